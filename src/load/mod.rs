@@ -1,0 +1,126 @@
+//! Stage 1: read the story root from disk. Everything the later stages need
+//! is read here, once, and kept with its source positions; nothing after
+//! this stage touches the inputs on disk.
+
+pub mod front_matter;
+pub mod theme;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::source::SourceFile;
+
+pub use theme::{Asset, Template, Theme};
+pub use yaml::{Key, Node, Value};
+
+pub const ARTICLE_PATH: &str = "content/article.md";
+pub const FACTS_PATH: &str = "content/facts.yaml";
+
+/// The whole story root, read and parsed but not yet checked.
+#[derive(Debug)]
+pub struct Inputs {
+    pub root: PathBuf,
+    pub article: ArticleSource,
+    pub facts: FactsSource,
+    pub theme: Theme,
+}
+
+#[derive(Debug)]
+pub struct ArticleSource {
+    pub file: SourceFile,
+    pub front_matter: Node,
+    /// Where the Markdown body starts in `file.text`.
+    pub body_start: usize,
+}
+
+impl ArticleSource {
+    pub fn body(&self) -> &str {
+        &self.file.text[self.body_start..]
+    }
+}
+
+#[derive(Debug)]
+pub struct FactsSource {
+    pub file: SourceFile,
+    pub root: Node,
+}
+
+/// Read and parse everything under `root`. Every file is tried, so that a
+/// broken article and a broken facts file are reported in the same run.
+pub fn load(root: &Path) -> Result<Inputs, Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
+
+    let article = read_source(root, ARTICLE_PATH).and_then(|file| {
+        let (front_matter, first_line, body_start) = front_matter::split(&file)?;
+        let front_matter = yaml::parse(&file, front_matter, first_line)?;
+        Ok(ArticleSource {
+            file,
+            front_matter,
+            body_start,
+        })
+    });
+    let facts = read_source(root, FACTS_PATH).and_then(|file| {
+        let root = yaml::parse(&file, &file.text, 1)?;
+        Ok(FactsSource { file, root })
+    });
+    let theme = theme::load(root);
+
+    let article = article.map_err(|d| diagnostics.push(d)).ok();
+    let facts = facts.map_err(|d| diagnostics.push(d)).ok();
+    let theme = theme.map_err(|d| diagnostics.extend(d)).ok();
+    match (article, facts, theme) {
+        (Some(article), Some(facts), Some(theme)) if !diagnostics.has_errors() => Ok(Inputs {
+            root: root.to_path_buf(),
+            article,
+            facts,
+            theme,
+        }),
+        _ => Err(diagnostics),
+    }
+}
+
+/// Read a UTF-8 text file under the root, naming it as the user would.
+pub fn read_source(root: &Path, relative: &str) -> Result<SourceFile, Diagnostic> {
+    let path = root.join(relative);
+    let bytes = std::fs::read(&path).map_err(|error| io_diagnostic(relative, &path, &error))?;
+    let text = String::from_utf8(bytes).map_err(|error| {
+        let offset = error.utf8_error().valid_up_to();
+        let valid = String::from_utf8_lossy(&error.as_bytes()[..offset]);
+        let file = SourceFile::new(relative, &valid);
+        let pos = file.pos_of_offset(file.text.len(), 1);
+        Diagnostic::at(
+            Severity::Error,
+            &file,
+            pos,
+            format!("{relative} is not valid UTF-8: bad byte at offset {offset}"),
+        )
+        .with_help("save the file as UTF-8 (most editors offer this under “Save with encoding”)")
+    })?;
+    Ok(SourceFile::new(relative, &text))
+}
+
+pub fn io_diagnostic(relative: &str, path: &Path, error: &std::io::Error) -> Diagnostic {
+    use std::io::ErrorKind;
+    let diagnostic = match error.kind() {
+        ErrorKind::NotFound => Diagnostic::file_error(
+            relative,
+            format!("{relative} not found (looked for {})", path.display()),
+        ),
+        ErrorKind::PermissionDenied => Diagnostic::file_error(
+            relative,
+            format!("{relative} cannot be read: permission denied"),
+        ),
+        _ if path.is_dir() => {
+            Diagnostic::file_error(relative, format!("{relative} is a folder, not a file"))
+        }
+        _ => Diagnostic::file_error(relative, format!("{relative} cannot be read: {error}")),
+    };
+    if error.kind() == ErrorKind::NotFound {
+        diagnostic.with_help(
+            "a story root holds content/article.md and content/facts.yaml; pass --root to build another folder",
+        )
+    } else {
+        diagnostic
+    }
+}

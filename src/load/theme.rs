@@ -1,0 +1,221 @@
+//! Templates and static files: the defaults compiled into the binary, with
+//! the story root's own `templates/` and `static/` laid over them file by
+//! file (the way mdBook treats its theme).
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+
+/// The default templates, compiled in so a root holding only `content/`
+/// builds with the default look.
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
+    ("index.html", include_str!("../../templates/index.html")),
+    ("person.html", include_str!("../../templates/person.html")),
+    ("quote.html", include_str!("../../templates/quote.html")),
+    ("event.html", include_str!("../../templates/event.html")),
+];
+
+pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../../static/style.css")),
+    ("favicon.svg", include_bytes!("../../static/favicon.svg")),
+];
+
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub templates: Vec<Template>,
+    pub assets: Vec<Asset>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Template {
+    /// The name templates use to include it: its path under `templates/`.
+    pub name: String,
+    /// Where it came from, for error messages.
+    pub origin: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Its path under `static/`, which is also its path in the output.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+pub fn load(root: &Path) -> Result<Theme, Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
+    let mut templates: Vec<Template> = DEFAULT_TEMPLATES
+        .iter()
+        .map(|(name, text)| Template {
+            name: (*name).to_owned(),
+            origin: format!("templates/{name} (built in)"),
+            text: (*text).to_owned(),
+        })
+        .collect();
+    let mut assets: Vec<Asset> = DEFAULT_STATIC
+        .iter()
+        .map(|(path, bytes)| Asset {
+            path: (*path).to_owned(),
+            bytes: bytes.to_vec(),
+        })
+        .collect();
+
+    for (relative, bytes) in read_tree(root, "templates", &mut diagnostics) {
+        let origin = format!("templates/{relative}");
+        match String::from_utf8(bytes) {
+            Ok(text) => {
+                let template = Template {
+                    name: relative,
+                    origin,
+                    text,
+                };
+                match templates.iter_mut().find(|t| t.name == template.name) {
+                    Some(default) => *default = template,
+                    None => templates.push(template),
+                }
+            }
+            Err(_) => diagnostics.push(Diagnostic::file_error(
+                origin,
+                "template is not valid UTF-8",
+            )),
+        }
+    }
+    for (relative, bytes) in read_tree(root, "static", &mut diagnostics) {
+        match assets.iter_mut().find(|a| a.path == relative) {
+            Some(default) => default.bytes = bytes,
+            None => assets.push(Asset {
+                path: relative,
+                bytes,
+            }),
+        }
+    }
+    templates.sort_by(|a, b| a.name.cmp(&b.name));
+    assets.sort_by(|a, b| a.path.cmp(&b.path));
+    if diagnostics.has_errors() {
+        Err(diagnostics)
+    } else {
+        Ok(Theme { templates, assets })
+    }
+}
+
+/// Every file under `root/folder`, as (path relative to that folder, bytes).
+/// Symbolic links are followed only while they stay inside the root, so a
+/// link can't publish a file from elsewhere on the machine.
+fn read_tree(root: &Path, folder: &str, diagnostics: &mut Diagnostics) -> Vec<(String, Vec<u8>)> {
+    let base = root.join(folder);
+    if !base.is_dir() {
+        return Vec::new();
+    }
+    let canonical_root = match root.canonicalize() {
+        Ok(path) => path,
+        Err(error) => {
+            diagnostics.push(Diagnostic::file_error(
+                folder,
+                format!("cannot resolve the story root: {error}"),
+            ));
+            return Vec::new();
+        }
+    };
+    let mut files = Vec::new();
+    for entry in WalkDir::new(&base).follow_links(true).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let at = error.path().map_or_else(|| base.clone(), Path::to_path_buf);
+                let name = display_relative(root, &at);
+                let message = if error.loop_ancestor().is_some() {
+                    "symbolic link loop".to_owned()
+                } else {
+                    format!(
+                        "cannot read: {}",
+                        error
+                            .io_error()
+                            .map_or_else(|| error.to_string(), |e| e.to_string())
+                    )
+                };
+                diagnostics.push(Diagnostic::file_error(name, message));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let name = display_relative(root, entry.path());
+        let inside = entry
+            .path()
+            .canonicalize()
+            .is_ok_and(|real| real.starts_with(&canonical_root));
+        if !inside {
+            diagnostics.push(
+                Diagnostic::file_error(name, "links to a file outside the story root")
+                    .with_help("copy the file into the story instead of linking to it"),
+            );
+            continue;
+        }
+        let Ok(relative) = entry.path().strip_prefix(&base) else {
+            continue;
+        };
+        let relative = slash_path(relative);
+        match std::fs::read(entry.path()) {
+            Ok(bytes) => files.push((relative, bytes)),
+            Err(error) => diagnostics.push(crate::load::io_diagnostic(&name, entry.path(), &error)),
+        }
+    }
+    files
+}
+
+fn display_relative(root: &Path, path: &Path) -> String {
+    slash_path(path.strip_prefix(root).unwrap_or(path))
+}
+
+/// A relative path with `/` separators, the way URLs and template names
+/// spell it on every platform.
+fn slash_path(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Where the default theme lives in this repository (for the test that keeps
+/// [`DEFAULT_TEMPLATES`] and [`DEFAULT_STATIC`] in step with the folders).
+pub fn repository_theme_dirs() -> (PathBuf, PathBuf) {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    (here.join("templates"), here.join("static"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file added to templates/ or static/ must also be compiled in, or a
+    /// root without its own theme would silently miss it.
+    #[test]
+    fn compiled_in_defaults_match_the_repository_folders() {
+        let (templates, statics) = repository_theme_dirs();
+        let list = |dir: &Path| -> Vec<String> {
+            let mut names: Vec<String> = WalkDir::new(dir)
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+                .map(|e| slash_path(e.path().strip_prefix(dir).unwrap()))
+                .collect();
+            names.sort();
+            names
+        };
+        let mut compiled: Vec<String> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(n, _)| (*n).to_owned())
+            .collect();
+        compiled.sort();
+        assert_eq!(list(&templates), compiled);
+        let mut compiled: Vec<String> = DEFAULT_STATIC
+            .iter()
+            .map(|(n, _)| (*n).to_owned())
+            .collect();
+        compiled.sort();
+        assert_eq!(list(&statics), compiled);
+    }
+}

@@ -1,0 +1,228 @@
+//! YAML into a tree that remembers where every key and value stood.
+//!
+//! The facts are read into this generic tree rather than straight into typed
+//! structs so that the validate stage can report *every* wrong type, missing
+//! field and unknown key in one run, each with its line and column; a derived
+//! `Deserialize` stops at the first.
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::{Pos, SourceFile};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i128),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<(Key, Node)>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Key {
+    pub name: String,
+    pub pos: Pos,
+}
+
+impl Value {
+    /// What a user would call this kind of value, for "expected …, found …".
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "nothing",
+            Value::Bool(_) => "true/false",
+            Value::Int(_) | Value::Float(_) => "a number",
+            Value::Str(_) => "text",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping",
+        }
+    }
+}
+
+/// Limits that keep hostile input (alias bombs, absurd nesting) from eating
+/// the machine. The facts schema is six levels deep; a story of 100,000
+/// facts has about a million nodes.
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: 64,
+            max_nodes: 4_000_000,
+            max_aliases: 10_000,
+        },
+    }
+}
+
+/// Parse `text` (a whole file, or a front matter block starting at
+/// `first_line` of `source`) into a tree.
+pub fn parse(source: &SourceFile, text: &str, first_line: usize) -> Result<Node, Diagnostic> {
+    let line_shift = u32::try_from(first_line.saturating_sub(1)).unwrap_or(0);
+    match serde_saphyr::from_str_with_options::<Option<ChildNode>>(text, options()) {
+        Ok(Some(ChildNode(mut root))) => {
+            if line_shift > 0 {
+                shift_lines(&mut root, line_shift);
+            }
+            Ok(root)
+        }
+        Ok(None) => Ok(Node {
+            value: Value::Null,
+            pos: Pos::new(first_line, 1, 1),
+        }),
+        Err(error) => {
+            let mut pos = error
+                .location()
+                .map_or(Pos::new(1, 1, 1), |loc| raw_pos(&loc));
+            pos.line = pos.line.saturating_add(line_shift);
+            Err(
+                Diagnostic::at(Severity::Error, source, pos, yaml_message(&error))
+                    .with_help(yaml_help(&error)),
+            )
+        }
+    }
+}
+
+/// Move a tree parsed from a front matter block to the file's own lines.
+fn shift_lines(node: &mut Node, by: u32) {
+    node.pos.line = node.pos.line.saturating_add(by);
+    match &mut node.value {
+        Value::Seq(items) => items.iter_mut().for_each(|n| shift_lines(n, by)),
+        Value::Map(entries) => entries.iter_mut().for_each(|(key, n)| {
+            key.pos.line = key.pos.line.saturating_add(by);
+            shift_lines(n, by);
+        }),
+        _ => {}
+    }
+}
+
+/// The parser's message without its own location prefix and snippet (the
+/// diagnostic adds both, shifted to the file's lines).
+fn yaml_message(error: &serde_saphyr::Error) -> String {
+    let full = error.without_snippet().to_string();
+    let first = full.lines().next().unwrap_or("invalid YAML").trim();
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    let message = match first.split_once(": ") {
+        Some((prefix, rest)) if prefix.starts_with("line ") => rest,
+        _ => first,
+    };
+    format!("invalid YAML: {message}")
+}
+
+fn yaml_help(error: &serde_saphyr::Error) -> String {
+    let message = error.without_snippet().to_string();
+    if message.contains("budget") {
+        "the file is nested too deeply or uses too many aliases; write the facts out plainly".into()
+    } else if message.contains("duplicate") {
+        "each key may appear once per mapping; remove or rename one of them".into()
+    } else if message.contains("tab") {
+        "YAML indents with spaces, not tabs".into()
+    } else {
+        "check the indentation, quotes and brackets around this line".into()
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ValueVisitor)
+    }
+}
+
+/// A child node: read with its span, then turned into a [`Node`] straight
+/// away so the tree does not keep serde-saphyr's two locations per node.
+struct ChildNode(Node);
+
+impl<'de> Deserialize<'de> for ChildNode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = Spanned::<Value>::deserialize(deserializer)?;
+        Ok(ChildNode(Node {
+            value: spanned.value,
+            pos: raw_pos(&spanned.referenced),
+        }))
+    }
+}
+
+struct ChildKey(Key);
+
+impl<'de> Deserialize<'de> for ChildKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = Spanned::<String>::deserialize(deserializer)?;
+        Ok(ChildKey(Key {
+            name: spanned.value,
+            pos: raw_pos(&spanned.referenced),
+        }))
+    }
+}
+
+fn raw_pos(loc: &serde_saphyr::Location) -> Pos {
+    Pos::new(
+        loc.line() as usize,
+        loc.column() as usize,
+        loc.span().len() as usize,
+    )
+}
+
+struct ValueVisitor;
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        Value::deserialize(deserializer)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Int(v.into()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Int(v.into()))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
+        Ok(Value::Int(v))
+    }
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Value, E> {
+        Ok(i128::try_from(v).map_or(Value::Float(v as f64), Value::Int))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::Float(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::Str(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::Str(v))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+        while let Some(ChildNode(node)) = seq.next_element()? {
+            items.push(node);
+        }
+        Ok(Value::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
+        while let Some((ChildKey(key), ChildNode(node))) = map.next_entry()? {
+            entries.push((key, node));
+        }
+        Ok(Value::Map(entries))
+    }
+}

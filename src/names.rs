@@ -1,0 +1,161 @@
+//! Finding people's names in running text, as whole words.
+//!
+//! One automaton over every name and alias scans a text once, however many
+//! people there are; a match counts only when it is not part of a longer
+//! word ("Ann" never matches inside "Annual", "José" never inside "Josée"),
+//! while a following apostrophe ("Trump’s") still ends the word.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::model::Person;
+
+pub struct NameMatcher {
+    automaton: Option<AhoCorasick>,
+    /// For each pattern, the person it names.
+    owners: Vec<usize>,
+}
+
+/// A name found in a text: where, and whose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub range: Range<usize>,
+    pub person: usize,
+}
+
+impl NameMatcher {
+    pub fn new(people: &[Person]) -> Self {
+        let mut patterns = Vec::new();
+        let mut owners = Vec::new();
+        for (index, person) in people.iter().enumerate() {
+            for name in person.names() {
+                for variant in apostrophe_variants(name) {
+                    if !variant.is_empty() {
+                        patterns.push(variant);
+                        owners.push(index);
+                    }
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .ok();
+        NameMatcher { automaton, owners }
+    }
+
+    /// Whole-word mentions in `text`, left to right, the longest name
+    /// winning where two overlap ("Vladimir Putin" over "Putin").
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let mut found: Vec<Mention> = automaton
+            .find_overlapping_iter(text)
+            .filter(|m| is_whole_word(text, m.range()))
+            .map(|m| Mention {
+                range: m.range(),
+                person: self.owners[m.pattern().as_usize()],
+            })
+            .collect();
+        found.sort_by(|a, b| {
+            a.range
+                .start
+                .cmp(&b.range.start)
+                .then(b.range.end.cmp(&a.range.end))
+        });
+        let mut chosen: Vec<Mention> = Vec::with_capacity(found.len());
+        for mention in found {
+            if chosen
+                .last()
+                .is_none_or(|last| mention.range.start >= last.range.end)
+            {
+                chosen.push(mention);
+            }
+        }
+        chosen
+    }
+}
+
+/// A name written with a straight apostrophe also matches the curly one, and
+/// the other way round (O'Brien, O’Brien).
+fn apostrophe_variants(name: &str) -> Vec<String> {
+    let name = name.trim();
+    if name.contains(['\'', '’']) {
+        vec![name.replace('’', "'"), name.replace('\'', "’")]
+    } else {
+        vec![name.to_owned()]
+    }
+}
+
+fn is_whole_word(text: &str, range: Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+}
+
+/// Letters, digits and combining accents belong to a word; an accent
+/// written as a separate combining mark after a name makes it another word.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || c == '_'
+        || matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str, aliases: &[&str]) -> Person {
+        Person {
+            id: name.to_lowercase().replace(' ', "-"),
+            name: name.into(),
+            role: String::new(),
+            group: String::new(),
+            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+            summary: None,
+            image: None,
+            links: Vec::new(),
+        }
+    }
+
+    fn names_found(matcher: &NameMatcher, text: &str) -> Vec<String> {
+        matcher
+            .find(text)
+            .into_iter()
+            .map(|m| text[m.range].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn whole_words_only_longest_first() {
+        let people = [
+            person("Vladimir Putin", &["Putin"]),
+            person("Ann Lee", &["Ann"]),
+        ];
+        let matcher = NameMatcher::new(&people);
+        assert_eq!(
+            names_found(&matcher, "Vladimir Putin met Putin’s aide"),
+            ["Vladimir Putin", "Putin"]
+        );
+        assert!(names_found(&matcher, "Annual report by Anne").is_empty());
+        assert_eq!(names_found(&matcher, "(Ann)"), ["Ann"]);
+    }
+
+    #[test]
+    fn accents_and_apostrophes() {
+        let people = [
+            person("José Núñez", &[]),
+            person("Seán O'Brien", &[]),
+            person("Jose", &[]),
+        ];
+        let matcher = NameMatcher::new(&people);
+        assert_eq!(
+            names_found(&matcher, "José Núñez and Seán O’Brien"),
+            ["José Núñez", "Seán O’Brien"]
+        );
+        assert!(names_found(&matcher, "Jose\u{301} spoke").is_empty());
+        assert!(names_found(&matcher, "Joseé").is_empty());
+    }
+}

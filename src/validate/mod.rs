@@ -1,0 +1,649 @@
+//! Stage 2: turn the parsed inputs into a [`Story`], checking the article
+//! and the facts against each other: ids resolve, dates exist, quotes are in
+//! the article, people are named in it. Every problem is collected; the
+//! story is returned only when there are no errors.
+
+mod schema;
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{Event, Tag};
+
+use crate::article;
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity, did_you_mean};
+use crate::load::{ArticleSource, FactsSource, Inputs, Node, Value};
+use crate::model::{
+    Article, Event as TimelineEvent, Link, Person, Photo, Quote, Source, Story, Update,
+};
+use crate::names::NameMatcher;
+use crate::quotes::{self, QuoteMatch};
+use crate::source::Pos;
+
+use schema::{Checker, Fields, slugify, truncate};
+pub use schema::{is_safe_url, is_slug};
+
+/// The checked story, and the warnings found on the way.
+pub struct Validated {
+    pub story: Story,
+    pub warnings: Diagnostics,
+}
+
+pub fn validate(inputs: &Inputs) -> Result<Validated, Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
+    let static_files: Vec<&str> = inputs
+        .theme
+        .assets
+        .iter()
+        .map(|a| a.path.as_str())
+        .collect();
+
+    let article = {
+        let mut checker = Checker::new(&inputs.article.file, &mut diagnostics);
+        read_article(&mut checker, &inputs.article, &static_files)
+    };
+    let facts = {
+        let mut checker = Checker::new(&inputs.facts.file, &mut diagnostics);
+        read_facts(&mut checker, &inputs.facts, &static_files)
+    };
+    // Cross-checks run even when the front matter is broken, so that one
+    // run reports those problems too.
+    let story = {
+        let mut checker = Checker::new(&inputs.facts.file, &mut diagnostics);
+        cross_check(&mut checker, article, facts, &inputs.article)
+    };
+    match story {
+        Some(story) if !diagnostics.has_errors() => Ok(Validated {
+            story,
+            warnings: diagnostics,
+        }),
+        _ => Err(diagnostics),
+    }
+}
+
+const ARTICLE_FIELDS: &[&str] = &[
+    "title",
+    "description",
+    "published",
+    "updated",
+    "authors",
+    "source",
+    "photo",
+    "lang",
+];
+const PHOTO_FIELDS: &[&str] = &["caption", "credit", "src", "alt"];
+const SOURCE_FIELDS: &[&str] = &["name", "url"];
+const FACTS_FIELDS: &[&str] = &[
+    "groups",
+    "people",
+    "quotes",
+    "timeline",
+    "takeaways",
+    "updates",
+];
+const PERSON_FIELDS: &[&str] = &[
+    "id", "name", "role", "group", "aliases", "summary", "image", "links",
+];
+const LINK_FIELDS: &[&str] = &["title", "url"];
+const QUOTE_FIELDS: &[&str] = &["speaker", "text", "context", "date", "source"];
+const EVENT_FIELDS: &[&str] = &["date", "title", "summary", "people", "source"];
+const UPDATE_FIELDS: &[&str] = &["at", "text"];
+
+fn read_article(
+    checker: &mut Checker,
+    source: &ArticleSource,
+    static_files: &[&str],
+) -> Option<Article> {
+    let fields = checker.mapping(&source.front_matter, "the front matter", ARTICLE_FIELDS)?;
+    let title = checker.required_text(&fields, "title", "the front matter");
+    let description = checker.optional_text(&fields, "description");
+    let published = checker
+        .required(&fields, "published", "the front matter")
+        .and_then(|node| checker.timestamp(node, "`published`"));
+    let updated = fields
+        .get("updated")
+        .and_then(|node| checker.timestamp(node, "`updated`"));
+    if let (Some(published), Some(updated), Some(pos)) =
+        (&published, &updated, fields.key_pos("updated"))
+        && updated.unix_seconds() < published.unix_seconds()
+    {
+        checker.warning(pos, "`updated` is earlier than `published`", None);
+    }
+    let authors = checker
+        .text_list(&fields, "authors")
+        .into_iter()
+        .map(|(a, _)| a)
+        .collect();
+    let source_field = fields
+        .get("source")
+        .and_then(|node| read_source(checker, node));
+    let photo = fields.get("photo").and_then(|node| {
+        let photo = checker.mapping(node, "`photo`", PHOTO_FIELDS)?;
+        Some(Photo {
+            caption: checker.optional_text(&photo, "caption"),
+            credit: checker.optional_text(&photo, "credit"),
+            src: static_path(checker, &photo, "src", static_files),
+            alt: checker.optional_text(&photo, "alt"),
+        })
+    });
+    let lang = match fields.get("lang") {
+        None => Some("en".to_owned()),
+        Some(node) => checker.text(node, "`lang`").filter(|lang| {
+            let ok = lang.split('-').all(|part| {
+                !part.is_empty()
+                    && part.len() <= 8
+                    && part.bytes().all(|b| b.is_ascii_alphanumeric())
+            });
+            if !ok {
+                checker.error(
+                    node.pos,
+                    format!("`{lang}` is not a language tag"),
+                    Some("use a tag such as en, fr or pt-BR".into()),
+                );
+            }
+            ok
+        }),
+    };
+    let body = source.body().to_owned();
+    check_markdown_links(checker, &body, source.body_start, "the article");
+    Some(Article {
+        title: title?,
+        description,
+        published: published?,
+        updated,
+        authors,
+        source: source_field,
+        photo,
+        lang: lang?,
+        body,
+    })
+}
+
+fn read_source(checker: &mut Checker, node: &Node) -> Option<Source> {
+    let fields = checker.mapping(node, "`source`", SOURCE_FIELDS)?;
+    let name = checker.required_text(&fields, "name", "`source`");
+    let url = fields.get("url").and_then(|node| {
+        let url = checker.text(node, "`url`")?;
+        checker.link_target(node.pos, &url, "`url`").then_some(url)
+    });
+    Some(Source { name: name?, url })
+}
+
+/// A file under `static/` named by `image` or `photo.src`.
+fn static_path(
+    checker: &mut Checker,
+    fields: &Fields,
+    key: &str,
+    static_files: &[&str],
+) -> Option<String> {
+    let node = fields.get(key)?;
+    let path = checker.text(node, &format!("`{key}`"))?;
+    let path = path.trim_start_matches("static/").to_owned();
+    let escapes = path.starts_with('/')
+        || path.contains('\\')
+        || path.split('/').any(|part| part == ".." || part == ".")
+        || path.contains(':');
+    if escapes {
+        checker.error(
+            node.pos,
+            format!("`{key}` must name a file under static/"),
+            Some("write a path such as people/rubio.jpg for static/people/rubio.jpg".into()),
+        );
+        return None;
+    }
+    if !static_files.contains(&path.as_str()) {
+        let help = did_you_mean(&path, static_files.iter().copied()).map_or_else(
+            || "put the file in the story's static/ folder".to_owned(),
+            |near| format!("did you mean `{near}`?"),
+        );
+        checker.error(
+            node.pos,
+            format!("static/{path} does not exist"),
+            Some(help),
+        );
+        return None;
+    }
+    Some(path)
+}
+
+/// Facts read from facts.yaml, still holding the positions the cross-checks
+/// point at.
+#[derive(Default)]
+struct Facts {
+    groups: Vec<String>,
+    groups_given: bool,
+    people: Vec<(Person, PersonAt)>,
+    quotes: Vec<(Quote, QuoteAt)>,
+    timeline: Vec<(TimelineEvent, EventAt)>,
+    takeaways: Vec<String>,
+    updates: Vec<Update>,
+}
+
+struct PersonAt {
+    id: Pos,
+    group: Pos,
+}
+
+struct QuoteAt {
+    speaker: (String, Pos),
+    text: Pos,
+}
+
+struct EventAt {
+    people: Vec<(String, Pos)>,
+}
+
+fn read_facts(checker: &mut Checker, source: &FactsSource, static_files: &[&str]) -> Facts {
+    let mut facts = Facts::default();
+    if source.root.value == Value::Null {
+        return facts;
+    }
+    let Some(fields) = checker.mapping(&source.root, "facts.yaml", FACTS_FIELDS) else {
+        return facts;
+    };
+    facts.groups_given = fields.get("groups").is_some();
+    facts.groups = checker
+        .text_list(&fields, "groups")
+        .into_iter()
+        .map(|(g, _)| g)
+        .collect();
+
+    if let Some(node) = fields.get("people") {
+        for item in checker.list(node, "`people`") {
+            facts
+                .people
+                .extend(read_person(checker, item, static_files));
+        }
+    }
+    if let Some(node) = fields.get("quotes") {
+        for item in checker.list(node, "`quotes`") {
+            facts.quotes.extend(read_quote(checker, item));
+        }
+    }
+    if let Some(node) = fields.get("timeline") {
+        for item in checker.list(node, "`timeline`") {
+            facts.timeline.extend(read_event(checker, item));
+        }
+    }
+    for (text, pos) in checker.text_list(&fields, "takeaways") {
+        check_fact_markdown(checker, &text, pos, "a takeaway");
+        facts.takeaways.push(text);
+    }
+    if let Some(node) = fields.get("updates") {
+        for item in checker.list(node, "`updates`") {
+            let Some(update) = checker.mapping(item, "an update", UPDATE_FIELDS) else {
+                continue;
+            };
+            let at = checker
+                .required(&update, "at", "an update")
+                .and_then(|node| checker.timestamp(node, "`at`"));
+            let text = checker.required_text(&update, "text", "an update");
+            if let (Some(text), Some(node)) = (&text, update.get("text")) {
+                check_fact_markdown(checker, text, node.pos, "an update");
+            }
+            if let (Some(at), Some(text)) = (at, text) {
+                facts.updates.push(Update { at, text });
+            }
+        }
+    }
+    facts
+}
+
+fn read_person(
+    checker: &mut Checker,
+    item: &Node,
+    static_files: &[&str],
+) -> Option<(Person, PersonAt)> {
+    let fields = checker.mapping(item, "a person", PERSON_FIELDS)?;
+    let id = checker.required_text(&fields, "id", "a person");
+    let name = checker.required_text(&fields, "name", "a person");
+    let role = checker.required_text(&fields, "role", "a person");
+    let group = checker.required_text(&fields, "group", "a person");
+    let aliases = checker
+        .text_list(&fields, "aliases")
+        .into_iter()
+        .map(|(a, _)| a)
+        .collect();
+    let summary = checker.optional_text(&fields, "summary");
+    if let (Some(summary), Some(node)) = (&summary, fields.get("summary")) {
+        check_fact_markdown(checker, summary, node.pos, "`summary`");
+    }
+    let image = static_path(checker, &fields, "image", static_files);
+    let mut links = Vec::new();
+    if let Some(node) = fields.get("links") {
+        for link in checker.list(node, "`links`") {
+            let Some(link_fields) = checker.mapping(link, "a link", LINK_FIELDS) else {
+                continue;
+            };
+            let title = checker.required_text(&link_fields, "title", "a link");
+            let url = checker.required_text(&link_fields, "url", "a link");
+            let url_ok = match (&url, link_fields.get("url")) {
+                (Some(url), Some(node)) => checker.link_target(node.pos, url, "`url`"),
+                _ => false,
+            };
+            if let (Some(title), Some(url), true) = (title, url, url_ok) {
+                links.push(Link { title, url });
+            }
+        }
+    }
+    let id_node = fields.get("id")?;
+    let at = PersonAt {
+        id: id_node.pos,
+        group: fields.get("group").map_or(fields.pos, |n| n.pos),
+    };
+    let id = id?;
+    if !is_slug(&id) {
+        checker.error(
+            id_node.pos,
+            format!("`{id}` is not a valid id"),
+            Some(format!(
+                "ids use lowercase letters, digits and hyphens, e.g. `{}`",
+                slugify(&id)
+            )),
+        );
+        return None;
+    }
+    // A person with other faults is still returned, so that quotes and
+    // events naming them don't add "no person has the id" errors on top;
+    // the faults already reported keep the build from finishing.
+    let name = name.unwrap_or_else(|| id.clone());
+    Some((
+        Person {
+            id,
+            name,
+            role: role.unwrap_or_default(),
+            group: group.unwrap_or_default(),
+            aliases,
+            summary,
+            image,
+            links,
+        },
+        at,
+    ))
+}
+
+fn read_quote(checker: &mut Checker, item: &Node) -> Option<(Quote, QuoteAt)> {
+    let fields = checker.mapping(item, "a quote", QUOTE_FIELDS)?;
+    let speaker = checker.required_text(&fields, "speaker", "a quote");
+    let text = checker.required_text(&fields, "text", "a quote");
+    let context = checker.optional_text(&fields, "context");
+    if let (Some(context), Some(node)) = (&context, fields.get("context")) {
+        check_fact_markdown(checker, context, node.pos, "`context`");
+    }
+    let date = fields
+        .get("date")
+        .and_then(|node| checker.partial_date(node, "`date`"));
+    let source = fields
+        .get("source")
+        .and_then(|node| read_source(checker, node));
+    let at = QuoteAt {
+        speaker: (speaker.clone()?, fields.get("speaker")?.pos),
+        text: fields.get("text")?.pos,
+    };
+    Some((
+        Quote {
+            speaker: usize::MAX,
+            text: text?,
+            context,
+            date,
+            source,
+            paragraph: None,
+        },
+        at,
+    ))
+}
+
+fn read_event(checker: &mut Checker, item: &Node) -> Option<(TimelineEvent, EventAt)> {
+    let fields = checker.mapping(item, "a timeline event", EVENT_FIELDS)?;
+    let date = checker
+        .required(&fields, "date", "a timeline event")
+        .and_then(|node| checker.partial_date(node, "`date`"));
+    let title = checker.required_text(&fields, "title", "a timeline event");
+    let summary = checker.optional_text(&fields, "summary");
+    if let (Some(summary), Some(node)) = (&summary, fields.get("summary")) {
+        check_fact_markdown(checker, summary, node.pos, "`summary`");
+    }
+    let people = checker.text_list(&fields, "people");
+    let source = fields
+        .get("source")
+        .and_then(|node| read_source(checker, node));
+    Some((
+        TimelineEvent {
+            date: date?,
+            title: title?,
+            summary,
+            people: Vec::new(),
+            source,
+        },
+        EventAt { people },
+    ))
+}
+
+/// Links in Markdown written in facts.yaml: only web links, never
+/// `javascript:` and the like. (Raw HTML needs no check: it is shown as text.)
+fn check_fact_markdown(checker: &mut Checker, markdown: &str, pos: Pos, what: &str) {
+    for event in pulldown_cmark::Parser::new(markdown) {
+        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
+            checker.link_target(pos, &dest_url, what);
+        }
+    }
+}
+
+/// The same for the article body, pointing at the link itself.
+fn check_markdown_links(checker: &mut Checker, body: &str, body_start: usize, what: &str) {
+    for (event, range) in article::parser(body).into_offset_iter() {
+        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event
+            && !is_safe_url(&dest_url)
+        {
+            let pos = checker
+                .file
+                .pos_of_offset(body_start + range.start, range.len());
+            checker.link_target(pos, &dest_url, what);
+        }
+    }
+}
+
+/// Resolve ids between people, quotes and the timeline; verify quotes
+/// against the article; warn about people the article never names.
+fn cross_check(
+    checker: &mut Checker,
+    article: Option<Article>,
+    facts: Facts,
+    source: &ArticleSource,
+) -> Option<Story> {
+    let mut index_of: HashMap<&str, usize> = HashMap::new();
+    let mut first_seen: HashMap<&str, Pos> = HashMap::new();
+    let mut people = Vec::new();
+    for (person, at) in &facts.people {
+        if let Some(first) = first_seen.get(person.id.as_str()) {
+            checker.push(
+                Diagnostic::at(
+                    Severity::Error,
+                    checker.file,
+                    at.id,
+                    format!("the id `{}` is used twice", person.id),
+                )
+                .with_note(format!("first used on line {}", first.line))
+                .with_help("give each person their own id"),
+            );
+            continue;
+        }
+        first_seen.insert(person.id.as_str(), at.id);
+        people.push(person.clone());
+        index_of.insert(person.id.as_str(), people.len() - 1);
+    }
+    let ids: Vec<&str> = people.iter().map(|p| p.id.as_str()).collect();
+    let resolve = |checker: &mut Checker, id: &str, pos: Pos, what: &str| -> Option<usize> {
+        if let Some(&index) = index_of.get(id) {
+            return Some(index);
+        }
+        let by_name = people
+            .iter()
+            .find(|p| p.names().any(|n| n.eq_ignore_ascii_case(id)));
+        let help = match (by_name, did_you_mean(id, ids.iter().copied())) {
+            (Some(person), _) => Some(format!(
+                "{what} takes a person's id: did you mean `{}`?",
+                person.id
+            )),
+            (None, Some(near)) => Some(format!("did you mean `{near}`?")),
+            (None, None) if ids.is_empty() => {
+                Some("add the person under `people:` first".to_owned())
+            }
+            (None, None) => Some(format!("known ids: {}", truncate(&ids.join(", "), 200))),
+        };
+        checker.error(pos, format!("no person has the id `{id}`"), help);
+        None
+    };
+
+    if facts.groups_given {
+        for (person, at) in &facts.people {
+            if !facts.groups.contains(&person.group) {
+                let help = did_you_mean(&person.group, facts.groups.iter().map(String::as_str))
+                    .map_or_else(
+                        || "add it to `groups` to choose where it is shown".to_owned(),
+                        |near| format!("did you mean `{near}`?"),
+                    );
+                checker.warning(
+                    at.group,
+                    format!("the group `{}` is not listed in `groups`", person.group),
+                    Some(help),
+                );
+            }
+        }
+    }
+
+    // Quotes: speakers resolve, and quotes without an outside source are in
+    // the article.
+    let paragraphs = article::paragraphs(source.body());
+    let paragraph_texts: Vec<String> = paragraphs.iter().map(|p| p.text.clone()).collect();
+    let to_verify: Vec<&str> = facts
+        .quotes
+        .iter()
+        .filter(|(q, _)| q.source.is_none())
+        .map(|(q, _)| q.text.as_str())
+        .collect();
+    let mut results = quotes::verify_all(&to_verify, &paragraph_texts).into_iter();
+    let mut quotes = Vec::new();
+    for (quote, at) in facts.quotes {
+        let speaker = resolve(checker, &at.speaker.0, at.speaker.1, "`speaker`");
+        let paragraph = if quote.source.is_some() {
+            None
+        } else {
+            let outcome = results.next().unwrap_or(QuoteMatch::Empty);
+            report_quote(checker, &outcome, at.text, &paragraphs, source);
+            match outcome {
+                QuoteMatch::Found(p) => Some(p),
+                _ => None,
+            }
+        };
+        if let Some(speaker) = speaker {
+            quotes.push(Quote {
+                speaker,
+                paragraph,
+                ..quote
+            });
+        }
+    }
+
+    let mut timeline = Vec::new();
+    for (mut event, at) in facts.timeline {
+        event.people = at
+            .people
+            .iter()
+            .filter_map(|(id, pos)| resolve(checker, id, *pos, "`people`"))
+            .collect();
+        timeline.push(event);
+    }
+
+    let caption = article
+        .as_ref()
+        .and_then(|a| a.photo.as_ref())
+        .and_then(|p| p.caption.as_deref());
+    warn_unmentioned(checker, &people, &facts.people, &paragraph_texts, caption);
+
+    Some(Story {
+        article: article?,
+        groups: facts.groups,
+        people,
+        quotes,
+        timeline,
+        takeaways: facts.takeaways,
+        updates: facts.updates,
+    })
+}
+
+fn report_quote(
+    checker: &mut Checker,
+    outcome: &QuoteMatch,
+    pos: Pos,
+    paragraphs: &[article::Paragraph],
+    source: &ArticleSource,
+) {
+    let paragraph_line = |index: usize| {
+        source
+            .file
+            .pos_of_offset(source.body_start + paragraphs[index].offset, 1)
+            .line
+    };
+    let excerpt = |index: usize| truncate(&paragraphs[index].text, 90);
+    match outcome {
+        QuoteMatch::Found(_) => {}
+        QuoteMatch::Empty => checker.error(
+            pos,
+            "the quote is empty",
+            Some("write the words that were said".into()),
+        ),
+        QuoteMatch::OutOfOrder(index) => checker.error(
+            pos,
+            format!(
+                "the parts of this quote are in paragraph {} of the article, but in another order",
+                index + 1
+            ),
+            Some(format!(
+                "put the parts around the ellipsis in the order of content/article.md line {}",
+                paragraph_line(*index)
+            )),
+        ),
+        QuoteMatch::NotFound { closest } => {
+            let mut diagnostic = Diagnostic::at(Severity::Error, checker.file, pos, "the quote is not in the article")
+                .with_help("quote the article word for word (quote marks, dashes and spacing may differ; `…` stands for words left out), or give the quote a `source`");
+            if let Some(index) = closest {
+                diagnostic = diagnostic.with_note(format!(
+                    "closest is paragraph {} (content/article.md line {}): “{}”",
+                    index + 1,
+                    paragraph_line(*index),
+                    excerpt(*index)
+                ));
+            }
+            checker.push(diagnostic);
+        }
+    }
+}
+
+fn warn_unmentioned(
+    checker: &mut Checker,
+    people: &[Person],
+    read: &[(Person, PersonAt)],
+    paragraphs: &[String],
+    caption: Option<&str>,
+) {
+    let matcher = NameMatcher::new(people);
+    let mut mentioned = vec![false; people.len()];
+    for text in paragraphs.iter().map(String::as_str).chain(caption) {
+        for mention in matcher.find(text) {
+            mentioned[mention.person] = true;
+        }
+    }
+    for (person, was_mentioned) in people.iter().zip(mentioned) {
+        if !was_mentioned {
+            let pos = read
+                .iter()
+                .find(|(p, _)| p.id == person.id)
+                .map_or(Pos::default(), |(_, at)| at.id);
+            checker.warning(
+                pos,
+                format!("{} is never named in the article", person.name),
+                Some("add the way the article names them to `aliases`".into()),
+            );
+        }
+    }
+}
