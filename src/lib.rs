@@ -1,0 +1,265 @@
+//! `explainer` builds a news explainer page from an article and a file of
+//! curated facts.
+//!
+//! The data flows one way through four stages, each a module with one job:
+//! [`load`] reads the story root and keeps source positions, [`validate`]
+//! checks the article and facts against each other and collects every
+//! problem, [`render`] turns the checked [`model::Story`] into pages in
+//! memory, and [`write`] swaps them into the output folder. The library never
+//! prints or exits; the binary does that with what these functions return.
+
+// A diagnostic is a few strings wide; it is built only on the error path,
+// so boxing it everywhere would buy nothing.
+#![allow(clippy::result_large_err)]
+
+pub mod article;
+pub mod date;
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+pub mod names;
+pub mod quotes;
+pub mod render;
+pub mod source;
+pub mod validate;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use diagnostic::{Diagnostic, Diagnostics};
+pub use render::RenderOptions;
+
+/// What a build is asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Defaults to `<root>/public`.
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            root: root.into(),
+            output: None,
+            base_url: None,
+        }
+    }
+
+    pub fn output_dir(&self) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+/// How a build or check went.
+#[derive(Debug)]
+pub struct Report {
+    /// Warnings (on success) or errors and warnings (on failure).
+    pub diagnostics: Diagnostics,
+    pub counts: Option<Counts>,
+    /// Where the site was written; `None` for a check or a failed build.
+    pub output: Option<PathBuf>,
+    pub timings: Timings,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub people: usize,
+    pub quotes: usize,
+    pub events: usize,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Timings {
+    pub load: Duration,
+    pub validate: Duration,
+    pub render: Duration,
+    pub write: Duration,
+}
+
+impl Timings {
+    pub fn total(&self) -> Duration {
+        self.load + self.validate + self.render + self.write
+    }
+}
+
+/// Why a build did not succeed: the inputs are wrong (exit 1), or the
+/// command was (exit 2).
+#[derive(Debug)]
+pub enum Failure {
+    Content(Report),
+    Usage(Diagnostic),
+}
+
+impl Report {
+    /// The one line a build prints at the end.
+    pub fn summary(&self) -> String {
+        let took = format_duration(self.timings.total());
+        let counts = self.counts.map_or_else(String::new, |c| {
+            format!(
+                "{} people, {} quotes, {} timeline events",
+                c.people, c.quotes, c.events
+            )
+        });
+        let warnings = match self.diagnostics.warning_count() {
+            0 => String::new(),
+            1 => ", 1 warning".to_owned(),
+            n => format!(", {n} warnings"),
+        };
+        match &self.output {
+            Some(output) => format!("Built {} ({counts}{warnings}) in {took}", output.display()),
+            None if self.diagnostics.has_errors() => {
+                let errors = self.diagnostics.error_count();
+                format!(
+                    "Build failed: {errors} error{}{warnings}; nothing was written",
+                    if errors == 1 { "" } else { "s" }
+                )
+            }
+            None => format!("Checked: no errors ({counts}{warnings}) in {took}"),
+        }
+    }
+
+    /// Time per stage, for `--verbose`.
+    pub fn stage_times(&self) -> String {
+        let t = &self.timings;
+        format!(
+            "load {}, validate {}, render {}, write {}",
+            format_duration(t.load),
+            format_duration(t.validate),
+            format_duration(t.render),
+            format_duration(t.write)
+        )
+    }
+}
+
+fn format_duration(d: Duration) -> String {
+    if d.as_millis() >= 1000 {
+        format!("{:.2} s", d.as_secs_f64())
+    } else {
+        format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+    }
+}
+
+/// Check a story and write its site: load → validate → render → write.
+pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
+    check_root(&options.root)?;
+    let output = options.output_dir();
+    write::check_output_location(&options.root, &output).map_err(Failure::Usage)?;
+    let base_url = options
+        .base_url
+        .as_deref()
+        .map(normalize_base_url)
+        .transpose()
+        .map_err(Failure::Usage)?;
+
+    let (site, mut report) = run_stages(&options.root, Some(&RenderOptions { base_url }))?;
+    let started = Instant::now();
+    let written = write::write_site(&output, &site);
+    report.timings.write = started.elapsed();
+    match written {
+        Ok(()) => {
+            report.output = Some(output);
+            Ok(report)
+        }
+        Err(diagnostic) => {
+            report.diagnostics.push(diagnostic);
+            Err(Failure::Content(report))
+        }
+    }
+}
+
+/// The same checks as a build, writing nothing.
+pub fn check(root: &Path) -> Result<Report, Failure> {
+    check_root(root)?;
+    run_stages(root, None).map(|(_, report)| report)
+}
+
+/// Load, validate and (for a build) render, timing each stage.
+fn run_stages(
+    root: &Path,
+    render: Option<&RenderOptions>,
+) -> Result<(Vec<render::OutputFile>, Report), Failure> {
+    let mut timings = Timings::default();
+    let fail = |diagnostics: Diagnostics, timings: Timings| {
+        Failure::Content(Report {
+            diagnostics: diagnostics.sorted(),
+            counts: None,
+            output: None,
+            timings,
+        })
+    };
+
+    let started = Instant::now();
+    let inputs = load::load(root);
+    timings.load = started.elapsed();
+    let inputs = inputs.map_err(|d| fail(d, timings))?;
+
+    let started = Instant::now();
+    let validated = validate::validate(&inputs);
+    timings.validate = started.elapsed();
+    let validated = validated.map_err(|d| fail(d, timings))?;
+    let story = &validated.story;
+    let counts = Counts {
+        people: story.people.len(),
+        quotes: story.quotes.len(),
+        events: story.timeline.len(),
+    };
+
+    let mut site = Vec::new();
+    if let Some(options) = render {
+        let started = Instant::now();
+        let rendered = render::render(story, &inputs.theme, options);
+        timings.render = started.elapsed();
+        site = rendered.map_err(|mut d| {
+            d.extend(validated.warnings.clone());
+            fail(d, timings)
+        })?;
+    }
+    let report = Report {
+        diagnostics: validated.warnings.sorted(),
+        counts: Some(counts),
+        output: None,
+        timings,
+    };
+    Ok((site, report))
+}
+
+fn check_root(root: &Path) -> Result<(), Failure> {
+    if root.is_dir() {
+        Ok(())
+    } else {
+        Err(Failure::Usage(
+            Diagnostic::file_error(root.display().to_string(), "the story root is not a folder")
+                .with_help("pass --root with the folder that holds content/article.md"),
+        ))
+    }
+}
+
+/// `https://user.github.io/repo` → `https://user.github.io/repo/`.
+fn normalize_base_url(url: &str) -> Result<String, Diagnostic> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    let host_start = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    if host_start.is_none_or(|rest| rest.is_empty() || rest.starts_with('/'))
+        || url.contains(['"', '<', '>', ' ', '\''])
+    {
+        return Err(Diagnostic::file_error(
+            "--base-url",
+            format!("`{url}` is not an http(s) address"),
+        )
+        .with_help(
+            "give the address the site is published at, e.g. https://user.github.io/repo/",
+        ));
+    }
+    Ok(if url.ends_with('/') {
+        url.to_owned()
+    } else {
+        format!("{url}/")
+    })
+}

@@ -1,0 +1,99 @@
+//! The command line: parse it, call the library, print what it reports.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use explainer::diagnostic::Diagnostic;
+use explainer::{BuildOptions, Failure, Report};
+
+/// Build a news explainer page from an article and a file of curated facts.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check the story and write the site.
+    Build {
+        /// The story root: the folder holding content/ (and optionally
+        /// templates/ and static/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site [default: <root>/public].
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// The absolute URL the site is published at, for links that must be
+        /// absolute (https://user.github.io/repo/).
+        #[arg(long, env = "EXPLAINER_BASE_URL")]
+        base_url: Option<String>,
+        /// Also print the time each stage took.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Run the same checks as build, writing nothing.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (result, verbose) = match cli.command {
+        Command::Build {
+            root,
+            output,
+            base_url,
+            verbose,
+        } => (
+            explainer::build(&BuildOptions {
+                root,
+                output,
+                base_url,
+            }),
+            verbose,
+        ),
+        Command::Check { root } => (explainer::check(&root), false),
+    };
+    match result {
+        Ok(report) => {
+            print_report(&report, verbose);
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Content(report)) => {
+            print_report(&report, verbose);
+            ExitCode::from(1)
+        }
+        Err(Failure::Usage(diagnostic)) => {
+            print_diagnostics(std::iter::once(&diagnostic));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn print_report(report: &Report, verbose: bool) {
+    print_diagnostics(report.diagnostics.iter());
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(stderr, "{}", report.summary());
+    if verbose {
+        let _ = writeln!(stderr, "  {}", report.stage_times());
+    }
+}
+
+fn print_diagnostics<'a>(diagnostics: impl Iterator<Item = &'a Diagnostic>) {
+    let styled = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut stderr = std::io::stderr().lock();
+    for diagnostic in diagnostics {
+        let text = if styled {
+            diagnostic.render_styled()
+        } else {
+            diagnostic.render()
+        };
+        let _ = writeln!(stderr, "{text}\n");
+    }
+}

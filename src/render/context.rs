@@ -1,0 +1,500 @@
+//! The data the templates see. Every key is always present (empty or null
+//! when the story has nothing for it), because Tera treats an undefined
+//! variable as an error; the README documents these names.
+
+use serde::Serialize;
+
+use super::RenderOptions;
+use super::markdown::{self, Heading, Mentions};
+use crate::date::{PartialDate, Timestamp};
+use crate::model::{Source, Story};
+use crate::names::NameMatcher;
+
+#[derive(Serialize)]
+pub struct PageContext {
+    pub page: PageView,
+    pub article: ArticleView,
+    pub takeaways: Vec<String>,
+    pub toc: Vec<TocEntry>,
+    pub groups: Vec<GroupView>,
+    pub people: Vec<PersonView>,
+    pub quotes: Vec<QuoteView>,
+    pub timeline: Vec<TimelineItem>,
+    pub updates: Vec<UpdateView>,
+    pub counts: Counts,
+}
+
+#[derive(Serialize)]
+pub struct PageView {
+    pub lang: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub canonical_url: Option<String>,
+    pub generator: String,
+}
+
+#[derive(Serialize)]
+pub struct ArticleView {
+    pub title: String,
+    pub description: Option<String>,
+    pub authors: Vec<String>,
+    /// "Matthew Lee and Dasha Litvinova".
+    pub byline: Option<String>,
+    pub source: Option<SourceView>,
+    pub published: DateView,
+    /// The newest of `updated` and the updates' times, when later than
+    /// `published`.
+    pub updated: Option<DateView>,
+    pub photo: Option<PhotoView>,
+    pub body_html: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct DateView {
+    /// For `<time datetime>`.
+    pub iso: String,
+    /// For readers.
+    pub human: String,
+    /// `year`, `month`, `day` or `time`.
+    pub precision: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct SourceView {
+    pub name: String,
+    pub url: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct PhotoView {
+    /// The caption with first mentions linked (already escaped HTML).
+    pub caption_html: Option<String>,
+    pub credit: Option<String>,
+    pub src: Option<String>,
+    pub alt: String,
+}
+
+#[derive(Serialize)]
+pub struct TocEntry {
+    pub id: String,
+    pub title: String,
+    pub children: Vec<Heading>,
+}
+
+#[derive(Serialize)]
+pub struct GroupView {
+    pub name: String,
+    pub id: String,
+    /// Indexes into `people`.
+    pub people: Vec<usize>,
+}
+
+#[derive(Serialize)]
+pub struct PersonView {
+    pub id: String,
+    /// The card's element id: `person-<id>`.
+    pub anchor: String,
+    pub name: String,
+    pub role: String,
+    pub group: String,
+    pub initials: String,
+    pub summary_html: Option<String>,
+    pub image: Option<String>,
+    pub links: Vec<LinkView>,
+    pub quotes: Vec<usize>,
+    pub events: Vec<String>,
+    /// The element id of their first mention on the page.
+    pub first_mention: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct LinkView {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct QuoteView {
+    /// `quote-<n>`, in facts.yaml order.
+    pub id: String,
+    pub text: String,
+    pub speaker: SpeakerView,
+    pub context_html: Option<String>,
+    pub date: Option<DateView>,
+    /// `p-<n>`: the article paragraph the quote is in.
+    pub paragraph: Option<String>,
+    pub source: Option<SourceView>,
+}
+
+#[derive(Serialize)]
+pub struct SpeakerView {
+    pub id: String,
+    pub anchor: String,
+    pub name: String,
+    pub role: String,
+}
+
+#[derive(Serialize)]
+pub struct TimelineItem {
+    /// `event` for a background event, `story` for the marker of this
+    /// story's own date.
+    pub kind: String,
+    /// `event-<n>`, in facts.yaml order; `this-story` for the marker.
+    pub id: String,
+    pub date: DateView,
+    pub title: String,
+    pub summary_html: Option<String>,
+    pub people: Vec<SpeakerView>,
+    pub source: Option<SourceView>,
+    /// After the story's date.
+    pub upcoming: bool,
+}
+
+#[derive(Serialize)]
+pub struct UpdateView {
+    pub at: DateView,
+    pub text_html: String,
+}
+
+#[derive(Serialize)]
+pub struct Counts {
+    pub people: usize,
+    pub quotes: usize,
+    pub events: usize,
+}
+
+pub fn build_context(story: &Story, options: &RenderOptions) -> PageContext {
+    let article = &story.article;
+    let matcher = NameMatcher::new(&story.people);
+    let mut mentions = Mentions::new(&matcher, &story.people);
+
+    // The caption comes first on the page, so it is linked first.
+    let photo = article.photo.as_ref().map(|photo| PhotoView {
+        caption_html: photo
+            .caption
+            .as_deref()
+            .map(|c| mentions.link_plain_text(c)),
+        credit: photo.credit.clone(),
+        src: photo.src.clone(),
+        alt: photo
+            .alt
+            .clone()
+            .or_else(|| photo.caption.clone())
+            .unwrap_or_default(),
+    });
+    let (body_html, headings) = markdown::render_article(&article.body, &mut mentions);
+
+    let speaker = |index: usize| {
+        let person = &story.people[index];
+        SpeakerView {
+            id: person.id.clone(),
+            anchor: format!("person-{}", person.id),
+            name: person.name.clone(),
+            role: person.role.clone(),
+        }
+    };
+
+    let quotes: Vec<QuoteView> = story
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(n, quote)| QuoteView {
+            id: format!("quote-{}", n + 1),
+            text: quote.text.clone(),
+            speaker: speaker(quote.speaker),
+            context_html: quote
+                .context
+                .as_deref()
+                .map(|c| markdown::render_fact(c, true)),
+            date: quote.date.as_ref().map(partial_date_view),
+            paragraph: quote.paragraph.map(|p| format!("p-{}", p + 1)),
+            source: quote.source.as_ref().map(source_view),
+        })
+        .collect();
+
+    let story_day = article.published.day();
+    let mut order: Vec<usize> = (0..story.timeline.len()).collect();
+    // Stable: events on the same date keep the file's order.
+    order.sort_by_key(|&i| story.timeline[i].date);
+    let mut timeline: Vec<TimelineItem> = Vec::with_capacity(order.len() + 1);
+    let mut marker_placed = false;
+    for &i in &order {
+        let event = &story.timeline[i];
+        let upcoming = event.date.is_after(story_day);
+        if upcoming && !marker_placed {
+            timeline.push(story_marker(story));
+            marker_placed = true;
+        }
+        timeline.push(TimelineItem {
+            kind: "event".into(),
+            id: format!("event-{}", i + 1),
+            date: partial_date_view(&event.date),
+            title: event.title.clone(),
+            summary_html: event
+                .summary
+                .as_deref()
+                .map(|s| markdown::render_fact(s, false)),
+            people: event.people.iter().map(|&p| speaker(p)).collect(),
+            source: event.source.as_ref().map(source_view),
+            upcoming,
+        });
+    }
+    if !marker_placed {
+        timeline.push(story_marker(story));
+    }
+
+    // One pass each over quotes and timeline, not one per person: a large
+    // story has thousands of each.
+    let mut quotes_of: Vec<Vec<usize>> = vec![Vec::new(); story.people.len()];
+    for (n, quote) in story.quotes.iter().enumerate() {
+        quotes_of[quote.speaker].push(n);
+    }
+    let mut events_of: Vec<Vec<String>> = vec![Vec::new(); story.people.len()];
+    for &i in &order {
+        for &person in &story.timeline[i].people {
+            let id = format!("event-{}", i + 1);
+            if events_of[person].last() != Some(&id) {
+                events_of[person].push(id);
+            }
+        }
+    }
+    let people: Vec<PersonView> = story
+        .people
+        .iter()
+        .enumerate()
+        .map(|(index, person)| PersonView {
+            id: person.id.clone(),
+            anchor: format!("person-{}", person.id),
+            name: person.name.clone(),
+            role: person.role.clone(),
+            group: person.group.clone(),
+            initials: initials(&person.name),
+            summary_html: person
+                .summary
+                .as_deref()
+                .map(|s| markdown::render_fact(s, false)),
+            image: person.image.clone(),
+            links: person
+                .links
+                .iter()
+                .map(|l| LinkView {
+                    title: l.title.clone(),
+                    url: l.url.clone(),
+                })
+                .collect(),
+            quotes: std::mem::take(&mut quotes_of[index]),
+            events: std::mem::take(&mut events_of[index]),
+            first_mention: mentions.first[index].clone(),
+        })
+        .collect();
+
+    let updated = newest_update(story).map(|t| timestamp_view(&t));
+    let mut updates: Vec<(&Timestamp, &str)> = story
+        .updates
+        .iter()
+        .map(|u| (&u.at, u.text.as_str()))
+        .collect();
+    updates.sort_by_key(|(at, _)| std::cmp::Reverse(at.unix_seconds()));
+
+    let mut toc = vec![TocEntry {
+        id: "article".into(),
+        title: "The report".into(),
+        children: headings.into_iter().filter(|h| h.level <= 3).collect(),
+    }];
+    for (id, title, shown) in [
+        ("whos-who", "Who’s who", !story.people.is_empty()),
+        ("quotes", "Key quotes", !story.quotes.is_empty()),
+        ("timeline", "Timeline", true),
+        ("updates", "Updates", !story.updates.is_empty()),
+    ] {
+        if shown {
+            toc.push(TocEntry {
+                id: id.into(),
+                title: title.into(),
+                children: Vec::new(),
+            });
+        }
+    }
+
+    PageContext {
+        page: PageView {
+            lang: article.lang.clone(),
+            title: article.title.clone(),
+            description: article.description.clone(),
+            canonical_url: options.base_url.clone(),
+            generator: format!("explainer {}", env!("CARGO_PKG_VERSION")),
+        },
+        article: ArticleView {
+            title: article.title.clone(),
+            description: article.description.clone(),
+            authors: article.authors.clone(),
+            byline: byline(&article.authors),
+            source: article.source.as_ref().map(source_view),
+            published: timestamp_view(&article.published),
+            updated,
+            photo,
+            body_html,
+        },
+        takeaways: story
+            .takeaways
+            .iter()
+            .map(|t| markdown::render_fact(t, true))
+            .collect(),
+        toc,
+        groups: group_people(story),
+        people,
+        quotes,
+        timeline,
+        updates: updates
+            .into_iter()
+            .map(|(at, text)| UpdateView {
+                at: timestamp_view(at),
+                text_html: markdown::render_fact(text, false),
+            })
+            .collect(),
+        counts: Counts {
+            people: story.people.len(),
+            quotes: story.quotes.len(),
+            events: story.timeline.len(),
+        },
+    }
+}
+
+fn story_marker(story: &Story) -> TimelineItem {
+    TimelineItem {
+        kind: "story".into(),
+        id: "this-story".into(),
+        date: timestamp_view(&story.article.published),
+        title: "This report is published".into(),
+        summary_html: None,
+        people: Vec::new(),
+        source: None,
+        upcoming: false,
+    }
+}
+
+/// Groups in the order of `groups`, then any others in order of first
+/// appearance.
+fn group_people(story: &Story) -> Vec<GroupView> {
+    let mut names: Vec<&str> = story.groups.iter().map(String::as_str).collect();
+    for person in &story.people {
+        if !names.contains(&person.group.as_str()) {
+            names.push(&person.group);
+        }
+    }
+    let mut used_ids: Vec<String> = Vec::new();
+    names
+        .into_iter()
+        .map(|name| {
+            let people: Vec<usize> = story
+                .people
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.group == name)
+                .map(|(i, _)| i)
+                .collect();
+            let mut id = format!("group-{}", slug(name));
+            while used_ids.contains(&id) {
+                id.push('-');
+            }
+            used_ids.push(id.clone());
+            GroupView {
+                name: name.to_owned(),
+                id,
+                people,
+            }
+        })
+        .filter(|group| !group.people.is_empty())
+        .collect()
+}
+
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+fn newest_update(story: &Story) -> Option<Timestamp> {
+    let published = story.article.published.unix_seconds();
+    story
+        .article
+        .updated
+        .iter()
+        .chain(story.updates.iter().map(|u| &u.at))
+        .filter(|t| t.unix_seconds() > published)
+        .max_by_key(|t| t.unix_seconds())
+        .cloned()
+}
+
+fn byline(authors: &[String]) -> Option<String> {
+    match authors {
+        [] => None,
+        [one] => Some(one.clone()),
+        [init @ .., last] => Some(format!("{} and {last}", init.join(", "))),
+    }
+}
+
+/// Up to two initials, for a card without a picture.
+fn initials(name: &str) -> String {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let pick = match words.as_slice() {
+        [] => {
+            return name
+                .chars()
+                .next()
+                .map(|c| c.to_uppercase().collect())
+                .unwrap_or_default();
+        }
+        [one] => vec![*one],
+        [first, .., last] => vec![*first, *last],
+    };
+    pick.iter().filter_map(|w| w.chars().next()).collect()
+}
+
+fn source_view(source: &Source) -> SourceView {
+    SourceView {
+        name: source.name.clone(),
+        url: source.url.clone(),
+    }
+}
+
+fn partial_date_view(date: &PartialDate) -> DateView {
+    DateView {
+        iso: date.iso(),
+        human: date.human(),
+        precision: date.precision().into(),
+    }
+}
+
+fn timestamp_view(t: &Timestamp) -> DateView {
+    DateView {
+        iso: t.iso(),
+        human: t.human(),
+        precision: if t.time.is_some() { "time" } else { "day" }.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_and_bylines() {
+        assert_eq!(initials("Prince Faisal bin Farhan Al Saud"), "PS");
+        assert_eq!(initials("Madonna"), "M");
+        assert_eq!(initials("Владимир Путин"), "ВП");
+        assert_eq!(
+            byline(&["A".into(), "B".into(), "C".into()]).unwrap(),
+            "A, B and C"
+        );
+    }
+}

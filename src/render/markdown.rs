@@ -1,0 +1,351 @@
+//! Markdown to HTML, working on pulldown-cmark's events rather than on
+//! finished HTML: paragraphs get anchors, the first mention of each person
+//! becomes a link to their card, and raw HTML is shown as text.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd, html};
+
+use crate::article;
+use crate::model::Person;
+use crate::names::NameMatcher;
+use crate::validate::is_safe_url;
+
+/// A heading of the article, for the table of contents.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Heading {
+    pub id: String,
+    pub text: String,
+    pub level: u8,
+}
+
+/// Tracks which people have been linked already, across the caption and
+/// the body, so only the first mention on the page links.
+pub struct Mentions<'a> {
+    matcher: &'a NameMatcher,
+    people: &'a [Person],
+    /// Per person: the anchor of their first mention, once linked.
+    pub first: Vec<Option<String>>,
+}
+
+impl<'a> Mentions<'a> {
+    pub fn new(matcher: &'a NameMatcher, people: &'a [Person]) -> Self {
+        Mentions {
+            matcher,
+            people,
+            first: vec![None; people.len()],
+        }
+    }
+
+    /// Split a text into plain text and links for first mentions.
+    fn link<'t>(&mut self, text: CowStr<'t>, out: &mut Vec<Event<'t>>) {
+        let mut done = 0;
+        for mention in self.matcher.find(&text) {
+            if self.first[mention.person].is_some() {
+                continue;
+            }
+            let id = &self.people[mention.person].id;
+            let anchor = format!("mention-{id}");
+            if mention.range.start > done {
+                out.push(Event::Text(
+                    text[done..mention.range.start].to_owned().into(),
+                ));
+            }
+            // Ids are slugs, so they need no escaping inside the attributes.
+            out.push(Event::InlineHtml(
+                format!("<a class=\"mention\" id=\"{anchor}\" href=\"#person-{id}\" data-person=\"{id}\">").into(),
+            ));
+            out.push(Event::Text(text[mention.range.clone()].to_owned().into()));
+            out.push(Event::InlineHtml("</a>".into()));
+            self.first[mention.person] = Some(anchor);
+            done = mention.range.end;
+        }
+        if done == 0 {
+            out.push(Event::Text(text));
+        } else if done < text.len() {
+            out.push(Event::Text(text[done..].to_owned().into()));
+        }
+    }
+
+    /// Plain text (a photo caption) with its first mentions linked.
+    pub fn link_plain_text(&mut self, text: &str) -> String {
+        let mut events = Vec::new();
+        self.link(CowStr::from(text.to_owned()), &mut events);
+        let mut out = String::new();
+        html::push_html(&mut out, events.into_iter());
+        out
+    }
+}
+
+/// The article body as HTML, and its headings.
+pub fn render_article(body: &str, mentions: &mut Mentions) -> (String, Vec<Heading>) {
+    let mut events: Vec<Event> = Vec::new();
+    let mut headings: Vec<Heading> = Vec::new();
+    let mut paragraph = 0;
+    // Nesting depth of places where names must not be linked.
+    let mut no_link_depth = 0usize;
+    let mut heading_start: Option<usize> = None;
+    let mut images_as_links: Vec<bool> = Vec::new();
+
+    for event in article::parser(body) {
+        match event {
+            Event::Start(Tag::Paragraph) => {
+                paragraph += 1;
+                events.push(Event::Html(format!("<p id=\"p-{paragraph}\">").into()));
+            }
+            Event::End(TagEnd::Paragraph) => events.push(Event::Html("</p>\n".into())),
+            Event::Start(Tag::Heading {
+                level,
+                classes,
+                attrs,
+                ..
+            }) => {
+                no_link_depth += 1;
+                heading_start = Some(events.len());
+                // The page's title is the only h1; the body's headings sit
+                // below the section heading.
+                let level = demote(level);
+                events.push(Event::Start(Tag::Heading {
+                    level,
+                    id: None,
+                    classes,
+                    attrs,
+                }));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                no_link_depth = no_link_depth.saturating_sub(1);
+                if let Some(start) = heading_start.take() {
+                    let text: String = events[start + 1..]
+                        .iter()
+                        .filter_map(|e| match e {
+                            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                            _ => None,
+                        })
+                        .collect();
+                    let id = unique_id(&headings, &text);
+                    if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[start] {
+                        *slot = Some(id.clone().into());
+                    }
+                    headings.push(Heading {
+                        id,
+                        text,
+                        level: heading_number(demote(level)),
+                    });
+                }
+                events.push(Event::End(TagEnd::Heading(demote(level))));
+            }
+            Event::Start(tag @ (Tag::Link { .. } | Tag::CodeBlock(_))) => {
+                no_link_depth += 1;
+                events.push(Event::Start(tag));
+            }
+            Event::End(tag @ (TagEnd::Link | TagEnd::CodeBlock)) => {
+                no_link_depth = no_link_depth.saturating_sub(1);
+                events.push(Event::End(tag));
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                // Alt text is an attribute: no links inside it.
+                no_link_depth += 1;
+                let remote = is_remote(&dest_url);
+                images_as_links.push(remote);
+                events.push(Event::Start(if remote {
+                    // A picture from another site would make every reader's
+                    // browser call that site; show it as a link instead.
+                    Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }
+                } else {
+                    Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }
+                }));
+            }
+            Event::End(TagEnd::Image) => {
+                no_link_depth = no_link_depth.saturating_sub(1);
+                let as_link = images_as_links.pop().unwrap_or(false);
+                events.push(Event::End(if as_link {
+                    TagEnd::Link
+                } else {
+                    TagEnd::Image
+                }));
+            }
+            Event::Start(Tag::HtmlBlock) => {
+                events.push(Event::Html("<p class=\"raw-html\">".into()))
+            }
+            Event::End(TagEnd::HtmlBlock) => events.push(Event::Html("</p>\n".into())),
+            Event::Html(raw) | Event::InlineHtml(raw) => events.push(Event::Text(raw)),
+            Event::Text(text) if no_link_depth == 0 => mentions.link(text, &mut events),
+            other => events.push(other),
+        }
+    }
+    let mut out = String::with_capacity(body.len() * 3 / 2);
+    html::push_html(&mut out, events.into_iter());
+    (out, headings)
+}
+
+/// Markdown from facts.yaml: raw HTML as text, pictures as links, and no
+/// `javascript:` links (validation refuses them; this keeps the page safe
+/// even if it is handed unchecked text).
+pub fn render_fact(markdown: &str, inline: bool) -> String {
+    let mut events: Vec<Event> =
+        pulldown_cmark::Parser::new_ext(markdown, pulldown_cmark::Options::ENABLE_STRIKETHROUGH)
+            .map(|event| match event {
+                Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: safe(dest_url),
+                    title,
+                    id,
+                }),
+                Event::End(TagEnd::Image) => Event::End(TagEnd::Link),
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: safe(dest_url),
+                    title,
+                    id,
+                }),
+                Event::Start(Tag::HtmlBlock) => Event::Start(Tag::Paragraph),
+                Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::Paragraph),
+                Event::Start(Tag::Heading { .. }) => Event::Start(Tag::Paragraph),
+                Event::End(TagEnd::Heading(_)) => Event::End(TagEnd::Paragraph),
+                other => other,
+            })
+            .collect();
+    let paragraphs = events
+        .iter()
+        .filter(|e| matches!(e, Event::Start(Tag::Paragraph)))
+        .count();
+    if inline
+        && paragraphs == 1
+        && matches!(events.first(), Some(Event::Start(Tag::Paragraph)))
+        && matches!(events.last(), Some(Event::End(TagEnd::Paragraph)))
+    {
+        events.remove(0);
+        events.pop();
+    }
+    let mut out = String::with_capacity(markdown.len() + 16);
+    html::push_html(&mut out, events.into_iter());
+    out.trim_end().to_owned()
+}
+
+fn safe(url: CowStr) -> CowStr {
+    if is_safe_url(&url) {
+        url
+    } else {
+        CowStr::from("#")
+    }
+}
+
+fn is_remote(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("http:")
+        || lower.starts_with("https:")
+        || lower.starts_with("//")
+        || !is_safe_url(url)
+}
+
+fn demote(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+fn heading_number(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+fn unique_id(existing: &[Heading], text: &str) -> String {
+    let mut base = String::from("section-");
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            base.push(c);
+        } else if !base.ends_with('-') {
+            base.push('-');
+        }
+    }
+    let base = base.trim_end_matches('-').to_owned();
+    let mut id = base.clone();
+    let mut n = 1;
+    while existing.iter().any(|h| h.id == id) {
+        n += 1;
+        id = format!("{base}-{n}");
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(id: &str, name: &str, aliases: &[&str]) -> Person {
+        Person {
+            id: id.into(),
+            name: name.into(),
+            role: "Role".into(),
+            group: "G".into(),
+            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+            summary: None,
+            image: None,
+            links: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn first_mentions_link_outside_links_headings_and_code() {
+        let people = [person("ann-lee", "Ann Lee", &["Lee"])];
+        let matcher = NameMatcher::new(&people);
+        let mut mentions = Mentions::new(&matcher, &people);
+        let body = "# Lee speaks\n\nSee [Lee](https://e.org), `Lee` and Leeds.\n\nThen Lee’s turn. Lee again.\n";
+        let (html, headings) = render_article(body, &mut mentions);
+        assert_eq!(headings[0].id, "section-lee-speaks");
+        assert!(
+            html.contains("<h2 id=\"section-lee-speaks\">Lee speaks</h2>"),
+            "{html}"
+        );
+        assert!(html.contains("<p id=\"p-1\">See <a href=\"https://e.org\">Lee</a>, <code>Lee</code> and Leeds.</p>"), "{html}");
+        assert!(html.contains("<p id=\"p-2\">Then <a class=\"mention\" id=\"mention-ann-lee\" href=\"#person-ann-lee\" data-person=\"ann-lee\">Lee</a>’s turn. Lee again.</p>"), "{html}");
+        assert_eq!(mentions.first[0].as_deref(), Some("mention-ann-lee"));
+    }
+
+    #[test]
+    fn raw_html_is_text() {
+        let people: [Person; 0] = [];
+        let matcher = NameMatcher::new(&people);
+        let mut mentions = Mentions::new(&matcher, &people);
+        let (html, _) = render_article(
+            "<script>alert(1)</script>\n\nHi <b onclick=x>there</b>\n",
+            &mut mentions,
+        );
+        assert!(!html.contains("<script") && !html.contains("<b "), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert_eq!(
+            render_fact(
+                "Hi <img src=x onerror=alert(1)> [x](javascript:alert(1))",
+                true
+            ),
+            "Hi &lt;img src=x onerror=alert(1)&gt; <a href=\"#\">x</a>"
+        );
+    }
+}

@@ -1,0 +1,242 @@
+//! Stage 4: the only code that writes to the output folder.
+//!
+//! The new site is written into a fresh folder beside the target and swapped
+//! in only when every file is written, so a failed or interrupted build
+//! leaves the last good output as it was. Only a folder this program made
+//! (it carries a marker file) is ever replaced or deleted.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+use crate::render::OutputFile;
+
+/// Marks a folder as this program's output, so it may be replaced.
+pub const MARKER: &str = ".explainer-output";
+
+const TEMP_TAG: &str = ".explainer-tmp-";
+const OLD_TAG: &str = ".explainer-old-";
+
+/// Refuse an output folder that would swallow or be swallowed by the
+/// inputs: replacing it would delete the story.
+pub fn check_output_location(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let root = absolute(root);
+    let output = absolute(output);
+    let protected = [
+        (root.clone(), "the story root"),
+        (root.join("content"), "content/"),
+        (root.join("templates"), "templates/"),
+        (root.join("static"), "static/"),
+    ];
+    for (input, what) in &protected {
+        if input.starts_with(&output) || output.starts_with(input) && input != &root {
+            return Err(Diagnostic::file_error(
+                output.display().to_string(),
+                format!("refusing to write the site here: the output folder would hold or replace {what}"),
+            )
+            .with_help("choose an output folder outside content/, templates/ and static/, such as public/"));
+        }
+    }
+    Ok(())
+}
+
+/// Write `files` into `output`, replacing what was there only once all of
+/// them are on disk.
+pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
+    let output = absolute(output);
+    let failed = |what: &str, path: &Path, error: io::Error| {
+        Diagnostic::file_error(
+            path.display().to_string(),
+            format!("cannot {what}: {error}"),
+        )
+    };
+    let (parent, name) = match (output.parent(), output.file_name()) {
+        (Some(parent), Some(name)) => (parent.to_path_buf(), name.to_string_lossy().into_owned()),
+        _ => {
+            return Err(Diagnostic::file_error(
+                output.display().to_string(),
+                "cannot write the site to a filesystem root",
+            ));
+        }
+    };
+    refuse_foreign_folder(&output)?;
+    fs::create_dir_all(&parent).map_err(|e| failed("create the folder", &parent, e))?;
+    remove_stale_siblings(&parent, &name);
+
+    let temp = unique_sibling(&parent, &name, TEMP_TAG);
+    let result = write_all(&temp, files).and_then(|()| swap_in(&temp, &output, &parent, &name));
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&temp);
+    }
+    result.map_err(|(what, path, error)| failed(what, &path, error))
+}
+
+type WriteError = (&'static str, PathBuf, io::Error);
+
+fn write_all(temp: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
+    fs::create_dir(temp).map_err(|e| ("create the folder", temp.to_path_buf(), e))?;
+    for file in files {
+        let path = temp.join(&file.path);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(|e| ("create the folder", dir.to_path_buf(), e))?;
+        }
+        fs::write(&path, &file.bytes).map_err(|e| ("write", path.clone(), e))?;
+    }
+    fs::write(
+        temp.join(MARKER),
+        b"This folder is written by explainer; each build replaces it whole.\n",
+    )
+    .map_err(|e| ("write", temp.join(MARKER), e))?;
+    Ok(())
+}
+
+fn swap_in(temp: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), WriteError> {
+    if !output.exists() {
+        return fs::rename(temp, output)
+            .map_err(|e| ("move the new site into place at", output.to_path_buf(), e));
+    }
+    let old = unique_sibling(parent, name, OLD_TAG);
+    fs::rename(output, &old)
+        .map_err(|e| ("move the previous site aside from", output.to_path_buf(), e))?;
+    if let Err(error) = fs::rename(temp, output) {
+        // Put the last good site back before reporting.
+        let _ = fs::rename(&old, output);
+        return Err((
+            "move the new site into place at",
+            output.to_path_buf(),
+            error,
+        ));
+    }
+    let _ = fs::remove_dir_all(&old);
+    Ok(())
+}
+
+/// An existing folder that is not empty and was not made by this program
+/// (no marker) is someone's files: never replace it.
+fn refuse_foreign_folder(output: &Path) -> Result<(), Diagnostic> {
+    let Ok(metadata) = fs::symlink_metadata(output) else {
+        return Ok(());
+    };
+    let refuse = |why: &str| {
+        Err(Diagnostic::file_error(
+            output.display().to_string(),
+            format!("refusing to replace {why}"),
+        )
+        .with_help("remove it yourself or choose another --output folder"))
+    };
+    if !metadata.is_dir() {
+        return refuse("a file that is not a folder");
+    }
+    let mut entries = fs::read_dir(output).map_err(|e| {
+        Diagnostic::file_error(output.display().to_string(), format!("cannot read: {e}"))
+    })?;
+    let empty = entries.next().is_none();
+    if !empty && !output.join(MARKER).is_file() {
+        return refuse(
+            "a folder that explainer did not write (it has no .explainer-output marker)",
+        );
+    }
+    Ok(())
+}
+
+/// Folders left by an earlier build that was killed half-way.
+fn remove_stale_siblings(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        for tag in [TEMP_TAG, OLD_TAG] {
+            let prefix = format!(".{name}{tag}");
+            let Some(rest) = file_name.strip_prefix(&prefix) else {
+                continue;
+            };
+            let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+            if pid.is_some_and(|pid| !process_alive(pid)) {
+                let _ = fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+}
+
+fn process_alive(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    let proc = Path::new("/proc");
+    // Where /proc is missing, assume alive: never delete a folder another
+    // build may still be writing.
+    !proc.is_dir() || proc.join(pid.to_string()).exists()
+}
+
+fn unique_sibling(parent: &Path, name: &str, tag: &str) -> PathBuf {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    parent.join(format!(".{name}{tag}{}-{nanos}-{n}", std::process::id()))
+}
+
+/// An absolute, lexically clean path (`a/./b/../c` is `a/c`), resolving
+/// symbolic links for the part that exists.
+pub fn absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().map_or_else(|_| path.to_path_buf(), |cwd| cwd.join(path))
+    };
+    let mut clean = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            std::path::Component::ParentDir => {
+                clean.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => clean.push(other),
+        }
+    }
+    // Resolve links in the longest existing prefix.
+    let mut existing = clean.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match existing.file_name() {
+            Some(name) => rest.push(name.to_owned()),
+            None => return clean,
+        }
+        if !existing.pop() {
+            return clean;
+        }
+    }
+    let mut resolved = existing.canonicalize().unwrap_or(existing);
+    for name in rest.into_iter().rev() {
+        resolved.push(name);
+    }
+    resolved
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_may_not_hold_or_sit_in_the_inputs() {
+        let root = Path::new("/tmp/story");
+        assert!(check_output_location(root, Path::new("/tmp/story/public")).is_ok());
+        assert!(check_output_location(root, Path::new("/tmp/elsewhere")).is_ok());
+        for bad in [
+            "/tmp/story",
+            "/tmp",
+            "/tmp/story/content",
+            "/tmp/story/static/x",
+            "/tmp/story/public/../templates",
+        ] {
+            assert!(
+                check_output_location(root, Path::new(bad)).is_err(),
+                "{bad}"
+            );
+        }
+    }
+}
