@@ -1,0 +1,180 @@
+//! Helpers shared by the integration tests: story folders in temporary
+//! directories, the real binary, and snapshots of an output folder.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub const BASE_ARTICLE: &str = "---
+title: The tunnel inquiry
+description: What the council knew.
+published: 2025-11-20
+authors: [Ada Byrne]
+---
+
+Mayor Tomas Berg said the tunnel was “safe and on budget” at the March meeting.
+
+Engineer Lena Okafor disagreed: “The lining was never tested. We warned them twice.”
+";
+
+pub const BASE_FACTS: &str = "groups: [Council, Engineers]
+people:
+  - id: tomas-berg
+    name: Tomas Berg
+    role: Mayor
+    group: Council
+    aliases: [Berg]
+  - id: lena-okafor
+    name: Lena Okafor
+    role: Engineer
+    group: Engineers
+quotes:
+  - speaker: tomas-berg
+    text: safe and on budget
+  - speaker: lena-okafor
+    text: The lining was never tested.
+timeline:
+  - date: 2024-03-02
+    title: Council meeting
+    people: [tomas-berg]
+  - date: 2019
+    title: Tunnel approved
+";
+
+/// A story root in a temporary folder, deleted when dropped.
+pub struct Story {
+    pub dir: tempfile::TempDir,
+}
+
+impl Story {
+    pub fn new(article: &str, facts: &str) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let story = Story { dir };
+        story.write("content/article.md", article.as_bytes());
+        story.write("content/facts.yaml", facts.as_bytes());
+        story
+    }
+
+    pub fn base() -> Self {
+        Story::new(BASE_ARTICLE, BASE_FACTS)
+    }
+
+    /// A copy of a story folder in this repository (`.` for the shipped one).
+    pub fn copy_of(relative: &str) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let from = repo().join(relative);
+        for sub in ["content", "templates", "static"] {
+            if from.join(sub).is_dir() {
+                copy_dir(&from.join(sub), &dir.path().join(sub));
+            }
+        }
+        Story { dir }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn output(&self) -> PathBuf {
+        self.root().join("public")
+    }
+
+    pub fn write(&self, relative: &str, bytes: &[u8]) {
+        let path = self.root().join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+
+    pub fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.root().join(relative)).unwrap()
+    }
+
+    /// Replace the first `from` in a file, failing loudly if it is not there
+    /// (a mutation that changes nothing would make its test meaningless).
+    pub fn edit(&self, relative: &str, from: &str, to: &str) {
+        let text = self.read(relative);
+        assert!(text.contains(from), "`{from}` not in {relative}");
+        self.write(relative, text.replacen(from, to, 1).as_bytes());
+    }
+
+    pub fn build(&self) -> Run {
+        run(&["build", "--root", self.root().to_str().unwrap()])
+    }
+
+    pub fn check(&self) -> Run {
+        run(&["check", "--root", self.root().to_str().unwrap()])
+    }
+
+    pub fn page(&self) -> String {
+        std::fs::read_to_string(self.output().join("index.html")).expect("index.html was written")
+    }
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn assert_ok(&self) -> &Self {
+        assert_eq!(self.code, 0, "build failed:\n{}", self.stderr);
+        self
+    }
+}
+
+pub fn run(args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_explainer"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("EXPLAINER_BASE_URL")
+        .output()
+        .expect("run explainer");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Every file under a folder with its bytes, to compare outputs exactly.
+pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// The text between `start` and the next `end` after it.
+pub fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
+    let from = text
+        .find(start)
+        .unwrap_or_else(|| panic!("`{start}` not found"));
+    let rest = &text[from..];
+    let to = rest.find(end).unwrap_or(rest.len());
+    &rest[..to]
+}

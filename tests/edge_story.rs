@@ -1,0 +1,198 @@
+//! A story written to exercise the edges: accented and non-Latin names,
+//! curly against straight quotes, an ellipsis quote, partial dates out of
+//! order, HTML and script in every text field, names inside longer words.
+
+mod common;
+
+use common::{Story, between};
+
+fn built() -> String {
+    let story = Story::copy_of("tests/fixtures/edge");
+    let run = story.build();
+    run.assert_ok();
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    story.page()
+}
+
+/// Every tag in the page, as (name, attribute names, attribute values).
+/// Escaped text never holds a raw `<`, so each `<` starts real markup.
+fn tags(page: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut out = Vec::new();
+    for chunk in page.split('<').skip(1) {
+        let tag = &chunk[..chunk.find('>').expect("unclosed tag")];
+        if tag.starts_with('/') || tag.starts_with('!') {
+            continue;
+        }
+        let mut rest = tag.trim_end_matches('/');
+        let name_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let name = rest[..name_end].to_ascii_lowercase();
+        rest = &rest[name_end..];
+        let mut attrs = Vec::new();
+        loop {
+            rest = rest.trim_start();
+            if rest.is_empty() {
+                break;
+            }
+            let key_end = rest.find(['=', ' ']).unwrap_or(rest.len());
+            let key = rest[..key_end].to_ascii_lowercase();
+            rest = &rest[key_end..];
+            let mut value = String::new();
+            if let Some(after) = rest.strip_prefix('=') {
+                let quoted = after
+                    .strip_prefix('"')
+                    .expect("attribute values are quoted");
+                let end = quoted.find('"').expect("closing quote");
+                value = quoted[..end].to_owned();
+                rest = &quoted[end + 1..];
+            }
+            attrs.push((key, value));
+        }
+        out.push((name, attrs));
+    }
+    out
+}
+
+#[test]
+fn no_payload_becomes_live_markup() {
+    let page = built();
+    let allowed = [
+        "html",
+        "head",
+        "meta",
+        "title",
+        "link",
+        "body",
+        "a",
+        "header",
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "span",
+        "time",
+        "figure",
+        "figcaption",
+        "section",
+        "ul",
+        "ol",
+        "li",
+        "nav",
+        "main",
+        "article",
+        "div",
+        "img",
+        "blockquote",
+        "footer",
+        "strong",
+        "em",
+        "code",
+    ];
+    for (name, attrs) in tags(&page) {
+        assert!(
+            allowed.contains(&name.as_str()),
+            "unexpected <{name}> in the page"
+        );
+        for (key, value) in attrs {
+            assert!(
+                !key.starts_with("on"),
+                "event handler {key}={value} on <{name}>"
+            );
+            assert!(
+                !value.to_ascii_lowercase().contains("javascript:"),
+                "{key}={value}"
+            );
+        }
+    }
+    // Each payload is there, as text.
+    for marker in [
+        "title", "dek", "caption", "role", "summary", "context", "quote", "event", "takeaway",
+        "article", "inline", "credit",
+    ] {
+        assert!(
+            page.contains(&format!("alert(&#39;{marker}&#39;)"))
+                || page.contains(&format!("alert('{marker}')")),
+            "{marker} payload missing"
+        );
+    }
+}
+
+#[test]
+fn names_link_whole_words_only_accents_and_scripts_included() {
+    let page = built();
+    let mention = |id: &str| {
+        format!(
+            "<a class=\"mention\" id=\"mention-{id}\" href=\"#person-{id}\" data-person=\"{id}\">"
+        )
+    };
+    // The caption comes first on the page.
+    let caption = between(&page, "<figcaption>", "</figcaption>");
+    assert!(caption.contains(&format!("{}José Núñez</a>", mention("jose-nunez"))));
+    assert!(caption.contains(&format!("{}李小龙</a>", mention("li-xiaolong"))));
+    let article = between(&page, "<article id=\"article\"", "</article>");
+    // A straight apostrophe in the facts finds the curly one in the text.
+    assert!(article.contains(&format!("{}Renée O’Brien</a>", mention("renee-obrien"))));
+    // "Ann" is not linked inside "Annual" or "Anne", nor in the heading or
+    // the code span, but is at "Ann Lee voted".
+    assert!(article.contains("The Annual report, which Anne wrote"));
+    assert!(article.contains(&format!("{}Ann Lee</a> voted no.", mention("ann-lee"))));
+    assert!(article.contains("<code>Ann Lee</code>"));
+    assert!(article.contains("id=\"section-ann-lee-in-a-heading\">Ann Lee in a heading</h3>"));
+    // Already linked text is left alone.
+    assert!(article.contains("<a href=\"https://example.org/jose\">José Núñez's page</a>"));
+}
+
+#[test]
+fn quotes_match_across_typography_and_ellipses() {
+    let page = built();
+    let quotes = between(&page, "id=\"quotes\"", "</section>");
+    // Four quotes are in the article; the fifth has an outside source.
+    assert_eq!(quotes.matches("Read it in the report").count(), 4);
+    assert!(quotes.contains("href=\"#p-1\""));
+    assert!(quotes.contains("href=\"#p-3\""));
+    assert!(
+        quotes.contains("Source: <a href=\"https://example.org/minutes\">Minutes &lt;i&gt;</a>")
+    );
+    assert!(quotes.contains("<time datetime=\"2026-05\">May 2026</time>"));
+}
+
+#[test]
+fn partial_dates_sort_and_show_at_their_precision() {
+    let page = built();
+    let timeline = between(&page, "id=\"timeline\"", "</section>");
+    let order: Vec<&str> = timeline
+        .split("<time datetime=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('<').unwrap()])
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "1987\">1987",
+            "2019-08\">August 2019",
+            "2026-05-13\">13 May 2026",
+            "2026-05-13T09:30:00+02:00\">13 May 2026, 09:30 UTC+2",
+            "2027-01\">January 2027",
+        ]
+    );
+    assert!(between(timeline, "id=\"event-2\"", "</li>").contains("Upcoming"));
+}
+
+#[test]
+fn header_times_match_their_machine_readable_form() {
+    let page = built();
+    let header = between(&page, "<header", "</header>");
+    assert!(header.contains(
+        "Published <time datetime=\"2026-05-13T09:30:00+02:00\">13 May 2026, 09:30 UTC+2</time>"
+    ));
+    assert!(
+        header.contains(
+            "Updated <time datetime=\"2026-05-14T08:00:00Z\">14 May 2026, 08:00 UTC</time>"
+        )
+    );
+    assert!(
+        header.contains("By Zoë &lt;b&gt;Bold&lt;&#x2F;b&gt; and Łukasz Nowak")
+            || header.contains("By Zoë &lt;b&gt;Bold&lt;/b&gt; and Łukasz Nowak"),
+        "{header}"
+    );
+}

@@ -1,0 +1,533 @@
+//! Every kind of bad input ends in an error a user can act on: the exit
+//! code, the file with its line and column, the wording that says what to
+//! do, and the last good output left exactly as it was.
+
+mod common;
+
+use common::{Story, snapshot};
+
+/// A change to the good base story and what the build must then say.
+struct Case {
+    name: &'static str,
+    file: &'static str,
+    from: &'static str,
+    to: &'static str,
+    /// Substrings the error output must contain (location and wording).
+    expect: &'static [&'static str],
+}
+
+const FACTS: &str = "content/facts.yaml";
+const ARTICLE: &str = "content/article.md";
+
+const CASES: &[Case] = &[
+    Case {
+        name: "unclosed string",
+        file: FACTS,
+        from: "text: safe and on budget",
+        to: "text: \"safe and on budget",
+        expect: &["content/facts.yaml:", "invalid YAML"],
+    },
+    Case {
+        name: "tab indentation",
+        file: FACTS,
+        from: "    role: Mayor",
+        to: "\trole: Mayor",
+        expect: &["content/facts.yaml:4", "invalid YAML", "tabs"],
+    },
+    Case {
+        name: "duplicate key",
+        file: FACTS,
+        from: "    role: Mayor\n",
+        to: "    role: Mayor\n    role: Boss\n",
+        expect: &["content/facts.yaml:6", "duplicate"],
+    },
+    Case {
+        name: "missing required field",
+        file: FACTS,
+        from: "    role: Mayor\n",
+        to: "",
+        expect: &[
+            "content/facts.yaml:3:5",
+            "a person is missing `role`",
+            "add a `role:` line",
+        ],
+    },
+    Case {
+        name: "number where text belongs",
+        file: FACTS,
+        from: "role: Mayor",
+        to: "role: 2014",
+        expect: &[
+            "content/facts.yaml:5:11",
+            "`role` must be text, found a number",
+            "quotes",
+        ],
+    },
+    Case {
+        name: "string where a list belongs",
+        file: FACTS,
+        from: "aliases: [Berg]",
+        to: "aliases: Berg",
+        expect: &[
+            "content/facts.yaml:7:14",
+            "`aliases` must be a list, found text",
+        ],
+    },
+    Case {
+        name: "list where a mapping belongs",
+        file: FACTS,
+        from: "  - id: lena-okafor\n    name: Lena Okafor\n    role: Engineer\n    group: Engineers\n",
+        to: "  - [lena-okafor, Lena Okafor]\n",
+        expect: &[
+            "content/facts.yaml:8:5",
+            "a person must be a mapping, found a list",
+        ],
+    },
+    Case {
+        name: "unknown field",
+        file: FACTS,
+        from: "aliases: [Berg]",
+        to: "alias: [Berg]",
+        expect: &[
+            "content/facts.yaml:7:5",
+            "unknown field `alias` in a person",
+            "did you mean `aliases`?",
+        ],
+    },
+    Case {
+        name: "unknown top-level field",
+        file: FACTS,
+        from: "quotes:",
+        to: "quotse:",
+        expect: &[
+            "content/facts.yaml:12:1",
+            "unknown field `quotse`",
+            "did you mean `quotes`?",
+        ],
+    },
+    Case {
+        name: "id not a slug",
+        file: FACTS,
+        from: "id: lena-okafor",
+        to: "id: Lena_Okafor",
+        expect: &[
+            "content/facts.yaml:8:9",
+            "`Lena_Okafor` is not a valid id",
+            "lena-okafor",
+        ],
+    },
+    Case {
+        name: "id used twice",
+        file: FACTS,
+        from: "id: lena-okafor",
+        to: "id: tomas-berg",
+        expect: &[
+            "content/facts.yaml:8:9",
+            "the id `tomas-berg` is used twice",
+            "first used on line 3",
+        ],
+    },
+    Case {
+        name: "unknown speaker",
+        file: FACTS,
+        from: "speaker: tomas-berg",
+        to: "speaker: tomas-burg",
+        expect: &[
+            "content/facts.yaml:13:14",
+            "no person has the id `tomas-burg`",
+            "did you mean `tomas-berg`?",
+        ],
+    },
+    Case {
+        name: "speaker by name",
+        file: FACTS,
+        from: "speaker: tomas-berg",
+        to: "speaker: Tomas Berg",
+        expect: &["content/facts.yaml:13:14", "did you mean `tomas-berg`?"],
+    },
+    Case {
+        name: "unknown timeline person",
+        file: FACTS,
+        from: "people: [tomas-berg]",
+        to: "people: [tomas-bergg]",
+        expect: &[
+            "content/facts.yaml:20:14",
+            "no person has the id `tomas-bergg`",
+            "did you mean `tomas-berg`?",
+        ],
+    },
+    Case {
+        name: "impossible day",
+        file: FACTS,
+        from: "date: 2024-03-02",
+        to: "date: 2026-02-30",
+        expect: &["content/facts.yaml:18:11", "February 2026 has 28 days"],
+    },
+    Case {
+        name: "month 13",
+        file: FACTS,
+        from: "date: 2024-03-02",
+        to: "date: 2024-13",
+        expect: &["content/facts.yaml:18:11", "there is no month 13"],
+    },
+    Case {
+        name: "date in words",
+        file: FACTS,
+        from: "date: 2024-03-02",
+        to: "date: last spring",
+        expect: &[
+            "content/facts.yaml:18:11",
+            "`last spring` is not a date",
+            "YYYY-MM-DD",
+        ],
+    },
+    Case {
+        name: "empty quote",
+        file: FACTS,
+        from: "text: safe and on budget",
+        to: "text: \"“…”\"",
+        expect: &["content/facts.yaml:14:11", "the quote is empty"],
+    },
+    Case {
+        name: "quote not in the article",
+        file: FACTS,
+        from: "text: safe and on budget",
+        to: "text: safe and under budget",
+        expect: &[
+            "content/facts.yaml:14:11",
+            "the quote is not in the article",
+            "closest is paragraph 1 (content/article.md line 8)",
+        ],
+    },
+    Case {
+        name: "ellipsis parts out of order",
+        file: FACTS,
+        from: "text: The lining was never tested.",
+        to: "text: We warned them twice … The lining was never tested",
+        expect: &["content/facts.yaml:16:11", "in another order"],
+    },
+    Case {
+        name: "javascript link in facts",
+        file: FACTS,
+        from: "    aliases: [Berg]\n",
+        to: "    aliases: [Berg]\n    summary: \"[bio](javascript:alert(1))\"\n",
+        expect: &[
+            "content/facts.yaml:8:14",
+            "links to `javascript:alert(1)`",
+            "https:",
+        ],
+    },
+    Case {
+        name: "javascript link in a person's links",
+        file: FACTS,
+        from: "    aliases: [Berg]\n",
+        to: "    aliases: [Berg]\n    links: [{title: Bio, url: \"JavaScript:alert(1)\"}]\n",
+        expect: &["content/facts.yaml:8:", "not a web address"],
+    },
+    Case {
+        name: "missing title",
+        file: ARTICLE,
+        from: "title: The tunnel inquiry\n",
+        to: "",
+        expect: &[
+            "content/article.md:2:1",
+            "the front matter is missing `title`",
+        ],
+    },
+    Case {
+        name: "missing front matter",
+        file: ARTICLE,
+        from: "---\ntitle",
+        to: "title",
+        expect: &["content/article.md:1:1", "no front matter"],
+    },
+    Case {
+        name: "unclosed front matter",
+        file: ARTICLE,
+        from: "---\n\nMayor",
+        to: "\nMayor",
+        expect: &["content/article.md:1:1", "never closed"],
+    },
+    Case {
+        name: "front matter not a mapping",
+        file: ARTICLE,
+        from: "title: The tunnel inquiry\ndescription: What the council knew.\npublished: 2025-11-20\nauthors: [Ada Byrne]\n",
+        to: "- just a list\n",
+        expect: &[
+            "content/article.md:2:1",
+            "the front matter must be a mapping, found a list",
+        ],
+    },
+    Case {
+        name: "published without time zone",
+        file: ARTICLE,
+        from: "published: 2025-11-20",
+        to: "published: 2025-11-20T10:00:00",
+        expect: &[
+            "content/article.md:4:12",
+            "has no time zone",
+            "2025-02-18T17:48:00Z",
+        ],
+    },
+    Case {
+        name: "published with a malformed zone",
+        file: ARTICLE,
+        from: "published: 2025-11-20",
+        to: "published: 2025-11-20T10:00:00+5",
+        expect: &["content/article.md:4:12", "is not a time zone offset"],
+    },
+    Case {
+        name: "unknown front matter field",
+        file: ARTICLE,
+        from: "authors:",
+        to: "author:",
+        expect: &[
+            "content/article.md:5:1",
+            "unknown field `author`",
+            "did you mean `authors`?",
+        ],
+    },
+    Case {
+        name: "javascript link in the article",
+        file: ARTICLE,
+        from: "Mayor Tomas Berg said",
+        to: "Mayor [Tomas Berg](javascript:alert(1)) said",
+        expect: &["content/article.md:8:7", "not a web address"],
+    },
+];
+
+#[test]
+fn every_broken_input_is_reported_and_the_last_good_output_survives() {
+    let story = Story::base();
+    story.build().assert_ok();
+    let good_output = snapshot(&story.output());
+    let good_files = (story.read(FACTS), story.read(ARTICLE));
+
+    let mut failures = Vec::new();
+    for case in CASES {
+        story.edit(case.file, case.from, case.to);
+        let run = story.build();
+        let missing: Vec<_> = case
+            .expect
+            .iter()
+            .filter(|e| !run.stderr.contains(*e))
+            .collect();
+        if run.code != 1 || !missing.is_empty() {
+            failures.push(format!(
+                "{}: exit {} (want 1), missing {missing:?} in:\n{}",
+                case.name, run.code, run.stderr
+            ));
+        }
+        if snapshot(&story.output()) != good_output {
+            failures.push(format!("{}: the last good output changed", case.name));
+        }
+        story.write(FACTS, good_files.0.as_bytes());
+        story.write(ARTICLE, good_files.1.as_bytes());
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n\n")
+    );
+}
+
+#[test]
+fn all_errors_are_reported_in_one_run() {
+    let story = Story::base();
+    story.edit(FACTS, "speaker: tomas-berg", "speaker: tomas-burg");
+    story.edit(FACTS, "date: 2019", "date: 2019-02-29");
+    story.edit(FACTS, "role: Engineer", "rol: Engineer");
+    story.edit(ARTICLE, "published: 2025-11-20", "published: soon");
+    let run = story.build();
+    assert_eq!(run.code, 1);
+    for expected in [
+        "content/facts.yaml:13:14",
+        "content/facts.yaml:21:11",
+        "content/facts.yaml:10:5",
+        "content/facts.yaml:8:5",
+        "content/article.md:4:12",
+    ] {
+        assert!(
+            run.stderr.contains(expected),
+            "{expected} missing from:\n{}",
+            run.stderr
+        );
+    }
+    assert!(
+        run.stderr.contains("Build failed: 5 errors"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn check_reports_the_same_errors_and_writes_nothing() {
+    let story = Story::base();
+    story.edit(FACTS, "speaker: tomas-berg", "speaker: tomas-burg");
+    let run = story.check();
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("did you mean `tomas-berg`?"),
+        "{}",
+        run.stderr
+    );
+    assert!(!story.output().exists());
+}
+
+#[test]
+fn warnings_do_not_stop_the_build() {
+    let story = Story::base();
+    story.edit(FACTS, "quotes:", "  - id: ines-duarte\n    name: Inês Duarte\n    role: Auditor\n    group: Auditors\nquotes:");
+    let run = story.build();
+    run.assert_ok();
+    assert!(
+        run.stderr
+            .contains("warning: Inês Duarte is never named in the article"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("warning: the group `Auditors` is not listed in `groups`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("content/facts.yaml:12:9")
+            && run.stderr.contains("content/facts.yaml:15:12"),
+        "{}",
+        run.stderr
+    );
+    assert!(story.page().contains("id=\"person-ines-duarte\""));
+}
+
+#[test]
+fn files_that_are_missing_or_not_utf8_are_named() {
+    let story = Story::base();
+    std::fs::remove_file(story.root().join(FACTS)).unwrap();
+    let run = story.build();
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("content/facts.yaml not found"),
+        "{}",
+        run.stderr
+    );
+
+    let story = Story::base();
+    let mut bytes = story.read(FACTS).into_bytes();
+    bytes.splice(50..50, [0xff, 0xfe]);
+    story.write(FACTS, &bytes);
+    let run = story.build();
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("content/facts.yaml is not valid UTF-8: bad byte at offset 50"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("content/facts.yaml:3:"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn byte_order_mark_and_crlf_build() {
+    let story = Story::base();
+    let crlf = |s: &str| format!("\u{feff}{}", s.replace('\n', "\r\n"));
+    story.write(ARTICLE, crlf(common::BASE_ARTICLE).as_bytes());
+    story.write(FACTS, crlf(common::BASE_FACTS).as_bytes());
+    story.build().assert_ok();
+    // Positions still point at the right line and column.
+    story.edit(FACTS, "speaker: tomas-berg", "speaker: tomas-burg");
+    assert!(story.build().stderr.contains("content/facts.yaml:13:14"));
+}
+
+#[test]
+fn template_errors_name_the_template_and_line() {
+    let story = Story::base();
+    story.write(
+        "templates/quote.html",
+        b"<li>\n{% if quote.text %}\n{{ quote.nope }}\n{% endif %}</li>\n",
+    );
+    let run = story.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("templates/quote.html:3:"),
+        "{}",
+        run.stderr
+    );
+
+    story.write(
+        "templates/quote.html",
+        b"<li>\n{% if quote.text %}\n</li>\n",
+    );
+    let run = story.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("templates/quote.html:"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("template error"), "{}", run.stderr);
+}
+
+#[test]
+fn output_folder_may_not_hold_the_inputs() {
+    let story = Story::base();
+    for output in [
+        story.root().to_path_buf(),
+        story.root().join("content"),
+        story.root().join("static"),
+        story.root().parent().unwrap().to_path_buf(),
+    ] {
+        let run = common::run(&[
+            "build",
+            "--root",
+            story.root().to_str().unwrap(),
+            "--output",
+            output.to_str().unwrap(),
+        ]);
+        assert_eq!(run.code, 2, "{}: {}", output.display(), run.stderr);
+        assert!(
+            run.stderr.contains("refusing to write the site here"),
+            "{}",
+            run.stderr
+        );
+    }
+    assert!(story.root().join("content/facts.yaml").exists());
+}
+
+#[test]
+fn a_folder_explainer_did_not_write_is_never_replaced() {
+    let story = Story::base();
+    story.write("mine/notes.txt", b"precious");
+    let run = common::run(&[
+        "build",
+        "--root",
+        story.root().to_str().unwrap(),
+        "--output",
+        story.root().join("mine").to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("did not write"), "{}", run.stderr);
+    assert_eq!(story.read("mine/notes.txt"), "precious");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(common::run(&["build", "--no-such-flag"]).code, 2);
+    assert_eq!(common::run(&["build", "--root", "/no/such/folder"]).code, 2);
+    let story = Story::base();
+    let run = common::run(&[
+        "build",
+        "--root",
+        story.root().to_str().unwrap(),
+        "--base-url",
+        "javascript:alert(1)",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+}

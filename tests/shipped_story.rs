@@ -1,0 +1,221 @@
+//! The story the project ships builds cleanly and shows everything an
+//! editor expects: article, who's-who, key quotes, timeline, takeaways.
+
+mod common;
+
+use common::{Story, between, snapshot};
+
+fn built() -> (Story, String, String) {
+    let story = Story::copy_of(".");
+    let run = story.build();
+    run.assert_ok();
+    let page = story.page();
+    (story, page, run.stderr)
+}
+
+#[test]
+fn builds_without_warnings() {
+    let (_, _, stderr) = built();
+    assert!(!stderr.contains("warning"), "{stderr}");
+    assert!(stderr.contains("Built "), "{stderr}");
+}
+
+#[test]
+fn has_the_stable_sections_and_a_card_for_everyone_named() {
+    let (story, page, _) = built();
+    for id in ["article", "whos-who", "quotes", "timeline"] {
+        assert!(
+            page.contains(&format!("id=\"{id}\"")),
+            "section {id} missing"
+        );
+    }
+    for person in [
+        "marco-rubio",
+        "sergey-lavrov",
+        "michael-waltz",
+        "steven-witkoff",
+        "yuri-ushakov",
+        "faisal-bin-farhan",
+        "mosaad-al-aiban",
+        "volodymyr-zelenskyy",
+        "vladimir-putin",
+        "donald-trump",
+        "joe-biden",
+        "antony-blinken",
+        "pete-hegseth",
+        "emmanuel-macron",
+        "mohammed-bin-salman",
+    ] {
+        assert!(
+            page.contains(&format!("<li class=\"card\" id=\"person-{person}\"")),
+            "no card for {person}"
+        );
+        assert!(
+            page.contains(&format!("href=\"#person-{person}\"")),
+            "nothing links to {person}"
+        );
+    }
+    // Every static file is there and linked relatively.
+    let files = snapshot(&story.output());
+    assert!(files.contains_key(std::path::Path::new("style.css")));
+    assert!(page.contains("href=\"style.css\""));
+}
+
+#[test]
+fn first_mentions_link_once_per_person() {
+    let (_, page, _) = built();
+    let rubio_mentions = page
+        .matches("class=\"mention\" id=\"mention-marco-rubio\"")
+        .count();
+    assert_eq!(rubio_mentions, 1);
+    let article = between(&page, "<article id=\"article\"", "</article>");
+    assert!(article.contains(">Zelenskyy</a>") || article.contains(">Volodymyr Zelenskyy</a>"));
+    // The card links back to the first mention.
+    let card = between(
+        &page,
+        "id=\"person-marco-rubio\"",
+        "id=\"person-michael-waltz\"",
+    );
+    assert!(card.contains("href=\"#mention-marco-rubio\""), "{card}");
+}
+
+#[test]
+fn key_quotes_are_verified_and_link_to_their_paragraph() {
+    let (_, page, _) = built();
+    let quotes = between(&page, "id=\"quotes\"", "</section>");
+    let figures = quotes.matches("<figure class=\"quote\">").count();
+    assert!(figures >= 8, "only {figures} quotes");
+    assert_eq!(quotes.matches("<blockquote>").count(), figures);
+    // Every quote comes from the article, so every one links to a paragraph
+    // that exists on the page.
+    let links: Vec<&str> = quotes
+        .split("href=\"#p-")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    assert_eq!(links.len(), figures);
+    for n in links {
+        assert!(
+            page.contains(&format!("<p id=\"p-{n}\">")),
+            "paragraph {n} missing"
+        );
+    }
+}
+
+#[test]
+fn timeline_is_sorted_marks_the_story_and_what_is_upcoming() {
+    let (_, page, _) = built();
+    let timeline = between(&page, "id=\"timeline\"", "</section>");
+    let dates: Vec<&str> = timeline
+        .split("<time datetime=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    assert!(dates.len() >= 11, "{dates:?}");
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted, "timeline not in date order");
+    assert_eq!(dates.first(), Some(&"2014-03-18"));
+    assert!(timeline.contains("<time datetime=\"2014-03-18\">18 March 2014</time>"));
+    // The story's own date, then the rescheduled visit as upcoming.
+    assert!(timeline.contains("event-story"));
+    let upcoming = between(timeline, "event-upcoming", "</li>");
+    assert!(upcoming.contains("2025-03-10"), "{upcoming}");
+    assert!(timeline.find("event-story").unwrap() < timeline.find("2025-03-10").unwrap());
+}
+
+#[test]
+fn header_has_the_three_goals_byline_dates_and_caption() {
+    let (_, page, _) = built();
+    let header = between(&page, "<header", "</header>");
+    assert!(header.contains("<h1>"));
+    assert_eq!(page.matches("<h1").count(), 1);
+    assert!(header.contains("By Matthew Lee and Dasha Litvinova"));
+    assert!(header.contains("<time datetime=\"2025-02-19\">19 February 2025</time>"));
+    assert!(header.contains("Evelyn Hockstein/Pool Photo via AP"));
+    let takeaways = between(header, "What to know", "</ul>");
+    for goal in ["embass", "high-level team", "economic cooperation"] {
+        assert!(
+            takeaways.contains(goal),
+            "takeaways lack {goal}: {takeaways}"
+        );
+    }
+}
+
+#[test]
+fn page_works_offline_and_at_any_subpath() {
+    let (_, page, _) = built();
+    // No request to any other site: nothing loaded from an absolute URL.
+    for tag in ["<script", "<iframe"] {
+        assert!(!page.contains(tag), "{tag} in page");
+    }
+    for attr in ["src=\"http", "src=\"//", "href=\"/"] {
+        assert!(!page.contains(attr), "{attr} in page");
+    }
+    for link in page
+        .split("<link ")
+        .skip(1)
+        .map(|l| &l[..l.find('>').unwrap()])
+    {
+        assert!(
+            !link.contains("href=\"http"),
+            "stylesheet or icon from another site: {link}"
+        );
+    }
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let story = Story::copy_of(".");
+    story.build().assert_ok();
+    let first = snapshot(&story.output());
+    story.build().assert_ok();
+    assert_eq!(first, snapshot(&story.output()));
+}
+
+#[test]
+fn the_library_builds_it_too() {
+    let story = Story::copy_of(".");
+    let report = explainer::build(&explainer::BuildOptions::new(story.root())).expect("builds");
+    let counts = report.counts.unwrap();
+    assert!(
+        counts.people >= 15 && counts.quotes >= 8 && counts.events >= 10,
+        "{counts:?}"
+    );
+    assert!(report.diagnostics.is_empty());
+    let checked = explainer::check(story.root()).expect("checks");
+    assert_eq!(checked.counts, Some(counts));
+}
+
+#[test]
+fn a_root_with_only_content_uses_the_built_in_theme() {
+    let story = Story::base();
+    assert!(!story.root().join("templates").exists());
+    story.build().assert_ok();
+    assert!(story.output().join("style.css").exists());
+    assert!(story.page().contains("id=\"whos-who\""));
+}
+
+#[test]
+fn a_root_template_overrides_the_default_file_by_file() {
+    let story = Story::base();
+    story.write(
+        "templates/quote.html",
+        b"<li id=\"{{ quote.id }}\" class=\"mine\">{{ quote.text }}</li>",
+    );
+    story.write("static/style.css", b"body { color: red }");
+    story.build().assert_ok();
+    let page = story.page();
+    assert!(
+        page.contains("<li id=\"quote-1\" class=\"mine\">safe and on budget</li>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("id=\"person-tomas-berg\""),
+        "the other templates stay"
+    );
+    assert_eq!(
+        std::fs::read_to_string(story.output().join("style.css")).unwrap(),
+        "body { color: red }"
+    );
+}
