@@ -120,16 +120,25 @@ fn no_payload_becomes_live_markup() {
 #[test]
 fn names_link_whole_words_only_accents_and_scripts_included() {
     let page = built();
-    let mention = |id: &str| {
+    let link = |prefix: &str, id: &str| {
         format!(
-            "<a class=\"mention\" id=\"mention-{id}\" href=\"#person-{id}\" data-person=\"{id}\">"
+            "<a class=\"mention\" id=\"{prefix}{id}\" href=\"#person-{id}\" data-person=\"{id}\">"
         )
     };
-    // The caption comes first on the page.
+    let mention = |id: &str| link("mention-", id);
+    // The caption links its own first mentions; the article still links its.
     let caption = between(&page, "<figcaption>", "</figcaption>");
-    assert!(caption.contains(&format!("{}José Núñez</a>", mention("jose-nunez"))));
-    assert!(caption.contains(&format!("{}李小龙</a>", mention("li-xiaolong"))));
+    assert!(caption.contains(&format!(
+        "{}José Núñez</a>",
+        link("caption-mention-", "jose-nunez")
+    )));
+    assert!(caption.contains(&format!(
+        "{}李小龙</a>",
+        link("caption-mention-", "li-xiaolong")
+    )));
     let article = between(&page, "<article id=\"article\"", "</article>");
+    assert!(article.contains(&format!("{}José Núñez</a> told", mention("jose-nunez"))));
+    assert!(article.contains(&format!("{}李小龙</a> said", mention("li-xiaolong"))));
     // A straight apostrophe in the facts finds the curly one in the text.
     assert!(article.contains(&format!("{}Renée O’Brien</a>", mention("renee-obrien"))));
     // "Ann" is not linked inside "Annual" or "Anne", nor in the heading or

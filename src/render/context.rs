@@ -118,6 +118,8 @@ pub struct QuoteView {
     /// `quote-<n>`, in facts.yaml order.
     pub id: String,
     pub text: String,
+    /// The first words of the quote, cut at a word, for the speaker's card.
+    pub excerpt: String,
     pub speaker: SpeakerView,
     pub context_html: Option<String>,
     pub date: Option<DateView>,
@@ -166,14 +168,15 @@ pub struct Counts {
 pub fn build_context(story: &Story, options: &RenderOptions) -> PageContext {
     let article = &story.article;
     let matcher = NameMatcher::new(&story.people);
-    let mut mentions = Mentions::new(&matcher, &story.people);
-
-    // The caption comes first on the page, so it is linked first.
+    // The caption and the article each link their own first mentions: a
+    // reader of the report should not have to go back to the caption.
+    let mut caption_mentions = Mentions::new(&matcher, &story.people, "caption-mention-");
+    let mut mentions = Mentions::new(&matcher, &story.people, "mention-");
     let photo = article.photo.as_ref().map(|photo| PhotoView {
         caption_html: photo
             .caption
             .as_deref()
-            .map(|c| mentions.link_plain_text(c)),
+            .map(|c| caption_mentions.link_plain_text(c)),
         credit: photo.credit.clone(),
         src: photo.src.clone(),
         alt: photo
@@ -201,6 +204,7 @@ pub fn build_context(story: &Story, options: &RenderOptions) -> PageContext {
         .map(|(n, quote)| QuoteView {
             id: format!("quote-{}", n + 1),
             text: quote.text.clone(),
+            excerpt: excerpt(&quote.text, 90),
             speaker: speaker(quote.speaker),
             context_html: quote
                 .context
@@ -284,7 +288,9 @@ pub fn build_context(story: &Story, options: &RenderOptions) -> PageContext {
                 .collect(),
             quotes: std::mem::take(&mut quotes_of[index]),
             events: std::mem::take(&mut events_of[index]),
-            first_mention: mentions.first[index].clone(),
+            first_mention: mentions.first[index]
+                .clone()
+                .or_else(|| caption_mentions.first[index].clone()),
         })
         .collect();
 
@@ -438,6 +444,21 @@ fn byline(authors: &[String]) -> Option<String> {
         [one] => Some(one.clone()),
         [init @ .., last] => Some(format!("{} and {last}", init.join(", "))),
     }
+}
+
+/// At most `max` characters of `text`, cut after a whole word.
+fn excerpt(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let at_word = cut
+        .rfind(char::is_whitespace)
+        .map_or(cut.as_str(), |i| &cut[..i]);
+    format!(
+        "{}…",
+        at_word.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c))
+    )
 }
 
 /// Up to two initials, for a card without a picture.

@@ -17,20 +17,27 @@ pub struct Heading {
     pub level: u8,
 }
 
-/// Tracks which people have been linked already, across the caption and
-/// the body, so only the first mention on the page links.
+/// Tracks which people have been linked already within one text (the
+/// caption, or the article), so only the first mention there links.
 pub struct Mentions<'a> {
     matcher: &'a NameMatcher,
     people: &'a [Person],
+    /// Starts each mention's element id: `mention-` in the article.
+    anchor_prefix: &'static str,
     /// Per person: the anchor of their first mention, once linked.
     pub first: Vec<Option<String>>,
 }
 
 impl<'a> Mentions<'a> {
-    pub fn new(matcher: &'a NameMatcher, people: &'a [Person]) -> Self {
+    pub fn new(
+        matcher: &'a NameMatcher,
+        people: &'a [Person],
+        anchor_prefix: &'static str,
+    ) -> Self {
         Mentions {
             matcher,
             people,
+            anchor_prefix,
             first: vec![None; people.len()],
         }
     }
@@ -43,7 +50,7 @@ impl<'a> Mentions<'a> {
                 continue;
             }
             let id = &self.people[mention.person].id;
-            let anchor = format!("mention-{id}");
+            let anchor = format!("{}{id}", self.anchor_prefix);
             if mention.range.start > done {
                 out.push(Event::Text(
                     text[done..mention.range.start].to_owned().into(),
@@ -316,7 +323,7 @@ mod tests {
     fn first_mentions_link_outside_links_headings_and_code() {
         let people = [person("ann-lee", "Ann Lee", &["Lee"])];
         let matcher = NameMatcher::new(&people);
-        let mut mentions = Mentions::new(&matcher, &people);
+        let mut mentions = Mentions::new(&matcher, &people, "mention-");
         let body = "# Lee speaks\n\nSee [Lee](https://e.org), `Lee` and Leeds.\n\nThen Lee’s turn. Lee again.\n";
         let (html, headings) = render_article(body, &mut mentions);
         assert_eq!(headings[0].id, "section-lee-speaks");
@@ -333,7 +340,7 @@ mod tests {
     fn raw_html_is_text() {
         let people: [Person; 0] = [];
         let matcher = NameMatcher::new(&people);
-        let mut mentions = Mentions::new(&matcher, &people);
+        let mut mentions = Mentions::new(&matcher, &people, "mention-");
         let (html, _) = render_article(
             "<script>alert(1)</script>\n\nHi <b onclick=x>there</b>\n",
             &mut mentions,
