@@ -20,6 +20,7 @@ pub mod model;
 pub mod names;
 pub mod quotes;
 pub mod render;
+pub mod slug;
 pub mod source;
 pub mod validate;
 pub mod write;

@@ -399,7 +399,7 @@ fn group_people(story: &Story) -> Vec<GroupView> {
                 .filter(|(_, p)| p.group == name)
                 .map(|(i, _)| i)
                 .collect();
-            let mut id = format!("group-{}", slug(name));
+            let mut id = format!("group-{}", crate::slug::slug(name, false));
             while used_ids.contains(&id) {
                 id.push('-');
             }
@@ -412,18 +412,6 @@ fn group_people(story: &Story) -> Vec<GroupView> {
         })
         .filter(|group| !group.people.is_empty())
         .collect()
-}
-
-fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_owned()
 }
 
 fn newest_update(story: &Story) -> Option<Timestamp> {

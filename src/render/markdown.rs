@@ -206,29 +206,27 @@ pub fn render_fact(markdown: &str, inline: bool) -> String {
         pulldown_cmark::Parser::new_ext(markdown, pulldown_cmark::Options::ENABLE_STRIKETHROUGH)
             .map(|event| match event {
                 Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => Event::Start(Tag::Link {
+                // Pictures become links: no request to another site.
+                Event::Start(
+                    Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }
+                    | Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    },
+                ) => Event::Start(Tag::Link {
                     link_type,
                     dest_url: safe(dest_url),
                     title,
                     id,
                 }),
                 Event::End(TagEnd::Image) => Event::End(TagEnd::Link),
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: safe(dest_url),
-                    title,
-                    id,
-                }),
                 Event::Start(Tag::HtmlBlock) => Event::Start(Tag::Paragraph),
                 Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::Paragraph),
                 Event::Start(Tag::Heading { .. }) => Event::Start(Tag::Paragraph),
@@ -284,15 +282,7 @@ fn heading_number(level: HeadingLevel) -> u8 {
 }
 
 fn unique_id(existing: &[Heading], text: &str) -> String {
-    let mut base = String::from("section-");
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            base.push(c);
-        } else if !base.ends_with('-') {
-            base.push('-');
-        }
-    }
-    let base = base.trim_end_matches('-').to_owned();
+    let base = format!("section-{}", crate::slug::slug(text, false));
     let mut id = base.clone();
     let mut n = 1;
     while existing.iter().any(|h| h.id == id) {

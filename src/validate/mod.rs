@@ -19,7 +19,7 @@ use crate::names::NameMatcher;
 use crate::quotes::{self, QuoteMatch};
 use crate::source::Pos;
 
-use schema::{Checker, Fields, slugify, truncate};
+use schema::{Checker, Fields, truncate};
 pub use schema::{is_safe_url, is_slug};
 
 /// The checked story, and the warnings found on the way.
@@ -337,7 +337,7 @@ fn read_person(
             format!("`{id}` is not a valid id"),
             Some(format!(
                 "ids use lowercase letters, digits and hyphens, e.g. `{}`",
-                slugify(&id)
+                crate::slug::slug(&id, true)
             )),
         );
         return None;

@@ -264,19 +264,6 @@ pub fn truncate(text: &str, max: usize) -> String {
     }
 }
 
-/// A lowercase slug made from any text, for suggesting a valid id.
-pub fn slugify(text: &str) -> String {
-    let mut slug = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    slug.trim_end_matches('-').to_owned()
-}
-
 pub fn is_slug(text: &str) -> bool {
     !text.is_empty()
         && text
@@ -320,9 +307,5 @@ mod tests {
         assert!(is_slug("marco-rubio-2"));
         assert!(!is_slug("Marco_Rubio"));
         assert!(!is_slug("-x"));
-        assert_eq!(
-            slugify("Prince Faisal bin Farhan Al Saud"),
-            "prince-faisal-bin-farhan-al-saud"
-        );
     }
 }
