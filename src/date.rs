@@ -234,7 +234,11 @@ fn parse_time(text: &str) -> Result<TimeOfDay, DateError> {
     let second = match fields.next() {
         // Fractions of a second are allowed and dropped: no page shows them.
         Some(s) => {
-            parse_number(s.split('.').next().unwrap_or(""), 2, "second", text).map_err(|_| bad())?
+            let (whole, fraction) = s.split_once('.').unwrap_or((s, "0"));
+            if fraction.is_empty() || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(bad());
+            }
+            parse_number(whole, 2, "second", text).map_err(|_| bad())?
         }
         None => 0,
     };
@@ -437,6 +441,11 @@ mod tests {
         assert!(matches!(
             Timestamp::parse("2025-02-18T17:48+5"),
             Err(DateError::Zone(_))
+        ));
+        assert!(Timestamp::parse("2025-02-18T10:00:00.250Z").is_ok());
+        assert!(matches!(
+            Timestamp::parse("2025-02-18T10:00:00.abcZ"),
+            Err(DateError::Time(_))
         ));
         assert!(matches!(
             Timestamp::parse("2025-02"),

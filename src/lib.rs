@@ -150,6 +150,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
     check_root(&options.root)?;
     let output = options.output_dir();
     write::check_output_location(&options.root, &output).map_err(Failure::Usage)?;
+    write::check_replaceable(&write::absolute(&output)).map_err(Failure::Usage)?;
     let base_url = options
         .base_url
         .as_deref()
@@ -157,7 +158,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
         .transpose()
         .map_err(Failure::Usage)?;
 
-    let (site, mut report) = run_stages(&options.root, Some(&RenderOptions { base_url }))?;
+    let (site, mut report) = run_stages(&options.root, &RenderOptions { base_url })?;
     let started = Instant::now();
     let written = write::write_site(&output, &site);
     report.timings.write = started.elapsed();
@@ -173,16 +174,16 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
     }
 }
 
-/// The same checks as a build, writing nothing.
+/// The same checks as a build, templates included, writing nothing.
 pub fn check(root: &Path) -> Result<Report, Failure> {
     check_root(root)?;
-    run_stages(root, None).map(|(_, report)| report)
+    run_stages(root, &RenderOptions::default()).map(|(_, report)| report)
 }
 
-/// Load, validate and (for a build) render, timing each stage.
+/// Load, validate and render, timing each stage.
 fn run_stages(
     root: &Path,
-    render: Option<&RenderOptions>,
+    options: &RenderOptions,
 ) -> Result<(Vec<render::OutputFile>, Report), Failure> {
     let mut timings = Timings::default();
     let fail = |diagnostics: Diagnostics, timings: Timings| {
@@ -210,16 +211,13 @@ fn run_stages(
         events: story.timeline.len(),
     };
 
-    let mut site = Vec::new();
-    if let Some(options) = render {
-        let started = Instant::now();
-        let rendered = render::render(story, &inputs.theme, options);
-        timings.render = started.elapsed();
-        site = rendered.map_err(|mut d| {
-            d.extend(validated.warnings.clone());
-            fail(d, timings)
-        })?;
-    }
+    let started = Instant::now();
+    let rendered = render::render(story, &inputs.theme, options);
+    timings.render = started.elapsed();
+    let site = rendered.map_err(|mut d| {
+        d.extend(validated.warnings.clone());
+        fail(d, timings)
+    })?;
     let report = Report {
         diagnostics: validated.warnings.sorted(),
         counts: Some(counts),

@@ -97,7 +97,7 @@ fn is_whole_word(text: &str, range: Range<usize>) -> bool {
 
 /// Letters, digits and combining accents belong to a word; an accent
 /// written as a separate combining mark after a name makes it another word.
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
         || c == '_'
         || matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')

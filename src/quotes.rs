@@ -11,6 +11,8 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use crate::names::is_word_char;
+
 /// What became of one quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QuoteMatch {
@@ -121,7 +123,7 @@ pub fn verify_all(quotes: &[&str], paragraphs: &[String]) -> Vec<QuoteMatch> {
             if let Some(&p) = candidates.iter().find(|&&p| {
                 parts
                     .iter()
-                    .all(|part| normalized[p].contains(part.as_str()))
+                    .all(|part| find_whole(&normalized[p], part, 0).is_some())
             }) {
                 return QuoteMatch::OutOfOrder(p);
             }
@@ -136,12 +138,32 @@ fn in_order(paragraph: &str, parts: &[String]) -> bool {
     let mut from = 0;
     parts
         .iter()
-        .all(|part| match paragraph[from..].find(part.as_str()) {
-            Some(at) => {
-                from += at + part.len();
+        .all(|part| match find_whole(paragraph, part, from) {
+            Some(end) => {
+                from = end;
                 true
             }
             None => false,
+        })
+}
+
+/// The end of the first occurrence of `part` at or after `from` that does
+/// not begin or end inside a word: "he will resign" is not in "she will
+/// resign soon".
+fn find_whole(paragraph: &str, part: &str, from: usize) -> Option<usize> {
+    let tail = paragraph.get(from..)?;
+    tail.match_indices(part)
+        .map(|(at, _)| from + at)
+        .find_map(|start| {
+            let end = start + part.len();
+            let cuts_word_before = part.starts_with(is_word_char)
+                && paragraph[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_word_char);
+            let cuts_word_after = part.ends_with(is_word_char)
+                && paragraph[end..].chars().next().is_some_and(is_word_char);
+            (!cuts_word_before && !cuts_word_after).then_some(end)
         })
 }
 
@@ -235,5 +257,17 @@ mod tests {
             QuoteMatch::NotFound { closest: Some(0) }
         );
         assert_eq!(check(" … “” ", &article), QuoteMatch::Empty);
+    }
+
+    #[test]
+    fn quotes_start_and_end_on_whole_words() {
+        let article = ["Marco Rubio said she will resign soon."];
+        assert_eq!(check("she will resign", &article), QuoteMatch::Found(0));
+        for invented in ["he will resign", "e will res", "a", "rco … ill"] {
+            assert!(
+                matches!(check(invented, &article), QuoteMatch::NotFound { .. }),
+                "{invented}"
+            );
+        }
     }
 }

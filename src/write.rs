@@ -60,7 +60,7 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), Diagnostic>
             ));
         }
     };
-    refuse_foreign_folder(&output)?;
+    check_replaceable(&output)?;
     fs::create_dir_all(&parent).map_err(|e| failed("create the folder", &parent, e))?;
     remove_stale_siblings(&parent, &name);
 
@@ -114,7 +114,7 @@ fn swap_in(temp: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), 
 
 /// An existing folder that is not empty and was not made by this program
 /// (no marker) is someone's files: never replace it.
-fn refuse_foreign_folder(output: &Path) -> Result<(), Diagnostic> {
+pub fn check_replaceable(output: &Path) -> Result<(), Diagnostic> {
     let Ok(metadata) = fs::symlink_metadata(output) else {
         return Ok(());
     };

@@ -102,6 +102,12 @@ fn no_payload_becomes_live_markup() {
                 !value.to_ascii_lowercase().contains("javascript:"),
                 "{key}={value}"
             );
+            if key == "href" || key == "src" {
+                assert!(
+                    explainer::validate::is_safe_url(&value),
+                    "{key}={value} on <{name}>"
+                );
+            }
         }
     }
     // Each payload is there, as text.

@@ -288,6 +288,43 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "quote cut inside a word",
+        file: FACTS,
+        from: "text: safe and on budget",
+        to: "text: afe and on budg",
+        expect: &[
+            "content/facts.yaml:14:11",
+            "the quote is not in the article",
+        ],
+    },
+    Case {
+        name: "broken outside source",
+        file: FACTS,
+        from: "text: safe and on budget",
+        to: "text: words never said\n    source: TASS",
+        expect: &[
+            "content/facts.yaml:15:13",
+            "`source` must be a mapping, found text",
+        ],
+    },
+    Case {
+        name: "alias shared by two people",
+        file: FACTS,
+        from: "    group: Engineers\n",
+        to: "    group: Engineers\n    aliases: [Berg]\n",
+        expect: &[
+            "content/facts.yaml:8:9",
+            "`Berg` names both `tomas-berg` and `lena-okafor`",
+        ],
+    },
+    Case {
+        name: "id not a slug, used by a quote",
+        file: FACTS,
+        from: "id: tomas-berg",
+        to: "id: Tomas_Berg",
+        expect: &["content/facts.yaml:3:9", "`Tomas_Berg` is not a valid id"],
+    },
+    Case {
         name: "javascript link in the article",
         file: ARTICLE,
         from: "Mayor Tomas Berg said",
@@ -357,6 +394,19 @@ fn all_errors_are_reported_in_one_run() {
     }
     assert!(
         run.stderr.contains("Build failed: 5 errors"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn check_catches_template_errors_too() {
+    let story = Story::base();
+    story.write("templates/quote.html", b"<li>{{ quote.nope }}</li>");
+    let run = story.check();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("templates/quote.html:1:"),
         "{}",
         run.stderr
     );
@@ -512,7 +562,7 @@ fn a_folder_explainer_did_not_write_is_never_replaced() {
         "--output",
         story.root().join("mine").to_str().unwrap(),
     ]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("did not write"), "{}", run.stderr);
     assert_eq!(story.read("mine/notes.txt"), "precious");
 }

@@ -114,7 +114,18 @@ fn yaml_message(error: &serde_saphyr::Error) -> String {
         Some((prefix, rest)) if prefix.starts_with("line ") => rest,
         _ => first,
     };
-    format!("invalid YAML: {message}")
+    // The parser counts lines from the start of what it was given, which for
+    // front matter is not the file's; the diagnostic gives the real place.
+    let message = match message.rfind(" at line ") {
+        Some(at) => &message[..at],
+        None => message,
+    };
+    // Advice about the parser's options is for programmers, not editors.
+    let message = message
+        .split(", set DuplicateKeyPolicy")
+        .next()
+        .unwrap_or(message);
+    format!("invalid YAML: {}", message.trim_end_matches(','))
 }
 
 fn yaml_help(error: &serde_saphyr::Error) -> String {

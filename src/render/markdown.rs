@@ -107,9 +107,6 @@ pub fn render_article(body: &str, mentions: &mut Mentions) -> (String, Vec<Headi
             }) => {
                 no_link_depth += 1;
                 heading_start = Some(events.len());
-                // The page's title is the only h1; the body's headings sit
-                // below the section heading.
-                let level = demote(level);
                 events.push(Event::Start(Tag::Heading {
                     level,
                     id: None,
@@ -134,10 +131,10 @@ pub fn render_article(body: &str, mentions: &mut Mentions) -> (String, Vec<Headi
                     headings.push(Heading {
                         id,
                         text,
-                        level: heading_number(demote(level)),
+                        level: level as u8,
                     });
                 }
-                events.push(Event::End(TagEnd::Heading(demote(level))));
+                events.push(Event::End(TagEnd::Heading(level)));
             }
             Event::Start(tag @ (Tag::Link { .. } | Tag::CodeBlock(_))) => {
                 no_link_depth += 1;
@@ -192,6 +189,22 @@ pub fn render_article(body: &str, mentions: &mut Mentions) -> (String, Vec<Headi
             Event::Text(text) if no_link_depth == 0 => mentions.link(text, &mut events),
             other => events.push(other),
         }
+    }
+    // The page's title is the only h1 and "The report" is an h2: the body's
+    // top heading level becomes h3 and the rest follow, so the outline
+    // skips no level.
+    let top = headings.iter().map(|h| h.level).min().unwrap_or(3);
+    let shift = |level: u8| (level + 3 - top).min(6);
+    for event in &mut events {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) | Event::End(TagEnd::Heading(level)) => {
+                *level = heading_level(shift(*level as u8));
+            }
+            _ => {}
+        }
+    }
+    for heading in &mut headings {
+        heading.level = shift(heading.level);
     }
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
@@ -267,18 +280,13 @@ fn is_remote(url: &str) -> bool {
         || !is_safe_url(url)
 }
 
-fn demote(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
+fn heading_level(number: u8) -> HeadingLevel {
+    match number {
+        0..=3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
         _ => HeadingLevel::H6,
     }
-}
-
-fn heading_number(level: HeadingLevel) -> u8 {
-    level as u8
 }
 
 fn unique_id(existing: &[Heading], text: &str) -> String {
@@ -318,7 +326,7 @@ mod tests {
         let (html, headings) = render_article(body, &mut mentions);
         assert_eq!(headings[0].id, "section-lee-speaks");
         assert!(
-            html.contains("<h2 id=\"section-lee-speaks\">Lee speaks</h2>"),
+            html.contains("<h3 id=\"section-lee-speaks\">Lee speaks</h3>"),
             "{html}"
         );
         assert!(html.contains("<p id=\"p-1\">See <a href=\"https://e.org\">Lee</a>, <code>Lee</code> and Leeds.</p>"), "{html}");

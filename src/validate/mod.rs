@@ -221,11 +221,15 @@ struct Facts {
 struct PersonAt {
     id: Pos,
     group: Pos,
+    /// False when the person already has errors: no warnings pile on.
+    complete: bool,
 }
 
 struct QuoteAt {
     speaker: (String, Pos),
     text: Pos,
+    /// Has a `source` key (even a broken one): not looked up in the article.
+    from_outside: bool,
 }
 
 struct EventAt {
@@ -326,12 +330,14 @@ fn read_person(
         }
     }
     let id_node = fields.get("id")?;
-    let at = PersonAt {
+    let mut at = PersonAt {
         id: id_node.pos,
         group: fields.get("group").map_or(fields.pos, |n| n.pos),
+        complete: name.is_some() && role.is_some() && group.is_some(),
     };
     let id = id?;
     if !is_slug(&id) {
+        at.complete = false;
         checker.error(
             id_node.pos,
             format!("`{id}` is not a valid id"),
@@ -340,7 +346,6 @@ fn read_person(
                 crate::slug::slug(&id, true)
             )),
         );
-        return None;
     }
     // A person with other faults is still returned, so that quotes and
     // events naming them don't add "no person has the id" errors on top;
@@ -378,6 +383,7 @@ fn read_quote(checker: &mut Checker, item: &Node) -> Option<(Quote, QuoteAt)> {
     let at = QuoteAt {
         speaker: (speaker.clone()?, fields.get("speaker")?.pos),
         text: fields.get("text")?.pos,
+        from_outside: fields.get("source").is_some(),
     };
     Some((
         Quote {
@@ -471,6 +477,23 @@ fn cross_check(
         people.push(person.clone());
         index_of.insert(person.id.as_str(), people.len() - 1);
     }
+    // A name or alias may belong to one person only, or a mention could
+    // not say whom it names.
+    let mut owner_of: HashMap<&str, &str> = HashMap::new();
+    for (person, at) in &facts.people {
+        for name in person.names().map(str::trim) {
+            match owner_of.get(name) {
+                Some(owner) if *owner != person.id => checker.error(
+                    at.id,
+                    format!("`{name}` names both `{owner}` and `{}`", person.id),
+                    Some("give each person names and aliases of their own".into()),
+                ),
+                _ => {
+                    owner_of.insert(name, &person.id);
+                }
+            }
+        }
+    }
     let ids: Vec<&str> = people.iter().map(|p| p.id.as_str()).collect();
     let resolve = |checker: &mut Checker, id: &str, pos: Pos, what: &str| -> Option<usize> {
         if let Some(&index) = index_of.get(id) {
@@ -495,7 +518,7 @@ fn cross_check(
     };
 
     if facts.groups_given {
-        for (person, at) in &facts.people {
+        for (person, at) in facts.people.iter().filter(|(_, at)| at.complete) {
             if !facts.groups.contains(&person.group) {
                 let help = did_you_mean(&person.group, facts.groups.iter().map(String::as_str))
                     .map_or_else(
@@ -518,14 +541,14 @@ fn cross_check(
     let to_verify: Vec<&str> = facts
         .quotes
         .iter()
-        .filter(|(q, _)| q.source.is_none())
+        .filter(|(_, at)| !at.from_outside)
         .map(|(q, _)| q.text.as_str())
         .collect();
     let mut results = quotes::verify_all(&to_verify, &paragraph_texts).into_iter();
     let mut quotes = Vec::new();
     for (quote, at) in facts.quotes {
         let speaker = resolve(checker, &at.speaker.0, at.speaker.1, "`speaker`");
-        let paragraph = if quote.source.is_some() {
+        let paragraph = if at.from_outside {
             None
         } else {
             let outcome = results.next().unwrap_or(QuoteMatch::Empty);
@@ -634,11 +657,11 @@ fn warn_unmentioned(
         }
     }
     for (person, was_mentioned) in people.iter().zip(mentioned) {
-        if !was_mentioned {
-            let pos = read
-                .iter()
-                .find(|(p, _)| p.id == person.id)
-                .map_or(Pos::default(), |(_, at)| at.id);
+        let Some((_, at)) = read.iter().find(|(p, _)| p.id == person.id) else {
+            continue;
+        };
+        if !was_mentioned && at.complete {
+            let pos = at.id;
             checker.warning(
                 pos,
                 format!("{} is never named in the article", person.name),
