@@ -2,7 +2,7 @@
 //! the story root's own `templates/` and `static/` laid over them file by
 //! file (the way mdBook treats its theme).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use walkdir::WalkDir;
 
@@ -179,13 +179,6 @@ fn slash_path(path: &Path) -> String {
         .join("/")
 }
 
-/// Where the default theme lives in this repository (for the test that keeps
-/// [`DEFAULT_TEMPLATES`] and [`DEFAULT_STATIC`] in step with the folders).
-pub fn repository_theme_dirs() -> (PathBuf, PathBuf) {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    (here.join("templates"), here.join("static"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,7 +187,8 @@ mod tests {
     /// root without its own theme would silently miss it.
     #[test]
     fn compiled_in_defaults_match_the_repository_folders() {
-        let (templates, statics) = repository_theme_dirs();
+        let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (templates, statics) = (here.join("templates"), here.join("static"));
         let list = |dir: &Path| -> Vec<String> {
             let mut names: Vec<String> = WalkDir::new(dir)
                 .into_iter()

@@ -2,6 +2,8 @@
 //! when the story has nothing for it), because Tera treats an undefined
 //! variable as an error; the README documents these names.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::RenderOptions;
@@ -382,34 +384,42 @@ fn story_marker(story: &Story) -> TimelineItem {
 /// Groups in the order of `groups`, then any others in order of first
 /// appearance.
 fn group_people(story: &Story) -> Vec<GroupView> {
-    let mut names: Vec<&str> = story.groups.iter().map(String::as_str).collect();
-    for person in &story.people {
-        if !names.contains(&person.group.as_str()) {
-            names.push(&person.group);
-        }
-    }
-    let mut used_ids: Vec<String> = Vec::new();
-    names
-        .into_iter()
-        .map(|name| {
-            let people: Vec<usize> = story
-                .people
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.group == name)
-                .map(|(i, _)| i)
-                .collect();
-            let mut id = format!("group-{}", crate::slug::slug(name, false));
-            while used_ids.contains(&id) {
-                id.push('-');
-            }
-            used_ids.push(id.clone());
-            GroupView {
+    // One pass over the people: a large story has thousands of them.
+    let mut groups: Vec<GroupView> = Vec::new();
+    let mut index_of: HashMap<&str, usize> = HashMap::new();
+    for name in story
+        .groups
+        .iter()
+        .map(String::as_str)
+        .chain(story.people.iter().map(|p| p.group.as_str()))
+    {
+        index_of.entry(name).or_insert_with(|| {
+            groups.push(GroupView {
                 name: name.to_owned(),
-                id,
-                people,
-            }
-        })
+                id: String::new(),
+                people: Vec::new(),
+            });
+            groups.len() - 1
+        });
+    }
+    for (i, person) in story.people.iter().enumerate() {
+        groups[index_of[person.group.as_str()]].people.push(i);
+    }
+    // Two names can make the same slug ("Europe", "europe"): number the
+    // later one so ids stay unique.
+    let mut used: HashMap<String, usize> = HashMap::new();
+    for group in &mut groups {
+        let base = format!("group-{}", crate::slug::slug(&group.name, false));
+        let seen = used.entry(base.clone()).or_insert(0);
+        *seen += 1;
+        group.id = if *seen == 1 {
+            base
+        } else {
+            format!("{base}-{seen}")
+        };
+    }
+    groups
+        .into_iter()
         .filter(|group| !group.people.is_empty())
         .collect()
 }
@@ -495,6 +505,58 @@ fn timestamp_view(t: &Timestamp) -> DateView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn groups_follow_the_listed_order_then_first_appearance_with_unique_ids() {
+        use crate::date::Timestamp;
+        use crate::model::{Article, Person};
+        let person = |id: &str, group: &str| Person {
+            id: id.into(),
+            name: id.into(),
+            role: String::new(),
+            group: group.into(),
+            aliases: Vec::new(),
+            summary: None,
+            image: None,
+            links: Vec::new(),
+        };
+        let story = Story {
+            article: Article {
+                title: "t".into(),
+                description: None,
+                published: Timestamp::parse("2025-01-01").unwrap(),
+                updated: None,
+                authors: Vec::new(),
+                source: None,
+                photo: None,
+                lang: "en".into(),
+                body: String::new(),
+            },
+            groups: vec!["Listed".into(), "Empty".into()],
+            people: vec![
+                person("a", "europe"),
+                person("b", "Listed"),
+                person("c", "Europe"),
+                person("d", "europe"),
+            ],
+            quotes: Vec::new(),
+            timeline: Vec::new(),
+            takeaways: Vec::new(),
+            updates: Vec::new(),
+        };
+        let groups: Vec<(String, String, Vec<usize>)> = group_people(&story)
+            .into_iter()
+            .map(|g| (g.name, g.id, g.people))
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                ("Listed".into(), "group-listed".into(), vec![1]),
+                ("europe".into(), "group-europe".into(), vec![0, 3]),
+                ("Europe".into(), "group-europe-2".into(), vec![2]),
+            ]
+        );
+    }
 
     #[test]
     fn initials_and_bylines() {
