@@ -219,6 +219,30 @@ impl Timestamp {
         });
         days * 86_400 + seconds - offset
     }
+
+    /// The instant in UTC, `2025-02-18T22:48:00Z`, for feeds and sitemaps,
+    /// which want a full date-time (a bare date counts as its midnight UTC).
+    pub fn utc_rfc3339(&self) -> String {
+        let (date, (hour, minute, second)) = utc_parts(self.unix_seconds());
+        format!("{date}T{hour:02}:{minute:02}:{second:02}Z")
+    }
+
+    /// `20250218T224800Z`: the instant as a compact token for element ids and
+    /// feed entry ids, which must not change when the page is rebuilt.
+    pub fn utc_token(&self) -> String {
+        let (date, (hour, minute, second)) = utc_parts(self.unix_seconds());
+        format!("{}T{hour:02}{minute:02}{second:02}Z", date.replace('-', ""))
+    }
+}
+
+fn utc_parts(unix_seconds: i64) -> (String, (i64, i64, i64)) {
+    let days = unix_seconds.div_euclid(86_400);
+    let seconds = unix_seconds.rem_euclid(86_400);
+    let (year, month, day) = civil_from_days(days);
+    (
+        format!("{year:04}-{month:02}-{day:02}"),
+        (seconds / 3600, seconds % 3600 / 60, seconds % 60),
+    )
 }
 
 fn parse_time(text: &str) -> Result<TimeOfDay, DateError> {
@@ -334,6 +358,20 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// The inverse of `days_from_civil` (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateError {
     Shape(String),
@@ -396,6 +434,19 @@ impl DateError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn instants_convert_to_utc_across_day_and_year_boundaries() {
+        let t = Timestamp::parse("2024-12-31T21:30:00-05:00").unwrap();
+        assert_eq!(t.utc_rfc3339(), "2025-01-01T02:30:00Z");
+        assert_eq!(t.utc_token(), "20250101T023000Z");
+        let t = Timestamp::parse("2024-03-01T00:30:00+01:00").unwrap();
+        assert_eq!(t.utc_rfc3339(), "2024-02-29T23:30:00Z");
+        assert_eq!(
+            Timestamp::parse("2025-02-19").unwrap().utc_rfc3339(),
+            "2025-02-19T00:00:00Z"
+        );
+    }
 
     #[test]
     fn partial_dates_keep_their_precision() {

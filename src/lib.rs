@@ -15,6 +15,7 @@
 pub mod article;
 pub mod date;
 pub mod diagnostic;
+pub mod facts_json;
 pub mod load;
 pub mod model;
 pub mod names;
@@ -38,6 +39,21 @@ pub struct BuildOptions {
     /// Defaults to `<root>/public`.
     pub output: Option<PathBuf>,
     pub base_url: Option<String>,
+    pub previous: Previous,
+}
+
+/// Where the facts of the previous build come from; what differs from them
+/// is marked "New" on the page.
+#[derive(Debug, Clone, Default)]
+pub enum Previous {
+    /// `facts.json` in the output folder, when there is one.
+    #[default]
+    Output,
+    /// A `facts.json` the user named; it must exist.
+    File(PathBuf),
+    /// Facts read earlier: `serve` reads them once, when it starts, so that
+    /// marks stay the same over a session of saves.
+    Read(Option<Box<facts_json::FactsJson>>),
 }
 
 impl BuildOptions {
@@ -46,6 +62,7 @@ impl BuildOptions {
             root: root.into(),
             output: None,
             base_url: None,
+            previous: Previous::Output,
         }
     }
 
@@ -158,7 +175,44 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
         .transpose()
         .map_err(Failure::Usage)?;
 
-    let (site, mut report) = run_stages(&options.root, &RenderOptions { base_url })?;
+    let mut warnings = Diagnostics::new();
+    let previous = match &options.previous {
+        Previous::Output => {
+            load::previous::read(&output.join("facts.json")).unwrap_or_else(|mut diagnostic| {
+                // A damaged file in our own output costs only the marks.
+                diagnostic.severity = diagnostic::Severity::Warning;
+                warnings.push(diagnostic.with_note("nothing is marked as new in this build"));
+                None
+            })
+        }
+        Previous::File(path) => match load::previous::read(path) {
+            Ok(Some(facts)) => Some(facts),
+            Ok(None) => {
+                return Err(Failure::Usage(
+                    Diagnostic::file_error(path.display().to_string(), "no such file")
+                        .with_help("--previous names the facts.json of an earlier build"),
+                ));
+            }
+            Err(diagnostic) => {
+                let mut diagnostics = Diagnostics::new();
+                diagnostics.push(diagnostic);
+                return Err(Failure::Content(Report {
+                    diagnostics,
+                    counts: None,
+                    output: None,
+                    timings: Timings::default(),
+                }));
+            }
+        },
+        Previous::Read(facts) => facts.as_deref().cloned(),
+    };
+
+    let (site, mut report) = run_stages(
+        &options.root,
+        &RenderOptions { base_url },
+        previous.as_ref(),
+    )?;
+    report.diagnostics.extend(warnings);
     let started = Instant::now();
     let written = write::write_site(&output, &site);
     report.timings.write = started.elapsed();
@@ -177,13 +231,14 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
 /// The same checks as a build, templates included, writing nothing.
 pub fn check(root: &Path) -> Result<Report, Failure> {
     check_root(root)?;
-    run_stages(root, &RenderOptions::default()).map(|(_, report)| report)
+    run_stages(root, &RenderOptions::default(), None).map(|(_, report)| report)
 }
 
 /// Load, validate and render, timing each stage.
 fn run_stages(
     root: &Path,
     options: &RenderOptions,
+    previous: Option<&facts_json::FactsJson>,
 ) -> Result<(Vec<render::OutputFile>, Report), Failure> {
     let mut timings = Timings::default();
     let fail = |diagnostics: Diagnostics, timings: Timings| {
@@ -212,7 +267,11 @@ fn run_stages(
     };
 
     let started = Instant::now();
-    let rendered = render::render(story, &inputs.theme, options);
+    let mut facts = facts_json::FactsJson::from_story(story);
+    if let Some(previous) = previous {
+        facts.mark_changes(previous);
+    }
+    let rendered = render::render(story, &inputs.theme, options, &facts);
     timings.render = started.elapsed();
     let site = rendered.map_err(|mut d| {
         d.extend(validated.warnings.clone());

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use explainer::diagnostic::Diagnostic;
-use explainer::{BuildOptions, Failure, Report};
+use explainer::{BuildOptions, Failure, Previous, Report};
 
 /// Build a news explainer page from an article and a file of curated facts.
 #[derive(Parser)]
@@ -31,6 +31,10 @@ enum Command {
         /// absolute (https://user.github.io/repo/).
         #[arg(long, env = "EXPLAINER_BASE_URL")]
         base_url: Option<String>,
+        /// The facts.json of the last published build: what differs from it
+        /// is marked "New" [default: the one in the output folder].
+        #[arg(long, value_name = "PATH")]
+        previous: Option<PathBuf>,
         /// Also print the time each stage took.
         #[arg(long, short)]
         verbose: bool,
@@ -49,12 +53,14 @@ fn main() -> ExitCode {
             root,
             output,
             base_url,
+            previous,
             verbose,
         } => (
             explainer::build(&BuildOptions {
                 root,
                 output,
                 base_url,
+                previous: previous.map_or(Previous::Output, Previous::File),
             }),
             verbose,
         ),

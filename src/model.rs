@@ -14,6 +14,53 @@ pub struct Story {
     pub updates: Vec<Update>,
 }
 
+impl Story {
+    /// The publisher named in the front matter, else the report's source,
+    /// else the title: the page must name someone.
+    pub fn publisher(&self) -> &str {
+        let article = &self.article;
+        article
+            .publisher
+            .as_deref()
+            .or(article.source.as_ref().map(|s| s.name.as_str()))
+            .unwrap_or(&article.title)
+    }
+
+    /// The time of the newest update, `updated` or `published`: it names the
+    /// edition readers are looking at.
+    pub fn edition(&self) -> &Timestamp {
+        let article = &self.article;
+        std::iter::once(&article.published)
+            .chain(&article.updated)
+            .chain(self.updates.iter().map(|u| &u.at))
+            .max_by_key(|t| t.unix_seconds())
+            .unwrap_or(&article.published)
+    }
+
+    /// The updates, newest first, each with an element id that stays the
+    /// same when the page is rebuilt (`update-20250219T150000Z`).
+    pub fn updates_newest_first(&self) -> Vec<(String, &Update)> {
+        let mut updates: Vec<&Update> = self.updates.iter().collect();
+        // Stable: updates at the same instant keep the file's order.
+        updates.sort_by_key(|u| std::cmp::Reverse(u.at.unix_seconds()));
+        let mut seen: std::collections::HashMap<String, usize> = Default::default();
+        updates
+            .into_iter()
+            .map(|update| {
+                let base = format!("update-{}", update.at.utc_token());
+                let count = seen.entry(base.clone()).or_insert(0);
+                *count += 1;
+                let id = if *count == 1 {
+                    base
+                } else {
+                    format!("{base}-{count}")
+                };
+                (id, update)
+            })
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Article {
     pub title: String,
@@ -24,6 +71,8 @@ pub struct Article {
     pub source: Option<Source>,
     pub photo: Option<Photo>,
     pub lang: String,
+    /// Who publishes the explainer (`og:site_name`, the JSON-LD publisher).
+    pub publisher: Option<String>,
     /// The Markdown body.
     pub body: String,
 }

@@ -89,6 +89,11 @@ fn no_payload_becomes_live_markup() {
         "code",
     ];
     for (name, attrs) in tags(&page) {
+        if name == "script" {
+            // Only data: the JSON-LD block, which must stay JSON.
+            assert_eq!(attrs, [("type".into(), "application/ld+json".into())]);
+            continue;
+        }
         assert!(
             allowed.contains(&name.as_str()),
             "unexpected <{name}> in the page"
@@ -110,6 +115,15 @@ fn no_payload_becomes_live_markup() {
             }
         }
     }
+    let opening = "<script type=\"application/ld+json\">";
+    let json_ld = &between(&page, opening, "</script>")[opening.len()..];
+    let json_ld: serde_json::Value = serde_json::from_str(json_ld).expect("JSON-LD parses");
+    assert!(
+        json_ld["headline"]
+            .as_str()
+            .is_some_and(|h| h.contains("<script>alert('title')</script>")),
+        "{json_ld}"
+    );
     // Each payload is there, as text.
     for marker in [
         "title", "dek", "caption", "role", "summary", "context", "quote", "event", "takeaway",

@@ -3,6 +3,7 @@
 //! this stage touches the inputs on disk.
 
 pub mod front_matter;
+pub mod previous;
 pub mod theme;
 pub mod yaml;
 

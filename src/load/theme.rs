@@ -12,9 +12,11 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 /// builds with the default look.
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("index.html", include_str!("../../templates/index.html")),
+    ("404.html", include_str!("../../templates/404.html")),
     ("person.html", include_str!("../../templates/person.html")),
     ("quote.html", include_str!("../../templates/quote.html")),
     ("event.html", include_str!("../../templates/event.html")),
+    ("change.html", include_str!("../../templates/change.html")),
 ];
 
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[

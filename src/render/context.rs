@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::RenderOptions;
 use super::markdown::{self, Heading, Mentions};
 use crate::date::{PartialDate, Timestamp};
+use crate::facts_json::{Change, ChangeKind, FactsJson};
 use crate::model::{Source, Story};
 use crate::names::NameMatcher;
 
@@ -26,12 +27,29 @@ pub struct PageContext {
     pub counts: Counts,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct PageView {
     pub lang: String,
     pub title: String,
     pub description: Option<String>,
+    /// What links to the site's own files start with: empty on the main
+    /// page (links stay relative, so the site works under any subpath);
+    /// the base URL on the 404 page, which is served at any depth.
+    pub root: String,
+    /// The base URL, when it is known.
     pub canonical_url: Option<String>,
+    /// `feed.xml`, when a feed is written (it needs the base URL).
+    pub feed_url: Option<String>,
+    pub site_name: String,
+    /// The photo's absolute URL, for sharing cards.
+    pub image_url: Option<String>,
+    pub image_alt: Option<String>,
+    /// `summary_large_image` with a photo, else `summary`.
+    pub twitter_card: String,
+    pub published_time: String,
+    pub modified_time: String,
+    /// The schema.org NewsArticle as JSON, safe inside `<script>`.
+    pub json_ld: String,
     pub generator: String,
 }
 
@@ -107,6 +125,21 @@ pub struct PersonView {
     pub events: Vec<String>,
     /// The element id of their first mention on the page.
     pub first_mention: Option<String>,
+    pub change: Option<ChangeView>,
+}
+
+/// The "New" badge: set on what is new or changed since the previous
+/// facts (see `facts_json`).
+#[derive(Serialize, Clone)]
+pub struct ChangeView {
+    /// `new` or `changed`.
+    pub kind: String,
+    /// `New` or `Updated`.
+    pub label: String,
+    /// The edition the change came with.
+    pub at: DateView,
+    /// The element id of the update at that time, if there is one.
+    pub update: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -128,6 +161,7 @@ pub struct QuoteView {
     /// `p-<n>`: the article paragraph the quote is in.
     pub paragraph: Option<String>,
     pub source: Option<SourceView>,
+    pub change: Option<ChangeView>,
 }
 
 #[derive(Serialize)]
@@ -152,10 +186,14 @@ pub struct TimelineItem {
     pub source: Option<SourceView>,
     /// After the story's date.
     pub upcoming: bool,
+    pub change: Option<ChangeView>,
 }
 
 #[derive(Serialize)]
 pub struct UpdateView {
+    /// `update-<UTC time>`: stable across rebuilds, and the feed entry's
+    /// address.
+    pub id: String,
     pub at: DateView,
     pub text_html: String,
 }
@@ -167,8 +205,28 @@ pub struct Counts {
     pub events: usize,
 }
 
-pub fn build_context(story: &Story, options: &RenderOptions) -> PageContext {
+pub fn build_context(story: &Story, options: &RenderOptions, facts: &FactsJson) -> PageContext {
     let article = &story.article;
+    let updates_sorted = story.updates_newest_first();
+    let edition = story.edition();
+    let edition_update = updates_sorted
+        .iter()
+        .find(|(_, u)| u.at.unix_seconds() == edition.unix_seconds())
+        .map(|(id, _)| id.clone());
+    let change_view = |change: &Option<Change>| {
+        change.as_ref().map(|change| {
+            let (kind, label) = match change.kind {
+                ChangeKind::New => ("new", "New"),
+                ChangeKind::Changed => ("changed", "Updated"),
+            };
+            ChangeView {
+                kind: kind.into(),
+                label: label.into(),
+                at: timestamp_view(edition),
+                update: edition_update.clone(),
+            }
+        })
+    };
     let matcher = NameMatcher::new(&story.people);
     // The caption and the article each link their own first mentions: a
     // reader of the report should not have to go back to the caption.
@@ -215,6 +273,7 @@ pub fn build_context(story: &Story, options: &RenderOptions) -> PageContext {
             date: quote.date.as_ref().map(partial_date_view),
             paragraph: quote.paragraph.map(|p| format!("p-{}", p + 1)),
             source: quote.source.as_ref().map(source_view),
+            change: facts.quotes.get(n).and_then(|q| change_view(&q.change)),
         })
         .collect();
 
@@ -243,6 +302,7 @@ pub fn build_context(story: &Story, options: &RenderOptions) -> PageContext {
             people: event.people.iter().map(|&p| speaker(p)).collect(),
             source: event.source.as_ref().map(source_view),
             upcoming,
+            change: facts.timeline.get(i).and_then(|e| change_view(&e.change)),
         });
     }
     if !marker_placed {
@@ -293,16 +353,12 @@ pub fn build_context(story: &Story, options: &RenderOptions) -> PageContext {
             first_mention: mentions.first[index]
                 .clone()
                 .or_else(|| caption_mentions.first[index].clone()),
+            change: facts.people.get(index).and_then(|p| change_view(&p.change)),
         })
         .collect();
 
-    let updated = newest_update(story).map(|t| timestamp_view(&t));
-    let mut updates: Vec<(&Timestamp, &str)> = story
-        .updates
-        .iter()
-        .map(|u| (&u.at, u.text.as_str()))
-        .collect();
-    updates.sort_by_key(|(at, _)| std::cmp::Reverse(at.unix_seconds()));
+    let updated = (edition.unix_seconds() > article.published.unix_seconds())
+        .then(|| timestamp_view(edition));
 
     let mut toc = vec![TocEntry {
         id: "article".into(),
@@ -324,12 +380,35 @@ pub fn build_context(story: &Story, options: &RenderOptions) -> PageContext {
         }
     }
 
+    let base_url = options.base_url.as_deref();
+    let photo_src = article.photo.as_ref().and_then(|p| p.src.as_deref());
+    // Sharing cards need an absolute address for the picture.
+    let image_url = base_url
+        .zip(photo_src)
+        .map(|(base, src)| format!("{base}{src}"));
     PageContext {
         page: PageView {
             lang: article.lang.clone(),
             title: article.title.clone(),
             description: article.description.clone(),
+            root: String::new(),
             canonical_url: options.base_url.clone(),
+            feed_url: base_url.map(|_| "feed.xml".to_owned()),
+            site_name: story.publisher().to_owned(),
+            image_alt: image_url
+                .as_ref()
+                .and(photo.as_ref())
+                .map(|p| p.alt.clone()),
+            twitter_card: if image_url.is_some() {
+                "summary_large_image"
+            } else {
+                "summary"
+            }
+            .into(),
+            json_ld: super::publish::json_ld(story, base_url, image_url.as_deref()),
+            image_url,
+            published_time: article.published.iso(),
+            modified_time: edition.iso(),
             generator: format!("explainer {}", env!("CARGO_PKG_VERSION")),
         },
         article: ArticleView {
@@ -353,11 +432,12 @@ pub fn build_context(story: &Story, options: &RenderOptions) -> PageContext {
         people,
         quotes,
         timeline,
-        updates: updates
+        updates: updates_sorted
             .into_iter()
-            .map(|(at, text)| UpdateView {
-                at: timestamp_view(at),
-                text_html: markdown::render_fact(text, false),
+            .map(|(id, update)| UpdateView {
+                id,
+                at: timestamp_view(&update.at),
+                text_html: markdown::render_fact(&update.text, false),
             })
             .collect(),
         counts: Counts {
@@ -378,6 +458,7 @@ fn story_marker(story: &Story) -> TimelineItem {
         people: Vec::new(),
         source: None,
         upcoming: false,
+        change: None,
     }
 }
 
@@ -424,18 +505,6 @@ fn group_people(story: &Story) -> Vec<GroupView> {
         .collect()
 }
 
-fn newest_update(story: &Story) -> Option<Timestamp> {
-    let published = story.article.published.unix_seconds();
-    story
-        .article
-        .updated
-        .iter()
-        .chain(story.updates.iter().map(|u| &u.at))
-        .filter(|t| t.unix_seconds() > published)
-        .max_by_key(|t| t.unix_seconds())
-        .cloned()
-}
-
 fn byline(authors: &[String]) -> Option<String> {
     match authors {
         [] => None,
@@ -445,7 +514,7 @@ fn byline(authors: &[String]) -> Option<String> {
 }
 
 /// At most `max` characters of `text`, cut after a whole word.
-fn excerpt(text: &str, max: usize) -> String {
+pub(super) fn excerpt(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_owned();
     }
@@ -530,6 +599,7 @@ mod tests {
                 source: None,
                 photo: None,
                 lang: "en".into(),
+                publisher: None,
                 body: String::new(),
             },
             groups: vec!["Listed".into(), "Empty".into()],

@@ -3,8 +3,10 @@
 
 mod context;
 pub mod markdown;
+mod publish;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::facts_json::FactsJson;
 use crate::load::{Template, Theme};
 use crate::model::Story;
 use crate::source::{Pos, SourceFile};
@@ -27,39 +29,70 @@ pub struct RenderOptions {
 
 /// The templates rendered into pages; every other template is a part they
 /// include.
-const PAGES: &[&str] = &["index.html"];
+const PAGES: &[&str] = &["index.html", "404.html"];
 
+/// Every file of the site. `facts` is the story as facts.json, with the
+/// changes since the previous build marked.
 pub fn render(
     story: &Story,
     theme: &Theme,
     options: &RenderOptions,
+    facts: &FactsJson,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let tera = compile(&theme.templates)?;
-    let context =
-        tera::Context::from_serialize(&build_context(story, options)).map_err(|error| {
-            single(Diagnostic::file_error(
-                "templates",
-                format!("cannot prepare the page data: {error}"),
-            ))
-        })?;
+    let page_context = build_context(story, options, facts);
+    // GitHub Pages serves 404.html for a missing file at any depth, so its
+    // links to the site's own files start from the base URL when it is known.
+    let mut not_found_page = page_context.page.clone();
+    not_found_page.root = options.base_url.clone().unwrap_or_default();
+    let context = tera::Context::from_serialize(&page_context).map_err(|error| {
+        single(Diagnostic::file_error(
+            "templates",
+            format!("cannot prepare the page data: {error}"),
+        ))
+    })?;
 
     let mut files = Vec::new();
     let mut diagnostics = Diagnostics::new();
-    for page in PAGES {
-        match tera.render(page, &context) {
+    for &page in PAGES {
+        let rendered = if page == "404.html" {
+            let mut context = context.clone();
+            context.insert("page", &not_found_page);
+            tera.render(page, &context)
+        } else {
+            tera.render(page, &context)
+        };
+        match rendered {
             Ok(html) => files.push(OutputFile {
-                path: (*page).to_owned(),
+                path: page.to_owned(),
                 bytes: html.into_bytes(),
             }),
             Err(error) => diagnostics.push(template_diagnostic(&error, &theme.templates, page)),
         }
     }
+    let mut data = |path: &str, text: String| {
+        files.push(OutputFile {
+            path: path.to_owned(),
+            bytes: text.into_bytes(),
+        })
+    };
+    data("facts.json", facts.to_json());
+    data("timeline.json", publish::timeline_json(story));
+    data("robots.txt", publish::robots(options.base_url.as_deref()));
+    // GitHub Pages would otherwise run the site through Jekyll.
+    data(".nojekyll", String::new());
+    if let Some(base_url) = &options.base_url {
+        data("feed.xml", publish::feed(story, base_url));
+        data("sitemap.xml", publish::sitemap(story, base_url));
+    }
+
+    let generated: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
     for asset in &theme.assets {
-        if PAGES.contains(&asset.path.as_str()) {
+        if generated.contains(&asset.path) {
             diagnostics.push(
                 Diagnostic::file_error(
                     format!("static/{}", asset.path),
-                    "this file would overwrite the page built from the template of the same name",
+                    "this file would overwrite a file the build writes itself",
                 )
                 .with_help("rename or remove it"),
             );

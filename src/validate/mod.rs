@@ -69,6 +69,7 @@ const ARTICLE_FIELDS: &[&str] = &[
     "source",
     "photo",
     "lang",
+    "publisher",
 ];
 const PHOTO_FIELDS: &[&str] = &["caption", "credit", "src", "alt"];
 const SOURCE_FIELDS: &[&str] = &["name", "url"];
@@ -96,6 +97,7 @@ fn read_article(
     let fields = checker.mapping(&source.front_matter, "the front matter", ARTICLE_FIELDS)?;
     let title = checker.required_text(&fields, "title", "the front matter");
     let description = checker.optional_text(&fields, "description");
+    let publisher = checker.optional_text(&fields, "publisher");
     let published = checker
         .required(&fields, "published", "the front matter")
         .and_then(|node| checker.timestamp(node, "`published`"));
@@ -154,6 +156,7 @@ fn read_article(
         source: source_field,
         photo,
         lang: lang?,
+        publisher,
         body,
     })
 }

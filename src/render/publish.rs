@@ -1,0 +1,249 @@
+//! The files that carry the story beyond the page: the Atom feed, the
+//! sitemap, robots.txt, the JSON-LD block, and timeline.json for TimelineJS.
+//! They are data formats, so they are built here in Rust rather than in the
+//! theme's templates.
+
+use serde_json::{Value, json};
+
+use super::markdown;
+use crate::model::Story;
+
+/// Atom, one entry per update. Entry ids are the update's address on the
+/// page, which depends only on the base URL and the update's time.
+pub fn feed(story: &Story, base_url: &str) -> String {
+    let article = &story.article;
+    let mut xml = String::new();
+    xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    xml.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        escape(&article.lang)
+    ));
+    xml.push_str(&format!("  <id>{}</id>\n", escape(base_url)));
+    xml.push_str(&format!("  <title>{}</title>\n", escape(&article.title)));
+    if let Some(description) = &article.description {
+        xml.push_str(&format!("  <subtitle>{}</subtitle>\n", escape(description)));
+    }
+    xml.push_str(&format!(
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        escape(base_url)
+    ));
+    xml.push_str(&format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}feed.xml\"/>\n",
+        escape(base_url)
+    ));
+    xml.push_str(&format!(
+        "  <updated>{}</updated>\n",
+        story.edition().utc_rfc3339()
+    ));
+    // Atom wants an author for every entry; the feed's covers them all.
+    for name in feed_authors(story) {
+        xml.push_str(&format!(
+            "  <author><name>{}</name></author>\n",
+            escape(&name)
+        ));
+    }
+    xml.push_str(&format!(
+        "  <generator>explainer {}</generator>\n",
+        env!("CARGO_PKG_VERSION")
+    ));
+    for (id, update) in story.updates_newest_first() {
+        let address = format!("{base_url}#{id}");
+        let title = crate::article::paragraphs(&update.text)
+            .into_iter()
+            .map(|p| p.text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        xml.push_str("  <entry>\n");
+        xml.push_str(&format!("    <id>{}</id>\n", escape(&address)));
+        xml.push_str(&format!(
+            "    <title>{}</title>\n",
+            escape(&super::context::excerpt(&title, 100))
+        ));
+        xml.push_str(&format!(
+            "    <updated>{}</updated>\n",
+            update.at.utc_rfc3339()
+        ));
+        xml.push_str(&format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            escape(&address)
+        ));
+        xml.push_str(&format!(
+            "    <content type=\"html\">{}</content>\n",
+            escape(&markdown::render_fact(&update.text, false))
+        ));
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+fn feed_authors(story: &Story) -> Vec<String> {
+    if story.article.authors.is_empty() {
+        vec![story.publisher().to_owned()]
+    } else {
+        story.article.authors.clone()
+    }
+}
+
+pub fn sitemap(story: &Story, base_url: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n\
+         \x20 <url>\n\
+         \x20   <loc>{}</loc>\n\
+         \x20   <lastmod>{}</lastmod>\n\
+         \x20 </url>\n\
+         </urlset>\n",
+        escape(base_url),
+        story.edition().utc_rfc3339()
+    )
+}
+
+pub fn robots(base_url: Option<&str>) -> String {
+    let mut text = String::from("User-agent: *\nAllow: /\n");
+    if let Some(base) = base_url {
+        text.push_str(&format!("\nSitemap: {base}sitemap.xml\n"));
+    }
+    text
+}
+
+/// The schema.org `NewsArticle`, ready to sit inside a `<script>` element.
+pub fn json_ld(story: &Story, base_url: Option<&str>, image_url: Option<&str>) -> String {
+    let article = &story.article;
+    let mut fields = serde_json::Map::new();
+    let mut put = |key: &str, value: Value| {
+        fields.insert(key.to_owned(), value);
+    };
+    put("@context", json!("https://schema.org"));
+    put("@type", json!("NewsArticle"));
+    put("headline", json!(article.title));
+    if let Some(description) = &article.description {
+        put("description", json!(description));
+    }
+    put("datePublished", json!(article.published.iso()));
+    put("dateModified", json!(story.edition().iso()));
+    put("inLanguage", json!(article.lang));
+    put(
+        "author",
+        article
+            .authors
+            .iter()
+            .map(|name| json!({ "@type": "Person", "name": name }))
+            .collect(),
+    );
+    put(
+        "publisher",
+        json!({ "@type": "Organization", "name": story.publisher() }),
+    );
+    if let Some(base) = base_url {
+        put("url", json!(base));
+        put("mainEntityOfPage", json!(base));
+    }
+    if let Some(image) = image_url {
+        put("image", json!([image]));
+    }
+    let value = Value::Object(fields);
+    script_safe(&value.to_string())
+}
+
+/// timeline.json in Knight Lab TimelineJS's format, so a newsroom can drop
+/// the checked timeline into a TimelineJS embed.
+pub fn timeline_json(story: &Story) -> String {
+    let events: Vec<Value> = story
+        .timeline
+        .iter()
+        .enumerate()
+        .map(|(n, event)| {
+            let mut start = json!({ "year": event.date.year });
+            if let Some(month) = event.date.month {
+                start["month"] = json!(month);
+            }
+            if let Some(day) = event.date.day {
+                start["day"] = json!(day);
+            }
+            let mut text = event
+                .summary
+                .as_deref()
+                .map(|s| markdown::render_fact(s, false))
+                .unwrap_or_default();
+            if let Some(source) = &event.source {
+                let name = html_escape(&source.name);
+                text.push_str(&match &source.url {
+                    Some(url) => {
+                        format!("<p>Source: <a href=\"{}\">{name}</a></p>", html_escape(url))
+                    }
+                    None => format!("<p>Source: {name}</p>"),
+                });
+            }
+            let mut item = json!({
+                "unique_id": format!("event-{}", n + 1),
+                "start_date": start,
+                "text": { "headline": html_escape(&event.title), "text": text },
+            });
+            if let Some(&first) = event.people.first() {
+                item["group"] = json!(story.people[first].group);
+            }
+            item
+        })
+        .collect();
+    let article = &story.article;
+    let document = json!({
+        "title": { "text": {
+            "headline": html_escape(&article.title),
+            "text": article.description.as_deref().map(html_escape).unwrap_or_default(),
+        }},
+        "events": events,
+    });
+    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// `</script>` inside a JSON string would end the script element early.
+fn script_safe(json: &str) -> String {
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 forbids outright; text from YAML can hold
+            // them, and one would make the whole feed unreadable.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            '\u{FFFE}' | '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// TimelineJS puts headline and text into the page as HTML.
+fn html_escape(text: &str) -> String {
+    escape(text).replace("&apos;", "&#39;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_ld_cannot_close_its_script_element() {
+        assert_eq!(
+            script_safe(r#"{"a":"</script><b>&"}"#),
+            r#"{"a":"\u003c/script\u003e\u003cb\u003e\u0026"}"#
+        );
+    }
+
+    #[test]
+    fn xml_escape_drops_forbidden_control_characters() {
+        assert_eq!(escape("a\u{1}<b>&\"'"), "a&lt;b&gt;&amp;&quot;&apos;");
+    }
+}
