@@ -21,8 +21,10 @@ pub mod model;
 pub mod names;
 pub mod quotes;
 pub mod render;
+pub mod serve;
 pub mod slug;
 pub mod source;
+pub mod starter;
 pub mod validate;
 pub mod write;
 

@@ -1,11 +1,13 @@
 //! The command line: parse it, call the library, print what it reports.
 
 use std::io::{IsTerminal, Write};
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use explainer::diagnostic::Diagnostic;
+use explainer::serve::{ServeEvent, ServeOptions};
 use explainer::{BuildOptions, Failure, Previous, Report};
 
 /// Build a news explainer page from an article and a file of curated facts.
@@ -44,6 +46,28 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Build, serve the site on this machine, and rebuild and reload open
+    /// pages on every change to content/, templates/ or static/.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site [default: <root>/public].
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// The port to listen on; 0 picks a free one.
+        #[arg(long, default_value_t = explainer::serve::DEFAULT_PORT)]
+        port: u16,
+        /// The address to listen on. Other machines can reach the server
+        /// only if this is not a loopback address.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: IpAddr,
+    },
+    /// Start a new story: an example article and facts, with the default
+    /// templates and static files to change.
+    New {
+        /// The folder to create; it must not exist or be empty.
+        dir: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -65,6 +89,31 @@ fn main() -> ExitCode {
             verbose,
         ),
         Command::Check { root } => (explainer::check(&root), false),
+        Command::Serve {
+            root,
+            output,
+            port,
+            bind,
+        } => {
+            let mut build = BuildOptions::new(root);
+            build.output = output;
+            return serve(ServeOptions { build, bind, port });
+        }
+        Command::New { dir } => {
+            return match explainer::starter::create(&dir) {
+                Ok(()) => {
+                    eprintln!(
+                        "Created a new story in {0}. Build it with: explainer build --root {0}",
+                        dir.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(diagnostic) => {
+                    print_diagnostics(std::iter::once(&diagnostic));
+                    ExitCode::from(2)
+                }
+            };
+        }
     };
     match result {
         Ok(report) => {
@@ -76,6 +125,29 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
         Err(Failure::Usage(diagnostic)) => {
+            print_diagnostics(std::iter::once(&diagnostic));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn serve(options: ServeOptions) -> ExitCode {
+    let result = explainer::serve::serve(options, |event| match event {
+        ServeEvent::Listening(address) => {
+            eprintln!("Serving on http://{address}/ (Ctrl-C stops)");
+        }
+        ServeEvent::Rebuilding(paths) => {
+            let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            eprintln!("Changed: {}", names.join(", "));
+        }
+        ServeEvent::Built(report) | ServeEvent::Failed(report) => print_report(report, false),
+        ServeEvent::Refused(diagnostic) => print_diagnostics(std::iter::once(diagnostic)),
+        ServeEvent::WatchError(error) => eprintln!("warning: watching for changes: {error}"),
+        ServeEvent::Stopped => eprintln!("Stopped."),
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(diagnostic) => {
             print_diagnostics(std::iter::once(&diagnostic));
             ExitCode::from(2)
         }
