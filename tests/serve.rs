@@ -1,0 +1,286 @@
+//! `explainer serve`, started for real on a free port and spoken to over
+//! plain TCP, as a browser would.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use common::Story;
+
+/// Generous: the machines running the tests are shared and slow at times.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+struct Server {
+    child: Child,
+    address: String,
+    log: mpsc::Receiver<String>,
+}
+
+impl Server {
+    fn start(story: &Story) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_explainer"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(story.root())
+            .env("NO_COLOR", "1")
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start serve");
+        let (lines, log) = mpsc::channel();
+        let stderr = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if lines.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut server = Server {
+            child,
+            address: String::new(),
+            log,
+        };
+        let line = server.wait_for_log("Serving on http://");
+        let start = line.find("http://").unwrap() + "http://".len();
+        server.address = line[start..start + line[start..].find('/').unwrap()].to_owned();
+        server
+    }
+
+    fn wait_for_log(&self, needle: &str) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.log.recv_timeout(left) {
+                Ok(line) if line.contains(needle) => return line,
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
+        panic!("the server never printed `{needle}`");
+    }
+
+    /// A raw request, so that paths reach the server exactly as written.
+    fn get(&self, path: &str) -> (u16, String) {
+        let mut stream = TcpStream::connect(&self.address).unwrap();
+        stream.set_read_timeout(Some(PATIENCE)).unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.address
+        )
+        .unwrap();
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).unwrap();
+        let response = String::from_utf8_lossy(&response).into_owned();
+        let status = response[9..12].parse().unwrap();
+        let body = response
+            .split_once("\r\n\r\n")
+            .map(|(_, body)| body.to_owned())
+            .unwrap_or_default();
+        (status, body)
+    }
+
+    /// The event stream, read line by line on a thread.
+    fn events(&self) -> mpsc::Receiver<String> {
+        let mut stream = TcpStream::connect(&self.address).unwrap();
+        write!(
+            stream,
+            "GET /__explainer/events?since=1 HTTP/1.1\r\nHost: {}\r\n\r\n",
+            self.address
+        )
+        .unwrap();
+        let (lines, events) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                if lines.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        events
+    }
+
+    fn interrupt(&mut self) -> std::process::ExitStatus {
+        Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "serve did not stop on Ctrl-C");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Wait for the event stream to carry `event: <name>`; return its data.
+fn next_event(events: &mpsc::Receiver<String>, name: &str) -> String {
+    let deadline = Instant::now() + PATIENCE;
+    let mut current: Option<String> = None;
+    let mut data = String::new();
+    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+        let Ok(line) = events.recv_timeout(left) else {
+            break;
+        };
+        if let Some(event) = line.strip_prefix("event: ") {
+            current = Some(event.to_owned());
+            data.clear();
+        } else if let Some(more) = line.strip_prefix("data: ") {
+            data.push_str(more);
+            data.push('\n');
+        } else if line.is_empty() && current.as_deref() == Some(name) {
+            return data;
+        }
+    }
+    panic!("no `{name}` event arrived");
+}
+
+fn poll_until(what: &str, mut done: impl FnMut() -> bool) {
+    let deadline = Instant::now() + PATIENCE;
+    while !done() {
+        assert!(Instant::now() < deadline, "timed out waiting: {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn serves_the_page_with_the_reload_script_on_the_wire_only() {
+    let story = Story::base();
+    let server = Server::start(&story);
+    let (status, page) = server.get("/");
+    assert_eq!(status, 200);
+    assert!(page.contains("<h1>The tunnel inquiry</h1>"));
+    assert!(page.contains("/__explainer/events?since=1"));
+    assert!(
+        !story.page().contains("__explainer"),
+        "the script reached the built file"
+    );
+
+    let (status, css) = server.get("/style.css");
+    assert_eq!(status, 200);
+    assert!(!css.contains("__explainer"));
+
+    let (status, page) = server.get("/no/such/page");
+    assert_eq!(status, 404);
+    assert!(
+        page.contains("<h1>Page not found</h1>"),
+        "not the site's 404 page: {page}"
+    );
+}
+
+#[test]
+fn paths_outside_the_output_folder_are_refused_in_every_spelling() {
+    let story = Story::base();
+    story.write("secret.txt", b"the story root's own file");
+    let server = Server::start(&story);
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/secret.txt",
+        "/..%2fsecret.txt",
+        "/%2e%2e%2fsecret.txt",
+        "/.%2e/secret.txt",
+        "//etc/passwd",
+        "/%2fetc%2fpasswd",
+        "/..\\secret.txt",
+        "/../content/facts.yaml",
+        "/%252e%252e/secret.txt",
+        "/a%00b",
+    ] {
+        let (status, body) = server.get(path);
+        assert!(status == 404 || status == 400, "{path} answered {status}");
+        assert!(
+            !body.contains("the story root's own file"),
+            "{path} escaped"
+        );
+        assert!(!body.contains("root:"), "{path} reached /etc/passwd");
+    }
+}
+
+#[test]
+fn edits_reach_the_page_and_a_broken_edit_keeps_the_last_good_one() {
+    let story = Story::base();
+    let server = Server::start(&story);
+    let events = server.events();
+
+    story.edit(
+        "content/facts.yaml",
+        "role: Engineer",
+        "role: Chief engineer",
+    );
+    next_event(&events, "reload");
+    let (_, page) = server.get("/");
+    assert!(page.contains("Chief engineer"));
+
+    story.edit(
+        "content/facts.yaml",
+        "speaker: lena-okafor",
+        "speaker: lena-okafr",
+    );
+    let error = next_event(&events, "failed");
+    assert!(error.contains("did you mean `lena-okafor`?"), "{error}");
+    assert!(error.contains("content/facts.yaml:"), "{error}");
+    server.wait_for_log("Build failed");
+    let (status, page) = server.get("/");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Chief engineer"),
+        "the last good page is gone"
+    );
+
+    story.edit(
+        "content/facts.yaml",
+        "speaker: lena-okafr",
+        "speaker: lena-okafor",
+    );
+    next_event(&events, "reload");
+
+    // An editor that saves by writing a new file and renaming it over the
+    // old one.
+    let facts = story
+        .read("content/facts.yaml")
+        .replace("Chief engineer", "Site engineer");
+    story.write("content/.facts.yaml.tmp", facts.as_bytes());
+    std::fs::rename(
+        story.root().join("content/.facts.yaml.tmp"),
+        story.root().join("content/facts.yaml"),
+    )
+    .unwrap();
+    poll_until("the renamed file is served", || {
+        server.get("/").1.contains("Site engineer")
+    });
+}
+
+#[test]
+fn a_page_from_an_older_build_reloads_as_soon_as_it_connects() {
+    let story = Story::base();
+    let server = Server::start(&story);
+    story.edit("content/facts.yaml", "role: Mayor", "role: Former mayor");
+    server.wait_for_log("Changed:");
+    server.wait_for_log("Built");
+    // This page was sent at generation 1; the server is at 2 now.
+    next_event(&server.events(), "reload");
+}
+
+#[test]
+fn ctrl_c_stops_the_server_cleanly_with_pages_open() {
+    let story = Story::base();
+    let mut server = Server::start(&story);
+    let _open_page = server.events();
+    std::thread::sleep(Duration::from_millis(200));
+    let status = server.interrupt();
+    assert!(status.success(), "{status}");
+    server.wait_for_log("Stopped.");
+}
