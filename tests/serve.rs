@@ -210,6 +210,66 @@ fn paths_outside_the_output_folder_are_refused_in_every_spelling() {
 }
 
 #[test]
+fn a_symbolic_link_in_the_output_folder_is_not_followed_out() {
+    let story = Story::base();
+    story.write("secret.txt", b"the story root's own file");
+    let server = Server::start(&story);
+    std::os::unix::fs::symlink(
+        story.root().join("secret.txt"),
+        story.output().join("leak.txt"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(story.root(), story.output().join("root")).unwrap();
+    for path in ["/leak.txt", "/root/secret.txt", "/root/content/facts.yaml"] {
+        let (status, body) = server.get(path);
+        assert_eq!(status, 404, "{path}");
+        assert!(
+            !body.contains("the story root's own file"),
+            "{path} escaped"
+        );
+    }
+}
+
+#[test]
+fn malformed_and_slow_requests_neither_crash_nor_block_the_server() {
+    let story = Story::base();
+    let server = Server::start(&story);
+
+    // A client that sends half a request and then nothing.
+    let mut slow = TcpStream::connect(&server.address).unwrap();
+    write!(slow, "GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ").unwrap();
+
+    let raw = |bytes: &[u8]| {
+        let mut stream = TcpStream::connect(&server.address).unwrap();
+        stream.set_read_timeout(Some(PATIENCE)).unwrap();
+        let _ = stream.write_all(bytes);
+        let mut response = Vec::new();
+        let _ = stream.read_to_end(&mut response);
+        String::from_utf8_lossy(&response).into_owned()
+    };
+    let garbage = raw(b"\x00\xff\xfe GARBAGE \r\n\r\n");
+    assert!(
+        garbage.is_empty() || garbage.starts_with("HTTP/1.1 400"),
+        "{garbage}"
+    );
+    let huge = format!(
+        "GET / HTTP/1.1\r\nHost: x\r\nX-Huge: {}\r\n\r\n",
+        "a".repeat(1 << 20)
+    );
+    let huge = raw(huge.as_bytes());
+    assert!(
+        huge.is_empty() || huge.starts_with("HTTP/1.1 431"),
+        "{huge}"
+    );
+
+    // Meanwhile, everyone else is served.
+    let (status, page) = server.get("/");
+    assert_eq!(status, 200);
+    assert!(page.contains("The tunnel inquiry"));
+    drop(slow);
+}
+
+#[test]
 fn edits_reach_the_page_and_a_broken_edit_keeps_the_last_good_one() {
     let story = Story::base();
     let server = Server::start(&story);

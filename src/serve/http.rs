@@ -11,9 +11,10 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
+use axum::extract::Request;
 use axum::extract::State;
 use axum::http::{HeaderValue, Response, StatusCode, Uri, header};
-use axum::middleware::map_response_with_state;
+use axum::middleware::{Next, from_fn_with_state, map_response_with_state};
 use axum::response::IntoResponse;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::routing::get;
@@ -41,11 +42,67 @@ pub fn router(output: PathBuf, state: SharedState) -> Router {
     Router::new()
         .route(EVENTS_PATH, get(events))
         .fallback_service(files)
+        .layer(from_fn_with_state(output, stay_inside))
         .layer(map_response_with_state(
             Arc::clone(&state),
             add_reload_script,
         ))
         .with_state(state)
+}
+
+/// Answer 404 for anything that resolves outside the output folder. The
+/// file server already refuses `..` in every encoding; this also catches a
+/// symbolic link in the output folder that leads elsewhere (the build never
+/// writes one, but someone else may).
+async fn stay_inside(
+    State(output): State<PathBuf>,
+    request: Request,
+    next: Next,
+) -> Response<Body> {
+    let requested = percent_decode(request.uri().path());
+    let inside = match (requested, tokio::fs::canonicalize(&output).await) {
+        (Some(requested), Ok(output)) => {
+            let path = output.join(requested.trim_start_matches('/'));
+            match tokio::fs::canonicalize(&path).await {
+                Ok(real) => real.starts_with(&output),
+                // Missing files are the file server's to answer.
+                Err(_) => true,
+            }
+        }
+        (None, _) => false,
+        (_, Err(_)) => true,
+    };
+    if inside {
+        next.run(request).await
+    } else {
+        StatusCode::NOT_FOUND.into_response()
+    }
+}
+
+/// `None` when the escapes do not decode to UTF-8 text.
+fn percent_decode(path: &str) -> Option<String> {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let decoded = (bytes[i] == b'%')
+            .then(|| bytes.get(i + 1..i + 3))
+            .flatten()
+            .filter(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|hex| std::str::from_utf8(hex).ok())
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match decoded {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 /// The site's own 404 page, or a plain one when nothing is built yet.
@@ -136,6 +193,21 @@ async fn add_reload_script(
     page.splice(at..at, script.into_bytes());
     parts.headers.remove(header::CONTENT_LENGTH);
     Response::from_parts(parts, Body::from(page))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_decoding_takes_valid_escapes_only() {
+        assert_eq!(percent_decode("/a%20b/%2e%2E").as_deref(), Some("/a b/.."));
+        assert_eq!(
+            percent_decode("/100%/%zz/%+1/%4").as_deref(),
+            Some("/100%/%zz/%+1/%4")
+        );
+        assert_eq!(percent_decode("/%ff"), None);
+    }
 }
 
 fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
