@@ -195,21 +195,6 @@ async fn add_reload_script(
     Response::from_parts(parts, Body::from(page))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn percent_decoding_takes_valid_escapes_only() {
-        assert_eq!(percent_decode("/a%20b/%2e%2E").as_deref(), Some("/a b/.."));
-        assert_eq!(
-            percent_decode("/100%/%zz/%+1/%4").as_deref(),
-            Some("/100%/%zz/%+1/%4")
-        );
-        assert_eq!(percent_decode("/%ff"), None);
-    }
-}
-
 fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack
         .windows(needle.len())
@@ -245,4 +230,19 @@ fn reload_script(generation: u64) -> String {
 </script>
 "#
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_decoding_takes_valid_escapes_only() {
+        assert_eq!(percent_decode("/a%20b/%2e%2E").as_deref(), Some("/a b/.."));
+        assert_eq!(
+            percent_decode("/100%/%zz/%+1/%4").as_deref(),
+            Some("/100%/%zz/%+1/%4")
+        );
+        assert_eq!(percent_decode("/%ff"), None);
+    }
 }
