@@ -120,7 +120,7 @@ async fn run(options: ServeOptions, on_event: EventSink) -> Result<(), Diagnosti
     let shutdown_state = Arc::clone(&state);
     let served = axum::serve(listener, app)
         .with_graceful_shutdown(async move {
-            let _ = tokio::signal::ctrl_c().await;
+            stop_requested().await;
             // Ends the open event streams, so the shutdown need not wait
             // for pages that stay open.
             shutdown_state.send_modify(|s| s.shutting_down = true);
@@ -128,6 +128,22 @@ async fn run(options: ServeOptions, on_event: EventSink) -> Result<(), Diagnosti
         .await;
     on_event(ServeEvent::Stopped);
     served.map_err(|e| Diagnostic::file_error("serve", format!("the server failed: {e}")))
+}
+
+/// Ctrl-C, or a polite request to stop from a process manager.
+async fn stop_requested() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut terminate) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = terminate.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
 }
 
 /// Build once and publish the outcome. Only a refused output folder is an
