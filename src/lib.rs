@@ -7,6 +7,11 @@
 //! problem, [`render`] turns the checked [`model::Story`] into pages in
 //! memory, and [`write`] swaps them into the output folder. The library never
 //! prints or exits; the binary does that with what these functions return.
+//!
+//! Each stage's entry point is public so that it can be timed on its own
+//! (`benches/stages.rs`): [`load::load`], [`validate::validate`],
+//! [`render::render`] and [`write::write_site`], in that order, are what
+//! [`build`] runs.
 
 // A diagnostic is a few strings wide; it is built only on the error path,
 // so boxing it everywhere would buy nothing.
