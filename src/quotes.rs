@@ -78,8 +78,8 @@ pub fn fragments(quote: &str) -> Vec<String> {
 }
 
 /// Look up every quote in the article's paragraphs.
-pub fn verify_all(quotes: &[&str], paragraphs: &[String]) -> Vec<QuoteMatch> {
-    let normalized: Vec<String> = paragraphs.iter().map(|p| normalize(p)).collect();
+pub fn verify_all<P: AsRef<str>>(quotes: &[&str], paragraphs: &[P]) -> Vec<QuoteMatch> {
+    let normalized: Vec<String> = paragraphs.iter().map(|p| normalize(p.as_ref())).collect();
     let parts: Vec<Vec<String>> = quotes.iter().map(|q| fragments(q)).collect();
 
     // One automaton over the distinct beginnings of the first fragments;

@@ -537,14 +537,29 @@ fn cross_check(
     // Quotes: speakers resolve, and quotes without an outside source are in
     // the article.
     let paragraphs = article::paragraphs(source.body());
-    let paragraph_texts: Vec<String> = paragraphs.iter().map(|p| p.text.clone()).collect();
+    let paragraph_texts: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
     let to_verify: Vec<&str> = facts
         .quotes
         .iter()
         .filter(|(_, at)| !at.from_outside)
         .map(|(q, _)| q.text.as_str())
         .collect();
-    let mut results = quotes::verify_all(&to_verify, &paragraph_texts).into_iter();
+    let caption = article
+        .as_ref()
+        .and_then(|a| a.photo.as_ref())
+        .and_then(|p| p.caption.as_deref());
+    // Quote verification and name finding each build an automaton and scan
+    // the whole article, and share nothing: one runs on each core. The
+    // results are collected and reported in the same order either way.
+    let (results, mentioned) = std::thread::scope(|scope| {
+        let verifying = scope.spawn(|| quotes::verify_all(&to_verify, &paragraph_texts));
+        let mentioned = mentioned_people(&people, &paragraph_texts, caption);
+        let results = verifying
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (results, mentioned)
+    });
+    let mut results = results.into_iter();
     let mut quotes = Vec::new();
     for (quote, at) in facts.quotes {
         let speaker = resolve(checker, &at.speaker.0, at.speaker.1, "`speaker`");
@@ -577,11 +592,7 @@ fn cross_check(
         timeline.push(event);
     }
 
-    let caption = article
-        .as_ref()
-        .and_then(|a| a.photo.as_ref())
-        .and_then(|p| p.caption.as_deref());
-    warn_unmentioned(checker, &people, &facts.people, &paragraph_texts, caption);
+    warn_unmentioned(checker, &people, &facts.people, &mentioned);
 
     Some(Story {
         article: article?,
@@ -642,28 +653,37 @@ fn report_quote(
     }
 }
 
-fn warn_unmentioned(
-    checker: &mut Checker,
-    people: &[Person],
-    read: &[(Person, PersonAt)],
-    paragraphs: &[String],
-    caption: Option<&str>,
-) {
+/// For each person, whether the article or the caption names them.
+fn mentioned_people(people: &[Person], paragraphs: &[&str], caption: Option<&str>) -> Vec<bool> {
     let matcher = NameMatcher::new(people);
     let mut mentioned = vec![false; people.len()];
-    for text in paragraphs.iter().map(String::as_str).chain(caption) {
+    for text in paragraphs.iter().copied().chain(caption) {
         for mention in matcher.find(text) {
             mentioned[mention.person] = true;
         }
     }
-    for (person, was_mentioned) in people.iter().zip(mentioned) {
-        let Some((_, at)) = read.iter().find(|(p, _)| p.id == person.id) else {
+    mentioned
+}
+
+fn warn_unmentioned(
+    checker: &mut Checker,
+    people: &[Person],
+    read: &[(Person, PersonAt)],
+    mentioned: &[bool],
+) {
+    // Where each id was first read: `people` holds the first person read
+    // with each id.
+    let mut read_at: HashMap<&str, &PersonAt> = HashMap::with_capacity(read.len());
+    for (person, at) in read {
+        read_at.entry(person.id.as_str()).or_insert(at);
+    }
+    for (person, &was_mentioned) in people.iter().zip(mentioned) {
+        let Some(at) = read_at.get(person.id.as_str()) else {
             continue;
         };
         if !was_mentioned && at.complete {
-            let pos = at.id;
             checker.warning(
-                pos,
+                at.id,
                 format!("{} is never named in the article", person.name),
                 Some("add the way the article names them to `aliases`".into()),
             );
