@@ -6,6 +6,7 @@
 mod schema;
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag};
 
@@ -37,9 +38,17 @@ pub fn validate(inputs: &Inputs) -> Result<Validated, Diagnostics> {
         .map(|a| a.path.as_str())
         .collect();
 
+    // The body is parsed once here, for its paragraphs (quotes are looked
+    // up in them) and for links the front-matter checks report.
+    let mut unsafe_links = Vec::new();
+    let paragraphs = article::paragraphs_and_links(inputs.article.body(), |url, range| {
+        if !is_safe_url(url) {
+            unsafe_links.push((url.to_owned(), range));
+        }
+    });
     let article = {
         let mut checker = Checker::new(&inputs.article.file, &mut diagnostics);
-        read_article(&mut checker, &inputs.article, &static_files)
+        read_article(&mut checker, &inputs.article, &static_files, &unsafe_links)
     };
     let facts = {
         let mut checker = Checker::new(&inputs.facts.file, &mut diagnostics);
@@ -49,7 +58,7 @@ pub fn validate(inputs: &Inputs) -> Result<Validated, Diagnostics> {
     // run reports those problems too.
     let story = {
         let mut checker = Checker::new(&inputs.facts.file, &mut diagnostics);
-        cross_check(&mut checker, article, facts, &inputs.article)
+        cross_check(&mut checker, article, facts, &inputs.article, &paragraphs)
     };
     match story {
         Some(story) if !diagnostics.has_errors() => Ok(Validated {
@@ -92,6 +101,7 @@ fn read_article(
     checker: &mut Checker,
     source: &ArticleSource,
     static_files: &[&str],
+    unsafe_links: &[(String, Range<usize>)],
 ) -> Option<Article> {
     let fields = checker.mapping(&source.front_matter, "the front matter", ARTICLE_FIELDS)?;
     let title = checker.required_text(&fields, "title", "the front matter");
@@ -144,7 +154,12 @@ fn read_article(
         }),
     };
     let body = source.body().to_owned();
-    check_markdown_links(checker, &body, source.body_start, "the article");
+    for (url, range) in unsafe_links {
+        let pos = checker
+            .file
+            .pos_of_offset(source.body_start + range.start, range.len());
+        checker.link_target(pos, url, "the article");
+    }
     Some(Article {
         title: title?,
         description,
@@ -434,20 +449,6 @@ fn check_fact_markdown(checker: &mut Checker, markdown: &str, pos: Pos, what: &s
     }
 }
 
-/// The same for the article body, pointing at the link itself.
-fn check_markdown_links(checker: &mut Checker, body: &str, body_start: usize, what: &str) {
-    for (event, range) in article::parser(body).into_offset_iter() {
-        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event
-            && !is_safe_url(&dest_url)
-        {
-            let pos = checker
-                .file
-                .pos_of_offset(body_start + range.start, range.len());
-            checker.link_target(pos, &dest_url, what);
-        }
-    }
-}
-
 /// Resolve ids between people, quotes and the timeline; verify quotes
 /// against the article; warn about people the article never names.
 fn cross_check(
@@ -455,6 +456,7 @@ fn cross_check(
     article: Option<Article>,
     facts: Facts,
     source: &ArticleSource,
+    paragraphs: &[article::Paragraph],
 ) -> Option<Story> {
     let mut index_of: HashMap<&str, usize> = HashMap::new();
     let mut first_seen: HashMap<&str, Pos> = HashMap::new();
@@ -536,7 +538,6 @@ fn cross_check(
 
     // Quotes: speakers resolve, and quotes without an outside source are in
     // the article.
-    let paragraphs = article::paragraphs(source.body());
     let paragraph_texts: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
     let to_verify: Vec<&str> = facts
         .quotes
@@ -567,7 +568,7 @@ fn cross_check(
             None
         } else {
             let outcome = results.next().unwrap_or(QuoteMatch::Empty);
-            report_quote(checker, &outcome, at.text, &paragraphs, source);
+            report_quote(checker, &outcome, at.text, paragraphs, source);
             match outcome {
                 QuoteMatch::Found(p) => Some(p),
                 _ => None,
