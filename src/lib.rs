@@ -209,6 +209,15 @@ fn run_stages(
     let validated = validate::validate(&inputs);
     timings.validate = started.elapsed();
     let validated = validated.map_err(|d| fail(d, timings))?;
+    // The parsed files are done with once the story is checked; freeing them
+    // now keeps them from adding to the peak of rendering a large story.
+    let load::Inputs {
+        theme,
+        article,
+        facts,
+        ..
+    } = inputs;
+    drop((article, facts));
     let story = &validated.story;
     let counts = Counts {
         people: story.people.len(),
@@ -217,7 +226,7 @@ fn run_stages(
     };
 
     let started = Instant::now();
-    let rendered = render::render(story, &inputs.theme, options);
+    let rendered = render::render(story, &theme, options);
     timings.render = started.elapsed();
     let site = rendered.map_err(|mut d| {
         d.extend(validated.warnings.clone());
