@@ -46,10 +46,11 @@ pub fn render(
     let mut files = Vec::new();
     let mut diagnostics = Diagnostics::new();
     for page in PAGES {
-        match tera.render(page, &context) {
-            Ok(html) => files.push(OutputFile {
+        let mut html = Vec::with_capacity(page_size_hint(story));
+        match tera.render_to(page, &context, &mut html) {
+            Ok(()) => files.push(OutputFile {
                 path: (*page).to_owned(),
-                bytes: html.into_bytes(),
+                bytes: html,
             }),
             Err(error) => diagnostics.push(template_diagnostic(&error, &theme.templates, page)),
         }
@@ -74,6 +75,15 @@ pub fn render(
         return Err(diagnostics);
     }
     Ok(files)
+}
+
+/// More than the page is likely to need. A buffer that grows by doubling is
+/// copied each time, and the blocks it leaves behind still count towards
+/// the process's peak memory (about twice the page, for a large story);
+/// reserved but unwritten capacity costs nothing.
+fn page_size_hint(story: &Story) -> usize {
+    let items = story.people.len() + story.quotes.len() + story.timeline.len();
+    64 * 1024 + 2 * story.article.body.len() + 2048 * items
 }
 
 fn compile(templates: &[Template]) -> Result<tera::Tera, Diagnostics> {
