@@ -449,6 +449,9 @@ fn check_fact_markdown(checker: &mut Checker, markdown: &str, pos: Pos, what: &s
     }
 }
 
+/// Articles shorter than this are checked on one thread.
+const PARALLEL_FROM_BYTES: usize = 64 * 1024;
+
 /// Resolve ids between people, quotes and the timeline; verify quotes
 /// against the article; warn about people the article never names.
 fn cross_check(
@@ -550,16 +553,22 @@ fn cross_check(
         .and_then(|a| a.photo.as_ref())
         .and_then(|p| p.caption.as_deref());
     // Quote verification and name finding each build an automaton and scan
-    // the whole article, and share nothing: one runs on each core. The
-    // results are collected and reported in the same order either way.
-    let (results, mentioned) = std::thread::scope(|scope| {
-        let verifying = scope.spawn(|| quotes::verify_all(&to_verify, &paragraph_texts));
-        let mentioned = mentioned_people(&people, &paragraph_texts, caption);
-        let results = verifying
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (results, mentioned)
-    });
+    // the whole article, and share nothing: for a long story one runs on
+    // each core. A realistic page takes less time than starting a thread.
+    // The results are collected and reported in the same order either way.
+    let verify = || quotes::verify_all(&to_verify, &paragraph_texts);
+    let (results, mentioned) = if source.body().len() < PARALLEL_FROM_BYTES {
+        (verify(), mentioned_people(&people, &paragraph_texts, caption))
+    } else {
+        std::thread::scope(|scope| {
+            let verifying = scope.spawn(verify);
+            let mentioned = mentioned_people(&people, &paragraph_texts, caption);
+            let results = verifying
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (results, mentioned)
+        })
+    };
     let mut results = results.into_iter();
     let mut quotes = Vec::new();
     for (quote, at) in facts.quotes {
