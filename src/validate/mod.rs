@@ -558,7 +558,10 @@ fn cross_check(
     // The results are collected and reported in the same order either way.
     let verify = || quotes::verify_all(&to_verify, &paragraph_texts);
     let (results, mentioned) = if source.body().len() < PARALLEL_FROM_BYTES {
-        (verify(), mentioned_people(&people, &paragraph_texts, caption))
+        (
+            verify(),
+            mentioned_people(&people, &paragraph_texts, caption),
+        )
     } else {
         std::thread::scope(|scope| {
             let verifying = scope.spawn(verify);
