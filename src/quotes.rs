@@ -37,11 +37,24 @@ pub fn normalize(text: &str) -> String {
     let mut last_space = true;
     let mut at = 0;
     while at < bytes.len() {
-        let run = bytes[at..].iter().take_while(|&&b| plain(b)).count();
-        if run > 0 {
-            out.push_str(&text[at..at + run]);
+        // A single space between two such characters also stays as it is.
+        let mut end = at;
+        while let Some(&b) = bytes.get(end) {
+            if plain(b) {
+                end += 1;
+            } else if b == b' '
+                && (end > at || !last_space)
+                && bytes.get(end + 1).is_some_and(|&next| plain(next))
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        if end > at {
+            out.push_str(&text[at..end]);
             last_space = false;
-            at += run;
+            at = end;
         }
         let Some(c) = text[at..].chars().next() else {
             break;
@@ -345,7 +358,18 @@ mod tests {
                 .collect();
             assert_eq!(normalize(&text), normalize_char_by_char(&text), "{text:?}");
         }
-        for text in ["  a  b  ", "a -- b", "a–-—b", "--", " … ", "x\u{2028}y"] {
+        for text in [
+            "  a  b  ",
+            "a b  c",
+            " a b",
+            "a b ",
+            "a - b",
+            "a -- b",
+            "a–-—b",
+            "--",
+            " … ",
+            "x\u{2028}y",
+        ] {
             assert_eq!(normalize(text), normalize_char_by_char(text), "{text:?}");
         }
     }
