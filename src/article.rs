@@ -2,6 +2,8 @@
 //! paragraph. Quote checking and rendering both number paragraphs through
 //! here, so a quote's paragraph and the page's `#p-N` anchor always agree.
 
+use std::ops::Range;
+
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// The one set of Markdown options the article is read with.
@@ -26,10 +28,23 @@ pub struct Paragraph {
 /// Every paragraph of the body, in order; the index is the paragraph's
 /// number on the page (`p-1` is index 0).
 pub fn paragraphs(markdown: &str) -> Vec<Paragraph> {
+    paragraphs_and_links(markdown, |_, _| {})
+}
+
+/// The same, also handing every link and picture target, with where it
+/// is, to `on_link`: validation needs both, and one parse of a long
+/// article is a good part of the time it takes to check it.
+pub fn paragraphs_and_links(
+    markdown: &str,
+    mut on_link: impl FnMut(&str, Range<usize>),
+) -> Vec<Paragraph> {
     let mut paragraphs = Vec::new();
     let mut current: Option<Paragraph> = None;
     for (event, range) in parser(markdown).into_offset_iter() {
         match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                on_link(&dest_url, range);
+            }
             Event::Start(Tag::Paragraph) => {
                 current = Some(Paragraph {
                     text: String::new(),

@@ -7,6 +7,11 @@
 //! problem, [`render`] turns the checked [`model::Story`] into pages in
 //! memory, and [`write`] swaps them into the output folder. The library never
 //! prints or exits; the binary does that with what these functions return.
+//!
+//! Each stage's entry point is public so that it can be timed on its own
+//! (`benches/stages.rs`): [`load::load`], [`validate::validate`],
+//! [`render::render`] and [`write::write_site`], in that order, are what
+//! [`build`] runs.
 
 // A diagnostic is a few strings wide; it is built only on the error path,
 // so boxing it everywhere would buy nothing.
@@ -261,6 +266,15 @@ fn run_stages(
     let validated = validate::validate(&inputs);
     timings.validate = started.elapsed();
     let validated = validated.map_err(|d| fail(d, timings))?;
+    // The parsed files are done with once the story is checked; freeing them
+    // now keeps them from adding to the peak of rendering a large story.
+    let load::Inputs {
+        theme,
+        article,
+        facts,
+        ..
+    } = inputs;
+    drop((article, facts));
     let story = &validated.story;
     let counts = Counts {
         people: story.people.len(),
@@ -269,11 +283,7 @@ fn run_stages(
     };
 
     let started = Instant::now();
-    let mut facts = facts_json::FactsJson::from_story(story);
-    if let Some(previous) = previous {
-        facts.mark_changes(previous);
-    }
-    let rendered = render::render(story, &inputs.theme, options, &facts);
+    let rendered = render::render(story, &theme, options, previous);
     timings.render = started.elapsed();
     let site = rendered.map_err(|mut d| {
         d.extend(validated.warnings.clone());

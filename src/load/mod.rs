@@ -98,7 +98,7 @@ pub fn read_source(root: &Path, relative: &str) -> Result<SourceFile, Diagnostic
         )
         .with_help("save the file as UTF-8 (most editors offer this under “Save with encoding”)")
     })?;
-    Ok(SourceFile::new(relative, &text))
+    Ok(SourceFile::from_string(relative, text))
 }
 
 pub fn io_diagnostic(relative: &str, path: &Path, error: &std::io::Error) -> Diagnostic {

@@ -123,6 +123,9 @@ pub struct PersonView {
     pub links: Vec<LinkView>,
     pub quotes: Vec<usize>,
     pub events: Vec<String>,
+    /// The same events as indexes into `timeline`, so that a card lists
+    /// them without a pass over the whole timeline for each person.
+    pub event_items: Vec<usize>,
     /// The element id of their first mention on the page.
     pub first_mention: Option<String>,
     pub change: Option<ChangeView>,
@@ -283,6 +286,7 @@ pub fn build_context(story: &Story, options: &RenderOptions, facts: &FactsJson) 
     order.sort_by_key(|&i| story.timeline[i].date);
     let mut timeline: Vec<TimelineItem> = Vec::with_capacity(order.len() + 1);
     let mut marker_placed = false;
+    let mut item_of = vec![0; story.timeline.len()];
     for &i in &order {
         let event = &story.timeline[i];
         let upcoming = event.date.is_after(story_day);
@@ -290,6 +294,7 @@ pub fn build_context(story: &Story, options: &RenderOptions, facts: &FactsJson) 
             timeline.push(story_marker(story));
             marker_placed = true;
         }
+        item_of[i] = timeline.len();
         timeline.push(TimelineItem {
             kind: "event".into(),
             id: format!("event-{}", i + 1),
@@ -316,11 +321,13 @@ pub fn build_context(story: &Story, options: &RenderOptions, facts: &FactsJson) 
         quotes_of[quote.speaker].push(n);
     }
     let mut events_of: Vec<Vec<String>> = vec![Vec::new(); story.people.len()];
+    let mut event_items_of: Vec<Vec<usize>> = vec![Vec::new(); story.people.len()];
     for &i in &order {
         for &person in &story.timeline[i].people {
             let id = format!("event-{}", i + 1);
             if events_of[person].last() != Some(&id) {
                 events_of[person].push(id);
+                event_items_of[person].push(item_of[i]);
             }
         }
     }
@@ -350,6 +357,7 @@ pub fn build_context(story: &Story, options: &RenderOptions, facts: &FactsJson) 
                 .collect(),
             quotes: std::mem::take(&mut quotes_of[index]),
             events: std::mem::take(&mut events_of[index]),
+            event_items: std::mem::take(&mut event_items_of[index]),
             first_mention: mentions.first[index]
                 .clone()
                 .or_else(|| caption_mentions.first[index].clone()),

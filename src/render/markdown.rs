@@ -2,6 +2,8 @@
 //! finished HTML: paragraphs get anchors, the first mention of each person
 //! becomes a link to their card, and raw HTML is shown as text.
 
+use std::collections::{HashMap, HashSet};
+
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd, html};
 
 use crate::article;
@@ -86,6 +88,7 @@ impl<'a> Mentions<'a> {
 pub fn render_article(body: &str, mentions: &mut Mentions) -> (String, Vec<Heading>) {
     let mut events: Vec<Event> = Vec::new();
     let mut headings: Vec<Heading> = Vec::new();
+    let mut heading_ids = HeadingIds::default();
     let mut paragraph = 0;
     // Nesting depth of places where names must not be linked.
     let mut no_link_depth = 0usize;
@@ -124,7 +127,7 @@ pub fn render_article(body: &str, mentions: &mut Mentions) -> (String, Vec<Headi
                             _ => None,
                         })
                         .collect();
-                    let id = unique_id(&headings, &text);
+                    let id = heading_ids.unique(&text);
                     if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[start] {
                         *slot = Some(id.clone().into());
                     }
@@ -289,15 +292,34 @@ fn heading_level(number: u8) -> HeadingLevel {
     }
 }
 
-fn unique_id(existing: &[Heading], text: &str) -> String {
-    let base = format!("section-{}", crate::slug::slug(text, false));
-    let mut id = base.clone();
-    let mut n = 1;
-    while existing.iter().any(|h| h.id == id) {
-        n += 1;
-        id = format!("{base}-{n}");
+/// Heading ids, numbered from the second use of a text on (`section-x`,
+/// `section-x-2`, …). A set and a counter per text rather than a scan of
+/// the ids so far: an article with a thousand "Voices" headings would
+/// otherwise take a million comparisons per heading.
+#[derive(Default)]
+struct HeadingIds {
+    used: HashSet<String>,
+    /// Per base id, the last number tried; ids only ever get taken, so the
+    /// search can go on from there.
+    last: HashMap<String, usize>,
+}
+
+impl HeadingIds {
+    fn unique(&mut self, text: &str) -> String {
+        let base = format!("section-{}", crate::slug::slug(text, false));
+        let n = self.last.entry(base.clone()).or_insert(1);
+        let mut id = if *n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        while self.used.contains(&id) {
+            *n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.used.insert(id.clone());
+        id
     }
-    id
 }
 
 #[cfg(test)]
@@ -332,6 +354,25 @@ mod tests {
         assert!(html.contains("<p id=\"p-1\">See <a href=\"https://e.org\">Lee</a>, <code>Lee</code> and Leeds.</p>"), "{html}");
         assert!(html.contains("<p id=\"p-2\">Then <a class=\"mention\" id=\"mention-ann-lee\" href=\"#person-ann-lee\" data-person=\"ann-lee\">Lee</a>’s turn. Lee again.</p>"), "{html}");
         assert_eq!(mentions.first[0].as_deref(), Some("mention-ann-lee"));
+    }
+
+    #[test]
+    fn repeated_headings_get_numbered_ids() {
+        let mut ids = HeadingIds::default();
+        let made: Vec<String> = ["Voices", "Voices 2", "Voices", "Voices", "voices"]
+            .iter()
+            .map(|t| ids.unique(t))
+            .collect();
+        assert_eq!(
+            made,
+            [
+                "section-voices",
+                "section-voices-2",
+                "section-voices-3",
+                "section-voices-4",
+                "section-voices-5"
+            ]
+        );
     }
 
     #[test]

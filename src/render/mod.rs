@@ -31,15 +31,20 @@ pub struct RenderOptions {
 /// include.
 const PAGES: &[&str] = &["index.html", "404.html"];
 
-/// Every file of the site. `facts` is the story as facts.json, with the
-/// changes since the previous build marked.
+/// Every file of the site. What differs from `previous` (the facts.json of
+/// an earlier build) is marked as new.
 pub fn render(
     story: &Story,
     theme: &Theme,
     options: &RenderOptions,
-    facts: &FactsJson,
+    previous: Option<&FactsJson>,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let tera = compile(&theme.templates)?;
+    let mut facts = FactsJson::from_story(story);
+    if let Some(previous) = previous {
+        facts.mark_changes(previous);
+    }
+    let facts = &facts;
     let page_context = build_context(story, options, facts);
     // GitHub Pages serves 404.html for a missing file at any depth, so its
     // links to the site's own files start from the base URL when it is known.
@@ -54,18 +59,21 @@ pub fn render(
 
     let mut files = Vec::new();
     let mut diagnostics = Diagnostics::new();
+    // The 404 page sees only `page`: it is a small page, and copying the
+    // whole story's data for it would double the peak memory of a large one.
+    let mut not_found_context = tera::Context::new();
+    not_found_context.insert("page", &not_found_page);
     for &page in PAGES {
-        let rendered = if page == "404.html" {
-            let mut context = context.clone();
-            context.insert("page", &not_found_page);
-            tera.render(page, &context)
+        let (context, size) = if page == "404.html" {
+            (&not_found_context, 4096)
         } else {
-            tera.render(page, &context)
+            (&context, page_size_hint(story))
         };
-        match rendered {
-            Ok(html) => files.push(OutputFile {
+        let mut html = Vec::with_capacity(size);
+        match tera.render_to(page, context, &mut html) {
+            Ok(()) => files.push(OutputFile {
                 path: page.to_owned(),
-                bytes: html.into_bytes(),
+                bytes: html,
             }),
             Err(error) => diagnostics.push(template_diagnostic(&error, &theme.templates, page)),
         }
@@ -107,6 +115,15 @@ pub fn render(
         return Err(diagnostics);
     }
     Ok(files)
+}
+
+/// More than the page is likely to need. A buffer that grows by doubling is
+/// copied each time, and the blocks it leaves behind still count towards
+/// the process's peak memory (about twice the page, for a large story);
+/// reserved but unwritten capacity costs nothing.
+fn page_size_hint(story: &Story) -> usize {
+    let items = story.people.len() + story.quotes.len() + story.timeline.len();
+    64 * 1024 + 2 * story.article.body.len() + 2048 * items
 }
 
 fn compile(templates: &[Template]) -> Result<tera::Tera, Diagnostics> {

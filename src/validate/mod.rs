@@ -6,6 +6,7 @@
 mod schema;
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag};
 
@@ -37,9 +38,17 @@ pub fn validate(inputs: &Inputs) -> Result<Validated, Diagnostics> {
         .map(|a| a.path.as_str())
         .collect();
 
+    // The body is parsed once here, for its paragraphs (quotes are looked
+    // up in them) and for links the front-matter checks report.
+    let mut unsafe_links = Vec::new();
+    let paragraphs = article::paragraphs_and_links(inputs.article.body(), |url, range| {
+        if !is_safe_url(url) {
+            unsafe_links.push((url.to_owned(), range));
+        }
+    });
     let article = {
         let mut checker = Checker::new(&inputs.article.file, &mut diagnostics);
-        read_article(&mut checker, &inputs.article, &static_files)
+        read_article(&mut checker, &inputs.article, &static_files, &unsafe_links)
     };
     let facts = {
         let mut checker = Checker::new(&inputs.facts.file, &mut diagnostics);
@@ -49,7 +58,7 @@ pub fn validate(inputs: &Inputs) -> Result<Validated, Diagnostics> {
     // run reports those problems too.
     let story = {
         let mut checker = Checker::new(&inputs.facts.file, &mut diagnostics);
-        cross_check(&mut checker, article, facts, &inputs.article)
+        cross_check(&mut checker, article, facts, &inputs.article, &paragraphs)
     };
     match story {
         Some(story) if !diagnostics.has_errors() => Ok(Validated {
@@ -93,6 +102,7 @@ fn read_article(
     checker: &mut Checker,
     source: &ArticleSource,
     static_files: &[&str],
+    unsafe_links: &[(String, Range<usize>)],
 ) -> Option<Article> {
     let fields = checker.mapping(&source.front_matter, "the front matter", ARTICLE_FIELDS)?;
     let title = checker.required_text(&fields, "title", "the front matter");
@@ -146,7 +156,12 @@ fn read_article(
         }),
     };
     let body = source.body().to_owned();
-    check_markdown_links(checker, &body, source.body_start, "the article");
+    for (url, range) in unsafe_links {
+        let pos = checker
+            .file
+            .pos_of_offset(source.body_start + range.start, range.len());
+        checker.link_target(pos, url, "the article");
+    }
     Some(Article {
         title: title?,
         description,
@@ -437,19 +452,8 @@ fn check_fact_markdown(checker: &mut Checker, markdown: &str, pos: Pos, what: &s
     }
 }
 
-/// The same for the article body, pointing at the link itself.
-fn check_markdown_links(checker: &mut Checker, body: &str, body_start: usize, what: &str) {
-    for (event, range) in article::parser(body).into_offset_iter() {
-        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event
-            && !is_safe_url(&dest_url)
-        {
-            let pos = checker
-                .file
-                .pos_of_offset(body_start + range.start, range.len());
-            checker.link_target(pos, &dest_url, what);
-        }
-    }
-}
+/// Articles shorter than this are checked on one thread.
+const PARALLEL_FROM_BYTES: usize = 64 * 1024;
 
 /// Resolve ids between people, quotes and the timeline; verify quotes
 /// against the article; warn about people the article never names.
@@ -458,6 +462,7 @@ fn cross_check(
     article: Option<Article>,
     facts: Facts,
     source: &ArticleSource,
+    paragraphs: &[article::Paragraph],
 ) -> Option<Story> {
     let mut index_of: HashMap<&str, usize> = HashMap::new();
     let mut first_seen: HashMap<&str, Pos> = HashMap::new();
@@ -539,15 +544,38 @@ fn cross_check(
 
     // Quotes: speakers resolve, and quotes without an outside source are in
     // the article.
-    let paragraphs = article::paragraphs(source.body());
-    let paragraph_texts: Vec<String> = paragraphs.iter().map(|p| p.text.clone()).collect();
+    let paragraph_texts: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
     let to_verify: Vec<&str> = facts
         .quotes
         .iter()
         .filter(|(_, at)| !at.from_outside)
         .map(|(q, _)| q.text.as_str())
         .collect();
-    let mut results = quotes::verify_all(&to_verify, &paragraph_texts).into_iter();
+    let caption = article
+        .as_ref()
+        .and_then(|a| a.photo.as_ref())
+        .and_then(|p| p.caption.as_deref());
+    // Quote verification and name finding each build an automaton and scan
+    // the whole article, and share nothing: for a long story one runs on
+    // each core. A realistic page takes less time than starting a thread.
+    // The results are collected and reported in the same order either way.
+    let verify = || quotes::verify_all(&to_verify, &paragraph_texts);
+    let (results, mentioned) = if source.body().len() < PARALLEL_FROM_BYTES {
+        (
+            verify(),
+            mentioned_people(&people, &paragraph_texts, caption),
+        )
+    } else {
+        std::thread::scope(|scope| {
+            let verifying = scope.spawn(verify);
+            let mentioned = mentioned_people(&people, &paragraph_texts, caption);
+            let results = verifying
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (results, mentioned)
+        })
+    };
+    let mut results = results.into_iter();
     let mut quotes = Vec::new();
     for (quote, at) in facts.quotes {
         let speaker = resolve(checker, &at.speaker.0, at.speaker.1, "`speaker`");
@@ -555,7 +583,7 @@ fn cross_check(
             None
         } else {
             let outcome = results.next().unwrap_or(QuoteMatch::Empty);
-            report_quote(checker, &outcome, at.text, &paragraphs, source);
+            report_quote(checker, &outcome, at.text, paragraphs, source);
             match outcome {
                 QuoteMatch::Found(p) => Some(p),
                 _ => None,
@@ -580,11 +608,7 @@ fn cross_check(
         timeline.push(event);
     }
 
-    let caption = article
-        .as_ref()
-        .and_then(|a| a.photo.as_ref())
-        .and_then(|p| p.caption.as_deref());
-    warn_unmentioned(checker, &people, &facts.people, &paragraph_texts, caption);
+    warn_unmentioned(checker, &people, &facts.people, &mentioned);
 
     Some(Story {
         article: article?,
@@ -645,28 +669,37 @@ fn report_quote(
     }
 }
 
-fn warn_unmentioned(
-    checker: &mut Checker,
-    people: &[Person],
-    read: &[(Person, PersonAt)],
-    paragraphs: &[String],
-    caption: Option<&str>,
-) {
+/// For each person, whether the article or the caption names them.
+fn mentioned_people(people: &[Person], paragraphs: &[&str], caption: Option<&str>) -> Vec<bool> {
     let matcher = NameMatcher::new(people);
     let mut mentioned = vec![false; people.len()];
-    for text in paragraphs.iter().map(String::as_str).chain(caption) {
+    for text in paragraphs.iter().copied().chain(caption) {
         for mention in matcher.find(text) {
             mentioned[mention.person] = true;
         }
     }
-    for (person, was_mentioned) in people.iter().zip(mentioned) {
-        let Some((_, at)) = read.iter().find(|(p, _)| p.id == person.id) else {
+    mentioned
+}
+
+fn warn_unmentioned(
+    checker: &mut Checker,
+    people: &[Person],
+    read: &[(Person, PersonAt)],
+    mentioned: &[bool],
+) {
+    // Where each id was first read: `people` holds the first person read
+    // with each id.
+    let mut read_at: HashMap<&str, &PersonAt> = HashMap::with_capacity(read.len());
+    for (person, at) in read {
+        read_at.entry(person.id.as_str()).or_insert(at);
+    }
+    for (person, &was_mentioned) in people.iter().zip(mentioned) {
+        let Some(at) = read_at.get(person.id.as_str()) else {
             continue;
         };
         if !was_mentioned && at.complete {
-            let pos = at.id;
             checker.warning(
-                pos,
+                at.id,
                 format!("{} is never named in the article", person.name),
                 Some("add the way the article names them to `aliases`".into()),
             );

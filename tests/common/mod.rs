@@ -178,3 +178,13 @@ pub fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
     let to = rest.find(end).unwrap_or(rest.len());
     &rest[..to]
 }
+
+pub mod generated;
+
+impl Story {
+    /// The generated story at `scale` (see [`generated::story`]).
+    pub fn generated(scale: usize) -> Self {
+        let (article, facts) = generated::story(scale);
+        Story::new(&article, &facts)
+    }
+}
