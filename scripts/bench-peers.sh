@@ -47,53 +47,8 @@ fi
 (cd "$HERE" && cargo build --release --locked --quiet)
 OURS_BIN=$HERE/target/release/explainer
 
-# gen.py draws 15 × N people from 650 first-and-last-name pairs, so from N=100
-# on many people share a name. explainer refuses that (a mention must say whom
-# it names), so it builds a copy in which each later holder of a name gets
-# their id's number after it ("Rosa Petrov 74"), in facts.yaml and in the
-# article's lines that quote them. Everything else is byte for byte the same.
-mkdir -p "$WORK/sites" "$WORK/ours"
-for n in "${NS[@]}"; do
-  python3 "$BENCH/gen.py" "$n" "$WORK/sites" >/dev/null
-  rm -rf "$WORK/ours/contract-$n"
-  cp -r "$WORK/sites/contract-$n" "$WORK/ours/contract-$n"
-  python3 - "$WORK/ours/contract-$n" <<'PY'
-import re, sys
-root = sys.argv[1]
-facts_path, article_path = root + "/content/facts.yaml", root + "/content/article.md"
-lines = open(facts_path, encoding="utf-8").read().split("\n")
-seen, renamed, speakers, pid = set(), {}, [], None
-for i, line in enumerate(lines):
-    if line.startswith("  - id: "):
-        pid = line[len("  - id: "):]
-    elif line.startswith("    name: ") and pid:
-        name = line[len('    name: "'):-1]
-        if name in seen:
-            new = "%s %s" % (name, pid.rsplit("-", 1)[1])
-            renamed[pid] = (name, new)
-            lines[i] = '    name: "%s"' % new
-        seen.add(name)
-        pid = None
-    elif line.startswith("  - speaker: "):
-        speakers.append(line[len("  - speaker: "):])
-open(facts_path, "w", encoding="utf-8").write("\n".join(lines))
-article = open(article_path, encoding="utf-8").read().split("\n")
-start = article.index("## Voices")
-k = 0
-for i in range(start + 1, len(article)):
-    if article[i].startswith("\u201c"):
-        if speakers[k] in renamed:
-            old, new = renamed[speakers[k]]
-            head, sep, tail = article[i].rpartition("\u201d " + old + " said ")
-            assert sep, article[i]
-            article[i] = head + "\u201d " + new + " said " + tail
-        k += 1
-assert k == len(speakers), (k, len(speakers))
-open(article_path, "w", encoding="utf-8").write("\n".join(article))
-PY
-done
-
-OURS="'$OURS_BIN' build --root '$WORK/ours/contract-{N}' --output {OUT}" \
+# The workload is built as gen.py writes it, for every generator alike.
+OURS="'$OURS_BIN' build --root '$WORK/sites/contract-{N}' --output {OUT}" \
   bash "$BENCH/run-peers.sh" "${NS[@]}" | tee "$WORK/peers.log"
 
 # One line per N: explainer against Hugo, from the same run.

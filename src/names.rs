@@ -5,6 +5,7 @@
 //! word ("Ann" never matches inside "Annual", "José" never inside "Josée"),
 //! while a following apostrophe ("Trump’s") still ends the word.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -13,8 +14,9 @@ use crate::model::Person;
 
 pub struct NameMatcher {
     automaton: Option<AhoCorasick>,
-    /// For each pattern, the person it names.
-    owners: Vec<usize>,
+    /// For each pattern, the people it names: one, or several when
+    /// namesakes share it.
+    owners: Vec<Vec<usize>>,
 }
 
 /// A name found in a text: where, and whose.
@@ -26,14 +28,24 @@ pub struct Mention {
 
 impl NameMatcher {
     pub fn new(people: &[Person]) -> Self {
-        let mut patterns = Vec::new();
-        let mut owners = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut owners: Vec<Vec<usize>> = Vec::new();
+        let mut pattern_of: HashMap<String, usize> = HashMap::new();
         for (index, person) in people.iter().enumerate() {
             for name in person.names() {
                 for variant in apostrophe_variants(name) {
-                    if !variant.is_empty() {
+                    if variant.is_empty() {
+                        continue;
+                    }
+                    // One pattern per spelling: a name two people share
+                    // stays one pattern that names both.
+                    let at = *pattern_of.entry(variant.clone()).or_insert_with(|| {
                         patterns.push(variant);
-                        owners.push(index);
+                        owners.push(Vec::new());
+                        owners.len() - 1
+                    });
+                    if owners[at].last() != Some(&index) {
+                        owners[at].push(index);
                     }
                 }
             }
@@ -45,33 +57,48 @@ impl NameMatcher {
         NameMatcher { automaton, owners }
     }
 
-    /// Whole-word mentions in `text`, left to right, the longest name
-    /// winning where two overlap ("Vladimir Putin" over "Putin").
+    /// Whole-word mentions in `text` that name one person, left to right,
+    /// the longest name winning where two overlap ("Vladimir Putin" over
+    /// "Putin"). A name namesakes share is not a mention of either: the
+    /// text does not say which one it means.
     pub fn find(&self, text: &str) -> Vec<Mention> {
+        self.names_in(text)
+            .into_iter()
+            .filter_map(|(range, pattern)| match self.owners[pattern].as_slice() {
+                [person] => Some(Mention {
+                    range,
+                    person: *person,
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Everyone `text` names, namesakes included.
+    pub fn people_named(&self, text: &str) -> impl Iterator<Item = usize> + '_ {
+        self.names_in(text)
+            .into_iter()
+            .flat_map(|(_, pattern)| self.owners[pattern].iter().copied())
+    }
+
+    /// Whole-word names in `text`, as (range, pattern), overlaps resolved.
+    fn names_in(&self, text: &str) -> Vec<(Range<usize>, usize)> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
-        let mut found: Vec<Mention> = automaton
+        let mut found: Vec<(Range<usize>, usize)> = automaton
             .find_overlapping_iter(text)
             .filter(|m| is_whole_word(text, m.range()))
-            .map(|m| Mention {
-                range: m.range(),
-                person: self.owners[m.pattern().as_usize()],
-            })
+            .map(|m| (m.range(), m.pattern().as_usize()))
             .collect();
-        found.sort_by(|a, b| {
-            a.range
-                .start
-                .cmp(&b.range.start)
-                .then(b.range.end.cmp(&a.range.end))
-        });
-        let mut chosen: Vec<Mention> = Vec::with_capacity(found.len());
-        for mention in found {
+        found.sort_by(|(a, _), (b, _)| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut chosen: Vec<(Range<usize>, usize)> = Vec::with_capacity(found.len());
+        for (range, pattern) in found {
             if chosen
                 .last()
-                .is_none_or(|last| mention.range.start >= last.range.end)
+                .is_none_or(|(last, _)| range.start >= last.end)
             {
-                chosen.push(mention);
+                chosen.push((range, pattern));
             }
         }
         chosen
@@ -141,6 +168,24 @@ mod tests {
         );
         assert!(names_found(&matcher, "Annual report by Anne").is_empty());
         assert_eq!(names_found(&matcher, "(Ann)"), ["Ann"]);
+    }
+
+    #[test]
+    fn a_shared_name_names_both_and_links_neither() {
+        let people = [
+            person("Rosa Petrov", &["Petrov"]),
+            person("Rosa Petrov Jr", &[]),
+            person("Ivan Petrov", &["Petrov"]),
+        ];
+        let matcher = NameMatcher::new(&people);
+        let text = "Petrov met Rosa Petrov Jr and Ivan Petrov.";
+        assert_eq!(
+            names_found(&matcher, text),
+            ["Rosa Petrov Jr", "Ivan Petrov"]
+        );
+        let mut named: Vec<usize> = matcher.people_named(text).collect();
+        named.sort_unstable();
+        assert_eq!(named, [0, 1, 2, 2]);
     }
 
     #[test]

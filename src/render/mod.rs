@@ -44,18 +44,23 @@ pub fn render(
     if let Some(previous) = previous {
         facts.mark_changes(previous);
     }
-    let facts = &facts;
-    let page_context = build_context(story, options, facts);
-    // GitHub Pages serves 404.html for a missing file at any depth, so its
-    // links to the site's own files start from the base URL when it is known.
-    let mut not_found_page = page_context.page.clone();
-    not_found_page.root = options.base_url.clone().unwrap_or_default();
-    let context = tera::Context::from_serialize(&page_context).map_err(|error| {
-        single(Diagnostic::file_error(
-            "templates",
-            format!("cannot prepare the page data: {error}"),
-        ))
-    })?;
+    // The story's data exists three times over while a page is prepared
+    // (the context, Tera's copy of it, the page); each copy is let go as
+    // soon as the next exists, so a large story's peak memory holds two.
+    let (context, not_found_page) = {
+        let page_context = build_context(story, options, &facts);
+        // GitHub Pages serves 404.html for a missing file at any depth, so
+        // its links to the site's own files start from the base URL.
+        let mut not_found_page = page_context.page.clone();
+        not_found_page.root = options.base_url.clone().unwrap_or_default();
+        let context = tera::Context::from_serialize(&page_context).map_err(|error| {
+            single(Diagnostic::file_error(
+                "templates",
+                format!("cannot prepare the page data: {error}"),
+            ))
+        })?;
+        (context, not_found_page)
+    };
 
     let mut files = Vec::new();
     let mut diagnostics = Diagnostics::new();
@@ -78,6 +83,7 @@ pub fn render(
             Err(error) => diagnostics.push(template_diagnostic(&error, &theme.templates, page)),
         }
     }
+    drop(context);
     let mut data = |path: &str, text: String| {
         files.push(OutputFile {
             path: path.to_owned(),
@@ -85,6 +91,7 @@ pub fn render(
         })
     };
     data("facts.json", facts.to_json());
+    drop(facts);
     data("timeline.json", publish::timeline_json(story));
     data("robots.txt", publish::robots(options.base_url.as_deref()));
     // GitHub Pages would otherwise run the site through Jekyll.

@@ -485,22 +485,34 @@ fn cross_check(
         people.push(person.clone());
         index_of.insert(person.id.as_str(), people.len() - 1);
     }
-    // A name or alias may belong to one person only, or a mention could
-    // not say whom it names.
-    let mut owner_of: HashMap<&str, &str> = HashMap::new();
+    // Namesakes happen (two officials called Petrov), so a shared name or
+    // alias is allowed; but a mention of it cannot say whom it names, so it
+    // is not linked, and the editor hears of it once per name.
+    let mut holders: HashMap<&str, Vec<(&str, Pos)>> = HashMap::new();
+    let mut shared: Vec<&str> = Vec::new();
     for (person, at) in &facts.people {
-        for name in person.names().map(str::trim) {
-            match owner_of.get(name) {
-                Some(owner) if *owner != person.id => checker.error(
-                    at.id,
-                    format!("`{name}` names both `{owner}` and `{}`", person.id),
-                    Some("give each person names and aliases of their own".into()),
-                ),
-                _ => {
-                    owner_of.insert(name, &person.id);
+        for name in person.names().map(str::trim).filter(|n| !n.is_empty()) {
+            let list = holders.entry(name).or_default();
+            if list.iter().all(|(id, _)| *id != person.id) {
+                list.push((&person.id, at.id));
+                if list.len() == 2 {
+                    shared.push(name);
                 }
             }
         }
+    }
+    for name in shared {
+        let list = &holders[name];
+        let ids: Vec<String> = list.iter().map(|(id, _)| format!("`{id}`")).collect();
+        checker.warning(
+            list[1].1,
+            format!(
+                "`{name}` names {} people ({}); mentions of it are not linked",
+                list.len(),
+                ids.join(", ")
+            ),
+            Some("give each of them a name or alias of their own that the article uses".into()),
+        );
     }
     let ids: Vec<&str> = people.iter().map(|p| p.id.as_str()).collect();
     let resolve = |checker: &mut Checker, id: &str, pos: Pos, what: &str| -> Option<usize> {
@@ -674,8 +686,8 @@ fn mentioned_people(people: &[Person], paragraphs: &[&str], caption: Option<&str
     let matcher = NameMatcher::new(people);
     let mut mentioned = vec![false; people.len()];
     for text in paragraphs.iter().copied().chain(caption) {
-        for mention in matcher.find(text) {
-            mentioned[mention.person] = true;
+        for person in matcher.people_named(text) {
+            mentioned[person] = true;
         }
     }
     mentioned
