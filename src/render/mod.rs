@@ -3,6 +3,7 @@
 
 mod context;
 pub mod markdown;
+mod tidy;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::load::{Template, Theme};
@@ -49,7 +50,7 @@ pub fn render(
         match tera.render(page, &context) {
             Ok(html) => files.push(OutputFile {
                 path: (*page).to_owned(),
-                bytes: html.into_bytes(),
+                bytes: tidy::collapse_blank_lines(&html).into_bytes(),
             }),
             Err(error) => diagnostics.push(template_diagnostic(&error, &theme.templates, page)),
         }
