@@ -117,6 +117,7 @@ mod tests {
             summary: None,
             image: None,
             links: Vec::new(),
+            lang: None,
         }
     }
 

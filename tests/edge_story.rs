@@ -211,3 +211,20 @@ fn header_times_match_their_machine_readable_form() {
         "{header}"
     );
 }
+
+#[test]
+fn names_and_quotes_in_another_language_say_so() {
+    let page = built();
+    let card = between(&page, "id=\"person-li-xiaolong\"", "</li>");
+    assert!(card.contains("<h4 class=\"name\" lang=\"zh-Hans\">李小龙</h4>"));
+    let quote = between(&page, "id=\"quote-4\"", "</li>");
+    assert!(quote.contains("<blockquote lang=\"zh\">"));
+    assert!(quote.contains("href=\"#person-li-xiaolong\" lang=\"zh-Hans\">李小龙</a>"));
+    // Only what the facts mark changes language; the rest is the page's.
+    assert_eq!(
+        page.matches(" lang=\"zh\"").count(),
+        2,
+        "the quote and its card excerpt"
+    );
+    assert!(!between(&page, "id=\"person-jose-nunez\"", "</li>").contains(" lang="));
+}

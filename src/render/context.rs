@@ -102,6 +102,8 @@ pub struct PersonView {
     pub initials: String,
     pub summary_html: Option<String>,
     pub image: Option<String>,
+    /// The language of the name, when the facts give one.
+    pub lang: Option<String>,
     pub links: Vec<LinkView>,
     pub quotes: Vec<usize>,
     pub events: Vec<String>,
@@ -128,6 +130,8 @@ pub struct QuoteView {
     /// `p-<n>`: the article paragraph the quote is in.
     pub paragraph: Option<String>,
     pub source: Option<SourceView>,
+    /// The language of the quote, when the facts give one.
+    pub lang: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -136,6 +140,8 @@ pub struct SpeakerView {
     pub anchor: String,
     pub name: String,
     pub role: String,
+    /// The language of the name.
+    pub lang: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -196,6 +202,7 @@ pub fn build_context(story: &Story, options: &RenderOptions) -> PageContext {
             anchor: format!("person-{}", person.id),
             name: person.name.clone(),
             role: person.role.clone(),
+            lang: person.lang.clone(),
         }
     };
 
@@ -215,6 +222,7 @@ pub fn build_context(story: &Story, options: &RenderOptions) -> PageContext {
             date: quote.date.as_ref().map(partial_date_view),
             paragraph: quote.paragraph.map(|p| format!("p-{}", p + 1)),
             source: quote.source.as_ref().map(source_view),
+            lang: quote.lang.clone(),
         })
         .collect();
 
@@ -280,6 +288,7 @@ pub fn build_context(story: &Story, options: &RenderOptions) -> PageContext {
                 .as_deref()
                 .map(|s| markdown::render_fact(s, false)),
             image: person.image.clone(),
+            lang: person.lang.clone(),
             links: person
                 .links
                 .iter()
@@ -519,6 +528,7 @@ mod tests {
             summary: None,
             image: None,
             links: Vec::new(),
+            lang: None,
         };
         let story = Story {
             article: Article {

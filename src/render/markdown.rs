@@ -314,6 +314,7 @@ mod tests {
             summary: None,
             image: None,
             links: Vec::new(),
+            lang: None,
         }
     }
 
