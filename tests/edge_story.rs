@@ -228,3 +228,9 @@ fn names_and_quotes_in_another_language_say_so() {
     );
     assert!(!between(&page, "id=\"person-jose-nunez\"", "</li>").contains(" lang="));
 }
+
+#[test]
+fn a_link_with_characters_a_url_may_not_hold_is_encoded() {
+    let page = built();
+    assert!(page.contains("href=\"https://example.org/wire?a=1&amp;b=%222%22\""));
+}

@@ -294,7 +294,7 @@ pub fn build_context(story: &Story, options: &RenderOptions) -> PageContext {
                 .iter()
                 .map(|l| LinkView {
                     title: l.title.clone(),
-                    url: l.url.clone(),
+                    url: href(&l.url),
                 })
                 .collect(),
             quotes: std::mem::take(&mut quotes_of[index]),
@@ -491,8 +491,27 @@ fn initials(name: &str) -> String {
 fn source_view(source: &Source) -> SourceView {
     SourceView {
         name: source.name.clone(),
-        url: source.url.clone(),
+        url: source.url.as_deref().map(href),
     }
+}
+
+/// A checked link as an `href`: characters a URL may not hold as they are
+/// (spaces, quotes, angle brackets, letters outside ASCII …) percent-encoded,
+/// the way pulldown-cmark writes the article's links, so the page is valid
+/// HTML whatever the facts say. `%` is left alone: it is already an escape.
+fn href(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if c.is_ascii_graphic() && !"\"<>\\^`{|}".contains(c) {
+            out.push(c);
+        } else {
+            let mut buf = [0; 4];
+            for byte in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        }
+    }
+    out
 }
 
 fn partial_date_view(date: &PartialDate) -> DateView {
@@ -514,6 +533,26 @@ fn timestamp_view(t: &Timestamp) -> DateView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hrefs_percent_encode_what_a_url_may_not_hold() {
+        assert_eq!(
+            href("https://e.org/a?b=1&c=2#d"),
+            "https://e.org/a?b=1&c=2#d"
+        );
+        assert_eq!(
+            href("https://e.org/a b\"c\"<>"),
+            "https://e.org/a%20b%22c%22%3C%3E"
+        );
+        assert_eq!(
+            href("https://fr.wikipedia.org/wiki/Éole"),
+            "https://fr.wikipedia.org/wiki/%C3%89ole"
+        );
+        assert_eq!(
+            href("https://e.org/already%20encoded"),
+            "https://e.org/already%20encoded"
+        );
+    }
 
     #[test]
     fn groups_follow_the_listed_order_then_first_appearance_with_unique_ids() {
