@@ -42,6 +42,9 @@ pub struct Asset {
     /// Its path under `static/`, which is also its path in the output.
     pub path: String,
     pub bytes: Vec<u8>,
+    /// Compiled in rather than the root's own: ours to compact on the way
+    /// out, where a root's files are published byte for byte.
+    pub built_in: bool,
 }
 
 pub fn load(root: &Path) -> Result<Theme, Diagnostics> {
@@ -59,6 +62,7 @@ pub fn load(root: &Path) -> Result<Theme, Diagnostics> {
         .map(|(path, bytes)| Asset {
             path: (*path).to_owned(),
             bytes: bytes.to_vec(),
+            built_in: true,
         })
         .collect();
 
@@ -84,10 +88,17 @@ pub fn load(root: &Path) -> Result<Theme, Diagnostics> {
     }
     for (relative, bytes) in read_tree(root, "static", &mut diagnostics) {
         match assets.iter_mut().find(|a| a.path == relative) {
-            Some(default) => default.bytes = bytes,
+            // The repository is itself a story root: its own static/ is the
+            // built-in theme, not an override.
+            Some(default) if default.bytes == bytes => {}
+            Some(default) => {
+                default.bytes = bytes;
+                default.built_in = false;
+            }
             None => assets.push(Asset {
                 path: relative,
                 bytes,
+                built_in: false,
             }),
         }
     }

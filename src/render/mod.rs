@@ -66,9 +66,17 @@ pub fn render(
             );
             continue;
         }
+        // The default stylesheet keeps its comments in the repository and
+        // drops them on the way out: the page has a byte budget.
+        let bytes = match std::str::from_utf8(&asset.bytes) {
+            Ok(css) if asset.built_in && asset.path.ends_with(".css") => {
+                tidy::compact_css(css).into_bytes()
+            }
+            _ => asset.bytes.clone(),
+        };
         files.push(OutputFile {
             path: asset.path.clone(),
-            bytes: asset.bytes.clone(),
+            bytes,
         });
     }
     if diagnostics.has_errors() {
