@@ -19,6 +19,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
 
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../static/style.css")),
+    ("explainer.js", include_bytes!("../../static/explainer.js")),
     ("favicon.svg", include_bytes!("../../static/favicon.svg")),
 ];
 
