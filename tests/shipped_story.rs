@@ -70,7 +70,10 @@ fn page_stylesheet_and_script_stay_within_60_kb() {
     let files = snapshot(&story.output());
     let css = &files[std::path::Path::new("style.css")];
     let source = std::fs::read(common::repo().join("static/style.css")).unwrap();
-    assert!(css.len() < source.len(), "the built-in stylesheet ships compacted");
+    assert!(
+        css.len() < source.len(),
+        "the built-in stylesheet ships compacted"
+    );
     assert!(!String::from_utf8_lossy(css).contains("/*"));
     let total: usize = ["index.html", "style.css", "explainer.js"]
         .iter()
