@@ -81,6 +81,8 @@
         said.textContent = 'The link is in the address bar.';
       }
     };
-    ($('.quote-meta', li) || $('figcaption', li) || li).append(b);
+    const at = $('.quote-meta', li) || $('figcaption', li);
+    if (at) at.append(b);
+    else ($('.badge', li) || $('time', li)).after(b); // on the date line, not a row of its own
   }
 })();
