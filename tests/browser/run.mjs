@@ -146,6 +146,10 @@ async function axeAndShots(browser, site, url, origin) {
   await page.goto(url);
   const scroll = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check(scroll <= 0, `${site.name} 320px: scrolls sideways by ${scroll}px`);
+  // The printout, at the width of an A4 page, for a person to look at.
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: path.join(shots, `${site.name}-print.png`), fullPage: true });
   await context.close();
 }
 
