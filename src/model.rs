@@ -104,6 +104,8 @@ pub struct Person {
     /// A path under `static/`.
     pub image: Option<String>,
     pub links: Vec<Link>,
+    /// The language of their name, when it differs from the article's.
+    pub lang: Option<String>,
 }
 
 impl Person {
@@ -132,6 +134,8 @@ pub struct Quote {
     /// The article paragraph (0-based, see [`crate::article::paragraphs`])
     /// the quote was found in; `None` for quotes with a `source`.
     pub paragraph: Option<usize>,
+    /// The language of the quote, when it differs from the article's.
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Clone)]

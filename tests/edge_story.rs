@@ -89,9 +89,18 @@ fn no_payload_becomes_live_markup() {
         "code",
     ];
     for (name, attrs) in tags(&page) {
+        // Two scripts, and nothing else, may be in the page: its own extras,
+        // and the JSON-LD block, which is data and must stay JSON.
         if name == "script" {
-            // Only data: the JSON-LD block, which must stay JSON.
-            assert_eq!(attrs, [("type".into(), "application/ld+json".into())]);
+            let extras = [
+                ("src".to_owned(), "explainer.js".to_owned()),
+                ("defer".to_owned(), String::new()),
+            ];
+            let data = [("type".to_owned(), "application/ld+json".to_owned())];
+            assert!(
+                attrs == extras || attrs == data,
+                "unexpected <script {attrs:?}> in the page"
+            );
             continue;
         }
         assert!(
@@ -224,4 +233,27 @@ fn header_times_match_their_machine_readable_form() {
             || header.contains("By Zoë &lt;b&gt;Bold&lt;/b&gt; and Łukasz Nowak"),
         "{header}"
     );
+}
+
+#[test]
+fn names_and_quotes_in_another_language_say_so() {
+    let page = built();
+    let card = between(&page, "id=\"person-li-xiaolong\"", "</li>");
+    assert!(card.contains("<h4 class=\"name\" lang=\"zh-Hans\">李小龙</h4>"));
+    let quote = between(&page, "id=\"quote-4\"", "</li>");
+    assert!(quote.contains("<blockquote lang=\"zh\">"));
+    assert!(quote.contains("href=\"#person-li-xiaolong\" lang=\"zh-Hans\">李小龙</a>"));
+    // Only what the facts mark changes language; the rest is the page's.
+    assert_eq!(
+        page.matches(" lang=\"zh\"").count(),
+        2,
+        "the quote and its card excerpt"
+    );
+    assert!(!between(&page, "id=\"person-jose-nunez\"", "</li>").contains(" lang="));
+}
+
+#[test]
+fn a_link_with_characters_a_url_may_not_hold_is_encoded() {
+    let page = built();
+    assert!(page.contains("href=\"https://example.org/wire?a=1&amp;b=%222%22\""));
 }

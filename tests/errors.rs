@@ -321,6 +321,17 @@ const CASES: &[Case] = &[
         to: "Mayor [Tomas Berg](javascript:alert(1)) said",
         expect: &["content/article.md:8:7", "not a web address"],
     },
+    Case {
+        name: "language that is not a language tag",
+        file: FACTS,
+        from: "    role: Engineer\n",
+        to: "    role: Engineer\n    lang: en_GB\n",
+        expect: &[
+            "content/facts.yaml:11:11",
+            "`en_GB` is not a language tag",
+            "pt-BR",
+        ],
+    },
 ];
 
 #[test]

@@ -59,6 +59,27 @@ fn has_the_stable_sections_and_a_card_for_everyone_named() {
     let files = snapshot(&story.output());
     assert!(files.contains_key(std::path::Path::new("style.css")));
     assert!(page.contains("href=\"style.css\""));
+    assert!(files.contains_key(std::path::Path::new("explainer.js")));
+}
+
+/// The budget a reader on a slow phone pays for: the page, its stylesheet
+/// and its script together, uncompressed.
+#[test]
+fn page_stylesheet_and_script_stay_within_60_kb() {
+    let (story, _, _) = built();
+    let files = snapshot(&story.output());
+    let css = &files[std::path::Path::new("style.css")];
+    let source = std::fs::read(common::repo().join("static/style.css")).unwrap();
+    assert!(
+        css.len() < source.len(),
+        "the built-in stylesheet ships compacted"
+    );
+    assert!(!String::from_utf8_lossy(css).contains("/*"));
+    let total: usize = ["index.html", "style.css", "explainer.js"]
+        .iter()
+        .map(|f| files[std::path::Path::new(f)].len())
+        .sum();
+    assert!(total < 60 * 1024, "{total} bytes");
 }
 
 #[test]
@@ -159,14 +180,12 @@ fn header_has_the_three_goals_byline_dates_and_caption() {
 fn page_works_offline_and_at_any_subpath() {
     let (_, page, _) = built();
     // No request to any other site: nothing loaded from an absolute URL.
-    assert!(!page.contains("<iframe"), "<iframe> in page");
-    for script in page.split("<script").skip(1) {
-        let opening = &script[..script.find('>').unwrap()];
-        assert!(
-            opening == " type=\"application/ld+json\"" || !opening.contains("src=\"http"),
-            "script from another site: {opening}"
-        );
-    }
+    // Two scripts: the page's own optional extras, loaded relatively and
+    // deferred so they never hold up the text, and the JSON-LD data block.
+    assert_eq!(page.matches("<script").count(), 2, "{page}");
+    assert!(page.contains("<script src=\"explainer.js\" defer></script>"));
+    assert!(page.contains("<script type=\"application/ld+json\">"));
+    assert!(!page.contains("<iframe"), "iframe in page");
     for attr in ["src=\"http", "src=\"//", "href=\"/"] {
         assert!(!page.contains(attr), "{attr} in page");
     }

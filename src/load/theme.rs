@@ -21,6 +21,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
 
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../static/style.css")),
+    ("explainer.js", include_bytes!("../../static/explainer.js")),
     ("favicon.svg", include_bytes!("../../static/favicon.svg")),
 ];
 
@@ -44,6 +45,9 @@ pub struct Asset {
     /// Its path under `static/`, which is also its path in the output.
     pub path: String,
     pub bytes: Vec<u8>,
+    /// Compiled in rather than the root's own: ours to compact on the way
+    /// out, where a root's files are published byte for byte.
+    pub built_in: bool,
 }
 
 pub fn load(root: &Path) -> Result<Theme, Diagnostics> {
@@ -61,6 +65,7 @@ pub fn load(root: &Path) -> Result<Theme, Diagnostics> {
         .map(|(path, bytes)| Asset {
             path: (*path).to_owned(),
             bytes: bytes.to_vec(),
+            built_in: true,
         })
         .collect();
 
@@ -86,10 +91,17 @@ pub fn load(root: &Path) -> Result<Theme, Diagnostics> {
     }
     for (relative, bytes) in read_tree(root, "static", &mut diagnostics) {
         match assets.iter_mut().find(|a| a.path == relative) {
-            Some(default) => default.bytes = bytes,
+            // The repository is itself a story root: its own static/ is the
+            // built-in theme, not an override.
+            Some(default) if default.bytes == bytes => {}
+            Some(default) => {
+                default.bytes = bytes;
+                default.built_in = false;
+            }
             None => assets.push(Asset {
                 path: relative,
                 bytes,
+                built_in: false,
             }),
         }
     }

@@ -120,6 +120,8 @@ pub struct PersonView {
     pub initials: String,
     pub summary_html: Option<String>,
     pub image: Option<String>,
+    /// The language of the name, when the facts give one.
+    pub lang: Option<String>,
     pub links: Vec<LinkView>,
     pub quotes: Vec<usize>,
     pub events: Vec<String>,
@@ -165,6 +167,8 @@ pub struct QuoteView {
     pub paragraph: Option<String>,
     pub source: Option<SourceView>,
     pub change: Option<ChangeView>,
+    /// The language of the quote, when the facts give one.
+    pub lang: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -173,6 +177,8 @@ pub struct SpeakerView {
     pub anchor: String,
     pub name: String,
     pub role: String,
+    /// The language of the name.
+    pub lang: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -257,6 +263,7 @@ pub fn build_context(story: &Story, options: &RenderOptions, facts: &FactsJson) 
             anchor: format!("person-{}", person.id),
             name: person.name.clone(),
             role: person.role.clone(),
+            lang: person.lang.clone(),
         }
     };
 
@@ -277,6 +284,7 @@ pub fn build_context(story: &Story, options: &RenderOptions, facts: &FactsJson) 
             paragraph: quote.paragraph.map(|p| format!("p-{}", p + 1)),
             source: quote.source.as_ref().map(source_view),
             change: facts.quotes.get(n).and_then(|q| change_view(&q.change)),
+            lang: quote.lang.clone(),
         })
         .collect();
 
@@ -347,12 +355,13 @@ pub fn build_context(story: &Story, options: &RenderOptions, facts: &FactsJson) 
                 .as_deref()
                 .map(|s| markdown::render_fact(s, false)),
             image: person.image.clone(),
+            lang: person.lang.clone(),
             links: person
                 .links
                 .iter()
                 .map(|l| LinkView {
                     title: l.title.clone(),
-                    url: l.url.clone(),
+                    url: href(&l.url),
                 })
                 .collect(),
             quotes: std::mem::take(&mut quotes_of[index]),
@@ -559,8 +568,27 @@ fn initials(name: &str) -> String {
 fn source_view(source: &Source) -> SourceView {
     SourceView {
         name: source.name.clone(),
-        url: source.url.clone(),
+        url: source.url.as_deref().map(href),
     }
+}
+
+/// A checked link as an `href`: characters a URL may not hold as they are
+/// (spaces, quotes, angle brackets, letters outside ASCII …) percent-encoded,
+/// the way pulldown-cmark writes the article's links, so the page is valid
+/// HTML whatever the facts say. `%` is left alone: it is already an escape.
+fn href(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if c.is_ascii_graphic() && !"\"<>\\^`{|}".contains(c) {
+            out.push(c);
+        } else {
+            let mut buf = [0; 4];
+            for byte in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        }
+    }
+    out
 }
 
 fn partial_date_view(date: &PartialDate) -> DateView {
@@ -584,6 +612,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn hrefs_percent_encode_what_a_url_may_not_hold() {
+        assert_eq!(
+            href("https://e.org/a?b=1&c=2#d"),
+            "https://e.org/a?b=1&c=2#d"
+        );
+        assert_eq!(
+            href("https://e.org/a b\"c\"<>"),
+            "https://e.org/a%20b%22c%22%3C%3E"
+        );
+        assert_eq!(
+            href("https://fr.wikipedia.org/wiki/Éole"),
+            "https://fr.wikipedia.org/wiki/%C3%89ole"
+        );
+        assert_eq!(
+            href("https://e.org/already%20encoded"),
+            "https://e.org/already%20encoded"
+        );
+    }
+
+    #[test]
     fn groups_follow_the_listed_order_then_first_appearance_with_unique_ids() {
         use crate::date::Timestamp;
         use crate::model::{Article, Person};
@@ -596,6 +644,7 @@ mod tests {
             summary: None,
             image: None,
             links: Vec::new(),
+            lang: None,
         };
         let story = Story {
             article: Article {

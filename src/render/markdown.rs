@@ -336,6 +336,7 @@ mod tests {
             summary: None,
             image: None,
             links: Vec::new(),
+            lang: None,
         }
     }
 

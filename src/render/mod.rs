@@ -4,6 +4,7 @@
 mod context;
 pub mod markdown;
 mod publish;
+mod tidy;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::facts_json::FactsJson;
@@ -76,10 +77,13 @@ pub fn render(
         };
         let mut html = Vec::with_capacity(size);
         match tera.render_to(page, context, &mut html) {
-            Ok(()) => files.push(OutputFile {
-                path: page.to_owned(),
-                bytes: html,
-            }),
+            Ok(()) => {
+                tidy::collapse_blank_lines(&mut html);
+                files.push(OutputFile {
+                    path: page.to_owned(),
+                    bytes: html,
+                });
+            }
             Err(error) => diagnostics.push(template_diagnostic(&error, &theme.templates, page)),
         }
     }
@@ -113,9 +117,17 @@ pub fn render(
             );
             continue;
         }
+        // The default stylesheet keeps its comments in the repository and
+        // drops them on the way out: the page has a byte budget.
+        let bytes = match std::str::from_utf8(&asset.bytes) {
+            Ok(css) if asset.built_in && asset.path.ends_with(".css") => {
+                tidy::compact_css(css).into_bytes()
+            }
+            _ => asset.bytes.clone(),
+        };
         files.push(OutputFile {
             path: asset.path.clone(),
-            bytes: asset.bytes.clone(),
+            bytes,
         });
     }
     if diagnostics.has_errors() {

@@ -91,10 +91,10 @@ const FACTS_FIELDS: &[&str] = &[
     "updates",
 ];
 const PERSON_FIELDS: &[&str] = &[
-    "id", "name", "role", "group", "aliases", "summary", "image", "links",
+    "id", "name", "role", "group", "aliases", "summary", "image", "links", "lang",
 ];
 const LINK_FIELDS: &[&str] = &["title", "url"];
-const QUOTE_FIELDS: &[&str] = &["speaker", "text", "context", "date", "source"];
+const QUOTE_FIELDS: &[&str] = &["speaker", "text", "context", "date", "source", "lang"];
 const EVENT_FIELDS: &[&str] = &["date", "title", "summary", "people", "source"];
 const UPDATE_FIELDS: &[&str] = &["at", "text"];
 
@@ -139,21 +139,7 @@ fn read_article(
     });
     let lang = match fields.get("lang") {
         None => Some("en".to_owned()),
-        Some(node) => checker.text(node, "`lang`").filter(|lang| {
-            let ok = lang.split('-').all(|part| {
-                !part.is_empty()
-                    && part.len() <= 8
-                    && part.bytes().all(|b| b.is_ascii_alphanumeric())
-            });
-            if !ok {
-                checker.error(
-                    node.pos,
-                    format!("`{lang}` is not a language tag"),
-                    Some("use a tag such as en, fr or pt-BR".into()),
-                );
-            }
-            ok
-        }),
+        Some(node) => checker.language_tag(node, "`lang`"),
     };
     let body = source.body().to_owned();
     for (url, range) in unsafe_links {
@@ -330,6 +316,9 @@ fn read_person(
         check_fact_markdown(checker, summary, node.pos, "`summary`");
     }
     let image = static_path(checker, &fields, "image", static_files);
+    let lang = fields
+        .get("lang")
+        .and_then(|node| checker.language_tag(node, "`lang`"));
     let mut links = Vec::new();
     if let Some(node) = fields.get("links") {
         for link in checker.list(node, "`links`") {
@@ -379,6 +368,7 @@ fn read_person(
             summary,
             image,
             links,
+            lang,
         },
         at,
     ))
@@ -398,6 +388,9 @@ fn read_quote(checker: &mut Checker, item: &Node) -> Option<(Quote, QuoteAt)> {
     let source = fields
         .get("source")
         .and_then(|node| read_source(checker, node));
+    let lang = fields
+        .get("lang")
+        .and_then(|node| checker.language_tag(node, "`lang`"));
     let at = QuoteAt {
         speaker: (speaker.clone()?, fields.get("speaker")?.pos),
         text: fields.get("text")?.pos,
@@ -411,6 +404,7 @@ fn read_quote(checker: &mut Checker, item: &Node) -> Option<(Quote, QuoteAt)> {
             date,
             source,
             paragraph: None,
+            lang,
         },
         at,
     ))

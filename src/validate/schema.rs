@@ -148,6 +148,23 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A BCP 47 language tag, as far as a page needs one to be right: a
+    /// primary language of 2–3 letters (or `x`/`i` for private and legacy
+    /// tags) and subtags of 1–8 letters or digits, so a screen reader is
+    /// never told to switch to a language that does not exist in form.
+    pub fn language_tag(&mut self, node: &Node, what: &str) -> Option<String> {
+        let tag = self.text(node, what)?;
+        if is_language_tag(&tag) {
+            return Some(tag);
+        }
+        self.error(
+            node.pos,
+            format!("`{tag}` is not a language tag"),
+            Some("use a tag such as en, fr, pt-BR or zh-Hant".into()),
+        );
+        None
+    }
+
     pub fn required<'n>(&mut self, fields: &Fields<'n>, key: &str, what: &str) -> Option<&'n Node> {
         let node = fields.get(key);
         if node.is_none() {
@@ -264,6 +281,19 @@ pub fn truncate(text: &str, max: usize) -> String {
     }
 }
 
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    let primary_ok = matches!(primary.len(), 2 | 3 | 5..=8)
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        || primary.eq_ignore_ascii_case("x")
+        || primary.eq_ignore_ascii_case("i");
+    primary_ok
+        && parts.all(|part| {
+            (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
+}
+
 pub fn is_slug(text: &str) -> bool {
     !text.is_empty()
         && text
@@ -305,6 +335,32 @@ mod tests {
     #[test]
     fn slugs() {
         assert!(is_slug("marco-rubio-2"));
+        for good in [
+            "en",
+            "ru",
+            "pt-BR",
+            "zh-Hant-TW",
+            "sr-Latn",
+            "de-CH-1996",
+            "x-klingon",
+            "yue",
+        ] {
+            assert!(is_language_tag(good), "{good}");
+        }
+        for bad in [
+            "",
+            "e",
+            "e1",
+            "en_US",
+            "en-",
+            "-en",
+            "ru-",
+            "12",
+            "en-toolongsubtag",
+            "fr fr",
+        ] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
         assert!(!is_slug("Marco_Rubio"));
         assert!(!is_slug("-x"));
     }

@@ -1,0 +1,372 @@
+// Real-browser checks of the built page. Builds the shipped story and the
+// edge-case story, serves each under /explainer/ (as on a GitHub Pages
+// project site, where a root-relative link would break), and drives Debian's
+// Chromium. Exits non-zero when any check fails; screenshots go to
+// target/screenshots/ for a person to look at.
+//
+// Environment: CHROME_PATH (default /usr/bin/chromium), SKIP_LIGHTHOUSE=1 to
+// skip the slowest step while iterating on the page.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+const target = path.join(repo, 'target');
+const shots = path.join(target, 'screenshots');
+const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
+// The flags this machine's Chromium needs to run headless without reaching
+// out to Google's services, which would count as requests to other hosts.
+const chromeFlags = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const PREFIX = '/explainer/';
+const viewports = [
+  { name: '390', width: 390, height: 844 },
+  { name: '1280', width: 1280, height: 800 },
+];
+const schemes = ['light', 'dark'];
+const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const failures = [];
+const summary = [];
+function check(ok, what) {
+  if (!ok) failures.push(what);
+  return ok;
+}
+
+function build(name, args) {
+  const out = path.join(target, 'browser', name);
+  const result = spawnSync('cargo', ['run', '--release', '--locked', '--quiet', '--', 'build', '--output', out, ...args], {
+    cwd: repo, encoding: 'utf8',
+  });
+  if (result.status !== 0) {
+    process.stderr.write(result.stdout + result.stderr);
+    throw new Error(`building ${name} failed`);
+  }
+  // "Built … (16 people, 9 quotes, 13 timeline events) in …": the counts
+  // the page must show, taken from the facts rather than from the page.
+  const m = /\((\d+) people, (\d+) quotes, (\d+) timeline events\)/.exec(result.stdout + result.stderr);
+  if (!m) throw new Error(`no counts in the build summary of ${name}`);
+  return { name, dir: out, people: +m[1], quotes: +m[2], events: +m[3] };
+}
+
+function files(dir, ext) {
+  return readdirSync(dir, { recursive: true })
+    .filter((f) => f.endsWith(ext))
+    .map((f) => path.join(dir, f));
+}
+
+// The Nu HTML Checker over every HTML and CSS file.
+function vnu(site) {
+  const jar = require('vnu-jar');
+  const inputs = [...files(site.dir, '.html'), ...files(site.dir, '.css')];
+  const result = spawnSync('java', ['-jar', jar, '--format', 'json', '--also-check-css', '--also-check-svg', ...inputs, ...files(site.dir, '.svg')], {
+    encoding: 'utf8',
+  });
+  const messages = JSON.parse(result.stderr || '{"messages":[]}').messages;
+  const errors = messages.filter((m) => m.type === 'error' || m.subType === 'fatal');
+  const warnings = messages.filter((m) => m.type === 'info' && m.subType === 'warning');
+  for (const m of [...errors, ...warnings]) {
+    console.log(`  vnu ${m.type === 'error' ? 'error' : 'warning'}: ${path.relative(repo, fileURLToPath(m.url))}:${m.lastLine}: ${m.message}`);
+  }
+  check(errors.length === 0, `${site.name}: ${errors.length} Nu HTML Checker errors`);
+  summary.push(`${site.name}: vnu ${errors.length} errors, ${warnings.length} warnings on ${inputs.length} files`);
+}
+
+// Everything a page asks the network for, so requests elsewhere or that
+// fail can be reported.
+function watch(page, origin, label) {
+  const log = { console: [], failed: [], foreign: [], outside: [], urls: [] };
+  page.on('console', (msg) => { if (msg.type() === 'error') log.console.push(msg.text()); });
+  page.on('pageerror', (err) => log.console.push(String(err)));
+  page.on('requestfailed', (req) => log.failed.push(`${req.url()} ${req.failure()?.errorText}`));
+  page.on('response', (res) => { if (res.status() >= 400) log.failed.push(`${res.url()} ${res.status()}`); });
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    log.urls.push(req.url());
+    if (url.origin !== origin) log.foreign.push(req.url());
+    else if (!url.pathname.startsWith(PREFIX)) log.outside.push(req.url());
+  });
+  return () => {
+    check(log.console.length === 0, `${label}: console errors: ${log.console.join(' | ')}`);
+    check(log.failed.length === 0, `${label}: failed requests: ${log.failed.join(' | ')}`);
+    check(log.foreign.length === 0, `${label}: requests to other hosts: ${log.foreign.join(' | ')}`);
+    check(log.outside.length === 0, `${label}: requests outside ${PREFIX}: ${log.outside.join(' | ')}`);
+    return log;
+  };
+}
+
+async function newContext(browser, options) {
+  const context = await browser.newContext(options);
+  // Nothing may leave the machine even if the page asks it to.
+  await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+  return context;
+}
+
+async function axeAndShots(browser, site, url, origin) {
+  for (const vp of viewports) {
+    for (const scheme of schemes) {
+      const label = `${site.name} ${vp.name}px ${scheme}`;
+      const context = await newContext(browser, { viewport: vp, colorScheme: scheme, reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      const done = watch(page, origin, label);
+      await page.goto(url, { waitUntil: 'load' });
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      check(scroll <= 0, `${label}: scrolls sideways by ${scroll}px`);
+      await page.addScriptTag({ content: axeSource });
+      const results = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), axeTags);
+      for (const v of results.violations) {
+        console.log(`  axe ${label}: ${v.id} (${v.impact}): ${v.help}`);
+        for (const node of v.nodes.slice(0, 5)) console.log(`      ${node.target.join(' ')}: ${node.failureSummary.split('\n').slice(1, 2).join('')}`);
+      }
+      check(results.violations.length === 0, `${label}: ${results.violations.length} axe violations`);
+      summary.push(`${label}: axe ${results.violations.length} violations, ${results.passes.length} rules passed, ${results.incomplete.length} to review`);
+      mkdirSync(shots, { recursive: true });
+      await page.screenshot({ path: path.join(shots, `${site.name}-${vp.name}-${scheme}.png`), fullPage: true });
+      const log = done();
+      if (vp.name === '390' && scheme === 'light') {
+        check(log.urls.length <= 5, `${label}: ${log.urls.length} requests (budget 5)`);
+        summary.push(`${site.name}: ${log.urls.length} requests: ${log.urls.map((u) => new URL(u).pathname).join(', ')}`);
+      }
+      await context.close();
+    }
+  }
+  // The narrowest phone the design promises to fit.
+  const context = await newContext(browser, { viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  const scroll = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check(scroll <= 0, `${site.name} 320px: scrolls sideways by ${scroll}px`);
+  // The printout, at the width of an A4 page, for a person to look at.
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: path.join(shots, `${site.name}-print.png`), fullPage: true });
+  await context.close();
+}
+
+async function withoutJs(browser, site, url) {
+  const context = await newContext(browser, { javaScriptEnabled: false, viewport: viewports[0] });
+  const page = await context.newPage();
+  await page.goto(url);
+  const seen = await page.evaluate(() => {
+    const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const count = (sel) => [...document.querySelectorAll(sel)].filter(visible).length;
+    return {
+      paragraphs: count('#article p[id^="p-"]'),
+      text: document.querySelector('#article')?.innerText.length ?? 0,
+      cards: count('#whos-who .card'),
+      quotes: count('#quotes figure > blockquote'),
+      events: count('#timeline li[id^="event-"]'),
+    };
+  });
+  const label = `${site.name} without JavaScript`;
+  check(seen.paragraphs > 0 && seen.text > 200, `${label}: the article is missing`);
+  check(seen.cards === site.people, `${label}: ${seen.cards} of ${site.people} cards visible`);
+  check(seen.quotes === site.quotes, `${label}: ${seen.quotes} of ${site.quotes} quotes visible`);
+  check(seen.events === site.events, `${label}: ${seen.events} of ${site.events} events visible`);
+  summary.push(`${label}: ${seen.paragraphs} paragraphs, ${seen.cards} cards, ${seen.quotes} quotes, ${seen.events} events`);
+  await context.close();
+}
+
+// Tab from the top: the skip link comes first, then every interactive
+// element in turn, each with a visible focus ring that nothing covers.
+async function keyboard(browser, site, url) {
+  for (const vp of viewports) {
+    const label = `${site.name} keyboard ${vp.name}px`;
+    const context = await newContext(browser, { viewport: vp });
+    const page = await context.newPage();
+    await page.goto(url);
+    const wanted = await page.evaluate(() => {
+      const sel = 'a[href], button:not([disabled]), input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+      return [...document.querySelectorAll(sel)].filter((el) => el.getClientRects().length > 0).length;
+    });
+    const reached = new Set();
+    const problems = [];
+    for (let i = 0; i < wanted + 5; i++) {
+      await page.keyboard.press('Tab');
+      const state = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return null;
+        if (!el.dataset.tabSeen) el.dataset.tabSeen = String(Object.keys(document.querySelectorAll('[data-tab-seen]')).length);
+        const style = getComputedStyle(el);
+        const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
+        const rect = el.getClientRects()[0];
+        let covered = !rect;
+        if (rect) {
+          const x = Math.min(Math.max(rect.left + rect.width / 2, 0), innerWidth - 1);
+          const y = Math.min(Math.max(rect.top + rect.height / 2, 0), innerHeight - 1);
+          const hit = document.elementFromPoint(x, y);
+          covered = !(hit && (el === hit || el.contains(hit) || hit.contains(el))) || rect.bottom < 0 || rect.top > innerHeight;
+        }
+        const name = `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className ? '.' + String(el.className).split(' ')[0] : ''} "${(el.textContent || '').trim().slice(0, 30)}"`;
+        return { id: el.dataset.tabSeen, name, ring, covered, skip: el.classList.contains('skip-link') };
+      });
+      if (i === 0) check(state?.skip === true, `${label}: the first Tab lands on ${state?.name ?? 'nothing'}, not the skip link`);
+      if (!state) break;
+      if (reached.has(state.id)) break;
+      reached.add(state.id);
+      if (!state.ring) problems.push(`no focus ring on ${state.name}`);
+      if (state.covered) problems.push(`${state.name} is focused out of sight`);
+    }
+    check(reached.size >= wanted, `${label}: Tab reached ${reached.size} of ${wanted} interactive elements`);
+    check(problems.length === 0, `${label}: ${problems.slice(0, 8).join('; ')}`);
+    summary.push(`${label}: Tab reached ${reached.size} of ${wanted}, ${problems.length} focus problems`);
+    await context.close();
+  }
+}
+
+// The optional enhancements: filtering by person, the role on a mention,
+// copy-link buttons. Each page must also work without them (see withoutJs).
+async function enhancements(browser, site, url) {
+  const label = `${site.name} enhancements`;
+  const context = await newContext(browser, { viewport: viewports[1], permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  const done = watch(page, new URL(url).origin, label);
+  await page.goto(url);
+  const filter = page.locator('#person-filter');
+  if (!check(await filter.count() === 1, `${label}: no person filter`)) return context.close();
+  const person = await page.evaluate(() => {
+    const q = document.querySelector('#quotes .speaker');
+    return q ? q.getAttribute('href').slice('#person-'.length) : null;
+  });
+  if (person) {
+    await filter.selectOption(person);
+    const shown = await page.evaluate((id) => {
+      const visible = (el) => el.getClientRects().length > 0;
+      const quotes = [...document.querySelectorAll('#quotes .quotes > li')];
+      return {
+        wrong: quotes.filter(visible).filter((li) => li.querySelector('.speaker').getAttribute('href') !== `#person-${id}`).length,
+        right: quotes.filter(visible).length,
+        status: document.querySelector('#filter-status')?.textContent ?? '',
+      };
+    }, person);
+    check(shown.wrong === 0 && shown.right > 0, `${label}: filtering by ${person} shows ${shown.wrong} other quotes`);
+    check(/\d/.test(shown.status), `${label}: the filter does not announce what it shows`);
+    await filter.selectOption('');
+    const all = await page.locator('#quotes .quotes > li:visible').count();
+    check(all === site.quotes, `${label}: clearing the filter shows ${all} of ${site.quotes} quotes`);
+  }
+  const mention = page.locator('#article a.mention[data-person]').first();
+  if (await mention.count()) {
+    await mention.focus();
+    const tip = await page.evaluate(() => {
+      const a = document.activeElement;
+      const id = a.getAttribute('aria-describedby');
+      const el = id && document.getElementById(id);
+      return el && el.getClientRects().length > 0 ? el.textContent : '';
+    });
+    check(tip.length > 0, `${label}: focusing a mention shows no role`);
+  }
+  const copy = page.locator('#quotes button.copy-link').first();
+  if (check(await copy.count() === 1, `${label}: no copy-link button on quotes`)) {
+    await copy.click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText().catch(() => ''));
+    check(/#quote-\d+$/.test(copied), `${label}: copy link copied "${copied}"`);
+  }
+  done();
+  await context.close();
+}
+
+// Async, not spawnSync: the test server lives in this process and must keep
+// answering while Lighthouse loads the page.
+function runAsync(bin, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(bin, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.stdout.resume();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
+    child.on('close', (status) => { clearTimeout(timer); resolve({ status, stderr }); });
+  });
+}
+
+async function lighthouse(site, url) {
+  const out = path.join(target, 'browser', `lighthouse-${site.name}.json`);
+  const bin = path.join(here, 'node_modules', '.bin', 'lighthouse');
+  const run = () => runAsync(bin, [
+    url, '--quiet', '--output=json', `--output-path=${out}`,
+    '--only-categories=performance,accessibility,best-practices,seo',
+    `--chrome-flags=--headless=new ${chromeFlags.join(' ')}`,
+  ], { ...process.env, CHROME_PATH: chrome });
+  let result = await run();
+  // A browser that dies while starting is the machine, not the page: retry once.
+  if (result.status !== 0 && /Target closed|ECONNREFUSED|launch/i.test(result.stderr)) result = await run();
+  if (result.status !== 0) {
+    check(false, `${site.name}: Lighthouse failed: ${result.stderr.slice(-500)}`);
+    return;
+  }
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  const score = (id) => Math.round(report.categories[id].score * 100);
+  const scores = Object.fromEntries(['performance', 'accessibility', 'best-practices', 'seo'].map((id) => [id, score(id)]));
+  for (const [id, cat] of Object.entries(report.categories)) {
+    for (const ref of cat.auditRefs) {
+      const audit = report.audits[ref.id];
+      if (ref.weight > 0 && audit.score !== null && audit.score < 1) console.log(`  lighthouse ${site.name} ${id}: ${ref.id} ${audit.score} ${audit.displayValue ?? ''}`);
+    }
+  }
+  check(scores.performance >= 95, `${site.name}: Lighthouse performance ${scores.performance}`);
+  for (const id of ['accessibility', 'best-practices', 'seo']) check(scores[id] === 100, `${site.name}: Lighthouse ${id} ${scores[id]}`);
+  summary.push(`${site.name}: Lighthouse ${Object.entries(scores).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+}
+
+// Bytes of what a first visit downloads: the page, its CSS and JS.
+function weight(site) {
+  const sizes = files(site.dir, '').filter((f) => /\.(html|css|js|svg)$/.test(f))
+    .map((f) => [path.basename(f), readFileSync(f).length]);
+  const budget = sizes.filter(([f]) => /\.(html|css|js)$/.test(f)).reduce((a, [, n]) => a + n, 0);
+  summary.push(`${site.name}: ${sizes.map(([f, n]) => `${f} ${n}`).join(', ')}; HTML+CSS+JS ${budget} bytes`);
+  return budget;
+}
+
+const sites = [build('shipped', []), build('edge', ['--root', 'tests/fixtures/edge'])];
+rmSync(shots, { recursive: true, force: true });
+const servers = [];
+const browser = await chromium.launch({ executablePath: chrome, args: chromeFlags });
+try {
+  for (const site of sites) {
+    const server = await serve(site.dir, PREFIX);
+    servers.push(server);
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    site.url = `${origin}${PREFIX}`;
+    console.log(`${site.name}: ${site.url}`);
+    const bytes = weight(site);
+    if (site.name === 'shipped') check(bytes < 60 * 1024, `shipped: HTML+CSS+JS is ${bytes} bytes (budget 61440)`);
+    vnu(site);
+    await axeAndShots(browser, site, site.url, origin);
+    await withoutJs(browser, site, site.url);
+    await keyboard(browser, site, site.url);
+    await enhancements(browser, site, site.url);
+  }
+} finally {
+  await browser.close();
+}
+// Checked before Lighthouse runs: its SEO audit asks for /robots.txt at the
+// root of the host by design, which says nothing about the page.
+servers.forEach((server, i) => {
+  check(server.outside.length === 0, `${sites[i].name}: the server was asked for ${server.outside.join(', ')}`);
+});
+// Lighthouse starts its own Chromium; on two shared cores it is only
+// reliable with the other browser gone.
+try {
+  if (!process.env.SKIP_LIGHTHOUSE) for (const site of sites) await lighthouse(site, site.url);
+} finally {
+  servers.forEach((server) => server.close());
+}
+
+writeFileSync(path.join(target, 'browser', 'summary.txt'), summary.join('\n') + '\n');
+console.log(summary.join('\n'));
+console.log(`screenshots: ${path.relative(repo, shots)}/`);
+if (failures.length) {
+  console.error(`\n${failures.length} browser check(s) failed:\n- ${failures.join('\n- ')}`);
+  process.exit(1);
+}
+console.log('browser checks passed');
