@@ -274,7 +274,7 @@ pub fn build_context(story: &Story, options: &RenderOptions, facts: &FactsJson) 
         .map(|(n, quote)| QuoteView {
             id: format!("quote-{}", n + 1),
             text: quote.text.clone(),
-            excerpt: excerpt(&quote.text, 90),
+            excerpt: excerpt(&quote.text, 70),
             speaker: speaker(quote.speaker),
             context_html: quote
                 .context
