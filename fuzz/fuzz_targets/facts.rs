@@ -1,0 +1,11 @@
+//! The facts loader on arbitrary bytes; facts that parse go on to be
+//! checked against the shipped article and rendered.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+const ARTICLE: &[u8] = include_bytes!("../../content/article.md");
+
+fuzz_target!(|data: &[u8]| {
+    let _ = explainer::render_bytes(ARTICLE, data, &Default::default());
+});
