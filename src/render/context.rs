@@ -105,6 +105,9 @@ pub struct PersonView {
     pub links: Vec<LinkView>,
     pub quotes: Vec<usize>,
     pub events: Vec<String>,
+    /// Their events as indexes into `timeline`, so a card lists them without
+    /// scanning the whole timeline (which is quadratic in a large story).
+    pub timeline: Vec<usize>,
     /// The element id of their first mention on the page.
     pub first_mention: Option<String>,
 }
@@ -224,6 +227,7 @@ pub fn build_context(story: &Story, options: &RenderOptions) -> PageContext {
     order.sort_by_key(|&i| story.timeline[i].date);
     let mut timeline: Vec<TimelineItem> = Vec::with_capacity(order.len() + 1);
     let mut marker_placed = false;
+    let mut position_of: Vec<usize> = vec![0; story.timeline.len()];
     for &i in &order {
         let event = &story.timeline[i];
         let upcoming = event.date.is_after(story_day);
@@ -231,6 +235,7 @@ pub fn build_context(story: &Story, options: &RenderOptions) -> PageContext {
             timeline.push(story_marker(story));
             marker_placed = true;
         }
+        position_of[i] = timeline.len();
         timeline.push(TimelineItem {
             kind: "event".into(),
             id: format!("event-{}", i + 1),
@@ -256,11 +261,13 @@ pub fn build_context(story: &Story, options: &RenderOptions) -> PageContext {
         quotes_of[quote.speaker].push(n);
     }
     let mut events_of: Vec<Vec<String>> = vec![Vec::new(); story.people.len()];
+    let mut positions_of: Vec<Vec<usize>> = vec![Vec::new(); story.people.len()];
     for &i in &order {
         for &person in &story.timeline[i].people {
             let id = format!("event-{}", i + 1);
             if events_of[person].last() != Some(&id) {
                 events_of[person].push(id);
+                positions_of[person].push(position_of[i]);
             }
         }
     }
@@ -290,6 +297,7 @@ pub fn build_context(story: &Story, options: &RenderOptions) -> PageContext {
                 .collect(),
             quotes: std::mem::take(&mut quotes_of[index]),
             events: std::mem::take(&mut events_of[index]),
+            timeline: std::mem::take(&mut positions_of[index]),
             first_mention: mentions.first[index]
                 .clone()
                 .or_else(|| caption_mentions.first[index].clone()),
