@@ -25,5 +25,11 @@ const FACTS: &[u8] = b"people:
 ";
 
 fuzz_target!(|data: &[u8]| {
-    let _ = explainer::render_bytes(data, FACTS, &Default::default());
+    // Errors are rendered too, as the command line would print them:
+    // their snippets and underlines index into the input.
+    if let Err(diagnostics) = explainer::render_bytes(data, FACTS, &Default::default()) {
+        for diagnostic in diagnostics.iter() {
+            let _ = diagnostic.render();
+        }
+    }
 });

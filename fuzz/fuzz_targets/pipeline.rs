@@ -1,6 +1,6 @@
 //! The whole load → validate → render pipeline on arbitrary bytes: the
-//! article, a NUL byte, then the facts (neither file can hold a NUL and
-//! still be read, so the split loses nothing).
+//! article, a NUL byte, then the facts. Neither part can hold a NUL this
+//! way; the two single-file targets cover that.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -10,5 +10,11 @@ fuzz_target!(|data: &[u8]| {
         Some(at) => (&data[..at], &data[at + 1..]),
         None => (data, &[][..]),
     };
-    let _ = explainer::render_bytes(article, facts, &Default::default());
+    // Errors are rendered too, as the command line would print them:
+    // their snippets and underlines index into the input.
+    if let Err(diagnostics) = explainer::render_bytes(article, facts, &Default::default()) {
+        for diagnostic in diagnostics.iter() {
+            let _ = diagnostic.render();
+        }
+    }
 });
