@@ -1,8 +1,8 @@
-//! Script injection: every payload in every text field of the front matter,
-//! the article and the facts, one at a time. The page is parsed as a browser
-//! would (html5ever, through `scraper`) and must hold no element, event
-//! handler or script URL that the payload brought in. A payload may instead
-//! be refused with an error, as `javascript:` links are.
+//! Script injection: every payload in every text and address field of the
+//! front matter, the article and the facts, one at a time. The page is
+//! parsed as a browser would (html5ever, through `scraper`) and must hold no
+//! element, event handler or script URL that the payload brought in. A
+//! payload may instead be refused with an error, as `javascript:` links are.
 
 use std::collections::BTreeSet;
 
@@ -60,7 +60,7 @@ title: '@title@'
 description: '@description@'
 published: 2025-11-20
 authors: [Ada Byrne, '@author@']
-source: {name: '@source@', url: 'https://example.org/'}
+source: {name: '@source@', url: '@sourceurl@'}
 photo: {caption: 'Tomas Berg @caption@', credit: '@credit@', alt: '@alt@'}
 ---
 
@@ -79,7 +79,7 @@ people:
     group: Council
     aliases: [Berg, '@alias@']
     summary: '@summary@'
-    links: [{title: '@linktitle@', url: 'https://example.org/'}]
+    links: [{title: '@linktitle@', url: '@linkurl@'}]
   - id: other-person
     name: '@name@'
     role: Other
@@ -90,13 +90,13 @@ quotes:
     context: '@context@'
   - speaker: tomas-berg
     text: '@quote@'
-    source: {name: '@quotesource@', url: 'https://example.org/q'}
+    source: {name: '@quotesource@', url: '@quoteurl@'}
 timeline:
   - date: 2024-03-02
     title: '@eventtitle@'
     summary: '@eventsummary@'
     people: [tomas-berg]
-    source: {name: '@eventsource@'}
+    source: {name: '@eventsource@', url: '@eventurl@'}
 takeaways: ['@takeaway@']
 updates:
   - at: 2025-11-21T10:00:00Z
@@ -124,6 +124,8 @@ fn story(target: &str, payload: &str) -> (String, String) {
         for field in fields() {
             let value = if field == target {
                 payload.to_owned()
+            } else if field.ends_with("url") {
+                "https://example.org/".to_owned()
             } else {
                 format!("Plain {field}")
             };
@@ -213,7 +215,7 @@ fn no_payload_in_any_field_becomes_live_markup() {
         }
     };
     let fields = fields();
-    assert_eq!(fields.len(), 24, "{fields:?}");
+    assert_eq!(fields.len(), 28, "{fields:?}");
     let baseline = page(story("none", "")).expect("the benign story builds");
     let mut allowed = element_names(&Html::parse_document(&baseline));
     allowed.extend(MARKDOWN_ELEMENTS.iter().map(|s| (*s).to_owned()));
