@@ -156,7 +156,12 @@ impl Timestamp {
             Some(i) => (&text[..i], Some(&text[i + 1..])),
             None => (text, None),
         };
-        let date = PartialDate::parse(date_part)?;
+        // The whole text, not the part before a `T` or space: `last Tuesday`
+        // is not a date, rather than `las`.
+        let date = PartialDate::parse(date_part).map_err(|error| match error {
+            DateError::Shape(_) => DateError::Shape(text.to_owned()),
+            other => other,
+        })?;
         let (Some(month), Some(day)) = (date.month, date.day) else {
             return Err(DateError::NeedsDay(text.to_owned()));
         };

@@ -218,7 +218,13 @@ pub fn did_you_mean<'a>(
 ) -> Option<&'a str> {
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(wrong, c), c))
+        .map(|c| {
+            // Jaro-Winkler alone misses two swapped letters in a short word
+            // (`ulr` for `url`): one edit counts as close enough there.
+            let one_edit = wrong.chars().count() >= 3 && strsim::osa_distance(wrong, c) <= 1;
+            let score = strsim::jaro_winkler(wrong, c);
+            (if one_edit { score.max(0.81) } else { score }, c)
+        })
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)

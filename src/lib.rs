@@ -241,6 +241,19 @@ pub fn check(root: &Path) -> Result<Report, Failure> {
     run_stages(root, &RenderOptions::default(), None).map(|(_, report)| report)
 }
 
+/// Validate and render an article and facts file held in memory, with the
+/// default theme, returning the site's files: every stage but the disk.
+/// Fuzzing and tests use it to push arbitrary bytes through the pipeline.
+pub fn render_bytes(
+    article: &[u8],
+    facts: &[u8],
+    options: &RenderOptions,
+) -> Result<Vec<render::OutputFile>, Diagnostics> {
+    let inputs = load::from_bytes(article, facts)?;
+    let validated = validate::validate(&inputs)?;
+    render::render(&validated.story, &inputs.theme, options, None)
+}
+
 /// Load, validate and render, timing each stage.
 fn run_stages(
     root: &Path,

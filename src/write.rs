@@ -4,6 +4,14 @@
 //! in only when every file is written, so a failed or interrupted build
 //! leaves the last good output as it was. Only a folder this program made
 //! (it carries a marker file) is ever replaced or deleted.
+//!
+//! On Linux the swap is one `renameat2(RENAME_EXCHANGE)`: at every instant
+//! the output folder is the whole old site or the whole new one, even if the
+//! process is killed, and two builds racing on one folder each swap in a
+//! complete site (the last to swap wins). Elsewhere, or on a filesystem
+//! without exchange, the old site is moved aside and the new one moved in;
+//! a build killed between those two renames leaves no output folder, and the
+//! next build puts the moved-aside site back before anything else.
 
 use std::fs;
 use std::io;
@@ -62,7 +70,7 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), Diagnostic>
     };
     check_replaceable(&output)?;
     fs::create_dir_all(&parent).map_err(|e| failed("create the folder", &parent, e))?;
-    remove_stale_siblings(&parent, &name);
+    recover_stale_siblings(&parent, &name, &output);
 
     let temp = unique_sibling(&parent, &name, TEMP_TAG);
     let result = write_all(&temp, files).and_then(|()| swap_in(&temp, &output, &parent, &name));
@@ -92,6 +100,21 @@ fn write_all(temp: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
 }
 
 fn swap_in(temp: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), WriteError> {
+    match exchange(temp, output) {
+        Swap::Done => {
+            // `temp` now holds the previous site.
+            let _ = fs::remove_dir_all(temp);
+            return Ok(());
+        }
+        Swap::Failed(error) => {
+            return Err((
+                "move the new site into place at",
+                output.to_path_buf(),
+                error,
+            ));
+        }
+        Swap::Unsupported => {}
+    }
     if !output.exists() {
         return fs::rename(temp, output)
             .map_err(|e| ("move the new site into place at", output.to_path_buf(), e));
@@ -110,6 +133,45 @@ fn swap_in(temp: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), 
     }
     let _ = fs::remove_dir_all(&old);
     Ok(())
+}
+
+enum Swap {
+    Done,
+    Failed(io::Error),
+    /// No atomic exchange here: fall back on two renames.
+    Unsupported,
+}
+
+/// Put `temp` at `output` in one step: a plain rename that refuses to
+/// replace anything when there is no output yet, an exchange when there is.
+#[cfg(target_os = "linux")]
+fn exchange(temp: &Path, output: &Path) -> Swap {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    use rustix::io::Errno;
+    // Another build may create or remove the output between the two tries;
+    // a few rounds settle it.
+    for _ in 0..4 {
+        let flags = if output.exists() {
+            RenameFlags::EXCHANGE
+        } else {
+            RenameFlags::NOREPLACE
+        };
+        match renameat_with(CWD, temp, CWD, output, flags) {
+            Ok(()) => return Swap::Done,
+            // The output appeared (NOREPLACE) or vanished (EXCHANGE) since
+            // we looked: look again.
+            Err(Errno::EXIST | Errno::NOENT) => {}
+            // Not supported by this kernel or filesystem.
+            Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => return Swap::Unsupported,
+            Err(errno) => return Swap::Failed(errno.into()),
+        }
+    }
+    Swap::Unsupported
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_temp: &Path, _output: &Path) -> Swap {
+    Swap::Unsupported
 }
 
 /// An existing folder that is not empty and was not made by this program
@@ -140,8 +202,9 @@ pub fn check_replaceable(output: &Path) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// Folders left by an earlier build that was killed half-way.
-fn remove_stale_siblings(parent: &Path, name: &str) {
+/// Folders left by an earlier build that was killed half-way: a site moved
+/// aside with nothing moved in its place goes back; the rest are deleted.
+fn recover_stale_siblings(parent: &Path, name: &str, output: &Path) {
     let Ok(entries) = fs::read_dir(parent) else {
         return;
     };
@@ -153,9 +216,17 @@ fn remove_stale_siblings(parent: &Path, name: &str) {
                 continue;
             };
             let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
-            if pid.is_some_and(|pid| !process_alive(pid)) {
-                let _ = fs::remove_dir_all(entry.path());
+            if pid.is_none_or(process_alive) {
+                continue;
             }
+            let restorable = tag == OLD_TAG && entry.path().join(MARKER).is_file();
+            if restorable
+                && fs::symlink_metadata(output).is_err()
+                && fs::rename(entry.path(), output).is_ok()
+            {
+                continue;
+            }
+            let _ = fs::remove_dir_all(entry.path());
         }
     }
 }
@@ -220,6 +291,29 @@ pub fn absolute(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A build killed between the two renames of the fallback swap leaves
+    /// the last good site moved aside and no output: the next build must
+    /// put it back, and clear out a dead build's half-written folder.
+    #[test]
+    fn a_site_moved_aside_by_a_killed_build_is_put_back() {
+        let dir = std::env::temp_dir().join(format!("explainer-recover-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        // No process has this id: Linux ids stay below 2^22.
+        let dead = 4_000_000_000_u32;
+        let old = dir.join(format!(".public{OLD_TAG}{dead}-1-0"));
+        let temp = dir.join(format!(".public{TEMP_TAG}{dead}-2-0"));
+        for folder in [&old, &temp] {
+            fs::create_dir_all(folder).unwrap();
+            fs::write(folder.join(MARKER), b"").unwrap();
+        }
+        fs::write(old.join("index.html"), b"last good").unwrap();
+        let output = dir.join("public");
+        recover_stale_siblings(&dir, "public", &output);
+        assert_eq!(fs::read(output.join("index.html")).unwrap(), b"last good");
+        assert!(!old.exists() && !temp.exists());
+        fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn output_may_not_hold_or_sit_in_the_inputs() {

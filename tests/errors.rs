@@ -332,6 +332,479 @@ const CASES: &[Case] = &[
             "pt-BR",
         ],
     },
+    // YAML syntax, in either file.
+    Case {
+        name: "bad indentation",
+        file: FACTS,
+        from: "    role: Mayor",
+        to: "   role: Mayor",
+        expect: &["content/facts.yaml:5:", "invalid YAML"],
+    },
+    Case {
+        name: "unclosed bracket",
+        file: FACTS,
+        from: "aliases: [Berg]",
+        to: "aliases: [Berg",
+        expect: &["content/facts.yaml:", "invalid YAML"],
+    },
+    Case {
+        name: "tab in the front matter",
+        file: ARTICLE,
+        from: "authors: [Ada Byrne]",
+        to: "authors:\n\t- Ada Byrne",
+        expect: &["content/article.md:6:", "invalid YAML", "tabs"],
+    },
+    Case {
+        name: "duplicate key in the front matter",
+        file: ARTICLE,
+        from: "authors: [Ada Byrne]\n",
+        to: "authors: [Ada Byrne]\ntitle: Again\n",
+        expect: &["content/article.md:6:", "duplicate"],
+    },
+    Case {
+        name: "unclosed string in the front matter",
+        file: ARTICLE,
+        from: "title: The tunnel inquiry",
+        to: "title: \"The tunnel inquiry",
+        expect: &["content/article.md:", "invalid YAML"],
+    },
+    // Wrong types, at every level.
+    Case {
+        name: "facts file a list",
+        file: FACTS,
+        from: common::BASE_FACTS,
+        to: "- Tomas Berg\n- Lena Okafor\n",
+        expect: &[
+            "content/facts.yaml:1:1",
+            "facts.yaml must be a mapping, found a list",
+        ],
+    },
+    Case {
+        name: "facts file plain text",
+        file: FACTS,
+        from: common::BASE_FACTS,
+        to: "Tomas Berg and Lena Okafor\n",
+        expect: &[
+            "content/facts.yaml:1:1",
+            "facts.yaml must be a mapping, found text",
+        ],
+    },
+    Case {
+        name: "groups a mapping",
+        file: FACTS,
+        from: "groups: [Council, Engineers]",
+        to: "groups: {Council: 1}",
+        expect: &[
+            "content/facts.yaml:1:9",
+            "`groups` must be a list, found a mapping",
+        ],
+    },
+    Case {
+        name: "quotes text",
+        file: FACTS,
+        from: "quotes:\n  - speaker: tomas-berg\n    text: safe and on budget\n  - speaker: lena-okafor\n    text: The lining was never tested.\n",
+        to: "quotes: none\n",
+        expect: &[
+            "content/facts.yaml:12:9",
+            "`quotes` must be a list, found text",
+        ],
+    },
+    Case {
+        name: "timeline event text",
+        file: FACTS,
+        from: "  - date: 2019\n    title: Tunnel approved\n",
+        to: "  - 2019, tunnel approved\n",
+        expect: &[
+            "content/facts.yaml:21:5",
+            "a timeline event must be a mapping, found text",
+        ],
+    },
+    Case {
+        name: "takeaways a number",
+        file: FACTS,
+        from: "groups:",
+        to: "takeaways: 3\ngroups:",
+        expect: &[
+            "content/facts.yaml:1:12",
+            "`takeaways` must be a list, found a number",
+        ],
+    },
+    Case {
+        name: "quote text a number",
+        file: FACTS,
+        from: "text: safe and on budget",
+        to: "text: 42",
+        expect: &[
+            "content/facts.yaml:14:11",
+            "`text` must be text, found a number",
+        ],
+    },
+    Case {
+        name: "name a list",
+        file: FACTS,
+        from: "name: Lena Okafor",
+        to: "name: [Lena, Okafor]",
+        expect: &[
+            "content/facts.yaml:9:11",
+            "`name` must be text, found a list",
+        ],
+    },
+    Case {
+        name: "alias a number",
+        file: FACTS,
+        from: "aliases: [Berg]",
+        to: "aliases: [Berg, 7]",
+        expect: &["content/facts.yaml:7:21", "must be text, found a number"],
+    },
+    Case {
+        name: "timeline title a mapping",
+        file: FACTS,
+        from: "title: Tunnel approved",
+        to: "title: {en: Tunnel approved}",
+        expect: &[
+            "content/facts.yaml:22:12",
+            "`title` must be text, found a mapping",
+        ],
+    },
+    Case {
+        name: "timeline people text",
+        file: FACTS,
+        from: "people: [tomas-berg]",
+        to: "people: {who: tomas-berg}",
+        expect: &[
+            "content/facts.yaml:20:13",
+            "`people` must be a list, found a mapping",
+        ],
+    },
+    Case {
+        name: "link text",
+        file: FACTS,
+        from: "    aliases: [Berg]\n",
+        to: "    aliases: [Berg]\n    links: [https://example.org/]\n",
+        expect: &[
+            "content/facts.yaml:8:13",
+            "a link must be a mapping, found text",
+        ],
+    },
+    Case {
+        name: "title a number",
+        file: ARTICLE,
+        from: "title: The tunnel inquiry",
+        to: "title: 1984",
+        expect: &[
+            "content/article.md:2:8",
+            "`title` must be text, found a number",
+            "put the value in quotes",
+        ],
+    },
+    Case {
+        name: "authors a mapping",
+        file: ARTICLE,
+        from: "authors: [Ada Byrne]",
+        to: "authors: {name: Ada Byrne}",
+        expect: &[
+            "content/article.md:5:10",
+            "`authors` must be a list, found a mapping",
+        ],
+    },
+    Case {
+        name: "photo a list",
+        file: ARTICLE,
+        from: "authors: [Ada Byrne]",
+        to: "authors: [Ada Byrne]\nphoto: [tunnel.jpg]",
+        expect: &[
+            "content/article.md:6:8",
+            "`photo` must be a mapping, found a list",
+        ],
+    },
+    // Every required field missing in turn.
+    Case {
+        name: "person without id",
+        file: FACTS,
+        from: "  - id: lena-okafor\n    name: Lena Okafor",
+        to: "  - name: Lena Okafor",
+        expect: &["content/facts.yaml:8:5", "a person is missing `id`"],
+    },
+    Case {
+        name: "person without name",
+        file: FACTS,
+        from: "    name: Lena Okafor\n",
+        to: "",
+        expect: &["content/facts.yaml:8:5", "a person is missing `name`"],
+    },
+    Case {
+        name: "person without group",
+        file: FACTS,
+        from: "    group: Engineers\n",
+        to: "",
+        expect: &["content/facts.yaml:8:5", "a person is missing `group`"],
+    },
+    Case {
+        name: "quote without speaker",
+        file: FACTS,
+        from: "  - speaker: lena-okafor\n    text:",
+        to: "  - text:",
+        expect: &["content/facts.yaml:15:5", "a quote is missing `speaker`"],
+    },
+    Case {
+        name: "quote without text",
+        file: FACTS,
+        from: "    text: The lining was never tested.\n",
+        to: "",
+        expect: &["content/facts.yaml:15:5", "a quote is missing `text`"],
+    },
+    Case {
+        name: "event without date",
+        file: FACTS,
+        from: "  - date: 2019\n    title:",
+        to: "  - title:",
+        expect: &[
+            "content/facts.yaml:21:5",
+            "a timeline event is missing `date`",
+        ],
+    },
+    Case {
+        name: "event without title",
+        file: FACTS,
+        from: "    title: Tunnel approved\n",
+        to: "",
+        expect: &[
+            "content/facts.yaml:21:5",
+            "a timeline event is missing `title`",
+        ],
+    },
+    Case {
+        name: "link without url",
+        file: FACTS,
+        from: "    aliases: [Berg]\n",
+        to: "    aliases: [Berg]\n    links: [{title: Bio}]\n",
+        expect: &["content/facts.yaml:8:13", "a link is missing `url`"],
+    },
+    Case {
+        name: "link without title",
+        file: FACTS,
+        from: "    aliases: [Berg]\n",
+        to: "    aliases: [Berg]\n    links: [{url: \"https://example.org/\"}]\n",
+        expect: &["content/facts.yaml:8:13", "a link is missing `title`"],
+    },
+    Case {
+        name: "update without time",
+        file: FACTS,
+        from: "groups:",
+        to: "updates:\n  - text: Corrects a name.\ngroups:",
+        expect: &["content/facts.yaml:2:5", "an update is missing `at`"],
+    },
+    Case {
+        name: "update without text",
+        file: FACTS,
+        from: "groups:",
+        to: "updates:\n  - at: 2025-11-21T10:00:00Z\ngroups:",
+        expect: &["content/facts.yaml:2:5", "an update is missing `text`"],
+    },
+    Case {
+        name: "source without name",
+        file: ARTICLE,
+        from: "authors: [Ada Byrne]",
+        to: "authors: [Ada Byrne]\nsource: {url: \"https://example.org/\"}",
+        expect: &["content/article.md:6:9", "`source` is missing `name`"],
+    },
+    Case {
+        name: "missing published",
+        file: ARTICLE,
+        from: "published: 2025-11-20\n",
+        to: "",
+        expect: &[
+            "content/article.md:2:1",
+            "the front matter is missing `published`",
+        ],
+    },
+    Case {
+        name: "empty front matter",
+        file: ARTICLE,
+        from: "title: The tunnel inquiry\ndescription: What the council knew.\npublished: 2025-11-20\nauthors: [Ada Byrne]\n",
+        to: "",
+        expect: &[
+            "content/article.md:2:1",
+            "the front matter is empty",
+            "add `title:` and `published:`",
+        ],
+    },
+    // Unknown fields, at every level.
+    Case {
+        name: "unknown field in a quote",
+        file: FACTS,
+        from: "    text: safe and on budget\n",
+        to: "    text: safe and on budget\n    contxt: At the March meeting.\n",
+        expect: &[
+            "content/facts.yaml:15:5",
+            "unknown field `contxt` in a quote",
+            "did you mean `context`?",
+        ],
+    },
+    Case {
+        name: "unknown field in a timeline event",
+        file: FACTS,
+        from: "    title: Council meeting\n",
+        to: "    title: Council meeting\n    sumary: The vote.\n",
+        expect: &[
+            "content/facts.yaml:20:5",
+            "unknown field `sumary` in a timeline event",
+            "did you mean `summary`?",
+        ],
+    },
+    Case {
+        name: "unknown field in a link",
+        file: FACTS,
+        from: "    aliases: [Berg]\n",
+        to: "    aliases: [Berg]\n    links: [{title: Bio, url: \"https://example.org/\", titel: x}]\n",
+        expect: &[
+            "content/facts.yaml:8:",
+            "unknown field `titel` in a link",
+            "did you mean `title`?",
+        ],
+    },
+    Case {
+        name: "unknown field in an update",
+        file: FACTS,
+        from: "groups:",
+        to: "updates:\n  - at: 2025-11-21T10:00:00Z\n    text: Corrects a name.\n    tex: again\ngroups:",
+        expect: &[
+            "content/facts.yaml:4:5",
+            "unknown field `tex` in an update",
+            "did you mean `text`?",
+        ],
+    },
+    Case {
+        name: "unknown field in the photo",
+        file: ARTICLE,
+        from: "authors: [Ada Byrne]",
+        to: "authors: [Ada Byrne]\nphoto: {caption: The tunnel, credti: AP}",
+        expect: &[
+            "content/article.md:6:",
+            "unknown field `credti` in `photo`",
+            "did you mean `credit`?",
+        ],
+    },
+    Case {
+        name: "unknown field in the source",
+        file: ARTICLE,
+        from: "authors: [Ada Byrne]",
+        to: "authors: [Ada Byrne]\nsource: {name: AP, ulr: \"https://apnews.com/\"}",
+        expect: &[
+            "content/article.md:6:",
+            "unknown field `ulr` in `source`",
+            "did you mean `url`?",
+        ],
+    },
+    // Ids and references.
+    Case {
+        name: "timeline person by name",
+        file: FACTS,
+        from: "people: [tomas-berg]",
+        to: "people: [Tomas Berg]",
+        expect: &[
+            "content/facts.yaml:20:14",
+            "no person has the id `Tomas Berg`",
+            "did you mean `tomas-berg`?",
+        ],
+    },
+    // Dates and times.
+    Case {
+        name: "published in words",
+        file: ARTICLE,
+        from: "published: 2025-11-20",
+        to: "published: last Tuesday",
+        expect: &["content/article.md:4:12", "`last Tuesday` is not a date"],
+    },
+    Case {
+        name: "published on an impossible day",
+        file: ARTICLE,
+        from: "published: 2025-11-20",
+        to: "published: 2025-11-31",
+        expect: &["content/article.md:4:12", "November 2025 has 30 days"],
+    },
+    Case {
+        name: "updated without time zone",
+        file: ARTICLE,
+        from: "authors:",
+        to: "updated: 2025-11-21T09:00:00\nauthors:",
+        expect: &["content/article.md:5:10", "has no time zone"],
+    },
+    Case {
+        name: "updated with an impossible zone",
+        file: ARTICLE,
+        from: "authors:",
+        to: "updated: 2025-11-21T09:00:00+25:00\nauthors:",
+        expect: &["content/article.md:5:10", "time zone"],
+    },
+    Case {
+        name: "quote dated 29 February of a common year",
+        file: FACTS,
+        from: "    text: safe and on budget\n",
+        to: "    text: safe and on budget\n    date: 2025-02-29\n",
+        expect: &["content/facts.yaml:15:11", "February 2025 has 28 days"],
+    },
+    Case {
+        name: "update time in words",
+        file: FACTS,
+        from: "groups:",
+        to: "updates:\n  - at: this morning\n    text: Corrects a name.\ngroups:",
+        expect: &["content/facts.yaml:2:9", "`this morning` is not a date"],
+    },
+    // Quotes.
+    Case {
+        name: "blank quote",
+        file: FACTS,
+        from: "text: safe and on budget",
+        to: "text: \"   \"",
+        expect: &["content/facts.yaml:14:11", "`text` is empty"],
+    },
+    // Paths and links.
+    Case {
+        name: "photo outside static",
+        file: ARTICLE,
+        from: "authors: [Ada Byrne]",
+        to: "authors: [Ada Byrne]\nphoto: {caption: The tunnel, src: ../content/facts.yaml}",
+        expect: &["content/article.md:6:", "must name a file under static/"],
+    },
+    Case {
+        name: "image an absolute path",
+        file: FACTS,
+        from: "    aliases: [Berg]\n",
+        to: "    aliases: [Berg]\n    image: /etc/passwd\n",
+        expect: &["content/facts.yaml:8:12", "must name a file under static/"],
+    },
+    Case {
+        name: "image that does not exist",
+        file: FACTS,
+        from: "    aliases: [Berg]\n",
+        to: "    aliases: [Berg]\n    image: people/berg.jpg\n",
+        expect: &[
+            "content/facts.yaml:8:12",
+            "static/people/berg.jpg does not exist",
+        ],
+    },
+    Case {
+        name: "data link in the article",
+        file: ARTICLE,
+        from: "Mayor Tomas Berg said",
+        to: "Mayor [Tomas Berg](data:text/html,<script>alert(1)</script>) said",
+        expect: &["content/article.md:8:7", "not a web address"],
+    },
+    Case {
+        name: "javascript source address",
+        file: ARTICLE,
+        from: "authors: [Ada Byrne]",
+        to: "authors: [Ada Byrne]\nsource: {name: AP, url: \"jAvAsCrIpT:alert(1)\"}",
+        expect: &["content/article.md:6:", "not a web address"],
+    },
+    Case {
+        name: "language tag with an underscore",
+        file: ARTICLE,
+        from: "authors: [Ada Byrne]",
+        to: "authors: [Ada Byrne]\nlang: en_GB",
+        expect: &["content/article.md:6:7", "`en_GB` is not a language tag"],
+    },
 ];
 
 #[test]
@@ -350,9 +823,12 @@ fn every_broken_input_is_reported_and_the_last_good_output_survives() {
             .iter()
             .filter(|e| !run.stderr.contains(*e))
             .collect();
-        if run.code != 1 || !missing.is_empty() {
+        // One mistake, one error: a cascade of follow-on errors buries the
+        // one the user has to fix.
+        let one_error = run.stderr.contains("Build failed: 1 error;");
+        if run.code != 1 || !missing.is_empty() || !one_error {
             failures.push(format!(
-                "{}: exit {} (want 1), missing {missing:?} in:\n{}",
+                "{}: exit {} (want 1), one error: {one_error}, missing {missing:?} in:\n{}",
                 case.name, run.code, run.stderr
             ));
         }

@@ -50,23 +50,43 @@ pub struct FactsSource {
 /// Read and parse everything under `root`. Every file is tried, so that a
 /// broken article and a broken facts file are reported in the same run.
 pub fn load(root: &Path) -> Result<Inputs, Diagnostics> {
-    let mut diagnostics = Diagnostics::new();
-
-    let article = read_source(root, ARTICLE_PATH).and_then(|file| {
-        let (front_matter, first_line, body_start) = front_matter::split(&file)?;
-        let front_matter = yaml::parse(&file, front_matter, first_line)?;
-        Ok(ArticleSource {
-            file,
-            front_matter,
-            body_start,
-        })
-    });
-    let facts = read_source(root, FACTS_PATH).and_then(|file| {
-        let root = yaml::parse(&file, &file.text, 1)?;
-        Ok(FactsSource { file, root })
-    });
+    let article = read_source(root, ARTICLE_PATH).and_then(parse_article);
+    let facts = read_source(root, FACTS_PATH).and_then(parse_facts);
     let theme = theme::load(root);
+    gather(root, article, facts, theme)
+}
 
+/// The same as [`load`] for an article and facts file held in memory, with
+/// the default theme: the whole first stage without a disk, so that any
+/// bytes at all can be pushed through the pipeline (fuzzing does this).
+pub fn from_bytes(article: &[u8], facts: &[u8]) -> Result<Inputs, Diagnostics> {
+    let article = decode(ARTICLE_PATH, article.to_vec()).and_then(parse_article);
+    let facts = decode(FACTS_PATH, facts.to_vec()).and_then(parse_facts);
+    gather(Path::new("."), article, facts, Ok(theme::defaults()))
+}
+
+pub fn parse_article(file: SourceFile) -> Result<ArticleSource, Diagnostic> {
+    let (front_matter, first_line, body_start) = front_matter::split(&file)?;
+    let front_matter = yaml::parse(&file, front_matter, first_line)?;
+    Ok(ArticleSource {
+        file,
+        front_matter,
+        body_start,
+    })
+}
+
+pub fn parse_facts(file: SourceFile) -> Result<FactsSource, Diagnostic> {
+    let root = yaml::parse(&file, &file.text, 1)?;
+    Ok(FactsSource { file, root })
+}
+
+fn gather(
+    root: &Path,
+    article: Result<ArticleSource, Diagnostic>,
+    facts: Result<FactsSource, Diagnostic>,
+    theme: Result<Theme, Diagnostics>,
+) -> Result<Inputs, Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
     let article = article.map_err(|d| diagnostics.push(d)).ok();
     let facts = facts.map_err(|d| diagnostics.push(d)).ok();
     let theme = theme.map_err(|d| diagnostics.extend(d)).ok();
@@ -85,20 +105,27 @@ pub fn load(root: &Path) -> Result<Inputs, Diagnostics> {
 pub fn read_source(root: &Path, relative: &str) -> Result<SourceFile, Diagnostic> {
     let path = root.join(relative);
     let bytes = std::fs::read(&path).map_err(|error| io_diagnostic(relative, &path, &error))?;
-    let text = String::from_utf8(bytes).map_err(|error| {
-        let offset = error.utf8_error().valid_up_to();
-        let valid = String::from_utf8_lossy(&error.as_bytes()[..offset]);
-        let file = SourceFile::new(relative, &valid);
-        let pos = file.pos_of_offset(file.text.len(), 1);
-        Diagnostic::at(
-            Severity::Error,
-            &file,
-            pos,
-            format!("{relative} is not valid UTF-8: bad byte at offset {offset}"),
-        )
-        .with_help("save the file as UTF-8 (most editors offer this under “Save with encoding”)")
-    })?;
-    Ok(SourceFile::from_string(relative, text))
+    decode(relative, bytes)
+}
+
+/// Bytes into a source file named `relative`, or the offset of the first
+/// byte that is not UTF-8. The bytes become the text without a copy.
+pub fn decode(relative: &str, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
+    let error = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(SourceFile::from_string(relative, text)),
+        Err(error) => error,
+    };
+    let offset = error.utf8_error().valid_up_to();
+    let valid = String::from_utf8_lossy(&error.as_bytes()[..offset]);
+    let file = SourceFile::new(relative, &valid);
+    let pos = file.pos_of_offset(file.text.len(), 1);
+    Err(Diagnostic::at(
+        Severity::Error,
+        &file,
+        pos,
+        format!("{relative} is not valid UTF-8: bad byte at offset {offset}"),
+    )
+    .with_help("save the file as UTF-8 (most editors offer this under “Save with encoding”)"))
 }
 
 pub fn io_diagnostic(relative: &str, path: &Path, error: &std::io::Error) -> Diagnostic {

@@ -50,9 +50,9 @@ pub struct Asset {
     pub built_in: bool,
 }
 
-pub fn load(root: &Path) -> Result<Theme, Diagnostics> {
-    let mut diagnostics = Diagnostics::new();
-    let mut templates: Vec<Template> = DEFAULT_TEMPLATES
+/// The compiled-in look, for a root with no `templates/` or `static/`.
+pub fn defaults() -> Theme {
+    let templates = DEFAULT_TEMPLATES
         .iter()
         .map(|(name, text)| Template {
             name: (*name).to_owned(),
@@ -60,7 +60,7 @@ pub fn load(root: &Path) -> Result<Theme, Diagnostics> {
             text: (*text).to_owned(),
         })
         .collect();
-    let mut assets: Vec<Asset> = DEFAULT_STATIC
+    let assets = DEFAULT_STATIC
         .iter()
         .map(|(path, bytes)| Asset {
             path: (*path).to_owned(),
@@ -68,6 +68,15 @@ pub fn load(root: &Path) -> Result<Theme, Diagnostics> {
             built_in: true,
         })
         .collect();
+    Theme { templates, assets }
+}
+
+pub fn load(root: &Path) -> Result<Theme, Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
+    let Theme {
+        mut templates,
+        mut assets,
+    } = defaults();
 
     for (relative, bytes) in read_tree(root, "templates", &mut diagnostics) {
         let origin = format!("templates/{relative}");

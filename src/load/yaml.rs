@@ -50,14 +50,25 @@ impl Value {
     }
 }
 
+/// How deep YAML may nest: the facts schema is six levels deep.
+pub const MAX_DEPTH: usize = 64;
+/// The most values a file may hold, aliases expanded: a story of 100,000
+/// facts has about a million.
+pub const MAX_NODES: usize = 4_000_000;
+
 /// Limits that keep hostile input (alias bombs, absurd nesting) from eating
-/// the machine. The facts schema is six levels deep; a story of 100,000
-/// facts has about a million nodes.
-fn options() -> serde_saphyr::Options {
+/// the machine. Written out, a YAML value takes at least two bytes, so a
+/// file of `len` bytes holds fewer than `len` values; the node budget allows
+/// that plus a margin, which leaves aliases (the only way to get more values
+/// than bytes) little room to multiply.
+fn options(len: usize) -> serde_saphyr::Options {
+    let max_nodes = len.saturating_add(100_000).min(MAX_NODES);
     serde_saphyr::options! {
         budget: serde_saphyr::budget! {
-            max_depth: 64,
-            max_nodes: 4_000_000,
+            max_depth: MAX_DEPTH,
+            max_nodes: max_nodes,
+            // Every node is at most a start and an end event.
+            max_events: max_nodes.saturating_mul(2).saturating_add(1_000),
             max_aliases: 10_000,
         },
     }
@@ -67,7 +78,7 @@ fn options() -> serde_saphyr::Options {
 /// `first_line` of `source`) into a tree.
 pub fn parse(source: &SourceFile, text: &str, first_line: usize) -> Result<Node, Diagnostic> {
     let line_shift = u32::try_from(first_line.saturating_sub(1)).unwrap_or(0);
-    match serde_saphyr::from_str_with_options::<Option<ChildNode>>(text, options()) {
+    match serde_saphyr::from_str_with_options::<Option<ChildNode>>(text, options(text.len())) {
         Ok(Some(ChildNode(mut root))) => {
             if line_shift > 0 {
                 shift_lines(&mut root, line_shift);
@@ -107,6 +118,9 @@ fn shift_lines(node: &mut Node, by: u32) {
 /// The parser's message without its own location prefix and snippet (the
 /// diagnostic adds both, shifted to the file's lines).
 fn yaml_message(error: &serde_saphyr::Error) -> String {
+    if let Some(limit) = limit_message(error) {
+        return limit;
+    }
     let full = error.without_snippet().to_string();
     let first = full.lines().next().unwrap_or("invalid YAML").trim();
     let first = first.strip_prefix("error: ").unwrap_or(first);
@@ -128,10 +142,42 @@ fn yaml_message(error: &serde_saphyr::Error) -> String {
     format!("invalid YAML: {}", message.trim_end_matches(','))
 }
 
+/// A limit from [`options`] in words, or `None` for other errors. The
+/// parser's breach reaches us as text (it passes through serde's own error
+/// type on the way), so it is recognised by its wording.
+fn limit_message(error: &serde_saphyr::Error) -> Option<String> {
+    let text = error.without_snippet().to_string();
+    let breach = text.split("budget breached: ").nth(1).unwrap_or("");
+    let message = if breach.starts_with("Depth") || text.contains("recursion limit") {
+        format!("the YAML nests more than {MAX_DEPTH} levels deep")
+    } else if breach.starts_with("Events") || breach.starts_with("Nodes") {
+        format!(
+            "the YAML holds too many values once its aliases are expanded (the limit grows with the file's size, up to {MAX_NODES})"
+        )
+    } else if breach.starts_with("Alias") || breach.starts_with("RecordedAnchor") {
+        "the YAML uses too many aliases (`*name`)".to_owned()
+    } else if breach.starts_with("ScalarBytes") {
+        "the YAML holds more than 64 MiB of text".to_owned()
+    } else if !breach.is_empty() {
+        format!(
+            "the YAML is over a parser limit ({})",
+            breach.split(" at line").next().unwrap_or(breach)
+        )
+    } else {
+        return None;
+    };
+    Some(message)
+}
+
+fn is_limit(error: &serde_saphyr::Error) -> bool {
+    let text = error.without_snippet().to_string();
+    text.contains("budget breached") || text.contains("recursion limit")
+}
+
 fn yaml_help(error: &serde_saphyr::Error) -> String {
     let message = error.without_snippet().to_string();
-    if message.contains("budget") {
-        "the file is nested too deeply or uses too many aliases; write the facts out plainly".into()
+    if is_limit(error) {
+        "this is far beyond what a story needs; look for unclosed brackets, runaway indentation, or aliases that repeat other aliases".into()
     } else if message.contains("duplicate") {
         "each key may appear once per mapping; remove or rename one of them".into()
     } else if message.contains("tab") {

@@ -5,7 +5,7 @@
 
 mod schema;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag};
@@ -104,6 +104,14 @@ fn read_article(
     static_files: &[&str],
     unsafe_links: &[(String, Range<usize>)],
 ) -> Option<Article> {
+    if source.front_matter.value == Value::Null {
+        checker.error(
+            source.front_matter.pos,
+            "the front matter is empty",
+            Some("add `title:` and `published:` lines between the two `---` lines".into()),
+        );
+        return None;
+    }
     let fields = checker.mapping(&source.front_matter, "the front matter", ARTICLE_FIELDS)?;
     let title = checker.required_text(&fields, "title", "the front matter");
     let description = checker.optional_text(&fields, "description");
@@ -220,6 +228,9 @@ struct Facts {
     timeline: Vec<(TimelineEvent, EventAt)>,
     takeaways: Vec<String>,
     updates: Vec<Update>,
+    /// Ids that a person entry with an error already reported may have
+    /// meant: a quote or event naming one of them gets no second error.
+    excused_ids: HashSet<String>,
 }
 
 struct PersonAt {
@@ -248,7 +259,11 @@ fn read_facts(checker: &mut Checker, source: &FactsSource, static_files: &[&str]
     let Some(fields) = checker.mapping(&source.root, "facts.yaml", FACTS_FIELDS) else {
         return facts;
     };
-    facts.groups_given = fields.get("groups").is_some();
+    // A `groups` of the wrong type is reported once; judging every group
+    // against it would add a warning per person on top.
+    facts.groups_given = fields
+        .get("groups")
+        .is_some_and(|node| matches!(node.value, Value::Seq(_) | Value::Null));
     facts.groups = checker
         .text_list(&fields, "groups")
         .into_iter()
@@ -257,9 +272,11 @@ fn read_facts(checker: &mut Checker, source: &FactsSource, static_files: &[&str]
 
     if let Some(node) = fields.get("people") {
         for item in checker.list(node, "`people`") {
-            facts
-                .people
-                .extend(read_person(checker, item, static_files));
+            let person = read_person(checker, item, static_files);
+            if person.as_ref().is_none_or(|(p, _)| !is_slug(&p.id)) {
+                excuse_ids(item, &mut facts.excused_ids);
+            }
+            facts.people.extend(person);
         }
     }
     if let Some(node) = fields.get("quotes") {
@@ -449,6 +466,21 @@ fn check_fact_markdown(checker: &mut Checker, markdown: &str, pos: Pos, what: &s
 /// Articles shorter than this are checked on one thread.
 const PARALLEL_FROM_BYTES: usize = 64 * 1024;
 
+/// Every id a broken person entry could have been meant to have: its id as
+/// written and made into a slug, and the slugs of its other text (the name
+/// `Lena Okafor` for `lena-okafor`).
+fn excuse_ids(node: &Node, ids: &mut HashSet<String>) {
+    match &node.value {
+        Value::Str(text) => {
+            ids.insert(text.clone());
+            ids.insert(crate::slug::slug(text, true));
+        }
+        Value::Seq(items) => items.iter().for_each(|n| excuse_ids(n, ids)),
+        Value::Map(entries) => entries.iter().for_each(|(_, n)| excuse_ids(n, ids)),
+        _ => {}
+    }
+}
+
 /// Resolve ids between people, quotes and the timeline; verify quotes
 /// against the article; warn about people the article never names.
 fn cross_check(
@@ -461,8 +493,12 @@ fn cross_check(
     let mut index_of: HashMap<&str, usize> = HashMap::new();
     let mut first_seen: HashMap<&str, Pos> = HashMap::new();
     let mut people = Vec::new();
+    let mut excused = facts.excused_ids.clone();
     for (person, at) in &facts.people {
         if let Some(first) = first_seen.get(person.id.as_str()) {
+            for name in person.names() {
+                excused.insert(crate::slug::slug(name, true));
+            }
             checker.push(
                 Diagnostic::at(
                     Severity::Error,
@@ -512,6 +548,9 @@ fn cross_check(
     let resolve = |checker: &mut Checker, id: &str, pos: Pos, what: &str| -> Option<usize> {
         if let Some(&index) = index_of.get(id) {
             return Some(index);
+        }
+        if excused.contains(id) {
+            return None;
         }
         let by_name = people
             .iter()

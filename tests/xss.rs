@@ -1,0 +1,329 @@
+//! Script injection: every payload in every text and address field of the
+//! front matter, the article and the facts, one at a time. The page is
+//! parsed as a browser would (html5ever, through `scraper`) and must hold no
+//! element, event handler or script URL that the payload brought in. A
+//! payload may instead be refused with an error, as `javascript:` links are.
+
+use std::collections::BTreeSet;
+
+use scraper::{Html, Node};
+
+const PAYLOADS: &[&str] = &[
+    "<script>alert(1)</script>",
+    "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+    "<scr<script>ipt>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<IMG SRC=\"jav&#x09;ascript:alert(1)\">",
+    "<svg onload=alert(1)>",
+    "<svg><script>alert(1)</script></svg>",
+    "<svg><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>",
+    "<math><mtext><script>alert(1)</script></mtext></math>",
+    "\"><script>alert(1)</script>",
+    "'><img src=x onerror=alert(1)>",
+    "\" onmouseover=\"alert(1)",
+    "' onfocus='alert(1)' autofocus='",
+    "</title><script>alert(1)</script>",
+    "</textarea><script>alert(1)</script>",
+    "</style><script>alert(1)</script>",
+    "<!--<script>alert(1)</script>-->",
+    "<style>@import 'javascript:alert(1)';</style>",
+    "<body onload=alert(1)>",
+    "<details open ontoggle=alert(1)>",
+    "<iframe src=\"javascript:alert(1)\"></iframe>",
+    "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
+    "<object data=\"javascript:alert(1)\"></object>",
+    "<base href=\"javascript:alert(1)//\">",
+    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+    "<form action=\"javascript:alert(1)\"><button>x</button></form>",
+    "<a href=\" javascript:alert(1)\">x</a>",
+    "<a href=\"&#106;avascript:alert(1)\">x</a>",
+    "javascript:alert(1)",
+    "&#x6A;&#x61;vascript:alert(1)",
+    "[click](javascript:alert(1))",
+    "[click](JaVaScRiPt:alert(1))",
+    "[click](&#106;avascript:alert(1))",
+    "[click](&#x6a;avascript&colon;alert(1))",
+    "[click](<javascript:alert(1)>)",
+    "[click]( javascript:alert(1) \"t\")",
+    "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    "![x](javascript:alert(1))",
+    "![x](data:image/svg+xml,<svg onload=alert(1)>)",
+    "<javascript:alert(1)>",
+    "<data:text/html,<script>alert(1)</script>>",
+    "[x](vbscript:msgbox(1))",
+    "{{ page.title }}{% raw %}<script>alert(1)</script>",
+    "`<b onclick=alert(1)>` and <b onclick=alert(1)>bold</b>",
+];
+
+const ARTICLE: &str = "---
+title: '@title@'
+description: '@description@'
+published: 2025-11-20
+authors: [Ada Byrne, '@author@']
+source: {name: '@source@', url: '@sourceurl@'}
+photo: {caption: 'Tomas Berg @caption@', credit: '@credit@', alt: '@alt@'}
+---
+
+Mayor Tomas Berg said the tunnel was “safe and on budget” at the March meeting.
+
+Council notes: @body@
+
+## @heading@
+";
+
+const FACTS: &str = "groups: [Council, '@groups@']
+people:
+  - id: tomas-berg
+    name: Tomas Berg
+    role: '@role@'
+    group: Council
+    aliases: [Berg, '@alias@']
+    summary: '@summary@'
+    links: [{title: '@linktitle@', url: '@linkurl@'}]
+  - id: other-person
+    name: '@name@'
+    role: Other
+    group: '@group@'
+quotes:
+  - speaker: tomas-berg
+    text: safe and on budget
+    context: '@context@'
+  - speaker: tomas-berg
+    text: '@quote@'
+    source: {name: '@quotesource@', url: '@quoteurl@'}
+timeline:
+  - date: 2024-03-02
+    title: '@eventtitle@'
+    summary: '@eventsummary@'
+    people: [tomas-berg]
+    source: {name: '@eventsource@', url: '@eventurl@'}
+takeaways: ['@takeaway@']
+updates:
+  - at: 2025-11-21T10:00:00Z
+    text: '@update@'
+";
+
+/// Every `@field@` in the two files.
+fn fields() -> Vec<String> {
+    let mut fields = Vec::new();
+    for text in [ARTICLE, FACTS] {
+        let mut parts = text.split('@');
+        parts.next();
+        while let (Some(name), Some(_)) = (parts.next(), parts.next()) {
+            fields.push(name.to_owned());
+        }
+    }
+    fields
+}
+
+/// The files with `payload` in `target` and a plain value everywhere else.
+/// Single-quoted YAML takes any text; only `'` needs doubling.
+fn story(target: &str, payload: &str) -> (String, String) {
+    let fill = |text: &str| {
+        let mut out = text.to_owned();
+        for field in fields() {
+            let value = if field == target {
+                payload.to_owned()
+            } else if field.ends_with("url") {
+                "https://example.org/".to_owned()
+            } else {
+                format!("Plain {field}")
+            };
+            // The body and heading are Markdown, not YAML.
+            let value = if !matches!(field.as_str(), "body" | "heading") {
+                value.replace('\'', "''")
+            } else {
+                value
+            };
+            out = out.replace(&format!("@{field}@"), &value);
+        }
+        out
+    };
+    (fill(ARTICLE), fill(FACTS))
+}
+
+/// What the page may hold that the benign story's page does not: the
+/// elements Markdown makes from text.
+const MARKDOWN_ELEMENTS: &[&str] = &["a", "strong", "em", "code", "del", "p", "br"];
+const URL_ATTRIBUTES: &[&str] = &[
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "poster",
+    "srcset",
+    "xlink:href",
+    "background",
+];
+
+fn element_names(doc: &Html) -> BTreeSet<String> {
+    doc.tree
+        .values()
+        .filter_map(|node| match node {
+            Node::Element(el) => Some(el.name().to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Every way the page could run a script or load a script URL.
+fn live_markup(doc: &Html, allowed: &BTreeSet<String>) -> Vec<String> {
+    let mut found = Vec::new();
+    for node in doc.tree.values() {
+        let Node::Element(el) = node else { continue };
+        let name = el.name();
+        // The page has two scripts of its own, so `script` is in every
+        // allowed set; any other script is live markup.
+        let own_script = name == "script"
+            && (el.attr("src") == Some("explainer.js")
+                || el.attr("type") == Some("application/ld+json"));
+        if !allowed.contains(name) || name == "script" && !own_script {
+            found.push(format!("element <{name}>"));
+        }
+        for (attr, value) in el.attrs() {
+            let attr = attr.to_ascii_lowercase();
+            if attr.starts_with("on") || attr == "srcdoc" || attr == "style" {
+                found.push(format!("<{name} {attr}=…>"));
+            }
+            // Browsers drop white space and control characters anywhere in
+            // a URL's scheme, and match it in any case.
+            let url: String = value
+                .chars()
+                .filter(|c| !c.is_whitespace() && !c.is_control())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let scripted = ["javascript:", "vbscript:", "data:"]
+                .iter()
+                .any(|scheme| url.starts_with(scheme));
+            if URL_ATTRIBUTES.contains(&attr.as_str()) && scripted {
+                found.push(format!("<{name} {attr}=\"{value}\">"));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_payload_in_any_field_becomes_live_markup() {
+    let options = explainer::RenderOptions::default();
+    let page = |(article, facts): (String, String)| -> Result<String, String> {
+        match explainer::render_bytes(article.as_bytes(), facts.as_bytes(), &options) {
+            Ok(files) => {
+                let index = files
+                    .into_iter()
+                    .find(|f| f.path == "index.html")
+                    .expect("index.html");
+                Ok(String::from_utf8(index.bytes).expect("UTF-8 page"))
+            }
+            Err(diagnostics) => Err(format!("{diagnostics:?}")),
+        }
+    };
+    let fields = fields();
+    assert_eq!(fields.len(), 28, "{fields:?}");
+    let baseline = page(story("none", "")).expect("the benign story builds");
+    let mut allowed = element_names(&Html::parse_document(&baseline));
+    allowed.extend(MARKDOWN_ELEMENTS.iter().map(|s| (*s).to_owned()));
+    assert!(live_markup(&Html::parse_document(&baseline), &allowed).is_empty());
+
+    let cases: Vec<(&str, &String)> = PAYLOADS
+        .iter()
+        .flat_map(|payload| fields.iter().map(move |field| (*payload, field)))
+        .collect();
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let results: Vec<(usize, usize, Vec<String>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = cases
+            .chunks(cases.len().div_ceil(threads))
+            .map(|chunk| {
+                let (page, allowed) = (&page, &allowed);
+                scope.spawn(move || {
+                    let (mut built, mut refused, mut failures) = (0, 0, Vec::new());
+                    for &(payload, field) in chunk {
+                        match page(story(field, payload)) {
+                            Ok(html) => {
+                                built += 1;
+                                let live = live_markup(&Html::parse_document(&html), allowed);
+                                if !live.is_empty() {
+                                    failures.push(format!("{payload:?} in {field}: {live:?}"));
+                                }
+                            }
+                            // Refusing a script URL is a fine answer; any
+                            // other error means the payload broke the story
+                            // some other way.
+                            Err(errors)
+                                if errors.contains("not a web address")
+                                    || errors.contains("links to") =>
+                            {
+                                refused += 1;
+                            }
+                            Err(errors) => {
+                                failures.push(format!("{payload:?} in {field} failed: {errors}"));
+                            }
+                        }
+                    }
+                    (built, refused, failures)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("no panic"))
+            .collect()
+    });
+    let built: usize = results.iter().map(|r| r.0).sum();
+    let refused: usize = results.iter().map(|r| r.1).sum();
+    let failures: Vec<String> = results.into_iter().flat_map(|r| r.2).collect();
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    println!(
+        "{} payloads × {} fields: {built} built clean, {refused} refused",
+        PAYLOADS.len(),
+        fields.len()
+    );
+    assert!(PAYLOADS.len() >= 30);
+    assert!(built > refused, "built {built}, refused {refused}");
+}
+
+/// The check itself must see what a browser would run, or passing proves
+/// nothing.
+#[test]
+fn the_checker_sees_live_markup() {
+    let allowed: BTreeSet<String> = ["html", "head", "body", "p", "a"]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    for html in [
+        "<p><script>alert(1)</script></p>",
+        "<p><img src=x onerror=alert(1)></p>",
+        "<p onclick=alert(1)>x</p>",
+        "<a href=\"&#106;ava&#x09;script:alert(1)\">x</a>",
+        "<a href=\" JAVASCRIPT:alert(1)\">x</a>",
+        "<a href=\"data:text/html,x\">x</a>",
+    ] {
+        assert!(
+            !live_markup(&Html::parse_document(html), &allowed).is_empty(),
+            "{html}"
+        );
+    }
+    // With `script` allowed, as it is on the real page, only the page's own
+    // two scripts pass.
+    let mut with_scripts = allowed.clone();
+    with_scripts.insert("script".to_owned());
+    let own = "<script src=\"explainer.js\" defer></script><script type=\"application/ld+json\">{}</script>";
+    assert!(live_markup(&Html::parse_document(own), &with_scripts).is_empty());
+    for html in [
+        "<p><script>alert(1)</script></p>",
+        "<script src=\"x.js\"></script>",
+    ] {
+        assert!(
+            !live_markup(&Html::parse_document(html), &with_scripts).is_empty(),
+            "{html}"
+        );
+    }
+    let inert = "<p>&lt;script&gt;alert(1)&lt;/script&gt; javascript:alert(1)</p>";
+    assert!(live_markup(&Html::parse_document(inert), &allowed).is_empty());
+}
