@@ -2,13 +2,16 @@
 // from the write to the reloaded page's `load` event in Chromium, with
 // `explainer serve` rebuilding in between.
 //
-//   node scripts/reload-latency.mjs [--runs 20] [--binary target/release/explainer]
+//   cd tests/browser && npm ci --ignore-scripts
+//   node reload-latency.mjs [--runs 20] [--binary ../../target/release/explainer]
 //
-// Needs playwright-core (npm) and a Chromium at $CHROMIUM or /usr/bin/chromium.
+// Serves a copy of the shipped story; needs a release build
+// (`cargo build --release`) and Chromium at $CHROME_PATH or /usr/bin/chromium.
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createInterface } from "node:readline";
 import { chromium } from "playwright-core";
 
@@ -17,11 +20,12 @@ const option = (name, fallback) => {
   const at = args.indexOf(name);
   return at >= 0 ? args[at + 1] : fallback;
 };
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const runs = Number(option("--runs", "20"));
-const binary = resolve(option("--binary", "target/release/explainer"));
+const binary = resolve(option("--binary", join(repo, "target/release/explainer")));
 
 const root = mkdtempSync(join(tmpdir(), "explainer-latency-"));
-cpSync("content", join(root, "content"), { recursive: true });
+cpSync(join(repo, "content"), join(root, "content"), { recursive: true });
 const factsPath = join(root, "content", "facts.yaml");
 const original = readFileSync(factsPath, "utf8");
 
@@ -38,7 +42,7 @@ const address = await new Promise((resolve, reject) => {
 });
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
