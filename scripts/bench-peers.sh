@@ -44,6 +44,7 @@ if [ -z "${ZOLA:-}" ] && ! command -v zola >/dev/null; then
   export PEERS
 fi
 
+mkdir -p "$WORK"
 (cd "$HERE" && cargo build --release --locked --quiet)
 OURS_BIN=$HERE/target/release/explainer
 

@@ -45,11 +45,58 @@ pub fn render(
     if let Some(previous) = previous {
         facts.mark_changes(previous);
     }
+    // Pages first, then the data files: the page's data is freed before the
+    // data files are written, which keeps a large story's peak memory down.
+    // (Writing the data files on the second core meanwhile saved 15% of
+    // this stage at the largest size but added a third to the peak.)
+    let (mut files, mut diagnostics) =
+        render_pages(story, &tera, &theme.templates, options, &facts)?;
+    files.extend(data_files(story, facts, options));
+
+    let generated: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+    for asset in &theme.assets {
+        if generated.contains(&asset.path) {
+            diagnostics.push(
+                Diagnostic::file_error(
+                    format!("static/{}", asset.path),
+                    "this file would overwrite a file the build writes itself",
+                )
+                .with_help("rename or remove it"),
+            );
+            continue;
+        }
+        // The default stylesheet keeps its comments in the repository and
+        // drops them on the way out: the page has a byte budget.
+        let bytes = match std::str::from_utf8(&asset.bytes) {
+            Ok(css) if asset.built_in && asset.path.ends_with(".css") => {
+                tidy::compact_css(css).into_bytes()
+            }
+            _ => asset.bytes.clone(),
+        };
+        files.push(OutputFile {
+            path: asset.path.clone(),
+            bytes,
+        });
+    }
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    Ok(files)
+}
+
+/// `index.html` and `404.html`.
+fn render_pages(
+    story: &Story,
+    tera: &tera::Tera,
+    templates: &[Template],
+    options: &RenderOptions,
+    facts: &FactsJson,
+) -> Result<(Vec<OutputFile>, Diagnostics), Diagnostics> {
     // The story's data exists three times over while a page is prepared
     // (the context, Tera's copy of it, the page); each copy is let go as
     // soon as the next exists, so a large story's peak memory holds two.
     let (context, not_found_page) = {
-        let page_context = build_context(story, options, &facts);
+        let page_context = build_context(story, options, facts);
         // GitHub Pages serves 404.html for a missing file at any depth, so
         // its links to the site's own files start from the base URL.
         let mut not_found_page = page_context.page.clone();
@@ -84,56 +131,34 @@ pub fn render(
                     bytes: html,
                 });
             }
-            Err(error) => diagnostics.push(template_diagnostic(&error, &theme.templates, page)),
+            Err(error) => diagnostics.push(template_diagnostic(&error, templates, page)),
         }
     }
-    drop(context);
-    let mut data = |path: &str, text: String| {
-        files.push(OutputFile {
-            path: path.to_owned(),
-            bytes: text.into_bytes(),
-        })
-    };
-    data("facts.json", facts.to_json());
-    drop(facts);
-    data("timeline.json", publish::timeline_json(story));
-    data("robots.txt", publish::robots(options.base_url.as_deref()));
-    // GitHub Pages would otherwise run the site through Jekyll.
-    data(".nojekyll", String::new());
-    if let Some(base_url) = &options.base_url {
-        data("feed.xml", publish::feed(story, base_url));
-        data("sitemap.xml", publish::sitemap(story, base_url));
-    }
+    Ok((files, diagnostics))
+}
 
-    let generated: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
-    for asset in &theme.assets {
-        if generated.contains(&asset.path) {
-            diagnostics.push(
-                Diagnostic::file_error(
-                    format!("static/{}", asset.path),
-                    "this file would overwrite a file the build writes itself",
-                )
-                .with_help("rename or remove it"),
-            );
-            continue;
-        }
-        // The default stylesheet keeps its comments in the repository and
-        // drops them on the way out: the page has a byte budget.
-        let bytes = match std::str::from_utf8(&asset.bytes) {
-            Ok(css) if asset.built_in && asset.path.ends_with(".css") => {
-                tidy::compact_css(css).into_bytes()
-            }
-            _ => asset.bytes.clone(),
-        };
-        files.push(OutputFile {
-            path: asset.path.clone(),
-            bytes,
-        });
+/// The files for other tools and for crawlers.
+fn data_files(story: &Story, facts: FactsJson, options: &RenderOptions) -> Vec<OutputFile> {
+    let file = |path: &str, text: String| OutputFile {
+        path: path.to_owned(),
+        bytes: text.into_bytes(),
+    };
+    let facts_json = file("facts.json", facts.to_json());
+    // Gone before the timeline is made: a large story's facts are tens of
+    // megabytes.
+    drop(facts);
+    let mut files = vec![
+        facts_json,
+        file("timeline.json", publish::timeline_json(story)),
+        file("robots.txt", publish::robots(options.base_url.as_deref())),
+        // GitHub Pages would otherwise run the site through Jekyll.
+        file(".nojekyll", String::new()),
+    ];
+    if let Some(base_url) = &options.base_url {
+        files.push(file("feed.xml", publish::feed(story, base_url)));
+        files.push(file("sitemap.xml", publish::sitemap(story, base_url)));
     }
-    if diagnostics.has_errors() {
-        return Err(diagnostics);
-    }
-    Ok(files)
+    files
 }
 
 /// More than the page is likely to need. A buffer that grows by doubling is
