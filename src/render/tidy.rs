@@ -37,9 +37,15 @@ pub fn collapse_blank_lines(html: &mut Vec<u8>) {
             }
             read = run_end;
         } else {
-            html[write] = byte;
-            write += 1;
-            read += 1;
+            // Most of a page is text and tags to copy as they are: move the
+            // whole run up to the next `<` or white space at once.
+            let run_end = html[read + 1..]
+                .iter()
+                .position(|&b| b == b'<' || b.is_ascii_whitespace())
+                .map_or(len, |n| read + 1 + n);
+            html.copy_within(read..run_end, write);
+            write += run_end - read;
+            read = run_end;
         }
     }
     html.truncate(write);
