@@ -238,76 +238,108 @@ impl FactsJson {
 
     /// Mark what is new or changed since `previous` (see the module notes).
     pub fn mark_changes(&mut self, previous: &FactsJson) {
-        let edition = self.edition.clone();
-        let same_edition = previous.edition == edition;
-        let decide = |key_found: Option<(bool, &Option<Change>)>| -> Option<Change> {
-            let kind = match key_found {
-                None => ChangeKind::New,
-                Some((false, _)) => ChangeKind::Changed,
-                Some((true, Some(old))) if same_edition => old.kind,
-                Some((true, _)) => return None,
-            };
-            Some(Change {
-                kind,
-                edition: edition.clone(),
-            })
+        let same_edition = previous.edition == self.edition;
+        let edition = &self.edition;
+        mark(&mut self.people, &previous.people, edition, same_edition);
+        mark(&mut self.quotes, &previous.quotes, edition, same_edition);
+        mark(
+            &mut self.timeline,
+            &previous.timeline,
+            edition,
+            same_edition,
+        );
+    }
+}
+
+/// A person, quote or event as facts.json holds it, seen as something a
+/// later build may find new or changed.
+trait Item: Clone + PartialEq {
+    /// What the item is known by from one build to the next.
+    fn key(&self) -> (&str, &str);
+    /// The earlier item, with what may differ without being a change (its
+    /// number on the page, …) taken from `now`, and no mark.
+    fn comparable_to(&self, now: &Self) -> Self;
+    fn change(&self) -> &Option<Change>;
+    fn set_change(&mut self, change: Option<Change>);
+}
+
+impl Item for PersonJson {
+    fn key(&self) -> (&str, &str) {
+        (&self.id, "")
+    }
+    fn comparable_to(&self, _now: &Self) -> Self {
+        PersonJson {
+            change: None,
+            ..self.clone()
+        }
+    }
+    fn change(&self) -> &Option<Change> {
+        &self.change
+    }
+    fn set_change(&mut self, change: Option<Change>) {
+        self.change = change;
+    }
+}
+
+impl Item for QuoteJson {
+    /// Who said what: its number on the page shifts when quotes are added
+    /// above it.
+    fn key(&self) -> (&str, &str) {
+        (&self.speaker, &self.text)
+    }
+    /// Paragraph numbers move whenever the article above them is edited;
+    /// that is not a change to the quote.
+    fn comparable_to(&self, now: &Self) -> Self {
+        QuoteJson {
+            id: now.id.clone(),
+            paragraph: now.paragraph,
+            change: None,
+            ..self.clone()
+        }
+    }
+    fn change(&self) -> &Option<Change> {
+        &self.change
+    }
+    fn set_change(&mut self, change: Option<Change>) {
+        self.change = change;
+    }
+}
+
+impl Item for EventJson {
+    fn key(&self) -> (&str, &str) {
+        (&self.date, &self.title)
+    }
+    fn comparable_to(&self, now: &Self) -> Self {
+        EventJson {
+            id: now.id.clone(),
+            change: None,
+            ..self.clone()
+        }
+    }
+    fn change(&self) -> &Option<Change> {
+        &self.change
+    }
+    fn set_change(&mut self, change: Option<Change>) {
+        self.change = change;
+    }
+}
+
+/// New when its key is not in `previous`, changed when it differs from the
+/// item there; within one edition, a mark the previous build made stays.
+/// `items` come unmarked, as `from_story` makes them.
+fn mark<T: Item>(items: &mut [T], previous: &[T], edition: &str, same_edition: bool) {
+    let before: HashMap<(&str, &str), &T> = previous.iter().map(|p| (p.key(), p)).collect();
+    for item in items {
+        let kind = match before.get(&item.key()) {
+            None => Some(ChangeKind::New),
+            Some(old) if old.comparable_to(item) != *item => Some(ChangeKind::Changed),
+            Some(old) if same_edition => old.change().as_ref().map(|mark| mark.kind),
+            Some(_) => None,
         };
-
-        let before: HashMap<&str, &PersonJson> =
-            previous.people.iter().map(|p| (p.id.as_str(), p)).collect();
-        for person in &mut self.people {
-            let found = before.get(person.id.as_str()).map(|old| {
-                let same = PersonJson {
-                    change: None,
-                    ..(*old).clone()
-                } == *person;
-                (same, &old.change)
-            });
-            person.change = decide(found);
-        }
-
-        // A quote is known by who said what; its number on the page may
-        // shift when quotes are added above it.
-        let before: HashMap<(&str, &str), &QuoteJson> = previous
-            .quotes
-            .iter()
-            .map(|q| ((q.speaker.as_str(), q.text.as_str()), q))
-            .collect();
-        for quote in &mut self.quotes {
-            let found = before
-                .get(&(quote.speaker.as_str(), quote.text.as_str()))
-                .map(|old| {
-                    // Paragraph numbers move whenever the article above
-                    // them is edited; that is not a change to the quote.
-                    let same = QuoteJson {
-                        id: quote.id.clone(),
-                        paragraph: quote.paragraph,
-                        change: None,
-                        ..(*old).clone()
-                    } == *quote;
-                    (same, &old.change)
-                });
-            quote.change = decide(found);
-        }
-
-        let before: HashMap<(&str, &str), &EventJson> = previous
-            .timeline
-            .iter()
-            .map(|e| ((e.date.as_str(), e.title.as_str()), e))
-            .collect();
-        for event in &mut self.timeline {
-            let found = before
-                .get(&(event.date.as_str(), event.title.as_str()))
-                .map(|old| {
-                    let same = EventJson {
-                        id: event.id.clone(),
-                        change: None,
-                        ..(*old).clone()
-                    } == *event;
-                    (same, &old.change)
-                });
-            event.change = decide(found);
-        }
+        item.set_change(kind.map(|kind| Change {
+            kind,
+            edition: edition.to_owned(),
+        }));
     }
 }
 
