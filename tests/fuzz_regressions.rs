@@ -12,22 +12,7 @@ use std::time::{Duration, Instant};
 
 const SHIPPED_ARTICLE: &[u8] = include_bytes!("../content/article.md");
 /// The same facts as the article target's.
-const PEOPLE_ONLY: &[u8] = b"people:
-  - id: marco-rubio
-    name: Marco Rubio
-    role: Secretary of State
-    group: United States
-    aliases: [Rubio]
-  - id: sergey-lavrov
-    name: Sergey Lavrov
-    role: Foreign Minister
-    group: Russia
-    aliases: [Lavrov, \"Lavrov's\"]
-  - id: a
-    name: A
-    role: Letter
-    group: Letters
-";
+const PEOPLE_ONLY: &[u8] = include_bytes!("fuzz_regressions/people-only.yaml");
 
 fn feed(article: &[u8], facts: &[u8]) {
     if let Err(diagnostics) = explainer::render_bytes(article, facts, &Default::default()) {

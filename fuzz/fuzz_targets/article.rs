@@ -7,22 +7,8 @@
 
 use libfuzzer_sys::fuzz_target;
 
-const FACTS: &[u8] = b"people:
-  - id: marco-rubio
-    name: Marco Rubio
-    role: Secretary of State
-    group: United States
-    aliases: [Rubio]
-  - id: sergey-lavrov
-    name: Sergey Lavrov
-    role: Foreign Minister
-    group: Russia
-    aliases: [Lavrov, \"Lavrov's\"]
-  - id: a
-    name: A
-    role: Letter
-    group: Letters
-";
+/// Shared with the regression test that replays this target's inputs.
+const FACTS: &[u8] = include_bytes!("../../tests/fuzz_regressions/people-only.yaml");
 
 fuzz_target!(|data: &[u8]| {
     // Errors are rendered too, as the command line would print them:
