@@ -92,23 +92,7 @@ fn render_pages(
     options: &RenderOptions,
     facts: &FactsJson,
 ) -> Result<(Vec<OutputFile>, Diagnostics), Diagnostics> {
-    // The story's data exists three times over while a page is prepared
-    // (the context, Tera's copy of it, the page); each copy is let go as
-    // soon as the next exists, so a large story's peak memory holds two.
-    let (context, not_found_page) = {
-        let page_context = build_context(story, options, facts);
-        // GitHub Pages serves 404.html for a missing file at any depth, so
-        // its links to the site's own files start from the base URL.
-        let mut not_found_page = page_context.page.clone();
-        not_found_page.root = options.base_url.clone().unwrap_or_default();
-        let context = tera::Context::from_serialize(&page_context).map_err(|error| {
-            single(Diagnostic::file_error(
-                "templates",
-                format!("cannot prepare the page data: {error}"),
-            ))
-        })?;
-        (context, not_found_page)
-    };
+    let (context, not_found_page) = tera_context(build_context(story, options, facts), options)?;
 
     let mut files = Vec::new();
     let mut diagnostics = Diagnostics::new();
@@ -135,6 +119,60 @@ fn render_pages(
         }
     }
     Ok((files, diagnostics))
+}
+
+/// The page data as Tera's values, and the 404 page's `page`. The data
+/// exists twice while it is copied (ours, then Tera's); copying it a field at
+/// a time and freeing each field once copied keeps a large story's peak to
+/// Tera's copy and one field of ours, not both whole.
+fn tera_context(
+    data: context::PageContext,
+    options: &RenderOptions,
+) -> Result<(tera::Context, context::PageView), Diagnostics> {
+    // GitHub Pages serves 404.html for a missing file at any depth, so its
+    // links to the site's own files start from the base URL.
+    let mut not_found_page = data.page.clone();
+    not_found_page.root = options.base_url.clone().unwrap_or_default();
+    let context::PageContext {
+        page,
+        article,
+        takeaways,
+        toc,
+        groups,
+        people,
+        quotes,
+        timeline,
+        updates,
+        counts,
+    } = data;
+    let mut context = tera::Context::new();
+    let mut failure = None;
+    let mut put = |key: &'static str, value: Result<tera::Value, tera::Error>| match value {
+        Ok(value) => context.insert_value(key, value),
+        Err(error) => failure = Some(error),
+    };
+    // Each `value(x)` takes `x` by value, so it is freed as soon as it is
+    // copied.
+    fn value<T: serde::Serialize>(data: T) -> Result<tera::Value, tera::Error> {
+        tera::Value::try_from_serializable(&data)
+    }
+    put("people", value(people));
+    put("article", value(article));
+    put("timeline", value(timeline));
+    put("quotes", value(quotes));
+    put("groups", value(groups));
+    put("updates", value(updates));
+    put("takeaways", value(takeaways));
+    put("toc", value(toc));
+    put("counts", value(counts));
+    put("page", value(page));
+    match failure {
+        None => Ok((context, not_found_page)),
+        Some(error) => Err(single(Diagnostic::file_error(
+            "templates",
+            format!("cannot prepare the page data: {error}"),
+        ))),
+    }
 }
 
 /// The files for other tools and for crawlers.
