@@ -122,6 +122,20 @@ impl Run {
         assert_eq!(self.code, 0, "build failed:\n{}", self.stderr);
         self
     }
+
+    /// The story was at fault (exit 1), and the message says each of
+    /// `wanted`.
+    pub fn assert_fails_with(&self, wanted: &[&str]) -> &Self {
+        assert_eq!(self.code, 1, "{}", self.stderr);
+        for w in wanted {
+            assert!(
+                self.stderr.contains(w),
+                "`{w}` missing from:\n{}",
+                self.stderr
+            );
+        }
+        self
+    }
 }
 
 pub fn run(args: &[&str]) -> Run {
