@@ -33,6 +33,7 @@ pub mod starter;
 pub mod validate;
 pub mod write;
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -183,17 +184,18 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
         .map_err(Failure::Usage)?;
 
     let mut warnings = Diagnostics::new();
-    let previous = match &options.previous {
-        Previous::Output => {
-            load::previous::read(&output.join("facts.json")).unwrap_or_else(|mut diagnostic| {
+    // Facts `serve` read once are borrowed, not copied, on every rebuild.
+    let previous: Option<Cow<'_, facts_json::FactsJson>> = match &options.previous {
+        Previous::Output => load::previous::read(&output.join("facts.json"))
+            .unwrap_or_else(|mut diagnostic| {
                 // A damaged file in our own output costs only the marks.
                 diagnostic.severity = diagnostic::Severity::Warning;
                 warnings.push(diagnostic.with_note("nothing is marked as new in this build"));
                 None
             })
-        }
+            .map(Cow::Owned),
         Previous::File(path) => match load::previous::read(path) {
-            Ok(Some(facts)) => Some(facts),
+            Ok(Some(facts)) => Some(Cow::Owned(facts)),
             Ok(None) => {
                 return Err(Failure::Usage(
                     Diagnostic::file_error(path.display().to_string(), "no such file")
@@ -211,13 +213,13 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
                 }));
             }
         },
-        Previous::Read(facts) => facts.as_deref().cloned(),
+        Previous::Read(facts) => facts.as_deref().map(Cow::Borrowed),
     };
 
     let (site, mut report) = run_stages(
         &options.root,
         &RenderOptions { base_url },
-        previous.as_ref(),
+        previous.as_deref(),
     )?;
     report.diagnostics.extend(warnings);
     let started = Instant::now();
