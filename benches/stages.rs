@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use divan::Bencher;
-use explainer::{RenderOptions, load, render, validate, write};
+use explainer::RenderOptions;
+use explainer::stages::{self as stage, Changes};
 
 fn main() {
     divan::main();
@@ -40,26 +41,24 @@ fn root(story: &str) -> PathBuf {
     root
 }
 
-fn inputs(root: &Path) -> load::Inputs {
-    load::load(root).expect("the story loads")
+fn inputs(root: &Path) -> stage::Inputs {
+    stage::load(root).expect("the story loads")
 }
 
-fn story(inputs: &load::Inputs) -> explainer::model::Story {
-    validate::validate(inputs)
-        .expect("the story is valid")
-        .story
+fn story(inputs: &stage::Inputs) -> explainer::model::Story {
+    stage::validate(inputs).expect("the story is valid").story
 }
 
 #[divan::bench(args = STORIES, sample_count = 10)]
 fn load(bencher: Bencher, story: &str) {
     let root = root(story);
-    bencher.bench(|| load::load(&root).is_ok());
+    bencher.bench(|| stage::load(&root).is_ok());
 }
 
 #[divan::bench(args = STORIES, sample_count = 10)]
 fn validate(bencher: Bencher, story: &str) {
     let inputs = inputs(&root(story));
-    bencher.bench(|| validate::validate(&inputs).is_ok());
+    bencher.bench(|| stage::validate(&inputs).is_ok());
 }
 
 #[divan::bench(args = STORIES, sample_count = 10)]
@@ -67,20 +66,22 @@ fn render(bencher: Bencher, name: &str) {
     let inputs = inputs(&root(name));
     let story = story(&inputs);
     let options = RenderOptions::default();
-    bencher.bench(|| render::render(&story, &inputs.theme, &options, None).is_ok());
+    let changes = Changes::none(&story);
+    bencher.bench(|| stage::render(&story, &inputs.theme, &options, &changes).is_ok());
 }
 
 #[divan::bench(args = STORIES, sample_count = 10)]
 fn write(bencher: Bencher, name: &str) {
     let inputs = inputs(&root(name));
-    let files = render::render(
-        &story(&inputs),
+    let story = story(&inputs);
+    let files = stage::render(
+        &story,
         &inputs.theme,
         &RenderOptions::default(),
-        None,
+        &Changes::none(&story),
     )
     .expect("the story renders");
     let out = tempfile::tempdir().expect("temp dir");
     let output = out.path().join("public");
-    bencher.bench(|| write::write_site(&output, &files).is_ok());
+    bencher.bench(|| stage::write_site(&output, &files).is_ok());
 }

@@ -1,18 +1,12 @@
 //! `facts.json`: the checked facts in a stable format for other tools, and
-//! the record the next build reads back to mark what is new.
-//!
-//! Marks work by edition. An edition is named by the time of the story's
-//! newest update (or `updated`, or `published`). An item is marked when it
-//! is missing from, or differs from, the previous facts; while the edition
-//! stays the same, a mark the previous facts carried is kept, so rebuilding
-//! the same story again and again (as `serve` and a second push do) gives
-//! the same page. A new edition starts from a clean slate.
-
-use std::collections::HashMap;
+//! the record the next build reads back to find what changed (see
+//! [`crate::changes`]).
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Source, Story};
+use crate::changes::{Change, Changes};
+use crate::ids;
+use crate::model::{Person, Source, Story};
 
 /// Changes only when the meaning of a field changes; adding a field does not.
 pub const FORMAT: &str = "explainer-facts/1";
@@ -111,25 +105,11 @@ pub struct UpdateJson {
     pub text: String,
 }
 
-/// Why an item is marked, and with which edition it came.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Change {
-    pub kind: ChangeKind,
-    pub edition: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ChangeKind {
-    New,
-    Changed,
-}
-
 impl FactsJson {
-    /// The story's facts, unmarked.
-    pub fn from_story(story: &Story) -> FactsJson {
+    /// The story's facts, each item with its mark.
+    pub fn from_story(story: &Story, changes: &Changes) -> FactsJson {
         let article = &story.article;
-        let id_of = |index: usize| story.people[index].id.clone();
+        let marked = |marks: &[Option<Change>], i: usize| marks.get(i).cloned().flatten();
         FactsJson {
             format: FORMAT.into(),
             edition: story.edition().iso(),
@@ -140,56 +120,22 @@ impl FactsJson {
                 updated: article.updated.as_ref().map(|t| t.iso()),
                 lang: article.lang.clone(),
             },
-            people: story
-                .people
-                .iter()
-                .map(|p| PersonJson {
-                    id: p.id.clone(),
-                    name: p.name.clone(),
-                    role: p.role.clone(),
-                    group: p.group.clone(),
-                    aliases: p.aliases.clone(),
-                    summary: p.summary.clone(),
-                    image: p.image.clone(),
-                    links: p
-                        .links
-                        .iter()
-                        .map(|l| LinkJson {
-                            title: l.title.clone(),
-                            url: l.url.clone(),
-                        })
-                        .collect(),
-                    change: None,
+            people: (0..story.people.len())
+                .map(|i| PersonJson {
+                    change: marked(&changes.people, i),
+                    ..PersonJson::of(&story.people[i])
                 })
                 .collect(),
-            quotes: story
-                .quotes
-                .iter()
-                .enumerate()
-                .map(|(n, q)| QuoteJson {
-                    id: format!("quote-{}", n + 1),
-                    speaker: id_of(q.speaker),
-                    text: q.text.clone(),
-                    context: q.context.clone(),
-                    date: q.date.as_ref().map(|d| d.iso()),
-                    paragraph: q.paragraph.map(|p| p + 1),
-                    source: q.source.as_ref().map(source_json),
-                    change: None,
+            quotes: (0..story.quotes.len())
+                .map(|i| QuoteJson {
+                    change: marked(&changes.quotes, i),
+                    ..QuoteJson::of(story, i)
                 })
                 .collect(),
-            timeline: story
-                .timeline
-                .iter()
-                .enumerate()
-                .map(|(n, e)| EventJson {
-                    id: format!("event-{}", n + 1),
-                    date: e.date.iso(),
-                    precision: e.date.precision().into(),
-                    title: e.title.clone(),
-                    summary: e.summary.clone(),
-                    people: e.people.iter().map(|&p| id_of(p)).collect(),
-                    source: e.source.as_ref().map(source_json),
-                    change: None,
+            timeline: (0..story.timeline.len())
+                .map(|i| EventJson {
+                    change: marked(&changes.timeline, i),
+                    ..EventJson::of(story, i)
                 })
                 .collect(),
             updates: story
@@ -235,111 +181,67 @@ impl FactsJson {
         text.push('\n');
         text
     }
-
-    /// Mark what is new or changed since `previous` (see the module notes).
-    pub fn mark_changes(&mut self, previous: &FactsJson) {
-        let same_edition = previous.edition == self.edition;
-        let edition = &self.edition;
-        mark(&mut self.people, &previous.people, edition, same_edition);
-        mark(&mut self.quotes, &previous.quotes, edition, same_edition);
-        mark(
-            &mut self.timeline,
-            &previous.timeline,
-            edition,
-            same_edition,
-        );
-    }
 }
 
-/// A person, quote or event as facts.json holds it, seen as something a
-/// later build may find new or changed.
-trait Item: Clone + PartialEq {
-    /// What the item is known by from one build to the next.
-    fn key(&self) -> (&str, &str);
-    /// The earlier item, with what may differ without being a change (its
-    /// number on the page, …) taken from `now`, and no mark.
-    fn comparable_to(&self, now: &Self) -> Self;
-    fn change(&self) -> &Option<Change>;
-    fn set_change(&mut self, change: Option<Change>);
-}
-
-impl Item for PersonJson {
-    fn key(&self) -> (&str, &str) {
-        (&self.id, "")
-    }
-    fn comparable_to(&self, _now: &Self) -> Self {
+impl PersonJson {
+    /// A person as facts.json holds them, unmarked.
+    pub fn of(p: &Person) -> PersonJson {
         PersonJson {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            role: p.role.clone(),
+            group: p.group.clone(),
+            aliases: p.aliases.clone(),
+            summary: p.summary.clone(),
+            image: p.image.clone(),
+            links: p
+                .links
+                .iter()
+                .map(|l| LinkJson {
+                    title: l.title.clone(),
+                    url: l.url.clone(),
+                })
+                .collect(),
             change: None,
-            ..self.clone()
         }
-    }
-    fn change(&self) -> &Option<Change> {
-        &self.change
-    }
-    fn set_change(&mut self, change: Option<Change>) {
-        self.change = change;
     }
 }
 
-impl Item for QuoteJson {
-    /// Who said what: its number on the page shifts when quotes are added
-    /// above it.
-    fn key(&self) -> (&str, &str) {
-        (&self.speaker, &self.text)
-    }
-    /// Paragraph numbers move whenever the article above them is edited;
-    /// that is not a change to the quote.
-    fn comparable_to(&self, now: &Self) -> Self {
+impl QuoteJson {
+    /// The story's quote at `index`, unmarked.
+    pub fn of(story: &Story, index: usize) -> QuoteJson {
+        let q = &story.quotes[index];
         QuoteJson {
-            id: now.id.clone(),
-            paragraph: now.paragraph,
+            id: ids::quote(index),
+            speaker: story.people[q.speaker].id.clone(),
+            text: q.text.clone(),
+            context: q.context.clone(),
+            date: q.date.as_ref().map(|d| d.iso()),
+            paragraph: q.paragraph.map(|p| p + 1),
+            source: q.source.as_ref().map(source_json),
             change: None,
-            ..self.clone()
         }
-    }
-    fn change(&self) -> &Option<Change> {
-        &self.change
-    }
-    fn set_change(&mut self, change: Option<Change>) {
-        self.change = change;
     }
 }
 
-impl Item for EventJson {
-    fn key(&self) -> (&str, &str) {
-        (&self.date, &self.title)
-    }
-    fn comparable_to(&self, now: &Self) -> Self {
+impl EventJson {
+    /// The story's timeline event at `index`, unmarked.
+    pub fn of(story: &Story, index: usize) -> EventJson {
+        let e = &story.timeline[index];
         EventJson {
-            id: now.id.clone(),
+            id: ids::event(index),
+            date: e.date.iso(),
+            precision: e.date.precision().into(),
+            title: e.title.clone(),
+            summary: e.summary.clone(),
+            people: e
+                .people
+                .iter()
+                .map(|&p| story.people[p].id.clone())
+                .collect(),
+            source: e.source.as_ref().map(source_json),
             change: None,
-            ..self.clone()
         }
-    }
-    fn change(&self) -> &Option<Change> {
-        &self.change
-    }
-    fn set_change(&mut self, change: Option<Change>) {
-        self.change = change;
-    }
-}
-
-/// New when its key is not in `previous`, changed when it differs from the
-/// item there; within one edition, a mark the previous build made stays.
-/// `items` come unmarked, as `from_story` makes them.
-fn mark<T: Item>(items: &mut [T], previous: &[T], edition: &str, same_edition: bool) {
-    let before: HashMap<(&str, &str), &T> = previous.iter().map(|p| (p.key(), p)).collect();
-    for item in items {
-        let kind = match before.get(&item.key()) {
-            None => Some(ChangeKind::New),
-            Some(old) if old.comparable_to(item) != *item => Some(ChangeKind::Changed),
-            Some(old) if same_edition => old.change().as_ref().map(|mark| mark.kind),
-            Some(_) => None,
-        };
-        item.set_change(kind.map(|kind| Change {
-            kind,
-            edition: edition.to_owned(),
-        }));
     }
 }
 

@@ -8,37 +8,58 @@
 //! memory, and [`write`] swaps them into the output folder. The library never
 //! prints or exits; the binary does that with what these functions return.
 //!
-//! Each stage's entry point is public so that it can be timed on its own
-//! (`benches/stages.rs`): [`load::load`], [`validate::validate`],
-//! [`render::render`] and [`write::write_site`], in that order, are what
-//! [`build`] runs.
+//! Rules that several stages need have one home each, which the stages
+//! import and which imports no stage: element ids ([`ids`]), link safety
+//! ([`links`]), text helpers (`text`), what counts as the article's text
+//! (`article`), and what changed since the previous edition (`changes`).
+//!
+//! What another tool needs is public: [`build`], [`check`],
+//! [`render_in_memory`], the checked [`model`], the [`diagnostic`]s, the
+//! `facts.json` format ([`facts_json`]) and [`serve`]. Each stage's entry
+//! point is public through [`stages`] so that it can be timed on its own
+//! (`benches/stages.rs`); the stages' insides are not.
 
 // A diagnostic is a few strings wide; it is built only on the error path,
 // so boxing it everywhere would buy nothing.
 #![allow(clippy::result_large_err)]
 
-pub mod article;
+mod article;
+mod changes;
 pub mod date;
 pub mod diagnostic;
 pub mod facts_json;
-pub mod load;
+pub mod ids;
+pub mod links;
+mod load;
 pub mod model;
-pub mod names;
-pub mod quotes;
-pub mod render;
+mod names;
+mod quotes;
+mod render;
 pub mod serve;
-pub mod slug;
-pub mod source;
+mod source;
 pub mod starter;
-pub mod validate;
-pub mod write;
+mod text;
+mod validate;
+mod write;
+
+/// Each stage's entry point, in the order [`build`] runs them, for timing a
+/// stage on its own.
+pub mod stages {
+    pub use crate::changes::Changes;
+    pub use crate::load::{Inputs, load};
+    pub use crate::render::{Contents, OutputFile, render};
+    pub use crate::validate::{Validated, validate};
+    pub use crate::write::write_site;
+}
+
+pub(crate) use write::absolute;
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use diagnostic::{Diagnostic, Diagnostics};
-pub use render::RenderOptions;
+pub use render::{Contents, OutputFile, RenderOptions};
 
 /// What a build is asked to do.
 #[derive(Debug, Clone)]
@@ -243,17 +264,41 @@ pub fn check(root: &Path) -> Result<Report, Failure> {
     run_stages(root, &RenderOptions::default(), None).map(|(_, report)| report)
 }
 
+/// A site made in memory, and the warnings found on the way.
+#[derive(Debug)]
+pub struct InMemory {
+    pub files: Vec<OutputFile>,
+    pub warnings: Diagnostics,
+}
+
 /// Validate and render an article and facts file held in memory, with the
-/// default theme, returning the site's files: every stage but the disk.
-/// Fuzzing and tests use it to push arbitrary bytes through the pipeline.
-pub fn render_bytes(
+/// default theme: every stage but the disk. Fuzzing and tests use it to push
+/// arbitrary bytes through the pipeline; an editor's tool can use it to
+/// preview a story.
+pub fn render_in_memory(
     article: &[u8],
     facts: &[u8],
     options: &RenderOptions,
-) -> Result<Vec<render::OutputFile>, Diagnostics> {
+) -> Result<InMemory, Diagnostics> {
     let inputs = load::from_bytes(article, facts)?;
     let validated = validate::validate(&inputs)?;
-    render::render(&validated.story, &inputs.theme, options, None)
+    let changes = changes::Changes::none(&validated.story);
+    let files = render::render(&validated.story, &inputs.theme, options, &changes).map_err(
+        |mut errors| {
+            errors.extend(validated.warnings.clone());
+            errors.sorted()
+        },
+    )?;
+    Ok(InMemory {
+        files,
+        warnings: validated.warnings.sorted(),
+    })
+}
+
+/// The facts of an earlier build in `output`, for `serve` to read once;
+/// a damaged or missing file is no baseline.
+pub(crate) fn previous_in(output: &Path) -> Option<facts_json::FactsJson> {
+    load::previous::read(&output.join("facts.json")).unwrap_or(None)
 }
 
 /// Load, validate and render, timing each stage.
@@ -261,7 +306,7 @@ fn run_stages(
     root: &Path,
     options: &RenderOptions,
     previous: Option<&facts_json::FactsJson>,
-) -> Result<(Vec<render::OutputFile>, Report), Failure> {
+) -> Result<(Vec<OutputFile>, Report), Failure> {
     let mut timings = Timings::default();
     let fail = |diagnostics: Diagnostics, timings: Timings| {
         Failure::Content(Report {
@@ -297,8 +342,12 @@ fn run_stages(
         events: story.timeline.len(),
     };
 
+    let changes = previous.map_or_else(
+        || changes::Changes::none(story),
+        |previous| changes::Changes::since(story, previous),
+    );
     let started = Instant::now();
-    let rendered = render::render(story, &theme, options, previous);
+    let rendered = render::render(story, &theme, options, &changes);
     timings.render = started.elapsed();
     let site = rendered.map_err(|mut d| {
         d.extend(validated.warnings.clone());

@@ -1,9 +1,13 @@
 //! The story as the rest of the program sees it once it has been checked:
 //! plain data, no source positions, nothing about HTML or templates.
+//!
+//! The types are `#[non_exhaustive]`: another tool reads them, and a field
+//! added for a new feature must not break it.
 
 use crate::date::{PartialDate, Timestamp};
 
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Story {
     pub article: Article,
     pub groups: Vec<String>,
@@ -43,25 +47,16 @@ impl Story {
         let mut updates: Vec<&Update> = self.updates.iter().collect();
         // Stable: updates at the same instant keep the file's order.
         updates.sort_by_key(|u| std::cmp::Reverse(u.at.unix_seconds()));
-        let mut seen: std::collections::HashMap<String, usize> = Default::default();
+        let mut ids = crate::ids::Unique::new();
         updates
             .into_iter()
-            .map(|update| {
-                let base = format!("update-{}", update.at.utc_token());
-                let count = seen.entry(base.clone()).or_insert(0);
-                *count += 1;
-                let id = if *count == 1 {
-                    base
-                } else {
-                    format!("{base}-{count}")
-                };
-                (id, update)
-            })
+            .map(|update| (ids.take(crate::ids::update_base(&update.at)), update))
             .collect()
     }
 }
 
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Article {
     pub title: String,
     pub description: Option<String>,
@@ -78,12 +73,14 @@ pub struct Article {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Source {
     pub name: String,
     pub url: Option<String>,
 }
 
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Photo {
     pub caption: Option<String>,
     pub credit: Option<String>,
@@ -93,6 +90,7 @@ pub struct Photo {
 }
 
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Person {
     pub id: String,
     pub name: String,
@@ -116,12 +114,14 @@ impl Person {
 }
 
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Link {
     pub title: String,
     pub url: String,
 }
 
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Quote {
     /// Index into [`Story::people`].
     pub speaker: usize,
@@ -139,6 +139,7 @@ pub struct Quote {
 }
 
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Event {
     pub date: PartialDate,
     pub title: String,
@@ -150,6 +151,7 @@ pub struct Event {
 }
 
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Update {
     pub at: Timestamp,
     /// Markdown.

@@ -18,7 +18,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
-use crate::render::OutputFile;
+use crate::render::{Contents, OutputFile};
 
 /// Marks a folder as this program's output, so it may be replaced.
 pub const MARKER: &str = ".explainer-output";
@@ -82,6 +82,16 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), Diagnostic>
 
 type WriteError = (&'static str, PathBuf, io::Error);
 
+/// Copy a static file's bytes into a new file of the build's own, so the
+/// copy does not take the original's permissions (a read-only picture must
+/// not make the next build's swap fail).
+fn copy(from: &Path, to: &Path) -> Result<(), WriteError> {
+    let mut source = fs::File::open(from).map_err(|e| ("read", from.to_path_buf(), e))?;
+    let mut target = fs::File::create(to).map_err(|e| ("write", to.to_path_buf(), e))?;
+    io::copy(&mut source, &mut target).map_err(|e| ("copy", from.to_path_buf(), e))?;
+    Ok(())
+}
+
 fn write_all(temp: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
     fs::create_dir(temp).map_err(|e| ("create the folder", temp.to_path_buf(), e))?;
     for file in files {
@@ -89,7 +99,12 @@ fn write_all(temp: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(|e| ("create the folder", dir.to_path_buf(), e))?;
         }
-        fs::write(&path, &file.bytes).map_err(|e| ("write", path.clone(), e))?;
+        match &file.contents {
+            Contents::Bytes(bytes) => {
+                fs::write(&path, bytes).map_err(|e| ("write", path.clone(), e))?
+            }
+            Contents::Copy(from) => copy(from, &path)?,
+        }
     }
     fs::write(
         temp.join(MARKER),

@@ -128,18 +128,12 @@ fn unreadable_files_are_named_or_read_by_a_superuser() {
     let good = snapshot(&story.output());
     if !permissions_bind(story.root()) {
         // As root, mode 000 does not stop reading: the build must simply
-        // work, and the message for a real refusal is tested through the
-        // library's own error mapping below.
+        // work. The message for a real refusal is checked by the loader's
+        // own unit test of its error mapping.
         let path = story.root().join(FACTS);
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
         story.build().assert_ok();
-        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
-        let diagnostic = explainer::load::io_diagnostic(FACTS, &path, &denied);
-        assert_eq!(
-            diagnostic.message,
-            "content/facts.yaml cannot be read: permission denied"
-        );
-        eprintln!("running as a superuser: mode 000 does not bind, checked the message only");
+        eprintln!("running as a superuser: mode 000 does not bind");
         return;
     }
     for (path, message) in [

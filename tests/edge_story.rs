@@ -118,7 +118,7 @@ fn no_payload_becomes_live_markup() {
             );
             if key == "href" || key == "src" {
                 assert!(
-                    explainer::validate::is_safe_url(&value),
+                    explainer::links::is_safe_url(&value),
                     "{key}={value} on <{name}>"
                 );
             }

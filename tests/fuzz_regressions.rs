@@ -15,7 +15,7 @@ const SHIPPED_ARTICLE: &[u8] = include_bytes!("../content/article.md");
 const PEOPLE_ONLY: &[u8] = include_bytes!("fuzz_regressions/people-only.yaml");
 
 fn feed(article: &[u8], facts: &[u8]) {
-    if let Err(diagnostics) = explainer::render_bytes(article, facts, &Default::default()) {
+    if let Err(diagnostics) = explainer::render_in_memory(article, facts, &Default::default()) {
         for diagnostic in diagnostics.iter() {
             assert!(!diagnostic.render().is_empty());
         }

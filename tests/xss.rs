@@ -208,13 +208,15 @@ fn live_markup(doc: &Html, allowed: &BTreeSet<String>) -> Vec<String> {
 fn no_payload_in_any_field_becomes_live_markup() {
     let options = explainer::RenderOptions::default();
     let page = |(article, facts): (String, String)| -> Result<String, String> {
-        match explainer::render_bytes(article.as_bytes(), facts.as_bytes(), &options) {
-            Ok(files) => {
-                let index = files
-                    .into_iter()
+        match explainer::render_in_memory(article.as_bytes(), facts.as_bytes(), &options) {
+            Ok(site) => {
+                let index = site
+                    .files
+                    .iter()
                     .find(|f| f.path == "index.html")
                     .expect("index.html");
-                Ok(String::from_utf8(index.bytes).expect("UTF-8 page"))
+                let bytes = index.read().expect("in memory").into_owned();
+                Ok(String::from_utf8(bytes).expect("UTF-8 page"))
             }
             Err(diagnostics) => Err(format!("{diagnostics:?}")),
         }

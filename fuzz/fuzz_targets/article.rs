@@ -13,7 +13,7 @@ const FACTS: &[u8] = include_bytes!("../../tests/fuzz_regressions/people-only.ya
 fuzz_target!(|data: &[u8]| {
     // Errors are rendered too, as the command line would print them:
     // their snippets and underlines index into the input.
-    if let Err(diagnostics) = explainer::render_bytes(data, FACTS, &Default::default()) {
+    if let Err(diagnostics) = explainer::render_in_memory(data, FACTS, &Default::default()) {
         for diagnostic in diagnostics.iter() {
             let _ = diagnostic.render();
         }

@@ -9,7 +9,7 @@ const ARTICLE: &[u8] = include_bytes!("../../content/article.md");
 fuzz_target!(|data: &[u8]| {
     // Errors are rendered too, as the command line would print them:
     // their snippets and underlines index into the input.
-    if let Err(diagnostics) = explainer::render_bytes(ARTICLE, data, &Default::default()) {
+    if let Err(diagnostics) = explainer::render_in_memory(ARTICLE, data, &Default::default()) {
         for diagnostic in diagnostics.iter() {
             let _ = diagnostic.render();
         }

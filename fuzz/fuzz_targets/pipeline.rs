@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     };
     // Errors are rendered too, as the command line would print them:
     // their snippets and underlines index into the input.
-    if let Err(diagnostics) = explainer::render_bytes(article, facts, &Default::default()) {
+    if let Err(diagnostics) = explainer::render_in_memory(article, facts, &Default::default()) {
         for diagnostic in diagnostics.iter() {
             let _ = diagnostic.render();
         }

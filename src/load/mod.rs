@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::source::SourceFile;
 
-pub use theme::{Asset, Template, Theme};
+pub use theme::{Asset, AssetSource, Template, Theme};
 pub use yaml::{Key, Node, Value};
 
 pub const ARTICLE_PATH: &str = "content/article.md";
@@ -150,5 +150,20 @@ pub fn io_diagnostic(relative: &str, path: &Path, error: &std::io::Error) -> Dia
         )
     } else {
         diagnostic
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_read_says_so() {
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let diagnostic = io_diagnostic(FACTS_PATH, Path::new("/story/content/facts.yaml"), &denied);
+        assert_eq!(
+            diagnostic.message,
+            "content/facts.yaml cannot be read: permission denied"
+        );
     }
 }

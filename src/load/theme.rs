@@ -2,7 +2,7 @@
 //! the story root's own `templates/` and `static/` laid over them file by
 //! file (the way mdBook treats its theme).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
@@ -44,10 +44,18 @@ pub struct Template {
 pub struct Asset {
     /// Its path under `static/`, which is also its path in the output.
     pub path: String,
-    pub bytes: Vec<u8>,
-    /// Compiled in rather than the root's own: ours to compact on the way
-    /// out, where a root's files are published byte for byte.
-    pub built_in: bool,
+    pub source: AssetSource,
+}
+
+/// Where a static file's bytes are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AssetSource {
+    /// Compiled in: ours to compact on the way out.
+    BuiltIn(&'static [u8]),
+    /// A file of the root's own, published byte for byte. It is copied from
+    /// disk when the site is written, not held in memory: a story's
+    /// pictures can be large.
+    File(PathBuf),
 }
 
 /// The compiled-in look, for a root with no `templates/` or `static/`.
@@ -64,8 +72,7 @@ pub fn defaults() -> Theme {
         .iter()
         .map(|(path, bytes)| Asset {
             path: (*path).to_owned(),
-            bytes: bytes.to_vec(),
-            built_in: true,
+            source: AssetSource::BuiltIn(bytes),
         })
         .collect();
     Theme { templates, assets }
@@ -78,8 +85,15 @@ pub fn load(root: &Path) -> Result<Theme, Diagnostics> {
         mut assets,
     } = defaults();
 
-    for (relative, bytes) in read_tree(root, "templates", &mut diagnostics) {
+    for (relative, path) in read_tree(root, "templates", &mut diagnostics) {
         let origin = format!("templates/{relative}");
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                diagnostics.push(crate::load::io_diagnostic(&origin, &path, &error));
+                continue;
+            }
+        };
         match String::from_utf8(bytes) {
             Ok(text) => {
                 let template = Template {
@@ -98,19 +112,15 @@ pub fn load(root: &Path) -> Result<Theme, Diagnostics> {
             )),
         }
     }
-    for (relative, bytes) in read_tree(root, "static", &mut diagnostics) {
+    for (relative, path) in read_tree(root, "static", &mut diagnostics) {
         match assets.iter_mut().find(|a| a.path == relative) {
             // The repository is itself a story root: its own static/ is the
             // built-in theme, not an override.
-            Some(default) if default.bytes == bytes => {}
-            Some(default) => {
-                default.bytes = bytes;
-                default.built_in = false;
-            }
+            Some(default) if is_same_file(&default.source, &path) => {}
+            Some(default) => default.source = AssetSource::File(path),
             None => assets.push(Asset {
                 path: relative,
-                bytes,
-                built_in: false,
+                source: AssetSource::File(path),
             }),
         }
     }
@@ -123,10 +133,21 @@ pub fn load(root: &Path) -> Result<Theme, Diagnostics> {
     }
 }
 
-/// Every file under `root/folder`, as (path relative to that folder, bytes).
-/// Symbolic links are followed only while they stay inside the root, so a
-/// link can't publish a file from elsewhere on the machine.
-fn read_tree(root: &Path, folder: &str, diagnostics: &mut Diagnostics) -> Vec<(String, Vec<u8>)> {
+/// Whether the file at `path` holds exactly the compiled-in bytes; read only
+/// when its size says it might.
+fn is_same_file(built_in: &AssetSource, path: &Path) -> bool {
+    let AssetSource::BuiltIn(bytes) = built_in else {
+        return false;
+    };
+    let same_size = std::fs::metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64);
+    same_size && std::fs::read(path).is_ok_and(|read| read == *bytes)
+}
+
+/// Every readable file under `root/folder`, as (path relative to that
+/// folder, path on disk). Symbolic links are followed only while they stay
+/// inside the root, so a link can't publish a file from elsewhere on the
+/// machine.
+fn read_tree(root: &Path, folder: &str, diagnostics: &mut Diagnostics) -> Vec<(String, PathBuf)> {
     let base = root.join(folder);
     if !base.is_dir() {
         return Vec::new();
@@ -181,8 +202,10 @@ fn read_tree(root: &Path, folder: &str, diagnostics: &mut Diagnostics) -> Vec<(S
             continue;
         };
         let relative = slash_path(relative);
-        match std::fs::read(entry.path()) {
-            Ok(bytes) => files.push((relative, bytes)),
+        // Opened now, so an unreadable file is reported with the others
+        // rather than when the site is written.
+        match std::fs::File::open(entry.path()) {
+            Ok(_) => files.push((relative, entry.path().to_path_buf())),
             Err(error) => diagnostics.push(crate::load::io_diagnostic(&name, entry.path(), &error)),
         }
     }

@@ -2,14 +2,13 @@
 //! finished HTML: paragraphs get anchors, the first mention of each person
 //! becomes a link to their card, and raw HTML is shown as text.
 
-use std::collections::{HashMap, HashSet};
-
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd, html};
 
 use crate::article;
+use crate::ids::{self, MentionIn};
+use crate::links::{is_remote, is_safe_url};
 use crate::model::Person;
 use crate::names::NameMatcher;
-use crate::validate::is_safe_url;
 
 /// A heading of the article, for the table of contents.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -24,22 +23,28 @@ pub struct Heading {
 pub struct Mentions<'a> {
     matcher: &'a NameMatcher,
     people: &'a [Person],
-    /// Starts each mention's element id: `mention-` in the article.
-    anchor_prefix: &'static str,
+    /// Which text this is, for the mentions' element ids.
+    text: MentionIn,
     /// Per person: the anchor of their first mention, once linked.
     pub first: Vec<Option<String>>,
 }
 
 impl<'a> Mentions<'a> {
-    pub fn new(
-        matcher: &'a NameMatcher,
-        people: &'a [Person],
-        anchor_prefix: &'static str,
-    ) -> Self {
+    /// The article body's mentions.
+    pub fn article(matcher: &'a NameMatcher, people: &'a [Person]) -> Self {
+        Self::new(matcher, people, MentionIn::Article)
+    }
+
+    /// The photo caption's mentions.
+    pub fn caption(matcher: &'a NameMatcher, people: &'a [Person]) -> Self {
+        Self::new(matcher, people, MentionIn::Caption)
+    }
+
+    fn new(matcher: &'a NameMatcher, people: &'a [Person], text: MentionIn) -> Self {
         Mentions {
             matcher,
             people,
-            anchor_prefix,
+            text,
             first: vec![None; people.len()],
         }
     }
@@ -52,7 +57,8 @@ impl<'a> Mentions<'a> {
                 continue;
             }
             let id = &self.people[mention.person].id;
-            let anchor = format!("{}{id}", self.anchor_prefix);
+            let anchor = ids::mention(self.text, id);
+            let card = ids::person(id);
             if mention.range.start > done {
                 out.push(Event::Text(
                     text[done..mention.range.start].to_owned().into(),
@@ -60,7 +66,10 @@ impl<'a> Mentions<'a> {
             }
             // Ids are slugs, so they need no escaping inside the attributes.
             out.push(Event::InlineHtml(
-                format!("<a class=\"mention\" id=\"{anchor}\" href=\"#person-{id}\" data-person=\"{id}\">").into(),
+                format!(
+                    "<a class=\"mention\" id=\"{anchor}\" href=\"#{card}\" data-person=\"{id}\">"
+                )
+                .into(),
             ));
             out.push(Event::Text(text[mention.range.clone()].to_owned().into()));
             out.push(Event::InlineHtml("</a>".into()));
@@ -88,7 +97,7 @@ impl<'a> Mentions<'a> {
 pub fn render_article(body: &str, mentions: &mut Mentions) -> (String, Vec<Heading>) {
     let mut events: Vec<Event> = Vec::new();
     let mut headings: Vec<Heading> = Vec::new();
-    let mut heading_ids = HeadingIds::default();
+    let mut heading_ids = ids::Unique::new();
     let mut paragraph = 0;
     // Nesting depth of places where names must not be linked.
     let mut no_link_depth = 0usize;
@@ -98,8 +107,9 @@ pub fn render_article(body: &str, mentions: &mut Mentions) -> (String, Vec<Headi
     for event in article::parser(body) {
         match event {
             Event::Start(Tag::Paragraph) => {
+                let id = ids::paragraph(paragraph);
                 paragraph += 1;
-                events.push(Event::Html(format!("<p id=\"p-{paragraph}\">").into()));
+                events.push(Event::Html(format!("<p id=\"{id}\">").into()));
             }
             Event::End(TagEnd::Paragraph) => events.push(Event::Html("</p>\n".into())),
             Event::Start(Tag::Heading {
@@ -127,7 +137,7 @@ pub fn render_article(body: &str, mentions: &mut Mentions) -> (String, Vec<Headi
                             _ => None,
                         })
                         .collect();
-                    let id = heading_ids.unique(&text);
+                    let id = heading_ids.take(ids::heading_base(&text));
                     if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[start] {
                         *slot = Some(id.clone().into());
                     }
@@ -214,47 +224,56 @@ pub fn render_article(body: &str, mentions: &mut Mentions) -> (String, Vec<Headi
     (out, headings)
 }
 
+/// Where a fact's HTML goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Inside a line of the page (a takeaway, a quote's context): a single
+    /// paragraph loses its `<p>`.
+    Inline,
+    /// A block of its own (a summary, an update).
+    Blocks,
+}
+
 /// Markdown from facts.yaml: raw HTML as text, pictures as links, and no
 /// `javascript:` links (validation refuses them; this keeps the page safe
 /// even if it is handed unchecked text).
-pub fn render_fact(markdown: &str, inline: bool) -> String {
-    let mut events: Vec<Event> =
-        pulldown_cmark::Parser::new_ext(markdown, pulldown_cmark::Options::ENABLE_STRIKETHROUGH)
-            .map(|event| match event {
-                Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-                // Pictures become links: no request to another site.
-                Event::Start(
-                    Tag::Image {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    }
-                    | Tag::Link {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    },
-                ) => Event::Start(Tag::Link {
+pub fn render_fact(markdown: &str, layout: Layout) -> String {
+    let mut events: Vec<Event> = article::parser(markdown)
+        .map(|event| match event {
+            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+            // Pictures become links: no request to another site.
+            Event::Start(
+                Tag::Image {
                     link_type,
-                    dest_url: safe(dest_url),
+                    dest_url,
                     title,
                     id,
-                }),
-                Event::End(TagEnd::Image) => Event::End(TagEnd::Link),
-                Event::Start(Tag::HtmlBlock) => Event::Start(Tag::Paragraph),
-                Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::Paragraph),
-                Event::Start(Tag::Heading { .. }) => Event::Start(Tag::Paragraph),
-                Event::End(TagEnd::Heading(_)) => Event::End(TagEnd::Paragraph),
-                other => other,
-            })
-            .collect();
+                }
+                | Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                },
+            ) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: safe(dest_url),
+                title,
+                id,
+            }),
+            Event::End(TagEnd::Image) => Event::End(TagEnd::Link),
+            Event::Start(Tag::HtmlBlock) => Event::Start(Tag::Paragraph),
+            Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::Paragraph),
+            Event::Start(Tag::Heading { .. }) => Event::Start(Tag::Paragraph),
+            Event::End(TagEnd::Heading(_)) => Event::End(TagEnd::Paragraph),
+            other => other,
+        })
+        .collect();
     let paragraphs = events
         .iter()
         .filter(|e| matches!(e, Event::Start(Tag::Paragraph)))
         .count();
-    if inline
+    if layout == Layout::Inline
         && paragraphs == 1
         && matches!(events.first(), Some(Event::Start(Tag::Paragraph)))
         && matches!(events.last(), Some(Event::End(TagEnd::Paragraph)))
@@ -275,50 +294,12 @@ fn safe(url: CowStr) -> CowStr {
     }
 }
 
-fn is_remote(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    lower.starts_with("http:")
-        || lower.starts_with("https:")
-        || lower.starts_with("//")
-        || !is_safe_url(url)
-}
-
 fn heading_level(number: u8) -> HeadingLevel {
     match number {
         0..=3 => HeadingLevel::H3,
         4 => HeadingLevel::H4,
         5 => HeadingLevel::H5,
         _ => HeadingLevel::H6,
-    }
-}
-
-/// Heading ids, numbered from the second use of a text on (`section-x`,
-/// `section-x-2`, …). A set and a counter per text rather than a scan of
-/// the ids so far: an article with a thousand "Voices" headings would
-/// otherwise take a million comparisons per heading.
-#[derive(Default)]
-struct HeadingIds {
-    used: HashSet<String>,
-    /// Per base id, the last number tried; ids only ever get taken, so the
-    /// search can go on from there.
-    last: HashMap<String, usize>,
-}
-
-impl HeadingIds {
-    fn unique(&mut self, text: &str) -> String {
-        let base = format!("section-{}", crate::slug::slug(text, false));
-        let n = self.last.entry(base.clone()).or_insert(1);
-        let mut id = if *n == 1 {
-            base.clone()
-        } else {
-            format!("{base}-{n}")
-        };
-        while self.used.contains(&id) {
-            *n += 1;
-            id = format!("{base}-{n}");
-        }
-        self.used.insert(id.clone());
-        id
     }
 }
 
@@ -344,7 +325,7 @@ mod tests {
     fn first_mentions_link_outside_links_headings_and_code() {
         let people = [person("ann-lee", "Ann Lee", &["Lee"])];
         let matcher = NameMatcher::new(&people);
-        let mut mentions = Mentions::new(&matcher, &people, "mention-");
+        let mut mentions = Mentions::article(&matcher, &people);
         let body = "# Lee speaks\n\nSee [Lee](https://e.org), `Lee` and Leeds.\n\nThen Lee’s turn. Lee again.\n";
         let (html, headings) = render_article(body, &mut mentions);
         assert_eq!(headings[0].id, "section-lee-speaks");
@@ -359,10 +340,10 @@ mod tests {
 
     #[test]
     fn repeated_headings_get_numbered_ids() {
-        let mut ids = HeadingIds::default();
+        let mut unique = ids::Unique::new();
         let made: Vec<String> = ["Voices", "Voices 2", "Voices", "Voices", "voices"]
             .iter()
-            .map(|t| ids.unique(t))
+            .map(|t| unique.take(ids::heading_base(t)))
             .collect();
         assert_eq!(
             made,
@@ -380,7 +361,7 @@ mod tests {
     fn raw_html_is_text() {
         let people: [Person; 0] = [];
         let matcher = NameMatcher::new(&people);
-        let mut mentions = Mentions::new(&matcher, &people, "mention-");
+        let mut mentions = Mentions::article(&matcher, &people);
         let (html, _) = render_article(
             "<script>alert(1)</script>\n\nHi <b onclick=x>there</b>\n",
             &mut mentions,
@@ -390,7 +371,7 @@ mod tests {
         assert_eq!(
             render_fact(
                 "Hi <img src=x onerror=alert(1)> [x](javascript:alert(1))",
-                true
+                Layout::Inline
             ),
             "Hi &lt;img src=x onerror=alert(1)&gt; <a href=\"#\">x</a>"
         );

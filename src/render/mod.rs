@@ -1,24 +1,52 @@
 //! Stage 3: the checked story and the theme into finished files, in memory.
 //! Nothing here touches the disk.
+//!
+//! What a build writes is a plan: a list of outputs, each a path and how to
+//! make it (a template with its data, a serializer, or a static file). A new
+//! page is one more entry in [`plan`]. The plan is then carried out on both
+//! cores: the page on one, the data files on the other.
 
-mod context;
 pub mod markdown;
 mod publish;
+mod templates;
 mod tidy;
+mod views;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use std::borrow::Cow;
+use std::path::PathBuf;
+
+use crate::changes::Changes;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::facts_json::FactsJson;
-use crate::load::{Template, Theme};
+use crate::load::{Asset, AssetSource, Template, Theme};
 use crate::model::Story;
-use crate::source::{Pos, SourceFile};
 
-pub use context::build_context;
+use templates::template_diagnostic;
+use views::PageData;
 
-/// What the writer puts on disk: paths relative to the output folder.
+/// What the writer puts on disk, at a path relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
     pub path: String,
-    pub bytes: Vec<u8>,
+    pub contents: Contents,
+}
+
+/// A file's bytes, or where to copy them from: a story's own static files
+/// (pictures, most of all) are copied from disk rather than held in memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Contents {
+    Bytes(Vec<u8>),
+    Copy(PathBuf),
+}
+
+impl OutputFile {
+    /// The file's bytes, read from disk when it is a copy.
+    pub fn read(&self) -> std::io::Result<Cow<'_, [u8]>> {
+        match &self.contents {
+            Contents::Bytes(bytes) => Ok(Cow::Borrowed(bytes)),
+            Contents::Copy(from) => std::fs::read(from).map(Cow::Owned),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -28,34 +56,142 @@ pub struct RenderOptions {
     pub base_url: Option<String>,
 }
 
-/// The templates rendered into pages; every other template is a part they
-/// include.
-const PAGES: &[&str] = &["index.html", "404.html"];
+/// One file of the plan, before it is made.
+struct Output<'a> {
+    path: String,
+    make: Make<'a>,
+}
 
-/// Every file of the site. What differs from `previous` (the facts.json of
-/// an earlier build) is marked as new.
+enum Make<'a> {
+    /// A page: a template and the data it sees.
+    Page {
+        template: &'static str,
+        data: PageKind,
+    },
+    /// A data file, made by a serializer.
+    Text(Box<dyn FnOnce() -> String + Send + 'a>),
+    /// A file of the theme's `static/`.
+    Asset(&'a Asset),
+}
+
+/// Which data a page's template sees.
+enum PageKind {
+    /// The whole explainer.
+    Main,
+    /// Only `page`: the 404 page is small, and copying the whole story's
+    /// data for it would double the peak memory of a large one.
+    NotFound,
+}
+
+/// Every file of the site. Items are marked as `changes` says.
 pub fn render(
     story: &Story,
     theme: &Theme,
     options: &RenderOptions,
-    previous: Option<&FactsJson>,
+    changes: &Changes,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
-    let tera = compile(&theme.templates)?;
-    let mut facts = FactsJson::from_story(story);
-    if let Some(previous) = previous {
-        facts.mark_changes(previous);
+    let tera = templates::compile(&theme.templates)?;
+    let mut diagnostics = Diagnostics::new();
+    let outputs = plan(story, theme, options, changes, &mut diagnostics);
+    let (pages, others): (Vec<Output>, Vec<Output>) = outputs
+        .into_iter()
+        .partition(|o| matches!(o.make, Make::Page { .. }));
+    let render_pages = || {
+        pages
+            .into_iter()
+            .map(|output| make(output, story, options, changes, &tera, &theme.templates))
+            .collect::<Vec<_>>()
+    };
+    let render_others = || {
+        others
+            .into_iter()
+            .map(|output| make(output, story, options, changes, &tera, &theme.templates))
+            .collect::<Vec<_>>()
+    };
+    // A realistic page takes less time to render than a thread to start;
+    // a large one renders its data files on the second core.
+    let (pages, others) = if story_size(story) < PARALLEL_FROM_ITEMS {
+        (render_pages(), render_others())
+    } else {
+        std::thread::scope(|scope| {
+            let others = scope.spawn(render_others);
+            let pages = render_pages();
+            let others = others
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (pages, others)
+        })
+    };
+    let mut files = Vec::new();
+    for made in pages.into_iter().chain(others) {
+        match made {
+            Ok(file) => files.push(file),
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
     }
-    // Pages first, then the data files: the page's data is freed before the
-    // data files are written, which keeps a large story's peak memory down.
-    // (Writing the data files on the second core meanwhile saved 15% of
-    // this stage at the largest size but added a third to the peak.)
-    let (mut files, mut diagnostics) =
-        render_pages(story, &tera, &theme.templates, options, &facts)?;
-    files.extend(data_files(story, facts, options));
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    Ok(files)
+}
 
-    let generated: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+/// Stories with fewer people, quotes and events than this are rendered on
+/// one thread.
+const PARALLEL_FROM_ITEMS: usize = 2000;
+
+fn story_size(story: &Story) -> usize {
+    story.people.len() + story.quotes.len() + story.timeline.len()
+}
+
+/// What the build writes, in order.
+fn plan<'a>(
+    story: &'a Story,
+    theme: &'a Theme,
+    options: &'a RenderOptions,
+    changes: &'a Changes,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Output<'a>> {
+    let page = |path: &str, data| Output {
+        path: path.to_owned(),
+        make: Make::Page {
+            template: match data {
+                PageKind::Main => "index.html",
+                PageKind::NotFound => "404.html",
+            },
+            data,
+        },
+    };
+    let text = |path: &str, make: Box<dyn FnOnce() -> String + Send + 'a>| Output {
+        path: path.to_owned(),
+        make: Make::Text(make),
+    };
+    let mut outputs = vec![
+        page("index.html", PageKind::Main),
+        page("404.html", PageKind::NotFound),
+        text(
+            "facts.json",
+            Box::new(|| FactsJson::from_story(story, changes).to_json()),
+        ),
+        text("timeline.json", Box::new(|| publish::timeline_json(story))),
+        text(
+            "robots.txt",
+            Box::new(|| publish::robots(options.base_url.as_deref())),
+        ),
+        // GitHub Pages would otherwise run the site through Jekyll.
+        text(".nojekyll", Box::new(String::new)),
+    ];
+    if let Some(base_url) = options.base_url.as_deref() {
+        outputs.push(text(
+            "feed.xml",
+            Box::new(move || publish::feed(story, base_url)),
+        ));
+        outputs.push(text(
+            "sitemap.xml",
+            Box::new(move || publish::sitemap(story, base_url)),
+        ));
+    }
     for asset in &theme.assets {
-        if generated.contains(&asset.path) {
+        if outputs.iter().any(|o| o.path == asset.path) {
             diagnostics.push(
                 Diagnostic::file_error(
                     format!("static/{}", asset.path),
@@ -65,75 +201,64 @@ pub fn render(
             );
             continue;
         }
-        // The default stylesheet keeps its comments in the repository and
-        // drops them on the way out: the page has a byte budget.
-        let bytes = match std::str::from_utf8(&asset.bytes) {
-            Ok(css) if asset.built_in && asset.path.ends_with(".css") => {
-                tidy::compact_css(css).into_bytes()
-            }
-            _ => asset.bytes.clone(),
-        };
-        files.push(OutputFile {
+        outputs.push(Output {
             path: asset.path.clone(),
-            bytes,
+            make: Make::Asset(asset),
         });
     }
-    if diagnostics.has_errors() {
-        return Err(diagnostics);
-    }
-    Ok(files)
+    outputs
 }
 
-/// `index.html` and `404.html`.
-fn render_pages(
+/// Carry out one entry of the plan.
+fn make(
+    output: Output,
     story: &Story,
+    options: &RenderOptions,
+    changes: &Changes,
     tera: &tera::Tera,
     templates: &[Template],
-    options: &RenderOptions,
-    facts: &FactsJson,
-) -> Result<(Vec<OutputFile>, Diagnostics), Diagnostics> {
-    let (context, not_found_page) = tera_context(build_context(story, options, facts), options)?;
-
-    let mut files = Vec::new();
-    let mut diagnostics = Diagnostics::new();
-    // The 404 page sees only `page`: it is a small page, and copying the
-    // whole story's data for it would double the peak memory of a large one.
-    let mut not_found_context = tera::Context::new();
-    not_found_context.insert("page", &not_found_page);
-    for &page in PAGES {
-        let (context, size) = if page == "404.html" {
-            (&not_found_context, 4096)
-        } else {
-            (&context, page_size_hint(story))
-        };
-        let mut html = Vec::with_capacity(size);
-        match tera.render_to(page, context, &mut html) {
-            Ok(()) => {
-                tidy::collapse_blank_lines(&mut html);
-                files.push(OutputFile {
-                    path: page.to_owned(),
-                    bytes: html,
-                });
-            }
-            Err(error) => diagnostics.push(template_diagnostic(&error, templates, page)),
+) -> Result<OutputFile, Diagnostic> {
+    let contents = match output.make {
+        Make::Page { template, data } => {
+            let (context, size) = match data {
+                PageKind::Main => (
+                    main_context(views::page_data(story, options, changes))?,
+                    page_size_hint(story),
+                ),
+                PageKind::NotFound => (not_found_context(story, options)?, 4096),
+            };
+            let mut html = Vec::with_capacity(size);
+            tera.render_to(template, &context, &mut html)
+                .map_err(|error| template_diagnostic(&error, templates, template))?;
+            tidy::collapse_blank_lines(&mut html);
+            Contents::Bytes(html)
         }
-    }
-    Ok((files, diagnostics))
+        Make::Text(make) => Contents::Bytes(make().into_bytes()),
+        Make::Asset(asset) => match &asset.source {
+            // The default stylesheet keeps its comments in the repository
+            // and drops them on the way out: the page has a byte budget.
+            AssetSource::BuiltIn(bytes) => match std::str::from_utf8(bytes) {
+                Ok(css) if asset.path.ends_with(".css") => {
+                    Contents::Bytes(tidy::compact_css(css).into_bytes())
+                }
+                _ => Contents::Bytes(bytes.to_vec()),
+            },
+            // A root's own files are published byte for byte.
+            AssetSource::File(path) => Contents::Copy(path.clone()),
+        },
+    };
+    Ok(OutputFile {
+        path: output.path,
+        contents,
+    })
 }
 
-/// The page data as Tera's values, and the 404 page's `page`. The data
-/// exists twice while it is copied (ours, then Tera's); copying it a field at
-/// a time and freeing each field once copied keeps a large story's peak to
-/// Tera's copy and one field of ours, not both whole.
-fn tera_context(
-    data: context::PageContext,
-    options: &RenderOptions,
-) -> Result<(tera::Context, context::PageView), Diagnostics> {
-    // GitHub Pages serves 404.html for a missing file at any depth, so its
-    // links to the site's own files start from the base URL.
-    let mut not_found_page = data.page.clone();
-    not_found_page.root = options.base_url.clone().unwrap_or_default();
-    let context::PageContext {
+/// The page data as Tera's values. The data exists twice while it is
+/// copied (ours, then Tera's); copying it a field at a time and freeing
+/// each field once copied keeps a large story's peak to Tera's copy and one
+/// field of ours, not both whole.
+fn main_context(data: PageData) -> Result<tera::Context, Diagnostic> {
+    let PageData {
         page,
         article,
         takeaways,
@@ -167,36 +292,27 @@ fn tera_context(
     put("counts", value(counts));
     put("page", value(page));
     match failure {
-        None => Ok((context, not_found_page)),
-        Some(error) => Err(single(Diagnostic::file_error(
-            "templates",
-            format!("cannot prepare the page data: {error}"),
-        ))),
+        None => Ok(context),
+        Some(error) => Err(cannot_prepare(&error)),
     }
 }
 
-/// The files for other tools and for crawlers.
-fn data_files(story: &Story, facts: FactsJson, options: &RenderOptions) -> Vec<OutputFile> {
-    let file = |path: &str, text: String| OutputFile {
-        path: path.to_owned(),
-        bytes: text.into_bytes(),
-    };
-    let facts_json = file("facts.json", facts.to_json());
-    // Gone before the timeline is made: a large story's facts are tens of
-    // megabytes.
-    drop(facts);
-    let mut files = vec![
-        facts_json,
-        file("timeline.json", publish::timeline_json(story)),
-        file("robots.txt", publish::robots(options.base_url.as_deref())),
-        // GitHub Pages would otherwise run the site through Jekyll.
-        file(".nojekyll", String::new()),
-    ];
-    if let Some(base_url) = &options.base_url {
-        files.push(file("feed.xml", publish::feed(story, base_url)));
-        files.push(file("sitemap.xml", publish::sitemap(story, base_url)));
-    }
-    files
+fn not_found_context(story: &Story, options: &RenderOptions) -> Result<tera::Context, Diagnostic> {
+    let mut page = views::page_view(story, options);
+    // GitHub Pages serves 404.html for a missing file at any depth, so its
+    // links to the site's own files start from the base URL.
+    page.root = options.base_url.clone().unwrap_or_default();
+    let mut context = tera::Context::new();
+    let value = tera::Value::try_from_serializable(&page).map_err(|e| cannot_prepare(&e))?;
+    context.insert_value("page", value);
+    Ok(context)
+}
+
+fn cannot_prepare(error: &tera::Error) -> Diagnostic {
+    Diagnostic::file_error(
+        "templates",
+        format!("cannot prepare the page data: {error}"),
+    )
 }
 
 /// More than the page is likely to need. A buffer that grows by doubling is
@@ -204,62 +320,5 @@ fn data_files(story: &Story, facts: FactsJson, options: &RenderOptions) -> Vec<O
 /// the process's peak memory (about twice the page, for a large story);
 /// reserved but unwritten capacity costs nothing.
 fn page_size_hint(story: &Story) -> usize {
-    let items = story.people.len() + story.quotes.len() + story.timeline.len();
-    64 * 1024 + 2 * story.article.body.len() + 2048 * items
-}
-
-fn compile(templates: &[Template]) -> Result<tera::Tera, Diagnostics> {
-    let mut tera = tera::Tera::new();
-    // Autoescaping stays on for every template (Tera's default is .html,
-    // .htm and .xml only).
-    tera.autoescape_on(vec![""]);
-    // Tera stops at the first broken template; its report names that file.
-    tera.add_raw_templates(templates.iter().map(|t| (t.name.as_str(), t.text.as_str())))
-        .map_err(|error| single(template_diagnostic(&error, templates, "index.html")))?;
-    Ok(tera)
-}
-
-fn single(diagnostic: Diagnostic) -> Diagnostics {
-    let mut diagnostics = Diagnostics::new();
-    diagnostics.push(diagnostic);
-    diagnostics
-}
-
-/// A template error, naming the template file and, when Tera knows it, the
-/// line and column.
-fn template_diagnostic(error: &tera::Error, templates: &[Template], fallback: &str) -> Diagnostic {
-    let report = match error.kind() {
-        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
-            Some(report)
-        }
-        _ => None,
-    };
-    let name = report.map_or(fallback, |r| r.filename());
-    let template = templates.iter().find(|t| t.name == name);
-    let origin = template.map_or_else(|| format!("templates/{name}"), |t| t.origin.clone());
-    match (report, template) {
-        (Some(report), Some(template)) => {
-            let span = report.span();
-            let source = SourceFile::new(origin, &template.text);
-            let width = if span.end_line == span.start_line {
-                span.end_col.saturating_sub(span.start_col)
-            } else {
-                1
-            };
-            Diagnostic::at(
-                Severity::Error,
-                &source,
-                Pos::new(span.start_line, span.start_col + 1, width),
-                format!("template error: {}", report.message()),
-            )
-        }
-        _ => Diagnostic::file_error(
-            origin,
-            format!("template error: {}", first_line(&error.to_string())),
-        ),
-    }
-}
-
-fn first_line(text: &str) -> &str {
-    text.lines().next().unwrap_or(text)
+    64 * 1024 + 2 * story.article.body.len() + 2048 * story_size(story)
 }

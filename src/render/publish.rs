@@ -6,7 +6,9 @@
 use serde_json::{Value, json};
 
 use super::markdown;
+use crate::ids;
 use crate::model::Story;
+use crate::text::{Cut, shorten};
 
 /// Atom, one entry per update. Entry ids are the update's address on the
 /// page, which depends only on the base URL and the update's time.
@@ -57,7 +59,7 @@ pub fn feed(story: &Story, base_url: &str) -> String {
         xml.push_str(&format!("    <id>{}</id>\n", escape(&address)));
         xml.push_str(&format!(
             "    <title>{}</title>\n",
-            escape(&super::context::excerpt(&title, 100))
+            escape(&shorten(&title, 100, Cut::AfterWord))
         ));
         xml.push_str(&format!(
             "    <updated>{}</updated>\n",
@@ -69,7 +71,10 @@ pub fn feed(story: &Story, base_url: &str) -> String {
         ));
         xml.push_str(&format!(
             "    <content type=\"html\">{}</content>\n",
-            escape(&markdown::render_fact(&update.text, false))
+            escape(&markdown::render_fact(
+                &update.text,
+                markdown::Layout::Blocks
+            ))
         ));
         xml.push_str("  </entry>\n");
     }
@@ -164,7 +169,7 @@ pub fn timeline_json(story: &Story) -> String {
             let mut text = event
                 .summary
                 .as_deref()
-                .map(|s| markdown::render_fact(s, false))
+                .map(|s| markdown::render_fact(s, markdown::Layout::Blocks))
                 .unwrap_or_default();
             if let Some(source) = &event.source {
                 let name = html_escape(&source.name);
@@ -176,7 +181,7 @@ pub fn timeline_json(story: &Story) -> String {
                 });
             }
             let mut item = json!({
-                "unique_id": format!("event-{}", n + 1),
+                "unique_id": ids::event(n),
                 "start_date": start,
                 "text": { "headline": html_escape(&event.title), "text": text },
             });

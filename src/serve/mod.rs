@@ -98,7 +98,7 @@ async fn run(options: ServeOptions, on_event: EventSink) -> Result<(), Diagnosti
     // for the whole session; each rebuild would otherwise compare against
     // the one before it, and a mark would vanish at the next save.
     if matches!(build.previous, Previous::Output) {
-        let baseline = crate::load::previous::read(&output.join("facts.json")).unwrap_or(None);
+        let baseline = crate::previous_in(&output);
         build.previous = Previous::Read(baseline.map(Box::new));
     }
     // Links that must be absolute (the 404 page's) point at this server.

@@ -35,7 +35,7 @@ pub fn start(
     state: Arc<state_channel::Sender<BuildState>>,
     on_event: EventSink,
 ) -> Result<Watcher, Diagnostic> {
-    let root = crate::write::absolute(&options.root);
+    let root = crate::absolute(&options.root);
     let (changes, changed) = mpsc::channel::<Vec<PathBuf>>();
     let filter_root = root.clone();
     let filter_events = Arc::clone(&on_event);

@@ -12,6 +12,7 @@ use pulldown_cmark::{Event, Tag};
 
 use crate::article;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, did_you_mean};
+use crate::links::is_safe_url;
 use crate::load::{ArticleSource, FactsSource, Inputs, Node, Value};
 use crate::model::{
     Article, Event as TimelineEvent, Link, Person, Photo, Quote, Source, Story, Update,
@@ -19,9 +20,9 @@ use crate::model::{
 use crate::names::NameMatcher;
 use crate::quotes::{self, QuoteMatch};
 use crate::source::Pos;
+use crate::text::{Cut, Letters, is_slug, shorten, slug};
 
-use schema::{Checker, Fields, truncate};
-pub use schema::{is_safe_url, is_slug};
+use schema::{Checker, Fields};
 
 /// The checked story, and the warnings found on the way.
 pub struct Validated {
@@ -367,7 +368,7 @@ fn read_person(
             format!("`{id}` is not a valid id"),
             Some(format!(
                 "ids use lowercase letters, digits and hyphens, e.g. `{}`",
-                crate::slug::slug(&id, true)
+                slug(&id, Letters::Ascii)
             )),
         );
     }
@@ -456,7 +457,7 @@ fn read_event(checker: &mut Checker, item: &Node) -> Option<(TimelineEvent, Even
 /// Links in Markdown written in facts.yaml: only web links, never
 /// `javascript:` and the like. (Raw HTML needs no check: it is shown as text.)
 fn check_fact_markdown(checker: &mut Checker, markdown: &str, pos: Pos, what: &str) {
-    for event in pulldown_cmark::Parser::new(markdown) {
+    for event in article::parser(markdown) {
         if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
             checker.link_target(pos, &dest_url, what);
         }
@@ -473,7 +474,7 @@ fn excuse_ids(node: &Node, ids: &mut HashSet<String>) {
     match &node.value {
         Value::Str(text) => {
             ids.insert(text.clone());
-            ids.insert(crate::slug::slug(text, true));
+            ids.insert(slug(text, Letters::Ascii));
         }
         Value::Seq(items) => items.iter().for_each(|n| excuse_ids(n, ids)),
         Value::Map(entries) => entries.iter().for_each(|(_, n)| excuse_ids(n, ids)),
@@ -497,7 +498,7 @@ fn cross_check(
     for (person, at) in &facts.people {
         if let Some(first) = first_seen.get(person.id.as_str()) {
             for name in person.names() {
-                excused.insert(crate::slug::slug(name, true));
+                excused.insert(slug(name, Letters::Ascii));
             }
             checker.push(
                 Diagnostic::at(
@@ -564,7 +565,10 @@ fn cross_check(
             (None, None) if ids.is_empty() => {
                 Some("add the person under `people:` first".to_owned())
             }
-            (None, None) => Some(format!("known ids: {}", truncate(&ids.join(", "), 200))),
+            (None, None) => Some(format!(
+                "known ids: {}",
+                shorten(&ids.join(", "), 200, Cut::Anywhere)
+            )),
         };
         checker.error(pos, format!("no person has the id `{id}`"), help);
         None
@@ -679,7 +683,7 @@ fn report_quote(
             .pos_of_offset(source.body_start + paragraphs[index].offset, 1)
             .line
     };
-    let excerpt = |index: usize| truncate(&paragraphs[index].text, 90);
+    let excerpt = |index: usize| shorten(&paragraphs[index].text, 90, Cut::Anywhere);
     match outcome {
         QuoteMatch::Found(_) => {}
         QuoteMatch::Empty => checker.error(

@@ -1,0 +1,140 @@
+//! The report: header, photo, body, table of contents and takeaways.
+
+use serde::Serialize;
+
+use super::{DateView, SourceView};
+use crate::model::Story;
+use crate::render::markdown::{self, Heading, Mentions};
+
+#[derive(Serialize)]
+pub struct ArticleView<'a> {
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    pub authors: &'a [String],
+    /// "Matthew Lee and Dasha Litvinova".
+    pub byline: Option<String>,
+    pub source: Option<SourceView<'a>>,
+    pub published: DateView,
+    /// The newest of `updated` and the updates' times, when later than
+    /// `published`.
+    pub updated: Option<DateView>,
+    pub photo: Option<PhotoView<'a>>,
+    pub body_html: String,
+}
+
+#[derive(Serialize)]
+pub struct PhotoView<'a> {
+    /// The caption with first mentions linked (already escaped HTML).
+    pub caption_html: Option<String>,
+    pub credit: Option<&'a str>,
+    pub src: Option<&'a str>,
+    pub alt: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct TocEntry {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub children: Vec<Heading>,
+}
+
+/// The article's view, and its headings for the table of contents.
+pub struct Built<'a> {
+    pub view: ArticleView<'a>,
+    pub headings: Vec<Heading>,
+}
+
+/// The caption and the article each link their own first mentions: a reader
+/// of the report should not have to go back to the caption.
+pub fn build<'a>(
+    story: &'a Story,
+    mentions: &mut Mentions,
+    caption_mentions: &mut Mentions,
+) -> Built<'a> {
+    let article = &story.article;
+    let photo = article.photo.as_ref().map(|photo| PhotoView {
+        caption_html: photo
+            .caption
+            .as_deref()
+            .map(|c| caption_mentions.link_plain_text(c)),
+        credit: photo.credit.as_deref(),
+        src: photo.src.as_deref(),
+        alt: photo
+            .alt
+            .as_deref()
+            .or(photo.caption.as_deref())
+            .unwrap_or_default(),
+    });
+    let (body_html, headings) = markdown::render_article(&article.body, mentions);
+    let edition = story.edition();
+    let updated = (edition.unix_seconds() > article.published.unix_seconds())
+        .then(|| DateView::of_time(edition));
+    Built {
+        view: ArticleView {
+            title: &article.title,
+            description: article.description.as_deref(),
+            authors: &article.authors,
+            byline: byline(&article.authors),
+            source: article.source.as_ref().map(SourceView::of),
+            published: DateView::of_time(&article.published),
+            updated,
+            photo,
+            body_html,
+        },
+        headings,
+    }
+}
+
+/// The report with its top headings, then each section the page shows.
+pub fn toc(story: &Story, headings: &[Heading]) -> Vec<TocEntry> {
+    let mut toc = vec![TocEntry {
+        id: "article",
+        title: "The report",
+        children: headings.iter().filter(|h| h.level <= 3).cloned().collect(),
+    }];
+    for (id, title, shown) in [
+        ("whos-who", "Who’s who", !story.people.is_empty()),
+        ("quotes", "Key quotes", !story.quotes.is_empty()),
+        ("timeline", "Timeline", true),
+        ("updates", "Updates", !story.updates.is_empty()),
+    ] {
+        if shown {
+            toc.push(TocEntry {
+                id,
+                title,
+                children: Vec::new(),
+            });
+        }
+    }
+    toc
+}
+
+pub fn takeaways(story: &Story) -> Vec<String> {
+    story
+        .takeaways
+        .iter()
+        .map(|t| markdown::render_fact(t, markdown::Layout::Inline))
+        .collect()
+}
+
+fn byline(authors: &[String]) -> Option<String> {
+    match authors {
+        [] => None,
+        [one] => Some(one.clone()),
+        [init @ .., last] => Some(format!("{} and {last}", init.join(", "))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::byline;
+
+    #[test]
+    fn bylines() {
+        assert_eq!(byline(&[]), None);
+        assert_eq!(
+            byline(&["A".into(), "B".into(), "C".into()]).unwrap(),
+            "A, B and C"
+        );
+    }
+}

@@ -1,0 +1,156 @@
+//! The data the templates see, one builder per section. Views borrow from
+//! the story wherever the words are the story's own, so the page data adds
+//! only what the page makes (ids, HTML, dates for readers) to the story
+//! already in memory.
+//!
+//! Every key is always present (empty or null when the story has nothing
+//! for it), because Tera treats an undefined variable as an error; the
+//! README documents these names.
+
+mod article;
+mod marks;
+mod page;
+mod people;
+mod quotes;
+mod timeline;
+mod updates;
+
+use serde::Serialize;
+
+use crate::changes::Changes;
+use crate::date::{PartialDate, Timestamp};
+use crate::links::href;
+use crate::model::{Source, Story};
+use crate::names::NameMatcher;
+
+use super::RenderOptions;
+use super::markdown::Mentions;
+
+pub use article::{ArticleView, TocEntry};
+pub use marks::Marks;
+pub use page::{PageView, build as page_view};
+pub use people::{GroupView, PersonView};
+pub use quotes::QuoteView;
+pub use timeline::{Timeline, TimelineItem};
+pub use updates::UpdateView;
+
+/// Everything the main page's template sees, by key.
+pub struct PageData<'a> {
+    pub page: PageView,
+    pub article: ArticleView<'a>,
+    pub takeaways: Vec<String>,
+    pub toc: Vec<TocEntry>,
+    pub groups: Vec<GroupView<'a>>,
+    pub people: Vec<PersonView<'a>>,
+    pub quotes: Vec<QuoteView<'a>>,
+    pub timeline: Vec<TimelineItem<'a>>,
+    pub updates: Vec<UpdateView>,
+    pub counts: Counts,
+}
+
+#[derive(Serialize)]
+pub struct Counts {
+    pub people: usize,
+    pub quotes: usize,
+    pub events: usize,
+}
+
+/// Build every section's view of the story.
+pub fn page_data<'a>(
+    story: &'a Story,
+    options: &RenderOptions,
+    changes: &'a Changes,
+) -> PageData<'a> {
+    let marks = Marks::new(story, changes);
+    let matcher = NameMatcher::new(&story.people);
+    let mut mentions = Mentions::article(&matcher, &story.people);
+    let mut caption_mentions = Mentions::caption(&matcher, &story.people);
+    let article = article::build(story, &mut mentions, &mut caption_mentions);
+    let toc = article::toc(story, &article.headings);
+    let quotes = quotes::build(story, &marks);
+    let timeline = timeline::build(story, &marks);
+    let people = people::build(story, &marks, &timeline, &mentions, &caption_mentions);
+    PageData {
+        page: page::build(story, options),
+        takeaways: article::takeaways(story),
+        toc,
+        groups: people::groups(story),
+        people,
+        quotes,
+        timeline: timeline.items,
+        updates: updates::build(story),
+        counts: Counts {
+            people: story.people.len(),
+            quotes: story.quotes.len(),
+            events: story.timeline.len(),
+        },
+        article: article.view,
+    }
+}
+
+#[derive(Serialize, Clone)]
+pub struct DateView {
+    /// For `<time datetime>`.
+    pub iso: String,
+    /// For readers.
+    pub human: String,
+    /// `year`, `month`, `day` or `time`.
+    pub precision: &'static str,
+}
+
+impl DateView {
+    pub fn of_date(date: &PartialDate) -> DateView {
+        DateView {
+            iso: date.iso(),
+            human: date.human(),
+            precision: date.precision(),
+        }
+    }
+
+    pub fn of_time(t: &Timestamp) -> DateView {
+        DateView {
+            iso: t.iso(),
+            human: t.human(),
+            precision: if t.time.is_some() { "time" } else { "day" },
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct SourceView<'a> {
+    pub name: &'a str,
+    pub url: Option<String>,
+}
+
+impl<'a> SourceView<'a> {
+    pub fn of(source: &'a Source) -> SourceView<'a> {
+        SourceView {
+            name: &source.name,
+            url: source.url.as_deref().map(href),
+        }
+    }
+}
+
+/// A person where a quote or an event names them.
+#[derive(Serialize)]
+pub struct SpeakerView<'a> {
+    pub id: &'a str,
+    pub anchor: String,
+    pub name: &'a str,
+    pub role: &'a str,
+    /// The language of the name.
+    pub lang: Option<&'a str>,
+}
+
+impl<'a> SpeakerView<'a> {
+    pub fn of(story: &'a Story, index: usize) -> SpeakerView<'a> {
+        let person = &story.people[index];
+        SpeakerView {
+            id: &person.id,
+            anchor: crate::ids::person(&person.id),
+            name: &person.name,
+            role: &person.role,
+            lang: person.lang.as_deref(),
+        }
+    }
+}

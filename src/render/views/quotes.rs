@@ -1,0 +1,54 @@
+//! Key quotes.
+
+use serde::Serialize;
+
+use super::marks::ChangeView;
+use super::{DateView, Marks, SourceView, SpeakerView};
+use crate::ids;
+use crate::model::Story;
+use crate::render::markdown;
+use crate::text::{Cut, shorten};
+
+#[derive(Serialize)]
+pub struct QuoteView<'a> {
+    /// `quote-<n>`, in facts.yaml order.
+    pub id: String,
+    pub text: &'a str,
+    /// The first words of the quote, cut at a word, for the speaker's card.
+    pub excerpt: String,
+    pub speaker: SpeakerView<'a>,
+    pub context_html: Option<String>,
+    pub date: Option<DateView>,
+    /// `p-<n>`: the article paragraph the quote is in.
+    pub paragraph: Option<String>,
+    pub source: Option<SourceView<'a>>,
+    pub change: Option<ChangeView>,
+    /// The language of the quote, when the facts give one.
+    pub lang: Option<&'a str>,
+}
+
+/// How long a quote's teaser on its speaker's card may be.
+const EXCERPT_CHARS: usize = 70;
+
+pub fn build<'a>(story: &'a Story, marks: &Marks) -> Vec<QuoteView<'a>> {
+    story
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(n, quote)| QuoteView {
+            id: ids::quote(n),
+            text: &quote.text,
+            excerpt: shorten(&quote.text, EXCERPT_CHARS, Cut::AfterWord),
+            speaker: SpeakerView::of(story, quote.speaker),
+            context_html: quote
+                .context
+                .as_deref()
+                .map(|c| markdown::render_fact(c, markdown::Layout::Inline)),
+            date: quote.date.as_ref().map(DateView::of_date),
+            paragraph: quote.paragraph.map(ids::paragraph),
+            source: quote.source.as_ref().map(SourceView::of),
+            change: marks.quote(n),
+            lang: quote.lang.as_deref(),
+        })
+        .collect()
+}
