@@ -1,0 +1,206 @@
+//! The article and the facts against each other: ids resolve, quotes are
+//! in the article, people are named in it.
+
+use std::collections::HashMap;
+
+use super::facts::Facts;
+use super::reports::{mentioned_people, report_quote, warn_unmentioned};
+use super::{Checker, Located};
+use crate::article;
+use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
+use crate::load::ArticleSource;
+use crate::model::{Article, Story};
+use crate::quotes::{self, QuoteMatch};
+use crate::source::Pos;
+use crate::text::{Cut, Letters, shorten, slug};
+
+/// Articles shorter than this are checked on one thread.
+const PARALLEL_FROM_BYTES: usize = 64 * 1024;
+
+/// Resolve ids between people, quotes and the timeline; verify quotes
+/// against the article; warn about people the article never names.
+pub(super) fn cross_check(
+    checker: &mut Checker,
+    article: Option<Article>,
+    facts: Facts,
+    source: &ArticleSource,
+    paragraphs: &[article::Paragraph],
+) -> Option<Story> {
+    let mut index_of: HashMap<&str, usize> = HashMap::new();
+    let mut first_seen: HashMap<&str, Pos> = HashMap::new();
+    let mut people = Vec::new();
+    let mut excused = facts.excused_ids.clone();
+    for Located { value: person, at } in &facts.people {
+        if let Some(first) = first_seen.get(person.id.as_str()) {
+            for name in person.names() {
+                excused.insert(slug(name, Letters::Ascii));
+            }
+            checker.push(
+                Diagnostic::at(
+                    Severity::Error,
+                    checker.file,
+                    at.id,
+                    format!("the id `{}` is used twice", person.id),
+                )
+                .with_note(format!("first used on line {}", first.line))
+                .with_help("give each person their own id"),
+            );
+            continue;
+        }
+        first_seen.insert(person.id.as_str(), at.id);
+        people.push(person.clone());
+        index_of.insert(person.id.as_str(), people.len() - 1);
+    }
+    // Namesakes happen (two officials called Petrov), so a shared name or
+    // alias is allowed; but a mention of it cannot say whom it names, so it
+    // is not linked, and the editor hears of it once per name.
+    let mut holders: HashMap<&str, Vec<(&str, Pos)>> = HashMap::new();
+    let mut shared: Vec<&str> = Vec::new();
+    for Located { value: person, at } in &facts.people {
+        for name in person.names().map(str::trim).filter(|n| !n.is_empty()) {
+            let list = holders.entry(name).or_default();
+            if list.iter().all(|(id, _)| *id != person.id) {
+                list.push((&person.id, at.id));
+                if list.len() == 2 {
+                    shared.push(name);
+                }
+            }
+        }
+    }
+    for name in shared {
+        let list = &holders[name];
+        let ids: Vec<String> = list.iter().map(|(id, _)| format!("`{id}`")).collect();
+        checker.warning(
+            list[1].1,
+            format!(
+                "`{name}` names {} people ({}); mentions of it are not linked",
+                list.len(),
+                ids.join(", ")
+            ),
+            Some("give each of them a name or alias of their own that the article uses".into()),
+        );
+    }
+    let ids: Vec<&str> = people.iter().map(|p| p.id.as_str()).collect();
+    let resolve = |checker: &mut Checker, id: &str, pos: Pos, what: &str| -> Option<usize> {
+        if let Some(&index) = index_of.get(id) {
+            return Some(index);
+        }
+        if excused.contains(id) {
+            return None;
+        }
+        let by_name = people
+            .iter()
+            .find(|p| p.names().any(|n| n.eq_ignore_ascii_case(id)));
+        let help = match (by_name, did_you_mean(id, ids.iter().copied())) {
+            (Some(person), _) => Some(format!(
+                "{what} takes a person's id: did you mean `{}`?",
+                person.id
+            )),
+            (None, Some(near)) => Some(format!("did you mean `{near}`?")),
+            (None, None) if ids.is_empty() => {
+                Some("add the person under `people:` first".to_owned())
+            }
+            (None, None) => Some(format!(
+                "known ids: {}",
+                shorten(&ids.join(", "), 200, Cut::Anywhere)
+            )),
+        };
+        checker.error(pos, format!("no person has the id `{id}`"), help);
+        None
+    };
+
+    if facts.groups_given {
+        for Located { value: person, at } in facts.people.iter().filter(|p| p.at.complete) {
+            if !facts.groups.contains(&person.group) {
+                let help = did_you_mean(&person.group, facts.groups.iter().map(String::as_str))
+                    .map_or_else(
+                        || "add it to `groups` to choose where it is shown".to_owned(),
+                        |near| format!("did you mean `{near}`?"),
+                    );
+                checker.warning(
+                    at.group,
+                    format!("the group `{}` is not listed in `groups`", person.group),
+                    Some(help),
+                );
+            }
+        }
+    }
+
+    // Quotes: speakers resolve, and quotes without an outside source are in
+    // the article.
+    let paragraph_texts: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
+    let to_verify: Vec<&str> = facts
+        .quotes
+        .iter()
+        .filter(|q| !q.at.from_outside)
+        .map(|q| q.value.text())
+        .collect();
+    let caption = article
+        .as_ref()
+        .and_then(|a| a.photo.as_ref())
+        .and_then(|p| p.caption.as_deref());
+    // Quote verification and name finding each build an automaton and scan
+    // the whole article, and share nothing: for a long story one runs on
+    // each core. A realistic page takes less time than starting a thread.
+    // The results are collected and reported in the same order either way.
+    let verify = || quotes::verify_all(&to_verify, &paragraph_texts);
+    let (results, mentioned) = if source.body().len() < PARALLEL_FROM_BYTES {
+        (
+            verify(),
+            mentioned_people(&people, &paragraph_texts, caption),
+        )
+    } else {
+        std::thread::scope(|scope| {
+            let verifying = scope.spawn(verify);
+            let mentioned = mentioned_people(&people, &paragraph_texts, caption);
+            let results = verifying
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (results, mentioned)
+        })
+    };
+    let mut results = results.into_iter();
+    let mut quotes = Vec::new();
+    for Located { value: quote, at } in facts.quotes {
+        let speaker = resolve(checker, &at.speaker.0, at.speaker.1, "`speaker`");
+        let paragraph = if at.from_outside {
+            None
+        } else {
+            let outcome = results.next().unwrap_or(QuoteMatch::Empty);
+            report_quote(checker, &outcome, at.text, paragraphs, source);
+            match outcome {
+                QuoteMatch::Found(p) => Some(p),
+                _ => None,
+            }
+        };
+        if let Some(speaker) = speaker {
+            quotes.push(quote.resolve(speaker, paragraph));
+        }
+    }
+
+    let mut timeline = Vec::new();
+    for Located {
+        value: mut event,
+        at,
+    } in facts.timeline
+    {
+        event.people = at
+            .people
+            .iter()
+            .filter_map(|(id, pos)| resolve(checker, id, *pos, "`people`"))
+            .collect();
+        timeline.push(event);
+    }
+
+    warn_unmentioned(checker, &people, &facts.people, &mentioned);
+
+    Some(Story {
+        article: article?,
+        groups: facts.groups,
+        people,
+        quotes,
+        timeline,
+        takeaways: facts.takeaways,
+        updates: facts.updates,
+    })
+}

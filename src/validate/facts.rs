@@ -1,0 +1,311 @@
+//! facts.yaml read into items that still know where they were written:
+//! people, quotes, timeline, takeaways and updates. Ids are resolved later,
+//! by the cross-checks.
+
+use std::collections::HashSet;
+
+use super::schema::Checker;
+use super::{Located, check_fact_markdown, read_source, static_path};
+use crate::date::PartialDate;
+use crate::load::{FactsSource, Node, Value};
+use crate::model::{Event as TimelineEvent, Link, Person, Quote, Source, Update};
+use crate::source::Pos;
+use crate::text::{Letters, is_slug, slug};
+
+const FACTS_FIELDS: &[&str] = &[
+    "groups",
+    "people",
+    "quotes",
+    "timeline",
+    "takeaways",
+    "updates",
+];
+const PERSON_FIELDS: &[&str] = &[
+    "id", "name", "role", "group", "aliases", "summary", "image", "links", "lang",
+];
+const LINK_FIELDS: &[&str] = &["title", "url"];
+const QUOTE_FIELDS: &[&str] = &["speaker", "text", "context", "date", "source", "lang"];
+const EVENT_FIELDS: &[&str] = &["date", "title", "summary", "people", "source"];
+const UPDATE_FIELDS: &[&str] = &["at", "text"];
+
+/// Facts read from facts.yaml, still holding the positions the cross-checks
+/// point at.
+#[derive(Default)]
+pub(super) struct Facts {
+    pub(super) groups: Vec<String>,
+    pub(super) groups_given: bool,
+    pub(super) people: Vec<Located<Person, PersonAt>>,
+    pub(super) quotes: Vec<Located<UnresolvedQuote, QuoteAt>>,
+    pub(super) timeline: Vec<Located<TimelineEvent, EventAt>>,
+    pub(super) takeaways: Vec<String>,
+    pub(super) updates: Vec<Update>,
+    /// Ids that a person entry with an error already reported may have
+    /// meant: a quote or event naming one of them gets no second error.
+    pub(super) excused_ids: HashSet<String>,
+}
+
+/// A quote as read, before its speaker's id is resolved to a person and
+/// its words are found in the article.
+pub(super) struct UnresolvedQuote {
+    text: String,
+    context: Option<String>,
+    date: Option<PartialDate>,
+    source: Option<Source>,
+    lang: Option<String>,
+}
+
+impl UnresolvedQuote {
+    pub(super) fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub(super) fn resolve(self, speaker: usize, paragraph: Option<usize>) -> Quote {
+        Quote {
+            speaker,
+            text: self.text,
+            context: self.context,
+            date: self.date,
+            source: self.source,
+            paragraph,
+            lang: self.lang,
+        }
+    }
+}
+
+pub(super) struct PersonAt {
+    pub(super) id: Pos,
+    pub(super) group: Pos,
+    /// False when the person already has errors: no warnings pile on.
+    pub(super) complete: bool,
+}
+
+pub(super) struct QuoteAt {
+    pub(super) speaker: (String, Pos),
+    pub(super) text: Pos,
+    /// Has a `source` key (even a broken one): not looked up in the article.
+    pub(super) from_outside: bool,
+}
+
+pub(super) struct EventAt {
+    pub(super) people: Vec<(String, Pos)>,
+}
+
+pub(super) fn read_facts(
+    checker: &mut Checker,
+    source: &FactsSource,
+    static_files: &[&str],
+) -> Facts {
+    let mut facts = Facts::default();
+    if source.root.value == Value::Null {
+        return facts;
+    }
+    let Some(fields) = checker.mapping(&source.root, "facts.yaml", FACTS_FIELDS) else {
+        return facts;
+    };
+    // A `groups` of the wrong type is reported once; judging every group
+    // against it would add a warning per person on top.
+    facts.groups_given = fields
+        .get("groups")
+        .is_some_and(|node| matches!(node.value, Value::Seq(_) | Value::Null));
+    facts.groups = checker
+        .text_list(&fields, "groups")
+        .into_iter()
+        .map(|(g, _)| g)
+        .collect();
+
+    if let Some(node) = fields.get("people") {
+        for item in checker.list(node, "`people`") {
+            let person = read_person(checker, item, static_files);
+            if person.as_ref().is_none_or(|p| !is_slug(&p.value.id)) {
+                excuse_ids(item, &mut facts.excused_ids);
+            }
+            facts.people.extend(person);
+        }
+    }
+    if let Some(node) = fields.get("quotes") {
+        for item in checker.list(node, "`quotes`") {
+            facts.quotes.extend(read_quote(checker, item));
+        }
+    }
+    if let Some(node) = fields.get("timeline") {
+        for item in checker.list(node, "`timeline`") {
+            facts.timeline.extend(read_event(checker, item));
+        }
+    }
+    for (text, pos) in checker.text_list(&fields, "takeaways") {
+        check_fact_markdown(checker, &text, pos, "a takeaway");
+        facts.takeaways.push(text);
+    }
+    if let Some(node) = fields.get("updates") {
+        for item in checker.list(node, "`updates`") {
+            let Some(update) = checker.mapping(item, "an update", UPDATE_FIELDS) else {
+                continue;
+            };
+            let at = checker
+                .required(&update, "at", "an update")
+                .and_then(|node| checker.timestamp(node, "`at`"));
+            let text = checker.required_text(&update, "text", "an update");
+            if let (Some(text), Some(node)) = (&text, update.get("text")) {
+                check_fact_markdown(checker, text, node.pos, "an update");
+            }
+            if let (Some(at), Some(text)) = (at, text) {
+                facts.updates.push(Update { at, text });
+            }
+        }
+    }
+    facts
+}
+
+fn read_person(
+    checker: &mut Checker,
+    item: &Node,
+    static_files: &[&str],
+) -> Option<Located<Person, PersonAt>> {
+    let fields = checker.mapping(item, "a person", PERSON_FIELDS)?;
+    let id = checker.required_text(&fields, "id", "a person");
+    let name = checker.required_text(&fields, "name", "a person");
+    let role = checker.required_text(&fields, "role", "a person");
+    let group = checker.required_text(&fields, "group", "a person");
+    let aliases = checker
+        .text_list(&fields, "aliases")
+        .into_iter()
+        .map(|(a, _)| a)
+        .collect();
+    let summary = checker.optional_text(&fields, "summary");
+    if let (Some(summary), Some(node)) = (&summary, fields.get("summary")) {
+        check_fact_markdown(checker, summary, node.pos, "`summary`");
+    }
+    let image = static_path(checker, &fields, "image", static_files);
+    let lang = fields
+        .get("lang")
+        .and_then(|node| checker.language_tag(node, "`lang`"));
+    let mut links = Vec::new();
+    if let Some(node) = fields.get("links") {
+        for link in checker.list(node, "`links`") {
+            let Some(link_fields) = checker.mapping(link, "a link", LINK_FIELDS) else {
+                continue;
+            };
+            let title = checker.required_text(&link_fields, "title", "a link");
+            let url = checker.required_text(&link_fields, "url", "a link");
+            let url_ok = match (&url, link_fields.get("url")) {
+                (Some(url), Some(node)) => checker.link_target(node.pos, url, "`url`"),
+                _ => false,
+            };
+            if let (Some(title), Some(url), true) = (title, url, url_ok) {
+                links.push(Link { title, url });
+            }
+        }
+    }
+    let id_node = fields.get("id")?;
+    let mut at = PersonAt {
+        id: id_node.pos,
+        group: fields.get("group").map_or(fields.pos, |n| n.pos),
+        complete: name.is_some() && role.is_some() && group.is_some(),
+    };
+    let id = id?;
+    if !is_slug(&id) {
+        at.complete = false;
+        checker.error(
+            id_node.pos,
+            format!("`{id}` is not a valid id"),
+            Some(format!(
+                "ids use lowercase letters, digits and hyphens, e.g. `{}`",
+                slug(&id, Letters::Ascii)
+            )),
+        );
+    }
+    // A person with other faults is still returned, so that quotes and
+    // events naming them don't add "no person has the id" errors on top;
+    // the faults already reported keep the build from finishing.
+    let name = name.unwrap_or_else(|| id.clone());
+    Some(Located {
+        value: Person {
+            id,
+            name,
+            role: role.unwrap_or_default(),
+            group: group.unwrap_or_default(),
+            aliases,
+            summary,
+            image,
+            links,
+            lang,
+        },
+        at,
+    })
+}
+
+fn read_quote(checker: &mut Checker, item: &Node) -> Option<Located<UnresolvedQuote, QuoteAt>> {
+    let fields = checker.mapping(item, "a quote", QUOTE_FIELDS)?;
+    let speaker = checker.required_text(&fields, "speaker", "a quote");
+    let text = checker.required_text(&fields, "text", "a quote");
+    let context = checker.optional_text(&fields, "context");
+    if let (Some(context), Some(node)) = (&context, fields.get("context")) {
+        check_fact_markdown(checker, context, node.pos, "`context`");
+    }
+    let date = fields
+        .get("date")
+        .and_then(|node| checker.partial_date(node, "`date`"));
+    let source = fields
+        .get("source")
+        .and_then(|node| read_source(checker, node));
+    let lang = fields
+        .get("lang")
+        .and_then(|node| checker.language_tag(node, "`lang`"));
+    let at = QuoteAt {
+        speaker: (speaker.clone()?, fields.get("speaker")?.pos),
+        text: fields.get("text")?.pos,
+        from_outside: fields.get("source").is_some(),
+    };
+    Some(Located {
+        value: UnresolvedQuote {
+            text: text?,
+            context,
+            date,
+            source,
+            lang,
+        },
+        at,
+    })
+}
+
+fn read_event(checker: &mut Checker, item: &Node) -> Option<Located<TimelineEvent, EventAt>> {
+    let fields = checker.mapping(item, "a timeline event", EVENT_FIELDS)?;
+    let date = checker
+        .required(&fields, "date", "a timeline event")
+        .and_then(|node| checker.partial_date(node, "`date`"));
+    let title = checker.required_text(&fields, "title", "a timeline event");
+    let summary = checker.optional_text(&fields, "summary");
+    if let (Some(summary), Some(node)) = (&summary, fields.get("summary")) {
+        check_fact_markdown(checker, summary, node.pos, "`summary`");
+    }
+    let people = checker.text_list(&fields, "people");
+    let source = fields
+        .get("source")
+        .and_then(|node| read_source(checker, node));
+    Some(Located {
+        value: TimelineEvent {
+            date: date?,
+            title: title?,
+            summary,
+            // Filled in when the ids in `at.people` are resolved.
+            people: Vec::new(),
+            source,
+        },
+        at: EventAt { people },
+    })
+}
+
+/// Every id a broken person entry could have been meant to have: its id as
+/// written and made into a slug, and the slugs of its other text (the name
+/// `Lena Okafor` for `lena-okafor`).
+fn excuse_ids(node: &Node, ids: &mut HashSet<String>) {
+    match &node.value {
+        Value::Str(text) => {
+            ids.insert(text.clone());
+            ids.insert(slug(text, Letters::Ascii));
+        }
+        Value::Seq(items) => items.iter().for_each(|n| excuse_ids(n, ids)),
+        Value::Map(entries) => entries.iter().for_each(|(_, n)| excuse_ids(n, ids)),
+        _ => {}
+    }
+}
