@@ -6,7 +6,7 @@
 //! stage. The whole process against other generators is timed by
 //! `scripts/bench-peers.sh`.
 
-#[path = "../tests/common/generated.rs"]
+#[path = "../tests/testsuite/common/generated.rs"]
 mod generated;
 
 use std::path::{Path, PathBuf};

@@ -1,15 +1,13 @@
 //! `explainer serve`, started for real on a free port and spoken to over
 //! plain TCP, as a browser would.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use common::Story;
+use crate::common::Story;
 
 /// Generous: the machines running the tests are shared and slow at times.
 const PATIENCE: Duration = Duration::from_secs(20);

@@ -2,11 +2,9 @@
 //! Each must end promptly, in an error that names a limit or in a build,
 //! never in a crash, a stack overflow or the machine's memory running out.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::{BASE_ARTICLE, BASE_FACTS, Run, Story};
+use crate::common::{BASE_ARTICLE, BASE_FACTS, Run, Story};
 
 const ARTICLE_HEAD: &str = "---\ntitle: T\npublished: 2025-01-01\n---\n\n";
 

@@ -10,9 +10,9 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-const SHIPPED_ARTICLE: &[u8] = include_bytes!("../content/article.md");
+const SHIPPED_ARTICLE: &[u8] = include_bytes!("../../content/article.md");
 /// The same facts as the article target's.
-const PEOPLE_ONLY: &[u8] = include_bytes!("fuzz_regressions/people-only.yaml");
+const PEOPLE_ONLY: &[u8] = include_bytes!("../fuzz_regressions/people-only.yaml");
 
 fn feed(article: &[u8], facts: &[u8]) {
     if let Err(diagnostics) = explainer::render_in_memory(article, facts, &Default::default()) {

@@ -2,9 +2,7 @@
 //! curly against straight quotes, an ellipsis quote, partial dates out of
 //! order, HTML and script in every text field, names inside longer words.
 
-mod common;
-
-use common::{Story, between};
+use crate::common::{Story, between};
 
 fn built() -> String {
     let story = Story::copy_of("tests/fixtures/edge");

@@ -3,13 +3,11 @@
 //! unreadable, broken templates, symbolic links, output folders that are
 //! not folders. Each names the file, and the last good output survives.
 
-mod common;
-
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::{Run, Story, snapshot};
+use crate::common::{Run, Story, snapshot};
 
 const FACTS: &str = "content/facts.yaml";
 const ARTICLE: &str = "content/article.md";
@@ -38,7 +36,7 @@ fn insert_bytes(story: &Story, file: &str, at: usize, bytes: &[u8]) {
 
 #[test]
 fn invalid_utf8_in_the_article_body_gives_the_offset_and_line() {
-    let at = common::BASE_ARTICLE.find("Engineer").unwrap();
+    let at = crate::common::BASE_ARTICLE.find("Engineer").unwrap();
     fails_keeping_output(
         |story| insert_bytes(story, ARTICLE, at, &[0xc3, 0x28]),
         &[
@@ -51,7 +49,7 @@ fn invalid_utf8_in_the_article_body_gives_the_offset_and_line() {
 
 #[test]
 fn invalid_utf8_in_the_front_matter_gives_the_offset_and_line() {
-    let at = common::BASE_ARTICLE.find("inquiry").unwrap();
+    let at = crate::common::BASE_ARTICLE.find("inquiry").unwrap();
     fails_keeping_output(
         |story| insert_bytes(story, ARTICLE, at, &[0xff]),
         &[
@@ -63,7 +61,7 @@ fn invalid_utf8_in_the_front_matter_gives_the_offset_and_line() {
 
 #[test]
 fn latin1_facts_are_refused_with_the_offset() {
-    let at = common::BASE_FACTS.find("Okafor").unwrap();
+    let at = crate::common::BASE_FACTS.find("Okafor").unwrap();
     fails_keeping_output(
         // "Okafor" → "Ok\xe4for", as an editor saving in Latin-1 writes "ä".
         |story| insert_bytes(story, FACTS, at + 2, &[0xe4]),
@@ -210,7 +208,7 @@ fn an_output_path_that_is_a_file_or_an_input_is_refused() {
         story.root().join("content/public"),
         story.root().join("public/../content"),
     ] {
-        let run = common::run(&[
+        let run = crate::common::run(&[
             "build",
             "--root",
             root,

@@ -2,14 +2,12 @@
 //! leaves the old site or the new one, never a mix and never nothing, and
 //! two builds racing on one folder leave one of their sites whole.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Story, snapshot};
+use crate::common::{Story, snapshot};
 
 type Snapshot = BTreeMap<PathBuf, Vec<u8>>;
 

@@ -2,9 +2,7 @@
 //! marks, the feed, sitemap, robots.txt, 404 page, JSON-LD and sharing tags,
 //! and timeline.json; and `explainer new`.
 
-mod common;
-
-use common::{Story, between, run};
+use crate::common::{Story, between, run};
 use serde_json::Value;
 
 const BASE: &str = "https://news.example/riyadh";

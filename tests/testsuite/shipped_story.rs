@@ -1,9 +1,7 @@
 //! The story the project ships builds cleanly and shows everything an
 //! editor expects: article, who's-who, key quotes, timeline, takeaways.
 
-mod common;
-
-use common::{Story, between, snapshot};
+use crate::common::{Story, between, snapshot};
 
 fn built() -> (Story, String, String) {
     let story = Story::copy_of(".");
@@ -69,7 +67,7 @@ fn page_stylesheet_and_script_stay_within_60_kb() {
     let (story, _, _) = built();
     let files = snapshot(&story.output());
     let css = &files[std::path::Path::new("style.css")];
-    let source = std::fs::read(common::repo().join("static/style.css")).unwrap();
+    let source = std::fs::read(crate::common::repo().join("static/style.css")).unwrap();
     assert!(
         css.len() < source.len(),
         "the built-in stylesheet ships compacted"

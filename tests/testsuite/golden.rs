@@ -6,12 +6,10 @@
 //! optimisation), rerun with `EXPLAINER_BLESS=1 cargo test --test golden`,
 //! and review the diff of the hashes together with the change to the page.
 
-mod common;
-
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use common::{Story, repo, snapshot};
+use crate::common::{Story, repo, snapshot};
 use sha2::{Digest, Sha256};
 
 /// Big enough for every stage to be exercised in bulk (300 people, 200
@@ -62,7 +60,10 @@ fn output_is_byte_identical_to_the_recorded_build() {
 
 #[test]
 fn generated_stories_are_the_same_every_time() {
-    assert_eq!(common::generated::story(3), common::generated::story(3),);
-    let (article, facts) = common::generated::story(2);
+    assert_eq!(
+        crate::common::generated::story(3),
+        crate::common::generated::story(3),
+    );
+    let (article, facts) = crate::common::generated::story(2);
     assert!(article.len() > 10_000 && facts.contains("quotes:"));
 }

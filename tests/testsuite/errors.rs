@@ -2,9 +2,7 @@
 //! code, the file with its line and column, the wording that says what to
 //! do, and the last good output left exactly as it was.
 
-mod common;
-
-use common::{Story, snapshot};
+use crate::common::{Story, snapshot};
 
 /// A change to the good base story and what the build must then say.
 struct Case {
@@ -372,7 +370,7 @@ const CASES: &[Case] = &[
     Case {
         name: "facts file a list",
         file: FACTS,
-        from: common::BASE_FACTS,
+        from: crate::common::BASE_FACTS,
         to: "- Tomas Berg\n- Lena Okafor\n",
         expect: &[
             "content/facts.yaml:1:1",
@@ -382,7 +380,7 @@ const CASES: &[Case] = &[
     Case {
         name: "facts file plain text",
         file: FACTS,
-        from: common::BASE_FACTS,
+        from: crate::common::BASE_FACTS,
         to: "Tomas Berg and Lena Okafor\n",
         expect: &[
             "content/facts.yaml:1:1",
@@ -1001,8 +999,8 @@ fn files_that_are_missing_or_not_utf8_are_named() {
 fn byte_order_mark_and_crlf_build() {
     let story = Story::base();
     let crlf = |s: &str| format!("\u{feff}{}", s.replace('\n', "\r\n"));
-    story.write(ARTICLE, crlf(common::BASE_ARTICLE).as_bytes());
-    story.write(FACTS, crlf(common::BASE_FACTS).as_bytes());
+    story.write(ARTICLE, crlf(crate::common::BASE_ARTICLE).as_bytes());
+    story.write(FACTS, crlf(crate::common::BASE_FACTS).as_bytes());
     story.build().assert_ok();
     // Positions still point at the right line and column.
     story.edit(FACTS, "speaker: tomas-berg", "speaker: tomas-burg");
@@ -1047,7 +1045,7 @@ fn output_folder_may_not_hold_the_inputs() {
         story.root().join("static"),
         story.root().parent().unwrap().to_path_buf(),
     ] {
-        let run = common::run(&[
+        let run = crate::common::run(&[
             "build",
             "--root",
             story.root().to_str().unwrap(),
@@ -1068,7 +1066,7 @@ fn output_folder_may_not_hold_the_inputs() {
 fn a_folder_explainer_did_not_write_is_never_replaced() {
     let story = Story::base();
     story.write("mine/notes.txt", b"precious");
-    let run = common::run(&[
+    let run = crate::common::run(&[
         "build",
         "--root",
         story.root().to_str().unwrap(),
@@ -1082,10 +1080,13 @@ fn a_folder_explainer_did_not_write_is_never_replaced() {
 
 #[test]
 fn usage_errors_exit_2() {
-    assert_eq!(common::run(&["build", "--no-such-flag"]).code, 2);
-    assert_eq!(common::run(&["build", "--root", "/no/such/folder"]).code, 2);
+    assert_eq!(crate::common::run(&["build", "--no-such-flag"]).code, 2);
+    assert_eq!(
+        crate::common::run(&["build", "--root", "/no/such/folder"]).code,
+        2
+    );
     let story = Story::base();
-    let run = common::run(&[
+    let run = crate::common::run(&[
         "build",
         "--root",
         story.root().to_str().unwrap(),

@@ -1,0 +1,16 @@
+//! The integration tests, one module per part of the program, in one test
+//! binary: one link instead of eleven, and one place to look.
+
+mod common;
+
+mod atomic_write;
+mod bad_input;
+mod edge_story;
+mod errors;
+mod fuzz_regressions;
+mod golden;
+mod hostile;
+mod publishing;
+mod serve;
+mod shipped_story;
+mod xss;
