@@ -126,6 +126,9 @@ pub struct Timings {
     pub validate: Duration,
     pub render: Duration,
     pub write: Duration,
+    /// The process's peak memory (resident) at the end of each stage, in
+    /// bytes, where the system tells it (Linux): which stage sets the peak.
+    pub peak_memory: [Option<u64>; 4],
 }
 
 impl Timings {
@@ -170,17 +173,33 @@ impl Report {
         }
     }
 
-    /// Time per stage, for `--verbose`.
+    /// Time per stage, for `--verbose`, and the peak memory after each
+    /// where it is known.
     pub fn stage_times(&self) -> String {
         let t = &self.timings;
-        format!(
+        let times = format!(
             "load {}, validate {}, render {}, write {}",
             format_duration(t.load),
             format_duration(t.validate),
             format_duration(t.render),
             format_duration(t.write)
-        )
+        );
+        let mib = |bytes: Option<u64>| bytes.map(|b| format!("{:.0}", b as f64 / 1048576.0));
+        match t.peak_memory.map(mib) {
+            [Some(load), Some(validate), Some(render), Some(write)] => {
+                format!("{times}; peak memory after each {load}, {validate}, {render}, {write} MiB")
+            }
+            _ => times,
+        }
     }
+}
+
+/// The process's peak resident memory so far, from `/proc/self/status`.
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
 }
 
 fn format_duration(d: Duration) -> String {
@@ -246,6 +265,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
     let started = Instant::now();
     let written = write::write_site(&output, &site);
     report.timings.write = started.elapsed();
+    report.timings.peak_memory[3] = peak_memory();
     match written {
         Ok(()) => {
             report.output = Some(output);
@@ -280,8 +300,8 @@ pub fn render_in_memory(
     facts: &[u8],
     options: &RenderOptions,
 ) -> Result<InMemory, Diagnostics> {
-    let inputs = load::from_bytes(article, facts)?;
-    let validated = validate::validate(&inputs)?;
+    let mut inputs = load::from_bytes(article, facts)?;
+    let validated = validate::validate(&mut inputs)?;
     let changes = changes::Changes::none(&validated.story);
     let files = render::render(&validated.story, &inputs.theme, options, &changes).map_err(
         |mut errors| {
@@ -320,11 +340,13 @@ fn run_stages(
     let started = Instant::now();
     let inputs = load::load(root);
     timings.load = started.elapsed();
-    let inputs = inputs.map_err(|d| fail(d, timings))?;
+    timings.peak_memory[0] = peak_memory();
+    let mut inputs = inputs.map_err(|d| fail(d, timings))?;
 
     let started = Instant::now();
-    let validated = validate::validate(&inputs);
+    let validated = validate::validate(&mut inputs);
     timings.validate = started.elapsed();
+    timings.peak_memory[1] = peak_memory();
     let validated = validated.map_err(|d| fail(d, timings))?;
     // The parsed files are done with once the story is checked; freeing them
     // now keeps them from adding to the peak of rendering a large story.
@@ -349,6 +371,7 @@ fn run_stages(
     let started = Instant::now();
     let rendered = render::render(story, &theme, options, &changes);
     timings.render = started.elapsed();
+    timings.peak_memory[2] = peak_memory();
     let site = rendered.map_err(|mut d| {
         d.extend(validated.warnings.clone());
         fail(d, timings)

@@ -19,7 +19,7 @@ pub const ARTICLE_PATH: &str = "content/article.md";
 pub const FACTS_PATH: &str = "content/facts.yaml";
 
 /// The whole story root, read and parsed but not yet checked.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Inputs {
     pub root: PathBuf,
     pub article: ArticleSource,
@@ -27,7 +27,7 @@ pub struct Inputs {
     pub theme: Theme,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct ArticleSource {
     pub file: SourceFile,
     pub front_matter: Node,
@@ -41,7 +41,7 @@ impl ArticleSource {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct FactsSource {
     pub file: SourceFile,
     pub root: Node,

@@ -3,9 +3,9 @@
 //!
 //! What a build writes is a plan: a list of outputs, each a path and how to
 //! make it (a template with its data, a serializer, or a static file). A new
-//! page is one more entry in [`plan`]. The plan is then carried out on both
-//! cores: the page on one, the data files on the other.
+//! page is one more entry in [`plan`].
 
+mod cards;
 pub mod markdown;
 mod publish;
 mod templates;
@@ -93,37 +93,17 @@ pub fn render(
     let tera = templates::compile(&theme.templates)?;
     let mut diagnostics = Diagnostics::new();
     let outputs = plan(story, theme, options, changes, &mut diagnostics);
-    let (pages, others): (Vec<Output>, Vec<Output>) = outputs
+    // One output at a time, in order. Rendering the data files on the
+    // second core beside the page was measured at the largest benchmark
+    // size: a little faster, but 163 MiB at the peak instead of 139, as
+    // facts.json and the page were held at once. The second core renders
+    // the page's cards instead (see `cards`).
+    let made: Vec<Result<OutputFile, Diagnostic>> = outputs
         .into_iter()
-        .partition(|o| matches!(o.make, Make::Page { .. }));
-    let render_pages = || {
-        pages
-            .into_iter()
-            .map(|output| make(output, story, options, changes, &tera, &theme.templates))
-            .collect::<Vec<_>>()
-    };
-    let render_others = || {
-        others
-            .into_iter()
-            .map(|output| make(output, story, options, changes, &tera, &theme.templates))
-            .collect::<Vec<_>>()
-    };
-    // A realistic page takes less time to render than a thread to start;
-    // a large one renders its data files on the second core.
-    let (pages, others) = if story_size(story) < PARALLEL_FROM_ITEMS {
-        (render_pages(), render_others())
-    } else {
-        std::thread::scope(|scope| {
-            let others = scope.spawn(render_others);
-            let pages = render_pages();
-            let others = others
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (pages, others)
-        })
-    };
+        .map(|output| make(output, story, options, changes, &tera, &theme.templates))
+        .collect();
     let mut files = Vec::new();
-    for made in pages.into_iter().chain(others) {
+    for made in made {
         match made {
             Ok(file) => files.push(file),
             Err(diagnostic) => diagnostics.push(diagnostic),
@@ -134,10 +114,6 @@ pub fn render(
     }
     Ok(files)
 }
-
-/// Stories with fewer people, quotes and events than this are rendered on
-/// one thread.
-const PARALLEL_FROM_ITEMS: usize = 2000;
 
 fn story_size(story: &Story) -> usize {
     story.people.len() + story.quotes.len() + story.timeline.len()
@@ -222,7 +198,7 @@ fn make(
         Make::Page { template, data } => {
             let (context, size) = match data {
                 PageKind::Main => (
-                    main_context(views::page_data(story, options, changes))?,
+                    main_context(views::page_data(story, options, changes), tera, templates)?,
                     page_size_hint(story),
                 ),
                 PageKind::NotFound => (not_found_context(story, options)?, 4096),
@@ -253,48 +229,56 @@ fn make(
     })
 }
 
-/// The page data as Tera's values. The data exists twice while it is
-/// copied (ours, then Tera's); copying it a field at a time and freeing
-/// each field once copied keeps a large story's peak to Tera's copy and one
-/// field of ours, not both whole.
-fn main_context(data: PageData) -> Result<tera::Context, Diagnostic> {
+/// The page data as Tera's values. The repeated parts are rendered first,
+/// each on its own (see [`cards`]), and the page sees their HTML; the rest
+/// is copied a field at a time, each field freed once copied.
+fn main_context(
+    data: PageData,
+    tera: &tera::Tera,
+    templates: &[Template],
+) -> Result<tera::Context, Diagnostic> {
+    let page = value(&data.page)?;
+    let mut globals = tera::Context::new();
+    globals.insert_value("page", page.clone());
+    let parts = cards::Parts::new(tera, templates, globals);
+    let mut cards = parts.render(&data)?;
     let PageData {
-        page,
+        page: _,
         article,
         takeaways,
         toc,
-        groups,
+        mut groups,
         people,
         quotes,
         timeline,
         updates,
         counts,
     } = data;
+    drop((people, quotes, timeline));
+    for group in &mut groups {
+        group.cards = group
+            .people
+            .iter()
+            .map(|&i| std::mem::take(&mut cards.people[i]))
+            .collect();
+    }
     let mut context = tera::Context::new();
-    let mut failure = None;
-    let mut put = |key: &'static str, value: Result<tera::Value, tera::Error>| match value {
-        Ok(value) => context.insert_value(key, value),
-        Err(error) => failure = Some(error),
-    };
     // Each `value(x)` takes `x` by value, so it is freed as soon as it is
     // copied.
-    fn value<T: serde::Serialize>(data: T) -> Result<tera::Value, tera::Error> {
-        tera::Value::try_from_serializable(&data)
-    }
-    put("people", value(people));
-    put("article", value(article));
-    put("timeline", value(timeline));
-    put("quotes", value(quotes));
-    put("groups", value(groups));
-    put("updates", value(updates));
-    put("takeaways", value(takeaways));
-    put("toc", value(toc));
-    put("counts", value(counts));
-    put("page", value(page));
-    match failure {
-        None => Ok(context),
-        Some(error) => Err(cannot_prepare(&error)),
-    }
+    context.insert_value("groups", value(groups)?);
+    context.insert_value("quote_cards", value(cards.quotes)?);
+    context.insert_value("event_cards", value(cards.timeline)?);
+    context.insert_value("article", value(article)?);
+    context.insert_value("updates", value(updates)?);
+    context.insert_value("takeaways", value(takeaways)?);
+    context.insert_value("toc", value(toc)?);
+    context.insert_value("counts", value(counts)?);
+    context.insert_value("page", page);
+    Ok(context)
+}
+
+fn value<T: serde::Serialize>(data: T) -> Result<tera::Value, Diagnostic> {
+    tera::Value::try_from_serializable(&data).map_err(|e| cannot_prepare(&e))
 }
 
 fn not_found_context(story: &Story, options: &RenderOptions) -> Result<tera::Context, Diagnostic> {
@@ -303,8 +287,7 @@ fn not_found_context(story: &Story, options: &RenderOptions) -> Result<tera::Con
     // links to the site's own files start from the base URL.
     page.root = options.base_url.clone().unwrap_or_default();
     let mut context = tera::Context::new();
-    let value = tera::Value::try_from_serializable(&page).map_err(|e| cannot_prepare(&e))?;
-    context.insert_value("page", value);
+    context.insert_value("page", value(page)?);
     Ok(context)
 }
 

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use super::schema::Checker;
 use super::{Located, check_fact_markdown, read_source, static_path};
 use crate::date::PartialDate;
-use crate::load::{FactsSource, Node, Value};
+use crate::load::{Node, Value};
 use crate::model::{Event as TimelineEvent, Link, Person, Quote, Source, Update};
 use crate::source::Pos;
 use crate::text::{Letters, is_slug, slug};
@@ -90,16 +90,12 @@ pub(super) struct EventAt {
     pub(super) people: Vec<(String, Pos)>,
 }
 
-pub(super) fn read_facts(
-    checker: &mut Checker,
-    source: &FactsSource,
-    static_files: &[&str],
-) -> Facts {
+pub(super) fn read_facts(checker: &mut Checker, root: &Node, static_files: &[&str]) -> Facts {
     let mut facts = Facts::default();
-    if source.root.value == Value::Null {
+    if root.value == Value::Null {
         return facts;
     }
-    let Some(fields) = checker.mapping(&source.root, "facts.yaml", FACTS_FIELDS) else {
+    let Some(fields) = checker.mapping(root, "facts.yaml", FACTS_FIELDS) else {
         return facts;
     };
     // A `groups` of the wrong type is reported once; judging every group

@@ -14,7 +14,7 @@ use pulldown_cmark::{Event, Tag};
 use crate::article;
 use crate::diagnostic::{Diagnostics, did_you_mean};
 use crate::links::is_safe_url;
-use crate::load::{Inputs, Node};
+use crate::load::{Inputs, Node, Value};
 use crate::model::{Source, Story};
 use crate::source::Pos;
 
@@ -26,7 +26,10 @@ pub struct Validated {
     pub warnings: Diagnostics,
 }
 
-pub fn validate(inputs: &Inputs) -> Result<Validated, Diagnostics> {
+/// The facts' parsed tree is taken out of `inputs` once it has been read:
+/// for a large story it is the biggest thing in memory, and the
+/// cross-checks, which set the peak, need only the facts read from it.
+pub fn validate(inputs: &mut Inputs) -> Result<Validated, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     let static_files: Vec<&str> = inputs
         .theme
@@ -47,10 +50,18 @@ pub fn validate(inputs: &Inputs) -> Result<Validated, Diagnostics> {
         let mut checker = Checker::new(&inputs.article.file, &mut diagnostics);
         front_matter::read_article(&mut checker, &inputs.article, &static_files, &unsafe_links)
     };
+    let tree = std::mem::replace(
+        &mut inputs.facts.root,
+        Node {
+            value: Value::Null,
+            pos: Pos::default(),
+        },
+    );
     let facts = {
         let mut checker = Checker::new(&inputs.facts.file, &mut diagnostics);
-        facts::read_facts(&mut checker, &inputs.facts, &static_files)
+        facts::read_facts(&mut checker, &tree, &static_files)
     };
+    drop(tree);
     // Cross-checks run even when the front matter is broken, so that one
     // run reports those problems too.
     let story = {

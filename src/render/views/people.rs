@@ -15,8 +15,11 @@ use crate::render::markdown::{self, Mentions};
 pub struct GroupView<'a> {
     pub name: &'a str,
     pub id: String,
-    /// Indexes into `people`.
+    /// Indexes into the story's people.
+    #[serde(skip)]
     pub people: Vec<usize>,
+    /// Each person's card, as finished HTML.
+    pub cards: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -33,13 +36,18 @@ pub struct PersonView<'a> {
     /// The language of the name, when the facts give one.
     pub lang: Option<&'a str>,
     pub links: Vec<LinkView<'a>>,
-    /// Indexes into `quotes`.
+    /// Indexes into the `quotes` their card sees: their own quotes.
     pub quotes: Vec<usize>,
     /// The element ids of their events, in timeline order.
     pub events: Vec<String>,
-    /// The same events as indexes into `timeline`, so that a card lists
-    /// them without a pass over the whole timeline for each person.
+    /// Indexes into the `timeline` their card sees: their own events.
     pub event_items: Vec<usize>,
+    /// Their quotes, as indexes into the story's quotes.
+    #[serde(skip)]
+    pub quote_indexes: Vec<usize>,
+    /// Their events, as indexes into the page's timeline items.
+    #[serde(skip)]
+    pub event_indexes: Vec<usize>,
     /// The element id of their first mention on the page.
     pub first_mention: Option<String>,
     pub change: Option<ChangeView>,
@@ -100,9 +108,11 @@ pub fn build<'a>(
                     url: href(&l.url),
                 })
                 .collect(),
-            quotes: std::mem::take(&mut quotes_of[index]),
+            quotes: (0..quotes_of[index].len()).collect(),
             events: std::mem::take(&mut events_of[index]),
-            event_items: std::mem::take(&mut event_items_of[index]),
+            event_items: (0..event_items_of[index].len()).collect(),
+            quote_indexes: std::mem::take(&mut quotes_of[index]),
+            event_indexes: std::mem::take(&mut event_items_of[index]),
             first_mention: mentions.first[index]
                 .clone()
                 .or_else(|| caption_mentions.first[index].clone()),
@@ -128,6 +138,7 @@ pub fn groups(story: &Story) -> Vec<GroupView<'_>> {
                 name,
                 id: String::new(),
                 people: Vec::new(),
+                cards: Vec::new(),
             });
             groups.len() - 1
         });
