@@ -52,9 +52,16 @@ pub fn paragraphs_and_links(
                 })
             }
             Event::End(TagEnd::Paragraph) => paragraphs.extend(current.take()),
-            Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
+            Event::Text(text) | Event::Code(text) => {
                 if let Some(p) = current.as_mut() {
                     p.text.push_str(&text);
+                }
+            }
+            // Raw HTML is shown as text, so its words can be quoted; its
+            // comments are never shown, so theirs cannot.
+            Event::Html(text) | Event::InlineHtml(text) => {
+                if let Some(p) = current.as_mut() {
+                    p.text.push_str(&crate::raw_html::without_comments(&text));
                 }
             }
             Event::SoftBreak | Event::HardBreak => {

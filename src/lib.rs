@@ -25,6 +25,7 @@ pub mod load;
 pub mod model;
 pub mod names;
 pub mod quotes;
+pub mod raw_html;
 pub mod render;
 pub mod serve;
 pub mod slug;

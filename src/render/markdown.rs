@@ -9,6 +9,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd, html};
 use crate::article;
 use crate::model::Person;
 use crate::names::NameMatcher;
+use crate::raw_html;
 use crate::validate::is_safe_url;
 
 /// A heading of the article, for the table of contents.
@@ -95,7 +96,7 @@ pub fn render_article(body: &str, mentions: &mut Mentions) -> (String, Vec<Headi
     let mut heading_start: Option<usize> = None;
     let mut images_as_links: Vec<bool> = Vec::new();
 
-    for event in article::parser(body) {
+    for event in raw_html::hide_comments(article::parser(body)) {
         match event {
             Event::Start(Tag::Paragraph) => {
                 paragraph += 1;
@@ -218,38 +219,40 @@ pub fn render_article(body: &str, mentions: &mut Mentions) -> (String, Vec<Headi
 /// `javascript:` links (validation refuses them; this keeps the page safe
 /// even if it is handed unchecked text).
 pub fn render_fact(markdown: &str, inline: bool) -> String {
-    let mut events: Vec<Event> =
-        pulldown_cmark::Parser::new_ext(markdown, pulldown_cmark::Options::ENABLE_STRIKETHROUGH)
-            .map(|event| match event {
-                Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-                // Pictures become links: no request to another site.
-                Event::Start(
-                    Tag::Image {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    }
-                    | Tag::Link {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    },
-                ) => Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: safe(dest_url),
-                    title,
-                    id,
-                }),
-                Event::End(TagEnd::Image) => Event::End(TagEnd::Link),
-                Event::Start(Tag::HtmlBlock) => Event::Start(Tag::Paragraph),
-                Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::Paragraph),
-                Event::Start(Tag::Heading { .. }) => Event::Start(Tag::Paragraph),
-                Event::End(TagEnd::Heading(_)) => Event::End(TagEnd::Paragraph),
-                other => other,
-            })
-            .collect();
+    let mut events: Vec<Event> = raw_html::hide_comments(pulldown_cmark::Parser::new_ext(
+        markdown,
+        pulldown_cmark::Options::ENABLE_STRIKETHROUGH,
+    ))
+    .map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        // Pictures become links: no request to another site.
+        Event::Start(
+            Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }
+            | Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            },
+        ) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: safe(dest_url),
+            title,
+            id,
+        }),
+        Event::End(TagEnd::Image) => Event::End(TagEnd::Link),
+        Event::Start(Tag::HtmlBlock) => Event::Start(Tag::Paragraph),
+        Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::Paragraph),
+        Event::Start(Tag::Heading { .. }) => Event::Start(Tag::Paragraph),
+        Event::End(TagEnd::Heading(_)) => Event::End(TagEnd::Paragraph),
+        other => other,
+    })
+    .collect();
     let paragraphs = events
         .iter()
         .filter(|e| matches!(e, Event::Start(Tag::Paragraph)))

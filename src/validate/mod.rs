@@ -291,7 +291,7 @@ fn read_facts(checker: &mut Checker, source: &FactsSource, static_files: &[&str]
     }
     for (text, pos) in checker.text_list(&fields, "takeaways") {
         check_fact_markdown(checker, &text, pos, "a takeaway");
-        facts.takeaways.push(text);
+        facts.takeaways.extend(without_notes(text));
     }
     if let Some(node) = fields.get("updates") {
         for item in checker.list(node, "`updates`") {
@@ -305,7 +305,7 @@ fn read_facts(checker: &mut Checker, source: &FactsSource, static_files: &[&str]
             if let (Some(text), Some(node)) = (&text, update.get("text")) {
                 check_fact_markdown(checker, text, node.pos, "an update");
             }
-            if let (Some(at), Some(text)) = (at, text) {
+            if let (Some(at), Some(text)) = (at, text.and_then(without_notes)) {
                 facts.updates.push(Update { at, text });
             }
         }
@@ -328,7 +328,9 @@ fn read_person(
         .into_iter()
         .map(|(a, _)| a)
         .collect();
-    let summary = checker.optional_text(&fields, "summary");
+    let summary = checker
+        .optional_text(&fields, "summary")
+        .and_then(without_notes);
     if let (Some(summary), Some(node)) = (&summary, fields.get("summary")) {
         check_fact_markdown(checker, summary, node.pos, "`summary`");
     }
@@ -395,7 +397,9 @@ fn read_quote(checker: &mut Checker, item: &Node) -> Option<(Quote, QuoteAt)> {
     let fields = checker.mapping(item, "a quote", QUOTE_FIELDS)?;
     let speaker = checker.required_text(&fields, "speaker", "a quote");
     let text = checker.required_text(&fields, "text", "a quote");
-    let context = checker.optional_text(&fields, "context");
+    let context = checker
+        .optional_text(&fields, "context")
+        .and_then(without_notes);
     if let (Some(context), Some(node)) = (&context, fields.get("context")) {
         check_fact_markdown(checker, context, node.pos, "`context`");
     }
@@ -433,7 +437,9 @@ fn read_event(checker: &mut Checker, item: &Node) -> Option<(TimelineEvent, Even
         .required(&fields, "date", "a timeline event")
         .and_then(|node| checker.partial_date(node, "`date`"));
     let title = checker.required_text(&fields, "title", "a timeline event");
-    let summary = checker.optional_text(&fields, "summary");
+    let summary = checker
+        .optional_text(&fields, "summary")
+        .and_then(without_notes);
     if let (Some(summary), Some(node)) = (&summary, fields.get("summary")) {
         check_fact_markdown(checker, summary, node.pos, "`summary`");
     }
@@ -462,6 +468,21 @@ fn check_fact_markdown(checker: &mut Checker, markdown: &str, pos: Pos, what: &s
         }
     }
 }
+
+/// Markdown from facts.yaml without the HTML comments editors keep notes
+/// in: facts.json carries this Markdown as it is, and no note may reach an
+/// output file. `None` when nothing else was written.
+fn without_notes(markdown: String) -> Option<String> {
+    let kept = match crate::raw_html::strip_comments(&markdown, FACT_MARKDOWN) {
+        std::borrow::Cow::Borrowed(_) => return Some(markdown),
+        std::borrow::Cow::Owned(kept) => kept,
+    };
+    let kept = kept.trim();
+    (!kept.is_empty()).then(|| kept.to_owned())
+}
+
+/// What Markdown in facts.yaml is read with (the renderer's own options).
+const FACT_MARKDOWN: pulldown_cmark::Options = pulldown_cmark::Options::ENABLE_STRIKETHROUGH;
 
 /// Articles shorter than this are checked on one thread.
 const PARALLEL_FROM_BYTES: usize = 64 * 1024;

@@ -1,0 +1,82 @@
+//! What a hurried editor does that the build must neither publish nor
+//! silently get wrong: private notes, invisible characters, text pasted in
+//! another Unicode form, pictures and links to nothing.
+
+mod common;
+
+use common::{Story, snapshot};
+
+const FACTS: &str = "content/facts.yaml";
+const ARTICLE: &str = "content/article.md";
+
+/// Every output file, as text, with its name.
+fn output_texts(story: &Story) -> Vec<(String, String)> {
+    snapshot(&story.output())
+        .into_iter()
+        .map(|(path, bytes)| {
+            (
+                path.display().to_string(),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn html_comments_reach_no_output_file() {
+    let story = Story::base();
+    story.edit(
+        ARTICLE,
+        "Mayor Tomas Berg said",
+        "<!-- legal says cut this:\n\nthe mayor's brother -->\n\nMayor <!-- SECRET-INLINE --> Tomas Berg said",
+    );
+    story.edit(
+        FACTS,
+        "    group: Engineers\n",
+        "    group: Engineers\n    summary: \"Chief engineer. <!-- SECRET-SUMMARY -->\"\ntakeaways:\n  - \"<!-- SECRET-TAKEAWAY -->\"\n  - The lining was never tested.\nupdates:\n  - at: 2025-11-21T10:00:00Z\n    text: \"Adds the engineer. <!-- SECRET-UPDATE -->\"\n",
+    );
+    let run = story.build();
+    run.assert_ok();
+    for (file, text) in output_texts(&story) {
+        for secret in [
+            "legal says",
+            "brother",
+            "SECRET-INLINE",
+            "SECRET-SUMMARY",
+            "SECRET-TAKEAWAY",
+            "SECRET-UPDATE",
+            "&lt;!--",
+        ] {
+            assert!(!text.contains(secret), "`{secret}` is in {file}");
+        }
+    }
+    let page = story.page();
+    // The paragraph around the inline note is whole, and still p-1.
+    assert!(
+        page.contains("<p id=\"p-1\">Mayor  <a class=\"mention\""),
+        "{page}"
+    );
+    assert!(page.contains("Chief engineer."));
+    assert!(page.contains("Adds the engineer."));
+    // A takeaway that was only a note is gone; the other stays.
+    assert!(page.contains("The lining was never tested."));
+}
+
+#[test]
+fn a_quote_found_only_in_a_note_does_not_verify() {
+    let story = Story::base();
+    story.edit(
+        ARTICLE,
+        "at the March meeting.",
+        "at the March meeting. <!-- he also said the budget doubled -->",
+    );
+    story.edit(
+        FACTS,
+        "    text: safe and on budget\n",
+        "    text: safe and on budget\n  - speaker: tomas-berg\n    text: the budget doubled\n",
+    );
+    story.build().assert_fails_with(&[
+        "content/facts.yaml:16:11",
+        "the quote is not in the article",
+    ]);
+}
