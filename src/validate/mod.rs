@@ -3,6 +3,7 @@
 //! the article, people are named in it. Every problem is collected; the
 //! story is returned only when there are no errors.
 
+mod hygiene;
 mod schema;
 
 use std::collections::{HashMap, HashSet};
@@ -46,6 +47,8 @@ pub fn validate(inputs: &Inputs) -> Result<Validated, Diagnostics> {
             unsafe_links.push((url.to_owned(), range));
         }
     });
+    hygiene::check_article(&inputs.article, &mut diagnostics);
+    hygiene::check_facts(&inputs.facts, &mut diagnostics);
     let article = {
         let mut checker = Checker::new(&inputs.article.file, &mut diagnostics);
         read_article(&mut checker, &inputs.article, &static_files, &unsafe_links)
@@ -763,7 +766,8 @@ fn warn_unmentioned(
         let Some(at) = read_at.get(person.id.as_str()) else {
             continue;
         };
-        if !was_mentioned && at.complete {
+        // A name holding an invisible character has its own warning.
+        if !was_mentioned && at.complete && !person.names().any(hygiene::is_flagged) {
             checker.warning(
                 at.id,
                 format!("{} is never named in the article", person.name),
