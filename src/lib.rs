@@ -31,6 +31,7 @@ pub mod serve;
 pub mod slug;
 pub mod source;
 pub mod starter;
+pub mod unicode;
 pub mod validate;
 pub mod write;
 

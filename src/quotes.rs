@@ -69,6 +69,8 @@ pub fn normalize(text: &str) -> String {
                 last_space = false;
                 continue;
             }
+            // A soft hyphen only says where a long word may break.
+            '\u{ad}' => continue,
             c if c.is_whitespace() => ' ',
             c => c,
         };
@@ -280,6 +282,19 @@ mod tests {
     }
 
     #[test]
+    fn soft_hyphens_are_not_letters() {
+        let article = ["“The lin\u{ad}ing was never tes\u{ad}ted,” she said."];
+        assert_eq!(
+            check("The lining was never tested", &article),
+            QuoteMatch::Found(0)
+        );
+        assert_eq!(
+            check("The li\u{ad}ning was never tested", &article),
+            QuoteMatch::Found(0)
+        );
+    }
+
+    #[test]
     fn ellipsis_joins_parts_of_one_paragraph_in_order() {
         let article = [
             "“We seek peace,” Macron wrote. “Russia must end its aggression.”",
@@ -319,6 +334,7 @@ mod tests {
                     last_space = false;
                     continue;
                 }
+                '\u{ad}' => continue,
                 c if c.is_whitespace() => ' ',
                 c => c,
             };
@@ -343,7 +359,7 @@ mod tests {
 
     #[test]
     fn fast_folding_matches_char_by_char_folding() {
-        let alphabet: Vec<char> = "ab Z.-–—`’“…\t\n\r\u{a0}\u{1c}é\u{301}- '\"x"
+        let alphabet: Vec<char> = "ab Z.-–—`’“…\t\n\r\u{a0}\u{1c}é\u{301}- '\"x\u{ad}"
             .chars()
             .collect();
         let mut seed = 0x2545_f491_4f6c_dd1d_u64;
@@ -369,6 +385,8 @@ mod tests {
             "--",
             " … ",
             "x\u{2028}y",
+            "a \u{ad} b",
+            "-\u{ad}-",
         ] {
             assert_eq!(normalize(text), normalize_char_by_char(text), "{text:?}");
         }

@@ -23,7 +23,8 @@ impl Pos {
 }
 
 /// A file's text, normalised the way every stage wants it: no byte-order
-/// mark, `\n` line endings (so columns are the same as the editor's).
+/// mark, `\n` line endings (so columns are the same as the editor's), and
+/// Unicode in NFC (see [`crate::unicode`]; it never moves a line).
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     /// The name diagnostics print (relative to the story root).
@@ -46,6 +47,7 @@ impl SourceFile {
         if text.contains('\r') {
             text = text.replace("\r\n", "\n");
         }
+        let text = crate::unicode::nfc(text);
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();

@@ -99,3 +99,33 @@ fn an_invisible_character_in_a_name_is_pointed_at() {
     assert!(!run.stderr.contains("never named"), "{}", run.stderr);
     assert!(run.stderr.contains("1 warning"), "{}", run.stderr);
 }
+
+#[test]
+fn an_article_in_nfd_matches_facts_in_nfc() {
+    let story = Story::base();
+    // As macOS and many copy-pastes write it: "e" + U+0302 for "ê", "e" +
+    // U+0301 for "é".
+    story.edit(
+        ARTICLE,
+        "at the March meeting.",
+        "at the March meeting.\n\nAuditor Ine\u{302}s Duarte called it “un de\u{301}sastre e\u{301}vitable.”",
+    );
+    story.edit(
+        FACTS,
+        "quotes:\n",
+        "  - id: ines-duarte\n    name: Inês Duarte\n    role: Auditor\n    group: Engineers\nquotes:\n  - speaker: ines-duarte\n    text: un désastre évitable\n",
+    );
+    // A soft hyphen, as CMSs put in for narrow screens, inside a quote.
+    story.edit(ARTICLE, "The lining was", "The lin\u{ad}ing was");
+    let run = story.build();
+    run.assert_ok();
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let page = story.page();
+    assert!(
+        page.contains("<a class=\"mention\" id=\"mention-ines-duarte\" href=\"#person-ines-duarte\" data-person=\"ines-duarte\">Inês Duarte</a>"),
+        "the accented name was not linked"
+    );
+    // The page is NFC throughout.
+    assert!(page.contains("un désastre évitable"));
+    assert!(!page.contains('\u{301}') && !page.contains('\u{302}'));
+}
