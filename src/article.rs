@@ -25,10 +25,17 @@ pub struct Paragraph {
     pub offset: usize,
 }
 
+/// What points at a link target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Link,
+    Picture,
+}
+
 /// Every paragraph of the body, in order; the index is the paragraph's
 /// number on the page (`p-1` is index 0).
 pub fn paragraphs(markdown: &str) -> Vec<Paragraph> {
-    paragraphs_and_links(markdown, |_, _| {})
+    paragraphs_and_links(markdown, |_, _, _| {})
 }
 
 /// The same, also handing every link and picture target, with where it
@@ -36,15 +43,14 @@ pub fn paragraphs(markdown: &str) -> Vec<Paragraph> {
 /// article is a good part of the time it takes to check it.
 pub fn paragraphs_and_links(
     markdown: &str,
-    mut on_link: impl FnMut(&str, Range<usize>),
+    mut on_link: impl FnMut(&str, Range<usize>, Target),
 ) -> Vec<Paragraph> {
     let mut paragraphs = Vec::new();
     let mut current: Option<Paragraph> = None;
     for (event, range) in parser(markdown).into_offset_iter() {
         match event {
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                on_link(&dest_url, range);
-            }
+            Event::Start(Tag::Link { dest_url, .. }) => on_link(&dest_url, range, Target::Link),
+            Event::Start(Tag::Image { dest_url, .. }) => on_link(&dest_url, range, Target::Picture),
             Event::Start(Tag::Paragraph) => {
                 current = Some(Paragraph {
                     text: String::new(),

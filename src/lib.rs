@@ -255,7 +255,12 @@ pub fn render_bytes(
 ) -> Result<Vec<render::OutputFile>, Diagnostics> {
     let inputs = load::from_bytes(article, facts)?;
     let validated = validate::validate(&inputs)?;
-    render::render(&validated.story, &inputs.theme, options, None)
+    let site = render::render(&validated.story, &inputs.theme, options, None)?;
+    let missing = missing_ids(&validated, &site);
+    if missing.has_errors() {
+        return Err(missing);
+    }
+    Ok(site)
 }
 
 /// Load, validate and render, timing each stage.
@@ -306,6 +311,11 @@ fn run_stages(
         d.extend(validated.warnings.clone());
         fail(d, timings)
     })?;
+    let mut missing = missing_ids(&validated, &site);
+    if missing.has_errors() {
+        missing.extend(validated.warnings.clone());
+        return Err(fail(missing, timings));
+    }
     let report = Report {
         diagnostics: validated.warnings.sorted(),
         counts: Some(counts),
@@ -313,6 +323,16 @@ fn run_stages(
         timings,
     };
     Ok((site, report))
+}
+
+/// Links to `#id`s the page does not have: only the rendered page knows
+/// its ids, as templates can be overridden.
+fn missing_ids(validated: &validate::Validated, site: &[render::OutputFile]) -> Diagnostics {
+    let page = site
+        .iter()
+        .find(|file| file.path == "index.html")
+        .map_or("", |file| std::str::from_utf8(&file.bytes).unwrap_or(""));
+    validate::missing_ids(&validated.fragment_links, page)
 }
 
 fn check_root(root: &Path) -> Result<(), Failure> {

@@ -129,3 +129,37 @@ fn an_article_in_nfd_matches_facts_in_nfc() {
     assert!(page.contains("un désastre évitable"));
     assert!(!page.contains('\u{301}') && !page.contains('\u{302}'));
 }
+
+#[test]
+fn local_pictures_and_links_that_exist_are_published() {
+    let story = Story::base();
+    story.write("static/maps/basin.png", b"\x89PNG fake");
+    story.write("static/docs/memo final.pdf", b"%PDF fake");
+    story.edit(
+        ARTICLE,
+        "Mayor Tomas Berg said",
+        "![Map of the basin](maps/basin.png) Mayor Tomas Berg said",
+    );
+    story.edit(
+        ARTICLE,
+        "We warned them twice.”",
+        "We warned them twice.” [The memo](docs/memo%20final.pdf), [the mayor](#person-tomas-berg), [above](#p-1), [the data](facts.json).",
+    );
+    story.edit(
+        FACTS,
+        "    group: Engineers\n",
+        "    group: Engineers\n    summary: \"See [the map](./maps/basin.png).\"\n",
+    );
+    story.build().assert_ok();
+    assert_eq!(
+        std::fs::read(story.output().join("maps/basin.png")).unwrap(),
+        b"\x89PNG fake"
+    );
+    assert!(story.output().join("docs/memo final.pdf").is_file());
+    let page = story.page();
+    assert!(
+        page.contains("<img src=\"maps/basin.png\" alt=\"Map of the basin\""),
+        "{page}"
+    );
+    assert!(page.contains("href=\"docs/memo%20final.pdf\""));
+}

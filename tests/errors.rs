@@ -867,6 +867,70 @@ const CASES: &[Case] = &[
         to: "Okafor disagreed:\u{c}",
         expect: &["content/article.md:10:32", "U+000C, a control character"],
     },
+    // Pictures and links inside the site.
+    Case {
+        name: "picture that does not exist",
+        file: ARTICLE,
+        from: "Mayor Tomas Berg said",
+        to: "![Map](maps/basin.png) Mayor Tomas Berg said",
+        expect: &[
+            "content/article.md:8:8",
+            "the article shows static/maps/basin.png, which does not exist",
+            "put the file in the story's static/ folder",
+        ],
+    },
+    Case {
+        name: "picture outside static",
+        file: ARTICLE,
+        from: "Mayor Tomas Berg said",
+        to: "![Map](../secret.png) Mayor Tomas Berg said",
+        expect: &[
+            "content/article.md:8:8",
+            "a picture in the article must be a file under static/",
+        ],
+    },
+    Case {
+        name: "link to a file that does not exist",
+        file: ARTICLE,
+        from: "We warned them twice.”",
+        to: "We warned them twice.” [The memo](memo%20final.pdf).",
+        expect: &[
+            "content/article.md:10:",
+            "the article links to static/memo final.pdf, which does not exist",
+        ],
+    },
+    Case {
+        name: "link to an id the page does not have",
+        file: ARTICLE,
+        from: "We warned them twice.”",
+        to: "We warned them twice.” [Earlier](#p-9).",
+        expect: &[
+            "content/article.md:10:96",
+            "the article links to `#p-9`, which the page does not have",
+            "the article's paragraphs are #p-1 to #p-2",
+        ],
+    },
+    Case {
+        name: "picture in a summary that does not exist",
+        file: FACTS,
+        from: "    group: Engineers\n",
+        to: "    group: Engineers\n    summary: \"![Portrait](people/okafor.jpg)\"\n",
+        expect: &[
+            "content/facts.yaml:12:14",
+            "`summary` shows static/people/okafor.jpg, which does not exist",
+        ],
+    },
+    Case {
+        name: "takeaway linking to an id the page does not have",
+        file: FACTS,
+        from: "timeline:",
+        to: "takeaways:\n  - \"[The mayor](#person-tomas-burg) spoke.\"\ntimeline:",
+        expect: &[
+            "content/facts.yaml:18:5",
+            "`takeaways` links to `#person-tomas-burg`, which the page does not have",
+            "did you mean `#person-tomas-berg`?",
+        ],
+    },
 ];
 
 #[test]

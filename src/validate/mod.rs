@@ -4,6 +4,7 @@
 //! story is returned only when there are no errors.
 
 mod hygiene;
+mod local_links;
 mod schema;
 
 use std::collections::{HashMap, HashSet};
@@ -28,7 +29,12 @@ pub use schema::{is_safe_url, is_slug};
 pub struct Validated {
     pub story: Story,
     pub warnings: Diagnostics,
+    /// Links to `#id`s, to be checked against the rendered page with
+    /// [`missing_ids`].
+    pub fragment_links: Vec<FragmentLink>,
 }
+
+pub use local_links::{FragmentLink, missing_ids};
 
 pub fn validate(inputs: &Inputs) -> Result<Validated, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
@@ -42,9 +48,12 @@ pub fn validate(inputs: &Inputs) -> Result<Validated, Diagnostics> {
     // The body is parsed once here, for its paragraphs (quotes are looked
     // up in them) and for links the front-matter checks report.
     let mut unsafe_links = Vec::new();
-    let paragraphs = article::paragraphs_and_links(inputs.article.body(), |url, range| {
+    let mut local_targets = Vec::new();
+    let paragraphs = article::paragraphs_and_links(inputs.article.body(), |url, range, target| {
         if !is_safe_url(url) {
             unsafe_links.push((url.to_owned(), range));
+        } else if local_links::is_local(url) {
+            local_targets.push((url.to_owned(), range, target));
         }
     });
     hygiene::check_article(&inputs.article, &mut diagnostics);
@@ -57,6 +66,14 @@ pub fn validate(inputs: &Inputs) -> Result<Validated, Diagnostics> {
         let mut checker = Checker::new(&inputs.facts.file, &mut diagnostics);
         read_facts(&mut checker, &inputs.facts, &static_files)
     };
+    let mut fragment_links = {
+        let mut checker = Checker::new(&inputs.article.file, &mut diagnostics);
+        local_links::check_article(&mut checker, &inputs.article, &local_targets, &static_files)
+    };
+    fragment_links.extend({
+        let mut checker = Checker::new(&inputs.facts.file, &mut diagnostics);
+        local_links::check_facts_markdown(&mut checker, &inputs.facts.root, &static_files)
+    });
     // Cross-checks run even when the front matter is broken, so that one
     // run reports those problems too.
     let story = {
@@ -67,6 +84,7 @@ pub fn validate(inputs: &Inputs) -> Result<Validated, Diagnostics> {
         Some(story) if !diagnostics.has_errors() => Ok(Validated {
             story,
             warnings: diagnostics,
+            fragment_links,
         }),
         _ => Err(diagnostics),
     }
