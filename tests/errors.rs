@@ -931,6 +931,28 @@ const CASES: &[Case] = &[
             "did you mean `#person-tomas-berg`?",
         ],
     },
+    // The facts file as a whole.
+    Case {
+        name: "empty facts file",
+        file: FACTS,
+        from: common::BASE_FACTS,
+        to: "# the facts, when we have them\n",
+        expect: &[
+            "content/facts.yaml:1:1",
+            "facts.yaml is empty",
+            "explainer new DIR",
+        ],
+    },
+    Case {
+        name: "a second YAML document",
+        file: FACTS,
+        from: "quotes:",
+        to: "---\nquotes:",
+        expect: &[
+            "content/facts.yaml:12:1",
+            "this `---` starts a second YAML document; content/facts.yaml must be one",
+        ],
+    },
 ];
 
 #[test]

@@ -275,6 +275,11 @@ struct EventAt {
 fn read_facts(checker: &mut Checker, source: &FactsSource, static_files: &[&str]) -> Facts {
     let mut facts = Facts::default();
     if source.root.value == Value::Null {
+        checker.error(
+            source.root.pos,
+            "facts.yaml is empty",
+            Some("list the story's people, with `people:` and a `- id:` line for each (`explainer new DIR` writes an example to copy)".into()),
+        );
         return facts;
     }
     let Some(fields) = checker.mapping(&source.root, "facts.yaml", FACTS_FIELDS) else {
