@@ -163,3 +163,119 @@ fn local_pictures_and_links_that_exist_are_published() {
     );
     assert!(page.contains("href=\"docs/memo%20final.pdf\""));
 }
+
+/// The binary run from `dir` with one extra environment variable.
+fn run_in(dir: &std::path::Path, args: &[&str], env: (&str, &str)) -> common::Run {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_explainer"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("EXPLAINER_BASE_URL")
+        .env(env.0, env.1)
+        .output()
+        .expect("run explainer");
+    common::Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn a_root_that_does_not_exist_is_called_that() {
+    let run = common::run(&["build", "--root", "/no/such/story"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: the story root does not exist")
+            && run.stderr.contains("/no/such/story")
+            && run.stderr.contains("explainer new /no/such/story"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("not a folder"), "{}", run.stderr);
+}
+
+#[test]
+fn an_empty_base_url_variable_is_no_base_url() {
+    let story = Story::base();
+    let root = story.root().to_str().unwrap();
+    let run = run_in(
+        story.root(),
+        &["build", "--root", root],
+        ("EXPLAINER_BASE_URL", ""),
+    );
+    run.assert_ok();
+    // No base URL: no feed, as when the variable is not set at all.
+    assert!(!story.output().join("feed.xml").exists());
+    assert!(story.output().join("index.html").is_file());
+}
+
+#[test]
+fn a_base_url_with_a_space_says_the_space_is_the_problem() {
+    let story = Story::base();
+    let run = common::run(&[
+        "build",
+        "--root",
+        story.root().to_str().unwrap(),
+        "--base-url",
+        "https://user.github.io/my story/",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "`https://user.github.io/my story/` has a space in it (after `https://user.github.io/my`)"
+        ) && run.stderr.contains("%20"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_site_that_cannot_be_written_exits_3() {
+    let story = Story::base();
+    // Nothing can create a folder in /proc, whoever runs the test.
+    let run = common::run(&[
+        "build",
+        "--root",
+        story.root().to_str().unwrap(),
+        "--output",
+        "/proc/explainer-site",
+    ]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("/proc") && run.stderr.contains("cannot "),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn paths_in_messages_open_from_where_the_command_ran() {
+    let story = Story::base();
+    std::fs::create_dir(story.root().join("next")).unwrap();
+    std::fs::rename(
+        story.root().join("content"),
+        story.root().join("next/content"),
+    )
+    .unwrap();
+    story.edit(
+        "next/content/facts.yaml",
+        "speaker: tomas-berg",
+        "speaker: tomas-burg",
+    );
+    let run = run_in(story.root(), &["check", "--root", "next"], ("LANG", "C"));
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--> next/content/facts.yaml:13:14"),
+        "{}",
+        run.stderr
+    );
+    assert!(story.root().join("next/content/facts.yaml").is_file());
+    // From the root itself, as before.
+    let run = run_in(&story.root().join("next"), &["check"], ("LANG", "C"));
+    assert!(
+        run.stderr.contains("--> content/facts.yaml:13:14"),
+        "{}",
+        run.stderr
+    );
+}
