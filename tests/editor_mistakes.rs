@@ -279,3 +279,22 @@ fn paths_in_messages_open_from_where_the_command_ran() {
         run.stderr
     );
 }
+
+#[test]
+fn an_update_before_publication_is_flagged() {
+    let story = Story::base();
+    story.edit(
+        FACTS,
+        "    title: Tunnel approved\n",
+        "    title: Tunnel approved\nupdates:\n  - at: 2024-11-21T10:00:00Z\n    text: Adds the timeline.\n",
+    );
+    let run = story.build();
+    run.assert_ok();
+    assert!(
+        run.stderr.contains(
+            "warning: this update, 2024-11-21T10:00:00Z, is earlier than `published` (2025-11-20)"
+        ) && run.stderr.contains("content/facts.yaml:24:9"),
+        "{}",
+        run.stderr
+    );
+}

@@ -953,6 +953,37 @@ const CASES: &[Case] = &[
             "this `---` starts a second YAML document; content/facts.yaml must be one",
         ],
     },
+    // Written twice.
+    Case {
+        name: "the same quote twice",
+        file: FACTS,
+        from: "    text: The lining was never tested.\n",
+        to: "    text: The lining was never tested.\n  - speaker: tomas-berg\n    text: “safe and on budget”\n",
+        expect: &[
+            "content/facts.yaml:18:11",
+            "this quote is listed twice (first on line 14)",
+        ],
+    },
+    Case {
+        name: "one person twice in an event",
+        file: FACTS,
+        from: "people: [tomas-berg]",
+        to: "people: [tomas-berg, lena-okafor, tomas-berg]",
+        expect: &[
+            "content/facts.yaml:20:39",
+            "`tomas-berg` is listed twice in this event's `people`",
+        ],
+    },
+    Case {
+        name: "two updates at the same instant",
+        file: FACTS,
+        from: "    title: Tunnel approved\n",
+        to: "    title: Tunnel approved\nupdates:\n  - at: 2025-11-21T10:00:00Z\n    text: One.\n  - at: 2025-11-21T11:00:00+01:00\n    text: Two.\n",
+        expect: &[
+            "content/facts.yaml:26:9",
+            "two updates at the same instant, 2025-11-21T10:00:00Z (the other is on line 24)",
+        ],
+    },
 ];
 
 #[test]

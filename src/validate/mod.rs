@@ -5,6 +5,7 @@
 
 mod hygiene;
 mod local_links;
+mod repeats;
 mod schema;
 
 use std::collections::{HashMap, HashSet};
@@ -249,6 +250,8 @@ struct Facts {
     timeline: Vec<(TimelineEvent, EventAt)>,
     takeaways: Vec<String>,
     updates: Vec<Update>,
+    /// Each update's time and where it is written.
+    update_times: Vec<(crate::date::Timestamp, Pos)>,
     /// Ids that a person entry with an error already reported may have
     /// meant: a quote or event naming one of them gets no second error.
     excused_ids: HashSet<String>,
@@ -327,6 +330,9 @@ fn read_facts(checker: &mut Checker, source: &FactsSource, static_files: &[&str]
             let at = checker
                 .required(&update, "at", "an update")
                 .and_then(|node| checker.timestamp(node, "`at`"));
+            if let (Some(at), Some(node)) = (&at, update.get("at")) {
+                facts.update_times.push((at.clone(), node.pos));
+            }
             let text = checker.required_text(&update, "text", "an update");
             if let (Some(text), Some(node)) = (&text, update.get("text")) {
                 check_fact_markdown(checker, text, node.pos, "an update");
@@ -336,6 +342,14 @@ fn read_facts(checker: &mut Checker, source: &FactsSource, static_files: &[&str]
             }
         }
     }
+    repeats::same_instant(checker, &facts.update_times);
+    repeats::repeated_quotes(
+        checker,
+        facts
+            .quotes
+            .iter()
+            .map(|(q, at)| (q.text.as_str(), at.text)),
+    );
     facts
 }
 
@@ -470,6 +484,7 @@ fn read_event(checker: &mut Checker, item: &Node) -> Option<(TimelineEvent, Even
         check_fact_markdown(checker, summary, node.pos, "`summary`");
     }
     let people = checker.text_list(&fields, "people");
+    repeats::repeated_people(checker, &people);
     let source = fields
         .get("source")
         .and_then(|node| read_source(checker, node));
@@ -701,6 +716,9 @@ fn cross_check(
     }
 
     warn_unmentioned(checker, &people, &facts.people, &mentioned);
+    if let Some(article) = &article {
+        repeats::before_published(checker, &article.published, &facts.update_times);
+    }
 
     Some(Story {
         article: article?,
