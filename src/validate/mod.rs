@@ -3,6 +3,7 @@
 //! the article, people are named in it. Every problem is collected; the
 //! story is returned only when there are no errors.
 
+mod common_words;
 mod hygiene;
 mod local_links;
 mod repeats;
@@ -363,11 +364,9 @@ fn read_person(
     let name = checker.required_text(&fields, "name", "a person");
     let role = checker.required_text(&fields, "role", "a person");
     let group = checker.required_text(&fields, "group", "a person");
-    let aliases = checker
-        .text_list(&fields, "aliases")
-        .into_iter()
-        .map(|(a, _)| a)
-        .collect();
+    let aliases = checker.text_list(&fields, "aliases");
+    common_words::warn_about_aliases(checker, name.as_deref(), &aliases);
+    let aliases = aliases.into_iter().map(|(a, _)| a).collect();
     let summary = checker
         .optional_text(&fields, "summary")
         .and_then(without_notes);
