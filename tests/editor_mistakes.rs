@@ -311,6 +311,10 @@ fn an_alias_that_is_a_month_or_a_common_word_warns() {
         "warning: the alias `Will` is also a common word",
         "content/facts.yaml:7:28",
     ] {
-        assert!(run.stderr.contains(wanted), "`{wanted}` missing from:\n{}", run.stderr);
+        assert!(
+            run.stderr.contains(wanted),
+            "`{wanted}` missing from:\n{}",
+            run.stderr
+        );
     }
 }

@@ -984,6 +984,16 @@ const CASES: &[Case] = &[
             "two updates at the same instant, 2025-11-21T10:00:00Z (the other is on line 24)",
         ],
     },
+    Case {
+        name: "empty article body",
+        file: ARTICLE,
+        from: "Mayor Tomas Berg said the tunnel was “safe and on budget” at the March meeting.\n\nEngineer Lena Okafor disagreed: “The lining was never tested. We warned them twice.”\n",
+        to: "\n<!-- to be written -->\n",
+        expect: &[
+            "content/article.md:6:1",
+            "the article has no text after its front matter",
+        ],
+    },
 ];
 
 #[test]
