@@ -994,6 +994,28 @@ const CASES: &[Case] = &[
             "the article has no text after its front matter",
         ],
     },
+    Case {
+        name: "a quote with one wrong word",
+        file: FACTS,
+        from: "text: The lining was never tested.",
+        to: "text: The lining was always tested.",
+        expect: &[
+            "content/facts.yaml:16:11",
+            "the quote is not in the article",
+            "the words that differ, marked: the article has “The lining was [never] tested.”, the quote “The lining was [always] tested”",
+        ],
+    },
+    Case {
+        name: "an ellipsis across two paragraphs",
+        file: FACTS,
+        from: "text: The lining was never tested.",
+        to: "text: safe and on budget … The lining was never tested",
+        expect: &[
+            "content/facts.yaml:16:11",
+            "the parts of this quote are in paragraphs 1 to 2 of the article, but an ellipsis (`…`) bridges words within one paragraph only",
+            "content/article.md lines 8 and 10",
+        ],
+    },
 ];
 
 #[test]

@@ -710,7 +710,7 @@ fn cross_check(
             let outcome = results.next().unwrap_or(QuoteMatch::Empty);
             // An article without text has one error, said once below.
             if !(empty_body && matches!(outcome, QuoteMatch::NotFound { .. })) {
-                report_quote(checker, &outcome, at.text, paragraphs, source);
+                report_quote(checker, &quote.text, &outcome, at.text, paragraphs, source);
             }
             match outcome {
                 QuoteMatch::Found(p) => Some(p),
@@ -756,6 +756,7 @@ fn cross_check(
 
 fn report_quote(
     checker: &mut Checker,
+    quote_text: &str,
     outcome: &QuoteMatch,
     pos: Pos,
     paragraphs: &[article::Paragraph],
@@ -786,6 +787,19 @@ fn report_quote(
                 paragraph_line(*index)
             )),
         ),
+        QuoteMatch::AcrossParagraphs { first, last } => checker.error(
+            pos,
+            format!(
+                "the parts of this quote are in paragraphs {} to {} of the article, but an ellipsis (`…`) bridges words within one paragraph only",
+                first + 1,
+                last + 1
+            ),
+            Some(format!(
+                "make it one quote per paragraph (content/article.md lines {} and {})",
+                paragraph_line(*first),
+                paragraph_line(*last)
+            )),
+        ),
         QuoteMatch::NotFound { closest } => {
             let mut diagnostic = Diagnostic::at(Severity::Error, checker.file, pos, "the quote is not in the article")
                 .with_help("quote the article word for word (quote marks, dashes and spacing may differ; `…` stands for words left out), or give the quote a `source`");
@@ -796,6 +810,13 @@ fn report_quote(
                     paragraph_line(*index),
                     excerpt(*index)
                 ));
+                if let Some((article, quote)) =
+                    quotes::differences(quote_text, &paragraphs[*index].text)
+                {
+                    diagnostic = diagnostic.with_note(format!(
+                        "the words that differ, marked: the article has “{article}”, the quote “{quote}”"
+                    ));
+                }
             }
             checker.push(diagnostic);
         }
