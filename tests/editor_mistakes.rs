@@ -318,3 +318,73 @@ fn an_alias_that_is_a_month_or_a_common_word_warns() {
         );
     }
 }
+
+#[test]
+fn quotes_and_names_count_in_list_items_table_cells_and_headings() {
+    let story = Story::base();
+    story.edit(
+        ARTICLE,
+        "We warned them twice.”\n",
+        "We warned them twice.”\n\n## Berg’s “open book” pledge\n\n- Okafor: “tests were skipped”\n\n| Who | Said |\n|---|---|\n| Inês Duarte | “no record was kept” |\n",
+    );
+    story.edit(
+        FACTS,
+        "quotes:\n",
+        "  - id: ines-duarte\n    name: Inês Duarte\n    role: Auditor\n    group: Engineers\nquotes:\n  - speaker: tomas-berg\n    text: open book\n  - speaker: lena-okafor\n    text: tests were skipped\n  - speaker: ines-duarte\n    text: no record was kept\n",
+    );
+    let run = story.build();
+    run.assert_ok();
+    // Named only in a table cell is named: no "never named" warning.
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let page = story.page();
+    // p-1 and p-2 are the paragraphs; the heading has its own id; then
+    // the list item, and the table's cells in order.
+    assert!(
+        page.contains("<li id=\"p-3\">Okafor: “tests were skipped”</li>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<td id=\"p-6\"><a class=\"mention\" id=\"mention-ines-duarte\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("href=\"#p-3\""),
+        "the list item's quote links to it"
+    );
+    assert!(
+        page.contains("href=\"#p-7\""),
+        "the table cell's quote links to it"
+    );
+    let data = std::fs::read_to_string(story.output().join("facts.json")).unwrap();
+    assert!(
+        data.contains("\"paragraph\": 7") || data.contains("\"paragraph\":7"),
+        "{data}"
+    );
+}
+
+#[test]
+fn a_quote_found_only_in_struck_out_text_does_not_verify() {
+    let story = Story::base();
+    story.edit(
+        FACTS,
+        "    text: The lining was never tested.\n",
+        "    text: The lining was never tested.\n  - speaker: tomas-berg\n    text: a bargain\n",
+    );
+    // Withdrawn by the article: not a source for the quote.
+    story.edit(
+        ARTICLE,
+        "at the March meeting.",
+        "at the March meeting. ~~He called it “a bargain”.~~",
+    );
+    story.build().assert_fails_with(&[
+        "content/facts.yaml:18:11",
+        "the quote is not in the article",
+    ]);
+    // The same words, not struck out, verify.
+    story.edit(
+        ARTICLE,
+        "~~He called it “a bargain”.~~",
+        "He called it “a bargain”.",
+    );
+    story.build().assert_ok();
+}

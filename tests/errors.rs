@@ -1012,7 +1012,7 @@ const CASES: &[Case] = &[
         to: "text: safe and on budget … The lining was never tested",
         expect: &[
             "content/facts.yaml:16:11",
-            "the parts of this quote are in paragraphs 1 to 2 of the article, but an ellipsis (`…`) bridges words within one paragraph only",
+            "the parts of this quote are in the article, from paragraph 1 to paragraph 2, but an ellipsis (`…`) bridges words within one paragraph only",
             "content/article.md lines 8 and 10",
         ],
     },

@@ -713,7 +713,7 @@ fn cross_check(
                 report_quote(checker, &quote.text, &outcome, at.text, paragraphs, source);
             }
             match outcome {
-                QuoteMatch::Found(p) => Some(p),
+                QuoteMatch::Found(p) => paragraphs[p].number,
                 _ => None,
             }
         };
@@ -769,6 +769,11 @@ fn report_quote(
             .line
     };
     let excerpt = |index: usize| truncate(&paragraphs[index].text, 90);
+    // Blocks are named as the page numbers them; a heading has no number.
+    let block = |index: usize| match paragraphs[index].number {
+        Some(number) => format!("paragraph {}", number + 1),
+        None => "a heading".to_owned(),
+    };
     match outcome {
         QuoteMatch::Found(_) => {}
         QuoteMatch::Empty => checker.error(
@@ -779,8 +784,8 @@ fn report_quote(
         QuoteMatch::OutOfOrder(index) => checker.error(
             pos,
             format!(
-                "the parts of this quote are in paragraph {} of the article, but in another order",
-                index + 1
+                "the parts of this quote are in {} of the article, but in another order",
+                block(*index)
             ),
             Some(format!(
                 "put the parts around the ellipsis in the order of content/article.md line {}",
@@ -790,9 +795,9 @@ fn report_quote(
         QuoteMatch::AcrossParagraphs { first, last } => checker.error(
             pos,
             format!(
-                "the parts of this quote are in paragraphs {} to {} of the article, but an ellipsis (`…`) bridges words within one paragraph only",
-                first + 1,
-                last + 1
+                "the parts of this quote are in the article, from {} to {}, but an ellipsis (`…`) bridges words within one paragraph only",
+                block(*first),
+                block(*last)
             ),
             Some(format!(
                 "make it one quote per paragraph (content/article.md lines {} and {})",
@@ -805,8 +810,8 @@ fn report_quote(
                 .with_help("quote the article word for word (quote marks, dashes and spacing may differ; `…` stands for words left out), or give the quote a `source`");
             if let Some(index) = closest {
                 diagnostic = diagnostic.with_note(format!(
-                    "closest is paragraph {} (content/article.md line {}): “{}”",
-                    index + 1,
+                    "closest is {} (content/article.md line {}): “{}”",
+                    block(*index),
                     paragraph_line(*index),
                     excerpt(*index)
                 ));
