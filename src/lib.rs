@@ -34,11 +34,13 @@ mod load;
 pub mod model;
 mod names;
 mod quotes;
+mod raw_html;
 mod render;
 pub mod serve;
 mod source;
 pub mod starter;
 mod text;
+mod unicode;
 mod validate;
 mod write;
 
@@ -137,12 +139,25 @@ impl Timings {
     }
 }
 
-/// Why a build did not succeed: the inputs are wrong (exit 1), or the
-/// command was (exit 2).
+/// Why a build did not succeed: the inputs are wrong (exit 1), the
+/// command was (exit 2), or the site could not be written (exit 3: a full
+/// disk or a read-only folder is no fault of the story's).
 #[derive(Debug)]
 pub enum Failure {
     Content(Report),
     Usage(Diagnostic),
+    Output(Report),
+}
+
+impl Failure {
+    /// The process's exit code for this failure.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Content(_) => 1,
+            Failure::Usage(_) => 2,
+            Failure::Output(_) => 3,
+        }
+    }
 }
 
 impl Report {
@@ -212,6 +227,10 @@ fn format_duration(d: Duration) -> String {
 
 /// Check a story and write its site: load → validate → render → write.
 pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
+    from_where_run(&options.root, build_in_root(options))
+}
+
+fn build_in_root(options: &BuildOptions) -> Result<Report, Failure> {
     check_root(&options.root)?;
     let output = options.output_dir();
     write::check_output_location(&options.root, &output).map_err(Failure::Usage)?;
@@ -219,6 +238,8 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
     let base_url = options
         .base_url
         .as_deref()
+        // CI variables are often set but empty: that is no address at all.
+        .filter(|url| !url.trim().is_empty())
         .map(normalize_base_url)
         .transpose()
         .map_err(Failure::Usage)?;
@@ -273,15 +294,54 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
         }
         Err(diagnostic) => {
             report.diagnostics.push(diagnostic);
-            Err(Failure::Content(report))
+            Err(Failure::Output(report))
         }
     }
 }
 
 /// The same checks as a build, templates included, writing nothing.
 pub fn check(root: &Path) -> Result<Report, Failure> {
-    check_root(root)?;
-    run_stages(root, &RenderOptions::default(), None).map(|(_, report)| report)
+    let checked = check_root(root)
+        .and_then(|()| run_stages(root, &RenderOptions::default(), None))
+        .map(|(_, report)| report);
+    from_where_run(root, checked)
+}
+
+/// Diagnostics name files relative to the story root; with `--root`
+/// elsewhere they are printed as paths from where the command ran, so that
+/// they can be opened (or clicked in a terminal) as they are.
+fn from_where_run(root: &Path, result: Result<Report, Failure>) -> Result<Report, Failure> {
+    if root.as_os_str().is_empty() || root == Path::new(".") {
+        return result;
+    }
+    let relocate = |diagnostics: Diagnostics| -> Diagnostics {
+        let mut moved = Diagnostics::new();
+        for mut diagnostic in diagnostics {
+            let in_root = ["content/", "templates/", "static/"]
+                .iter()
+                .any(|folder| diagnostic.file.starts_with(folder));
+            if in_root {
+                diagnostic.file = root.join(&diagnostic.file).display().to_string();
+            }
+            moved.push(diagnostic);
+        }
+        moved
+    };
+    match result {
+        Ok(mut report) => {
+            report.diagnostics = relocate(report.diagnostics);
+            Ok(report)
+        }
+        Err(Failure::Content(mut report)) => {
+            report.diagnostics = relocate(report.diagnostics);
+            Err(Failure::Content(report))
+        }
+        Err(Failure::Output(mut report)) => {
+            report.diagnostics = relocate(report.diagnostics);
+            Err(Failure::Output(report))
+        }
+        usage => usage,
+    }
 }
 
 /// A site made in memory, and the warnings found on the way.
@@ -309,6 +369,10 @@ pub fn render_in_memory(
             errors.sorted()
         },
     )?;
+    let missing = missing_ids(&validated, &files);
+    if missing.has_errors() {
+        return Err(missing);
+    }
     Ok(InMemory {
         files,
         warnings: validated.warnings.sorted(),
@@ -376,6 +440,11 @@ fn run_stages(
         d.extend(validated.warnings.clone());
         fail(d, timings)
     })?;
+    let mut missing = missing_ids(&validated, &site);
+    if missing.has_errors() {
+        missing.extend(validated.warnings.clone());
+        return Err(fail(missing, timings));
+    }
     let report = Report {
         diagnostics: validated.warnings.sorted(),
         counts: Some(counts),
@@ -385,20 +454,60 @@ fn run_stages(
     Ok((site, report))
 }
 
+/// Links to `#id`s the page does not have: only the rendered page knows
+/// its ids, as templates can be overridden.
+fn missing_ids(validated: &validate::Validated, site: &[render::OutputFile]) -> Diagnostics {
+    let page = site
+        .iter()
+        .find(|file| file.path == "index.html")
+        .and_then(|file| match &file.contents {
+            Contents::Bytes(bytes) => std::str::from_utf8(bytes).ok(),
+            Contents::Copy(_) => None,
+        })
+        .unwrap_or("");
+    validate::missing_ids(&validated.fragment_links, page)
+}
+
 fn check_root(root: &Path) -> Result<(), Failure> {
-    if root.is_dir() {
-        Ok(())
-    } else {
-        Err(Failure::Usage(
-            Diagnostic::file_error(root.display().to_string(), "the story root is not a folder")
-                .with_help("pass --root with the folder that holds content/article.md"),
-        ))
-    }
+    let shown = root.display().to_string();
+    let problem = match std::fs::metadata(root) {
+        Ok(meta) if meta.is_dir() && root.join("content").is_dir() => return Ok(()),
+        Ok(meta) if meta.is_dir() => Diagnostic::file_error(
+            &shown,
+            "the story root has no content/ folder",
+        )
+        .with_help(format!(
+            "start a story with `explainer new {shown}` (if it is empty), or pass --root with the folder that holds content/article.md"
+        )),
+        Ok(_) => Diagnostic::file_error(&shown, "the story root is not a folder")
+            .with_help("pass --root with the folder that holds content/article.md"),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            Diagnostic::file_error(&shown, "the story root does not exist").with_help(format!(
+                "check the path, or start a story there with `explainer new {shown}`"
+            ))
+        }
+        Err(error) => {
+            Diagnostic::file_error(&shown, format!("the story root cannot be read: {error}"))
+        }
+    };
+    Err(Failure::Usage(problem))
 }
 
 /// `https://user.github.io/repo` → `https://user.github.io/repo/`.
 fn normalize_base_url(url: &str) -> Result<String, Diagnostic> {
     let url = url.trim();
+    if let Some(at) = url.find(char::is_whitespace) {
+        return Err(Diagnostic::file_error(
+            "--base-url",
+            format!(
+                "`{url}` has a space in it (after `{}`), and an address cannot",
+                &url[..at]
+            ),
+        )
+        .with_help(
+            "write a space in an address as %20, or quote the value if the shell split it",
+        ));
+    }
     let lower = url.to_ascii_lowercase();
     let host_start = lower
         .strip_prefix("https://")

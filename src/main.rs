@@ -120,13 +120,12 @@ fn main() -> ExitCode {
             print_report(&report, verbose);
             ExitCode::SUCCESS
         }
-        Err(Failure::Content(report)) => {
-            print_report(&report, verbose);
-            ExitCode::from(1)
-        }
-        Err(Failure::Usage(diagnostic)) => {
-            print_diagnostics(std::iter::once(&diagnostic));
-            ExitCode::from(2)
+        Err(failure) => {
+            match &failure {
+                Failure::Content(report) | Failure::Output(report) => print_report(report, verbose),
+                Failure::Usage(diagnostic) => print_diagnostics(std::iter::once(diagnostic)),
+            }
+            ExitCode::from(failure.exit_code())
         }
     }
 }

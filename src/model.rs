@@ -131,8 +131,9 @@ pub struct Quote {
     pub date: Option<PartialDate>,
     /// Set for a quote from outside the article.
     pub source: Option<Source>,
-    /// The article paragraph (0-based, see [`crate::article::paragraphs`])
-    /// the quote was found in; `None` for quotes with a `source`.
+    /// The numbered text block the quote was found in (0-based: `p-1` is
+    /// 0; see [`crate::article::is_text_block`]); `None` for quotes with a
+    /// `source`, and for a quote found in a heading, which has no number.
     pub paragraph: Option<usize>,
     /// The language of the quote, when it differs from the article's.
     pub lang: Option<String>,

@@ -22,6 +22,10 @@ pub enum QuoteMatch {
     OutOfOrder(usize),
     /// Not in the article; the paragraph that shares most words with it.
     NotFound { closest: Option<usize> },
+    /// The parts around its ellipses are in the article, in order, but in
+    /// different paragraphs (the first and last of them), and an ellipsis
+    /// only bridges words within one.
+    AcrossParagraphs { first: usize, last: usize },
     /// Nothing left once quote marks, punctuation and ellipses are removed.
     Empty,
 }
@@ -69,6 +73,8 @@ pub fn normalize(text: &str) -> String {
                 last_space = false;
                 continue;
             }
+            // A soft hyphen only says where a long word may break.
+            '\u{ad}' => continue,
             c if c.is_whitespace() => ' ',
             c => c,
         };
@@ -159,6 +165,9 @@ pub fn verify_all<P: AsRef<str>>(quotes: &[&str], paragraphs: &[P]) -> Vec<Quote
             }) {
                 return QuoteMatch::OutOfOrder(p);
             }
+            if let Some((first, last)) = across_paragraphs(parts, &normalized) {
+                return QuoteMatch::AcrossParagraphs { first, last };
+            }
             QuoteMatch::NotFound {
                 closest: closest_paragraph(parts, &normalized),
             }
@@ -210,6 +219,125 @@ fn find_whole(paragraph: &str, part: &str, from: usize) -> Option<usize> {
                 && paragraph[end..].chars().next().is_some_and(is_word_char);
             (!cuts_word_before && !cuts_word_after).then_some(end)
         })
+}
+
+/// Where each part of a quote is, when every part is in the article in
+/// order but no one paragraph holds them all: the first and last paragraph.
+fn across_paragraphs(parts: &[String], paragraphs: &[String]) -> Option<(usize, usize)> {
+    if parts.len() < 2 {
+        return None;
+    }
+    let mut at = 0;
+    let mut first = None;
+    for part in parts {
+        at = (at..paragraphs.len()).find(|&p| find_whole(&paragraphs[p], part, 0).is_some())?;
+        first.get_or_insert(at);
+    }
+    first.filter(|&first| first != at).map(|first| (first, at))
+}
+
+/// The words of a quote that differ from the passage of `paragraph` it
+/// was most likely taken from, each side marked with `[` `]`: what the
+/// article says and what the quote says, for a note beside the error.
+/// `None` when no passage shares half the quote's words, in order.
+pub fn differences(quote: &str, paragraph: &str) -> Option<(String, String)> {
+    const MOST_WORDS: usize = 80;
+    // Word comparisons at most, so that a story with many wrong quotes in
+    // long paragraphs still fails promptly: a note is not worth a wait.
+    const BUDGET: usize = 5_000_000;
+    let quote = fragments(quote).join(" ... ");
+    let paragraph = normalize(paragraph);
+    let quoted: Vec<&str> = quote.split(' ').collect();
+    let said: Vec<&str> = paragraph.split(' ').collect();
+    let span = quoted.len() + 2;
+    if quoted.is_empty()
+        || quoted.len() > MOST_WORDS
+        || said.len().saturating_mul(quoted.len()).saturating_mul(span) > BUDGET
+    {
+        return None;
+    }
+    let bare = |word: &str| {
+        word.trim_matches(|c: char| "\"',.;:!?()".contains(c))
+            .to_owned()
+    };
+    let quoted_bare: Vec<String> = quoted.iter().map(|w| bare(w)).collect();
+    let said_bare: Vec<String> = said.iter().map(|w| bare(w)).collect();
+    // The window of the paragraph, a little longer than the quote, whose
+    // longest common run of words with the quote is longest.
+    let (mut best, mut best_start) = (0, 0);
+    for start in 0..said.len() {
+        let end = (start + span).min(said.len());
+        let shared = common_words(&quoted_bare, &said_bare[start..end]).len();
+        if shared > best {
+            (best, best_start) = (shared, start);
+        }
+    }
+    if best * 2 < quoted.len() {
+        return None;
+    }
+    let end = (best_start + span).min(said.len());
+    let pairs = common_words(&quoted_bare, &said_bare[best_start..end]);
+    // From the first shared word to the last, on the article's side.
+    let (first, last) = (pairs.first()?.1, pairs.last()?.1);
+    let window = &said[best_start + first..=best_start + last];
+    let pairs: Vec<(usize, usize)> = pairs.iter().map(|&(q, s)| (q, s - first)).collect();
+    let mark = |words: &[&str], kept: &mut dyn Iterator<Item = usize>| {
+        let kept: Vec<usize> = kept.collect();
+        let mut out = String::new();
+        let mut open = false;
+        for (i, word) in words.iter().enumerate() {
+            let differs = !kept.contains(&i);
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            if differs && !open {
+                out.push('[');
+                open = true;
+            } else if !differs && open {
+                out.pop();
+                out.push_str("] ");
+                open = false;
+            }
+            out.push_str(word);
+        }
+        if open {
+            out.push(']');
+        }
+        out
+    };
+    let article = mark(window, &mut pairs.iter().map(|&(_, s)| s));
+    // The article's own quote marks at the passage's edges would only
+    // stand beside the note's.
+    let article = article.trim_matches(|c| c == '"' || c == '\'').to_owned();
+    let quote = mark(&quoted, &mut pairs.iter().map(|&(q, _)| q));
+    (article != quote).then_some((article, quote))
+}
+
+/// The longest common subsequence of two word lists, as index pairs.
+fn common_words(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
+    let mut table = vec![vec![0u16; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            table[i][j] = if a[i] == b[j] {
+                table[i + 1][j + 1] + 1
+            } else {
+                table[i + 1][j].max(table[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut pairs) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            pairs.push((i, j));
+            i += 1;
+            j += 1;
+        } else if table[i + 1][j] >= table[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    pairs
 }
 
 /// The paragraph sharing the most distinct words with the quote: a pointer
@@ -280,6 +408,60 @@ mod tests {
     }
 
     #[test]
+    fn an_ellipsis_across_paragraphs_is_named() {
+        let article = ["We seek peace, he said.", "Then: Russia must end it."];
+        assert_eq!(
+            check("We seek peace … Russia must end it", &article),
+            QuoteMatch::AcrossParagraphs { first: 0, last: 1 }
+        );
+        assert_eq!(
+            check("Russia must end it … We seek peace", &article),
+            QuoteMatch::NotFound { closest: Some(1) }
+        );
+    }
+
+    #[test]
+    fn the_words_that_differ_are_marked() {
+        let paragraph =
+            "Engineer Lena Okafor disagreed: “The lining was never tested. We warned them twice.”";
+        assert_eq!(
+            differences("The lining was always tested.", paragraph),
+            Some((
+                "The lining was [never] tested.".to_owned(),
+                "The lining was [always] tested".to_owned()
+            ))
+        );
+        assert_eq!(
+            differences("We warned them all twice", paragraph),
+            Some((
+                "We warned them twice.".to_owned(),
+                "We warned them [all] twice".to_owned()
+            ))
+        );
+        assert_eq!(
+            differences("The lining tested", paragraph),
+            Some((
+                "The lining [was never] tested.".to_owned(),
+                "The lining tested".to_owned()
+            ))
+        );
+        assert_eq!(differences("Nothing like it at all", paragraph), None);
+    }
+
+    #[test]
+    fn soft_hyphens_are_not_letters() {
+        let article = ["“The lin\u{ad}ing was never tes\u{ad}ted,” she said."];
+        assert_eq!(
+            check("The lining was never tested", &article),
+            QuoteMatch::Found(0)
+        );
+        assert_eq!(
+            check("The li\u{ad}ning was never tested", &article),
+            QuoteMatch::Found(0)
+        );
+    }
+
+    #[test]
     fn ellipsis_joins_parts_of_one_paragraph_in_order() {
         let article = [
             "“We seek peace,” Macron wrote. “Russia must end its aggression.”",
@@ -299,7 +481,7 @@ mod tests {
         );
         assert_eq!(
             check("We seek peace … Another paragraph", &article),
-            QuoteMatch::NotFound { closest: Some(0) }
+            QuoteMatch::AcrossParagraphs { first: 0, last: 1 }
         );
         assert_eq!(check(" … “” ", &article), QuoteMatch::Empty);
     }
@@ -319,6 +501,7 @@ mod tests {
                     last_space = false;
                     continue;
                 }
+                '\u{ad}' => continue,
                 c if c.is_whitespace() => ' ',
                 c => c,
             };
@@ -343,7 +526,7 @@ mod tests {
 
     #[test]
     fn fast_folding_matches_char_by_char_folding() {
-        let alphabet: Vec<char> = "ab Z.-–—`’“…\t\n\r\u{a0}\u{1c}é\u{301}- '\"x"
+        let alphabet: Vec<char> = "ab Z.-–—`’“…\t\n\r\u{a0}\u{1c}é\u{301}- '\"x\u{ad}"
             .chars()
             .collect();
         let mut seed = 0x2545_f491_4f6c_dd1d_u64;
@@ -369,6 +552,8 @@ mod tests {
             "--",
             " … ",
             "x\u{2028}y",
+            "a \u{ad} b",
+            "-\u{ad}-",
         ] {
             assert_eq!(normalize(text), normalize_char_by_char(text), "{text:?}");
         }

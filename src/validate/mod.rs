@@ -3,9 +3,13 @@
 //! the article, people are named in it. Every problem is collected; the
 //! story is returned only when there are no errors.
 
+mod common_words;
 mod cross_check;
 mod facts;
 mod front_matter;
+mod hygiene;
+mod local_links;
+mod repeats;
 mod reports;
 mod schema;
 
@@ -24,7 +28,12 @@ use schema::{Checker, Fields};
 pub struct Validated {
     pub story: Story,
     pub warnings: Diagnostics,
+    /// Links to `#id`s, to be checked against the rendered page with
+    /// [`missing_ids`].
+    pub fragment_links: Vec<FragmentLink>,
 }
+
+pub use local_links::{FragmentLink, missing_ids};
 
 /// The facts' parsed tree is taken out of `inputs` once it has been read:
 /// for a large story it is the biggest thing in memory, and the
@@ -41,11 +50,16 @@ pub fn validate(inputs: &mut Inputs) -> Result<Validated, Diagnostics> {
     // The body is parsed once here, for its paragraphs (quotes are looked
     // up in them) and for links the front-matter checks report.
     let mut unsafe_links = Vec::new();
-    let paragraphs = article::paragraphs_and_links(inputs.article.body(), |url, range| {
+    let mut local_targets = Vec::new();
+    let paragraphs = article::paragraphs_and_links(inputs.article.body(), |url, range, target| {
         if !is_safe_url(url) {
             unsafe_links.push((url.to_owned(), range));
+        } else if local_links::is_local(url) {
+            local_targets.push((url.to_owned(), range, target));
         }
     });
+    hygiene::check_article(&inputs.article, &mut diagnostics);
+    hygiene::check_facts(&inputs.facts, &mut diagnostics);
     let article = {
         let mut checker = Checker::new(&inputs.article.file, &mut diagnostics);
         front_matter::read_article(&mut checker, &inputs.article, &static_files, &unsafe_links)
@@ -61,6 +75,14 @@ pub fn validate(inputs: &mut Inputs) -> Result<Validated, Diagnostics> {
         let mut checker = Checker::new(&inputs.facts.file, &mut diagnostics);
         facts::read_facts(&mut checker, &tree, &static_files)
     };
+    let mut fragment_links = {
+        let mut checker = Checker::new(&inputs.article.file, &mut diagnostics);
+        local_links::check_article(&mut checker, &inputs.article, &local_targets, &static_files)
+    };
+    fragment_links.extend({
+        let mut checker = Checker::new(&inputs.facts.file, &mut diagnostics);
+        local_links::check_facts_markdown(&mut checker, &tree, &static_files)
+    });
     drop(tree);
     // Cross-checks run even when the front matter is broken, so that one
     // run reports those problems too.
@@ -72,6 +94,7 @@ pub fn validate(inputs: &mut Inputs) -> Result<Validated, Diagnostics> {
         Some(story) if !diagnostics.has_errors() => Ok(Validated {
             story,
             warnings: diagnostics,
+            fragment_links,
         }),
         _ => Err(diagnostics),
     }
@@ -141,4 +164,16 @@ fn check_fact_markdown(checker: &mut Checker, markdown: &str, pos: Pos, what: &s
             checker.link_target(pos, &dest_url, what);
         }
     }
+}
+
+/// Markdown from facts.yaml without the HTML comments editors keep notes
+/// in: facts.json carries this Markdown as it is, and no note may reach an
+/// output file. `None` when nothing else was written.
+fn without_notes(markdown: String) -> Option<String> {
+    let kept = match crate::raw_html::strip_comments(&markdown, article::options()) {
+        std::borrow::Cow::Borrowed(_) => return Some(markdown),
+        std::borrow::Cow::Owned(kept) => kept,
+    };
+    let kept = kept.trim();
+    (!kept.is_empty()).then(|| kept.to_owned())
 }
