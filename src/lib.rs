@@ -22,6 +22,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod facts_json;
 pub mod load;
+pub mod locale;
 pub mod model;
 pub mod names;
 pub mod quotes;

@@ -329,7 +329,7 @@ const CASES: &[Case] = &[
         expect: &[
             "content/facts.yaml:11:11",
             "`en_GB` is not a language tag",
-            "pt-BR",
+            "did you mean `en-GB`?",
         ],
     },
     // YAML syntax, in either file.
@@ -804,6 +804,27 @@ const CASES: &[Case] = &[
         from: "authors: [Ada Byrne]",
         to: "authors: [Ada Byrne]\nlang: en_GB",
         expect: &["content/article.md:6:7", "`en_GB` is not a language tag"],
+    },
+    Case {
+        name: "language named rather than tagged",
+        file: ARTICLE,
+        from: "authors: [Ada Byrne]",
+        to: "authors: [Ada Byrne]\nlang: english",
+        expect: &[
+            "content/article.md:6:7",
+            "`english` is not a language tag",
+            "did you mean `en`?",
+        ],
+    },
+    Case {
+        name: "language tag with a subtag out of place",
+        file: ARTICLE,
+        from: "authors: [Ada Byrne]",
+        to: "authors: [Ada Byrne]\nlang: de-1996-CH",
+        expect: &[
+            "content/article.md:6:7",
+            "`de-1996-CH` is not a language tag",
+        ],
     },
 ];
 

@@ -10,6 +10,7 @@ use super::RenderOptions;
 use super::markdown::{self, Heading, Mentions};
 use crate::date::{PartialDate, Timestamp};
 use crate::facts_json::{Change, ChangeKind, FactsJson};
+use crate::locale::Locale;
 use crate::model::{Source, Story};
 use crate::names::NameMatcher;
 
@@ -30,6 +31,12 @@ pub struct PageContext {
 #[derive(Serialize, Clone)]
 pub struct PageView {
     pub lang: String,
+    /// `ltr` or `rtl`, for `<html dir>`.
+    pub dir: String,
+    /// `og:locale`: `en_US`, `fr_FR`.
+    pub og_locale: Option<String>,
+    /// explainer.js's words as JSON, safe inside `<script>`.
+    pub script_words: String,
     pub title: String,
     pub description: Option<String>,
     /// What links to the site's own files start with: empty on the main
@@ -122,6 +129,8 @@ pub struct PersonView {
     pub image: Option<String>,
     /// The language of the name, when the facts give one.
     pub lang: Option<String>,
+    /// `ltr` or `rtl` when the name is written the other way from the page.
+    pub dir: Option<String>,
     pub links: Vec<LinkView>,
     pub quotes: Vec<usize>,
     pub events: Vec<String>,
@@ -169,6 +178,8 @@ pub struct QuoteView {
     pub change: Option<ChangeView>,
     /// The language of the quote, when the facts give one.
     pub lang: Option<String>,
+    /// `ltr` or `rtl` when the quote is written the other way from the page.
+    pub dir: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -179,6 +190,8 @@ pub struct SpeakerView {
     pub role: String,
     /// The language of the name.
     pub lang: Option<String>,
+    /// `ltr` or `rtl` when the name is written the other way from the page.
+    pub dir: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -214,7 +227,12 @@ pub struct Counts {
     pub events: usize,
 }
 
-pub fn build_context(story: &Story, options: &RenderOptions, facts: &FactsJson) -> PageContext {
+pub fn build_context(
+    story: &Story,
+    options: &RenderOptions,
+    facts: &FactsJson,
+    locale: &Locale,
+) -> PageContext {
     let article = &story.article;
     let updates_sorted = story.updates_newest_first();
     let edition = story.edition();
@@ -225,13 +243,13 @@ pub fn build_context(story: &Story, options: &RenderOptions, facts: &FactsJson) 
     let change_view = |change: &Option<Change>| {
         change.as_ref().map(|change| {
             let (kind, label) = match change.kind {
-                ChangeKind::New => ("new", "New"),
-                ChangeKind::Changed => ("changed", "Updated"),
+                ChangeKind::New => ("new", "badge_new"),
+                ChangeKind::Changed => ("changed", "badge_changed"),
             };
             ChangeView {
                 kind: kind.into(),
-                label: label.into(),
-                at: timestamp_view(edition),
+                label: locale.word(label).into(),
+                at: timestamp_view(edition, locale),
                 update: edition_update.clone(),
             }
         })
@@ -239,8 +257,10 @@ pub fn build_context(story: &Story, options: &RenderOptions, facts: &FactsJson) 
     let matcher = NameMatcher::new(&story.people);
     // The caption and the article each link their own first mentions: a
     // reader of the report should not have to go back to the caption.
-    let mut caption_mentions = Mentions::new(&matcher, &story.people, "caption-mention-");
-    let mut mentions = Mentions::new(&matcher, &story.people, "mention-");
+    let mut caption_mentions =
+        Mentions::new(&matcher, &story.people, "caption-mention-").in_direction(locale.direction);
+    let mut mentions =
+        Mentions::new(&matcher, &story.people, "mention-").in_direction(locale.direction);
     let photo = article.photo.as_ref().map(|photo| PhotoView {
         caption_html: photo
             .caption
@@ -264,6 +284,7 @@ pub fn build_context(story: &Story, options: &RenderOptions, facts: &FactsJson) 
             name: person.name.clone(),
             role: person.role.clone(),
             lang: person.lang.clone(),
+            dir: locale.isolate(&person.name),
         }
     };
 
@@ -280,11 +301,12 @@ pub fn build_context(story: &Story, options: &RenderOptions, facts: &FactsJson) 
                 .context
                 .as_deref()
                 .map(|c| markdown::render_fact(c, true)),
-            date: quote.date.as_ref().map(partial_date_view),
+            date: quote.date.as_ref().map(|d| partial_date_view(d, locale)),
             paragraph: quote.paragraph.map(|p| format!("p-{}", p + 1)),
             source: quote.source.as_ref().map(source_view),
             change: facts.quotes.get(n).and_then(|q| change_view(&q.change)),
             lang: quote.lang.clone(),
+            dir: locale.isolate(&quote.text),
         })
         .collect();
 
@@ -299,14 +321,14 @@ pub fn build_context(story: &Story, options: &RenderOptions, facts: &FactsJson) 
         let event = &story.timeline[i];
         let upcoming = event.date.is_after(story_day);
         if upcoming && !marker_placed {
-            timeline.push(story_marker(story));
+            timeline.push(story_marker(story, locale));
             marker_placed = true;
         }
         item_of[i] = timeline.len();
         timeline.push(TimelineItem {
             kind: "event".into(),
             id: format!("event-{}", i + 1),
-            date: partial_date_view(&event.date),
+            date: partial_date_view(&event.date, locale),
             title: event.title.clone(),
             summary_html: event
                 .summary
@@ -319,7 +341,7 @@ pub fn build_context(story: &Story, options: &RenderOptions, facts: &FactsJson) 
         });
     }
     if !marker_placed {
-        timeline.push(story_marker(story));
+        timeline.push(story_marker(story, locale));
     }
 
     // One pass each over quotes and timeline, not one per person: a large
@@ -356,6 +378,7 @@ pub fn build_context(story: &Story, options: &RenderOptions, facts: &FactsJson) 
                 .map(|s| markdown::render_fact(s, false)),
             image: person.image.clone(),
             lang: person.lang.clone(),
+            dir: locale.isolate(&person.name),
             links: person
                 .links
                 .iter()
@@ -375,23 +398,23 @@ pub fn build_context(story: &Story, options: &RenderOptions, facts: &FactsJson) 
         .collect();
 
     let updated = (edition.unix_seconds() > article.published.unix_seconds())
-        .then(|| timestamp_view(edition));
+        .then(|| timestamp_view(edition, locale));
 
     let mut toc = vec![TocEntry {
         id: "article".into(),
-        title: "The report".into(),
+        title: locale.word("the_report").into(),
         children: headings.into_iter().filter(|h| h.level <= 3).collect(),
     }];
     for (id, title, shown) in [
-        ("whos-who", "Who’s who", !story.people.is_empty()),
-        ("quotes", "Key quotes", !story.quotes.is_empty()),
-        ("timeline", "Timeline", true),
-        ("updates", "Updates", !story.updates.is_empty()),
+        ("whos-who", "whos_who", !story.people.is_empty()),
+        ("quotes", "key_quotes", !story.quotes.is_empty()),
+        ("timeline", "timeline", true),
+        ("updates", "updates", !story.updates.is_empty()),
     ] {
         if shown {
             toc.push(TocEntry {
                 id: id.into(),
-                title: title.into(),
+                title: locale.word(title).into(),
                 children: Vec::new(),
             });
         }
@@ -406,6 +429,9 @@ pub fn build_context(story: &Story, options: &RenderOptions, facts: &FactsJson) 
     PageContext {
         page: PageView {
             lang: article.lang.clone(),
+            dir: locale.direction.as_str().into(),
+            og_locale: locale.og_locale(),
+            script_words: super::publish::script_words(locale),
             title: article.title.clone(),
             description: article.description.clone(),
             root: String::new(),
@@ -432,9 +458,9 @@ pub fn build_context(story: &Story, options: &RenderOptions, facts: &FactsJson) 
             title: article.title.clone(),
             description: article.description.clone(),
             authors: article.authors.clone(),
-            byline: byline(&article.authors),
+            byline: locale.join_list(&article.authors),
             source: article.source.as_ref().map(source_view),
-            published: timestamp_view(&article.published),
+            published: timestamp_view(&article.published, locale),
             updated,
             photo,
             body_html,
@@ -453,7 +479,7 @@ pub fn build_context(story: &Story, options: &RenderOptions, facts: &FactsJson) 
             .into_iter()
             .map(|(id, update)| UpdateView {
                 id,
-                at: timestamp_view(&update.at),
+                at: timestamp_view(&update.at, locale),
                 text_html: markdown::render_fact(&update.text, false),
             })
             .collect(),
@@ -465,12 +491,12 @@ pub fn build_context(story: &Story, options: &RenderOptions, facts: &FactsJson) 
     }
 }
 
-fn story_marker(story: &Story) -> TimelineItem {
+fn story_marker(story: &Story, locale: &Locale) -> TimelineItem {
     TimelineItem {
         kind: "story".into(),
         id: "this-story".into(),
-        date: timestamp_view(&story.article.published),
-        title: "This report is published".into(),
+        date: timestamp_view(&story.article.published, locale),
+        title: locale.word("story_published").into(),
         summary_html: None,
         people: Vec::new(),
         source: None,
@@ -520,14 +546,6 @@ fn group_people(story: &Story) -> Vec<GroupView> {
         .into_iter()
         .filter(|group| !group.people.is_empty())
         .collect()
-}
-
-fn byline(authors: &[String]) -> Option<String> {
-    match authors {
-        [] => None,
-        [one] => Some(one.clone()),
-        [init @ .., last] => Some(format!("{} and {last}", init.join(", "))),
-    }
 }
 
 /// At most `max` characters of `text`, cut after a whole word.
@@ -591,18 +609,18 @@ fn href(url: &str) -> String {
     out
 }
 
-fn partial_date_view(date: &PartialDate) -> DateView {
+fn partial_date_view(date: &PartialDate, locale: &Locale) -> DateView {
     DateView {
         iso: date.iso(),
-        human: date.human(),
+        human: locale.dates.partial(date),
         precision: date.precision().into(),
     }
 }
 
-fn timestamp_view(t: &Timestamp) -> DateView {
+fn timestamp_view(t: &Timestamp, locale: &Locale) -> DateView {
     DateView {
         iso: t.iso(),
-        human: t.human(),
+        human: locale.dates.timestamp(t),
         precision: if t.time.is_some() { "time" } else { "day" }.into(),
     }
 }
@@ -670,6 +688,7 @@ mod tests {
             timeline: Vec::new(),
             takeaways: Vec::new(),
             updates: Vec::new(),
+            translations: Vec::new(),
         };
         let groups: Vec<(String, String, Vec<usize>)> = group_people(&story)
             .into_iter()
@@ -686,13 +705,9 @@ mod tests {
     }
 
     #[test]
-    fn initials_and_bylines() {
-        assert_eq!(initials("Prince Faisal bin Farhan Al Saud"), "PS");
-        assert_eq!(initials("Madonna"), "M");
-        assert_eq!(initials("Владимир Путин"), "ВП");
-        assert_eq!(
-            byline(&["A".into(), "B".into(), "C".into()]).unwrap(),
-            "A, B and C"
-        );
+    fn initials() {
+        assert_eq!(super::initials("Prince Faisal bin Farhan Al Saud"), "PS");
+        assert_eq!(super::initials("Madonna"), "M");
+        assert_eq!(super::initials("Владимир Путин"), "ВП");
     }
 }

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd, html};
 
 use crate::article;
+use crate::locale::Direction;
 use crate::model::Person;
 use crate::names::NameMatcher;
 use crate::validate::is_safe_url;
@@ -28,6 +29,8 @@ pub struct Mentions<'a> {
     anchor_prefix: &'static str,
     /// Per person: the anchor of their first mention, once linked.
     pub first: Vec<Option<String>>,
+    /// The page's direction: a name in the other one is isolated.
+    direction: Direction,
 }
 
 impl<'a> Mentions<'a> {
@@ -41,7 +44,14 @@ impl<'a> Mentions<'a> {
             people,
             anchor_prefix,
             first: vec![None; people.len()],
+            direction: Direction::Ltr,
         }
+    }
+
+    /// For a page written right to left.
+    pub fn in_direction(mut self, direction: Direction) -> Self {
+        self.direction = direction;
+        self
     }
 
     /// Split a text into plain text and links for first mentions.
@@ -58,9 +68,14 @@ impl<'a> Mentions<'a> {
                     text[done..mention.range.start].to_owned().into(),
                 ));
             }
+            let name = &text[mention.range.clone()];
+            let dir = match crate::locale::text_direction(name) {
+                Some(d) if d != self.direction => format!(" dir=\"{}\"", d.as_str()),
+                _ => String::new(),
+            };
             // Ids are slugs, so they need no escaping inside the attributes.
             out.push(Event::InlineHtml(
-                format!("<a class=\"mention\" id=\"{anchor}\" href=\"#person-{id}\" data-person=\"{id}\">").into(),
+                format!("<a class=\"mention\"{dir} id=\"{anchor}\" href=\"#person-{id}\" data-person=\"{id}\">").into(),
             ));
             out.push(Event::Text(text[mention.range.clone()].to_owned().into()));
             out.push(Event::InlineHtml("</a>".into()));

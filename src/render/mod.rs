@@ -9,6 +9,7 @@ mod tidy;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::facts_json::FactsJson;
 use crate::load::{Template, Theme};
+use crate::locale::Locale;
 use crate::model::Story;
 use crate::source::{Pos, SourceFile};
 
@@ -41,6 +42,7 @@ pub fn render(
     previous: Option<&FactsJson>,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let tera = compile(&theme.templates)?;
+    let locale = Locale::new(&story.article.lang, &story.translations);
     let mut facts = FactsJson::from_story(story);
     if let Some(previous) = previous {
         facts.mark_changes(previous);
@@ -50,8 +52,8 @@ pub fn render(
     // (Writing the data files on the second core meanwhile saved 15% of
     // this stage at the largest size but added a third to the peak.)
     let (mut files, mut diagnostics) =
-        render_pages(story, &tera, &theme.templates, options, &facts)?;
-    files.extend(data_files(story, facts, options));
+        render_pages(story, &tera, &theme.templates, options, &facts, &locale)?;
+    files.extend(data_files(story, facts, options, &locale));
 
     let generated: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
     for asset in &theme.assets {
@@ -65,11 +67,15 @@ pub fn render(
             );
             continue;
         }
-        // The default stylesheet keeps its comments in the repository and
-        // drops them on the way out: the page has a byte budget.
+        // The default stylesheet and script keep their comments in the
+        // repository and drop them on the way out: the page has a byte
+        // budget.
         let bytes = match std::str::from_utf8(&asset.bytes) {
             Ok(css) if asset.built_in && asset.path.ends_with(".css") => {
                 tidy::compact_css(css).into_bytes()
+            }
+            Ok(js) if asset.built_in && asset.path.ends_with(".js") => {
+                tidy::compact_js(js).into_bytes()
             }
             _ => asset.bytes.clone(),
         };
@@ -91,8 +97,13 @@ fn render_pages(
     templates: &[Template],
     options: &RenderOptions,
     facts: &FactsJson,
+    locale: &Locale,
 ) -> Result<(Vec<OutputFile>, Diagnostics), Diagnostics> {
-    let (context, not_found_page) = tera_context(build_context(story, options, facts), options)?;
+    let (context, not_found_page) = tera_context(
+        build_context(story, options, facts, locale),
+        options,
+        locale,
+    )?;
 
     let mut files = Vec::new();
     let mut diagnostics = Diagnostics::new();
@@ -100,6 +111,7 @@ fn render_pages(
     // whole story's data for it would double the peak memory of a large one.
     let mut not_found_context = tera::Context::new();
     not_found_context.insert("page", &not_found_page);
+    not_found_context.insert("t", &locale.words());
     for &page in PAGES {
         let (context, size) = if page == "404.html" {
             (&not_found_context, 4096)
@@ -128,6 +140,7 @@ fn render_pages(
 fn tera_context(
     data: context::PageContext,
     options: &RenderOptions,
+    locale: &Locale,
 ) -> Result<(tera::Context, context::PageView), Diagnostics> {
     // GitHub Pages serves 404.html for a missing file at any depth, so its
     // links to the site's own files start from the base URL.
@@ -166,6 +179,7 @@ fn tera_context(
     put("toc", value(toc));
     put("counts", value(counts));
     put("page", value(page));
+    put("t", value(locale.words()));
     match failure {
         None => Ok((context, not_found_page)),
         Some(error) => Err(single(Diagnostic::file_error(
@@ -176,7 +190,12 @@ fn tera_context(
 }
 
 /// The files for other tools and for crawlers.
-fn data_files(story: &Story, facts: FactsJson, options: &RenderOptions) -> Vec<OutputFile> {
+fn data_files(
+    story: &Story,
+    facts: FactsJson,
+    options: &RenderOptions,
+    locale: &Locale,
+) -> Vec<OutputFile> {
     let file = |path: &str, text: String| OutputFile {
         path: path.to_owned(),
         bytes: text.into_bytes(),
@@ -187,7 +206,7 @@ fn data_files(story: &Story, facts: FactsJson, options: &RenderOptions) -> Vec<O
     drop(facts);
     let mut files = vec![
         facts_json,
-        file("timeline.json", publish::timeline_json(story)),
+        file("timeline.json", publish::timeline_json(story, locale)),
         file("robots.txt", publish::robots(options.base_url.as_deref())),
         // GitHub Pages would otherwise run the site through Jekyll.
         file(".nojekyll", String::new()),

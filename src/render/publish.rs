@@ -6,6 +6,7 @@
 use serde_json::{Value, json};
 
 use super::markdown;
+use crate::locale::Locale;
 use crate::model::Story;
 
 /// Atom, one entry per update. Entry ids are the update's address on the
@@ -148,7 +149,8 @@ pub fn json_ld(story: &Story, base_url: Option<&str>, image_url: Option<&str>) -
 
 /// timeline.json in Knight Lab TimelineJS's format, so a newsroom can drop
 /// the checked timeline into a TimelineJS embed.
-pub fn timeline_json(story: &Story) -> String {
+pub fn timeline_json(story: &Story, locale: &Locale) -> String {
+    let source_word = html_escape(locale.word("source"));
     let events: Vec<Value> = story
         .timeline
         .iter()
@@ -170,9 +172,12 @@ pub fn timeline_json(story: &Story) -> String {
                 let name = html_escape(&source.name);
                 text.push_str(&match &source.url {
                     Some(url) => {
-                        format!("<p>Source: <a href=\"{}\">{name}</a></p>", html_escape(url))
+                        format!(
+                            "<p>{source_word} <a href=\"{}\">{name}</a></p>",
+                            html_escape(url)
+                        )
                     }
-                    None => format!("<p>Source: {name}</p>"),
+                    None => format!("<p>{source_word} {name}</p>"),
                 });
             }
             let mut item = json!({
@@ -197,6 +202,11 @@ pub fn timeline_json(story: &Story) -> String {
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// The words explainer.js shows, as the JSON the page carries for it.
+pub fn script_words(locale: &Locale) -> String {
+    script_safe(&serde_json::to_string(&locale.script_words()).unwrap_or_default())
 }
 
 /// `</script>` inside a JSON string would end the script element early.

@@ -4,6 +4,7 @@
 //! story is returned only when there are no errors.
 
 mod schema;
+mod translations;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -60,6 +61,12 @@ pub fn validate(inputs: &Inputs) -> Result<Validated, Diagnostics> {
         let mut checker = Checker::new(&inputs.facts.file, &mut diagnostics);
         cross_check(&mut checker, article, facts, &inputs.article, &paragraphs)
     };
+    let translations = translations::read_all(&inputs.translations, &mut diagnostics);
+    let story = story.map(|mut story| {
+        translations::warn_untranslated(&inputs.article, &story, &translations, &mut diagnostics);
+        story.translations = translations;
+        story
+    });
     match story {
         Some(story) if !diagnostics.has_errors() => Ok(Validated {
             story,
@@ -663,6 +670,7 @@ fn cross_check(
         timeline,
         takeaways: facts.takeaways,
         updates: facts.updates,
+        translations: Vec::new(),
     })
 }
 
