@@ -294,8 +294,8 @@ pub fn build_context(
         .enumerate()
         .map(|(n, quote)| QuoteView {
             id: format!("quote-{}", n + 1),
-            text: quote.text.clone(),
-            excerpt: excerpt(&quote.text, 70),
+            text: crate::quotes::without_marks(&quote.text).to_owned(),
+            excerpt: excerpt(crate::quotes::without_marks(&quote.text), 70),
             speaker: speaker(quote.speaker),
             context_html: quote
                 .context
