@@ -15,6 +15,8 @@
   const names = (li) => $$('.speaker, .event-people a', li).map((a) => a.hash.slice(8));
   // The words are the page's, in its language (see locales/ in the source).
   const w = JSON.parse($('#explainer-words')?.textContent || '{}');
+  // A template from before the page carried its words: no extras, rather than buttons without labels.
+  if (!w.copy_link) return;
   const intl = (C) => {
     try {
       return new C(document.documentElement.lang);
