@@ -31,6 +31,7 @@ pub mod facts_json;
 pub mod ids;
 pub mod links;
 mod load;
+pub mod locale;
 pub mod model;
 mod names;
 mod quotes;

@@ -16,6 +16,8 @@ pub struct Story {
     pub timeline: Vec<Event>,
     pub takeaways: Vec<String>,
     pub updates: Vec<Update>,
+    /// The story's own words for the page, from `i18n/` (see `locale`).
+    pub translations: Vec<crate::locale::Translation>,
 }
 
 impl Story {

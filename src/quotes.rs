@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::names::is_word_char;
+use crate::names::continues_word;
 
 /// What became of one quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +36,8 @@ pub fn normalize(text: &str) -> String {
     // Most of an article is ASCII that stays as it is: such runs are copied
     // whole, and only the other characters go through the folding below.
     let plain = |b: u8| b.is_ascii() && !matches!(b, b'-' | b'`' | b' ' | b'\t'..=b'\r');
+    // French sets a space before these; a facts file may not.
+    let spaced_after = |b: u8| matches!(b, b';' | b':' | b'!' | b'?');
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut last_space = true;
@@ -48,7 +50,9 @@ pub fn normalize(text: &str) -> String {
                 end += 1;
             } else if b == b' '
                 && (end > at || !last_space)
-                && bytes.get(end + 1).is_some_and(|&next| plain(next))
+                && bytes
+                    .get(end + 1)
+                    .is_some_and(|&next| plain(next) && !spaced_after(next))
             {
                 end += 2;
             } else {
@@ -56,6 +60,9 @@ pub fn normalize(text: &str) -> String {
             }
         }
         if end > at {
+            if spaced_after(bytes[at]) && out.ends_with(' ') {
+                out.pop();
+            }
             out.push_str(&text[at..end]);
             last_space = false;
             at = end;
@@ -64,22 +71,27 @@ pub fn normalize(text: &str) -> String {
             break;
         };
         at += c.len_utf8();
-        let c = match c {
-            '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => '\'',
-            '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
-            '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
-            '…' => {
+        let original = c;
+        let c = match fold(c) {
+            Folded::Ellipsis => {
                 out.push_str("...");
                 last_space = false;
                 continue;
             }
-            // A soft hyphen only says where a long word may break.
-            '\u{ad}' => continue,
-            c if c.is_whitespace() => ' ',
-            c => c,
+            Folded::Skip => continue,
+            Folded::Char(c) => c,
         };
         if c == '-' && out.ends_with('-') {
             // `--` typed for a dash
+            continue;
+        }
+        if closes_spaced(original) && out.ends_with(' ') {
+            out.pop();
+        }
+        if opens_spaced(original) {
+            // Nor any space after an opening guillemet: « oui » is «oui».
+            out.push(c);
+            last_space = true;
             continue;
         }
         if c == ' ' {
@@ -96,6 +108,67 @@ pub fn normalize(text: &str) -> String {
         out.pop();
     }
     out
+}
+
+enum Folded {
+    Char(char),
+    Ellipsis,
+    /// Left out of the comparison.
+    Skip,
+}
+
+/// One character as quote checking sees it: every language's quotation
+/// marks as `"` or `'` (“ ” „ « » 「 」 『 』 and the single ones), every
+/// dash as `-`, every kind of space (French no-break spaces included) as a
+/// space.
+fn fold(c: char) -> Folded {
+    Folded::Char(match c {
+        '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' | '‹' | '›' | '「' | '」' | '﹁' | '﹂' => {
+            '\''
+        }
+        '“' | '”' | '„' | '‟' | '″' | '«' | '»' | '『' | '』' | '﹃' | '﹄' | '＂' => {
+            '"'
+        }
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
+        '…' => return Folded::Ellipsis,
+        // A soft hyphen only says where a long word may break.
+        '\u{ad}' => return Folded::Skip,
+        c if c.is_whitespace() => ' ',
+        c => c,
+    })
+}
+
+/// Marks French typography spaces off from the word before (`Non !`,
+/// `mot »`); the space is dropped, as a facts file may be typed without.
+fn closes_spaced(c: char) -> bool {
+    matches!(c, ';' | ':' | '!' | '?' | '»' | '›')
+}
+
+/// An opening guillemet, after which French sets a space.
+fn opens_spaced(c: char) -> bool {
+    matches!(c, '«' | '‹')
+}
+
+/// A quote as the page shows it, inside the page's own quotation marks:
+/// without the marks a facts file may have typed around it (`«…»`, `“…”`,
+/// `「…」`, with French spaces), when nothing between them is a mark too
+/// (`"No," he said, "never"` keeps its own).
+pub fn without_marks(quote: &str) -> &str {
+    const MARKS: &str = "\"'“”„‟«»‹›「」『』‘’‚";
+    let trimmed = quote.trim();
+    let mut chars = trimmed.chars();
+    let (Some(first), Some(last)) = (chars.next(), chars.next_back()) else {
+        return trimmed;
+    };
+    let inner = chars.as_str();
+    let is_mark = |c: char| MARKS.contains(c) && c != '’';
+    // Single marks inside are too often apostrophes (« l'été ») to count.
+    let is_double = |c: char| is_mark(c) && !"'‘‚".contains(c);
+    if is_mark(first) && is_mark(last) && !inner.contains(is_double) {
+        inner.trim()
+    } else {
+        trimmed
+    }
 }
 
 /// The parts of a quote between its ellipses, each trimmed of the quote
@@ -210,13 +283,12 @@ fn find_whole(paragraph: &str, part: &str, from: usize) -> Option<usize> {
         .map(|(at, _)| from + at)
         .find_map(|start| {
             let end = start + part.len();
-            let cuts_word_before = part.starts_with(is_word_char)
-                && paragraph[..start]
-                    .chars()
-                    .next_back()
-                    .is_some_and(is_word_char);
-            let cuts_word_after = part.ends_with(is_word_char)
-                && paragraph[end..].chars().next().is_some_and(is_word_char);
+            let cuts = |outside: Option<char>, edge: Option<char>| {
+                outside.zip(edge).is_some_and(|(o, e)| continues_word(o, e))
+            };
+            let cuts_word_before =
+                cuts(paragraph[..start].chars().next_back(), part.chars().next());
+            let cuts_word_after = cuts(paragraph[end..].chars().next(), part.chars().next_back());
             (!cuts_word_before && !cuts_word_after).then_some(end)
         })
 }
@@ -491,10 +563,14 @@ mod tests {
     fn normalize_char_by_char(text: &str) -> String {
         let mut out = String::new();
         let mut last_space = true;
-        for c in text.chars() {
-            let c = match c {
-                '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => '\'',
-                '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
+        for original in text.chars() {
+            let c = match original {
+                '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' | '‹' | '›' | '「' | '」' | '﹁' | '﹂' => {
+                    '\''
+                }
+                '“' | '”' | '„' | '‟' | '″' | '«' | '»' | '『' | '』' | '﹃' | '﹄' | '＂' => {
+                    '"'
+                }
                 '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
                 '…' => {
                     out.push_str("...");
@@ -506,6 +582,14 @@ mod tests {
                 c => c,
             };
             if c == '-' && out.ends_with('-') {
+                continue;
+            }
+            if matches!(original, ';' | ':' | '!' | '?' | '»' | '›') && out.ends_with(' ') {
+                out.pop();
+            }
+            if matches!(original, '«' | '‹') {
+                out.push(c);
+                last_space = true;
                 continue;
             }
             if c == ' ' {
@@ -526,9 +610,10 @@ mod tests {
 
     #[test]
     fn fast_folding_matches_char_by_char_folding() {
-        let alphabet: Vec<char> = "ab Z.-–—`’“…\t\n\r\u{a0}\u{1c}é\u{301}- '\"x\u{ad}"
-            .chars()
-            .collect();
+        let alphabet: Vec<char> =
+            "ab Z.-–—`’“…\t\n\r\u{a0}\u{202f}\u{1c}é\u{301}- '\"x\u{ad}«»‹›„「」『』!?;:"
+                .chars()
+                .collect();
         let mut seed = 0x2545_f491_4f6c_dd1d_u64;
         for len in 0..400 {
             let text: String = (0..len % 40)
@@ -554,9 +639,56 @@ mod tests {
             "x\u{2028}y",
             "a \u{ad} b",
             "-\u{ad}-",
+            "« oui »",
+            "«\u{a0}Non\u{202f}!\u{a0}»",
+            "a ?",
+            "a  ?",
+            "? a",
+            " ;",
         ] {
             assert_eq!(normalize(text), normalize_char_by_char(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn every_languages_quotation_marks_and_french_spacing_fold() {
+        let article = [
+            "Le ministre a déclaré\u{a0}: «\u{a0}Nous ne céderons pas\u{202f}! C’est non.\u{a0}»",
+            "Sie sagte: „Wir bleiben‚ sagt er‘ hier.“",
+            "首相は「前向きに検討する」と述べた。",
+            "قال الوزير: «لن نتراجع».",
+        ];
+        for (quote, paragraph) in [
+            ("Nous ne céderons pas! C'est non.", 0),
+            ("« Nous ne céderons pas ! C’est non. »", 0),
+            ("\"Wir bleiben, sagt er' hier\"", 4),
+            ("Wir bleiben‚ sagt er' hier", 1),
+            ("前向きに検討する", 2),
+            ("『前向きに検討する』", 2),
+            ("検討する", 2),
+            ("لن نتراجع", 3),
+        ] {
+            let found = check(quote, &article);
+            if paragraph < article.len() {
+                assert_eq!(found, QuoteMatch::Found(paragraph), "{quote}");
+            } else {
+                assert!(matches!(found, QuoteMatch::NotFound { .. }), "{quote}");
+            }
+        }
+    }
+
+    #[test]
+    fn marks_typed_around_a_quote_are_left_to_the_page() {
+        assert_eq!(without_marks("«\u{a0}Non\u{202f}!\u{a0}»"), "Non\u{202f}!");
+        assert_eq!(without_marks("“It’s fine”"), "It’s fine");
+        assert_eq!(without_marks("「検討する」"), "検討する");
+        assert_eq!(without_marks("It’s fine"), "It’s fine");
+        assert_eq!(
+            without_marks("\"No,\" he said, \"never\""),
+            "\"No,\" he said, \"never\""
+        );
+        assert_eq!(without_marks("«"), "«");
+        assert_eq!(without_marks("« l'été »"), "l'été");
     }
 
     #[test]

@@ -7,6 +7,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd, html};
 use crate::article;
 use crate::ids::{self, MentionIn};
 use crate::links::{is_remote, is_safe_url};
+use crate::locale::Direction;
 use crate::model::Person;
 use crate::names::NameMatcher;
 use crate::raw_html;
@@ -28,6 +29,8 @@ pub struct Mentions<'a> {
     text: MentionIn,
     /// Per person: the anchor of their first mention, once linked.
     pub first: Vec<Option<String>>,
+    /// The page's direction: a name in the other one is isolated.
+    direction: Direction,
 }
 
 impl<'a> Mentions<'a> {
@@ -47,7 +50,14 @@ impl<'a> Mentions<'a> {
             people,
             text,
             first: vec![None; people.len()],
+            direction: Direction::Ltr,
         }
+    }
+
+    /// For a page written right to left.
+    pub fn in_direction(mut self, direction: Direction) -> Self {
+        self.direction = direction;
+        self
     }
 
     /// Split a text into plain text and links for first mentions.
@@ -65,10 +75,15 @@ impl<'a> Mentions<'a> {
                     text[done..mention.range.start].to_owned().into(),
                 ));
             }
+            let name = &text[mention.range.clone()];
+            let dir = match crate::locale::text_direction(name) {
+                Some(d) if d != self.direction => format!(" dir=\"{}\"", d.as_str()),
+                _ => String::new(),
+            };
             // Ids are slugs, so they need no escaping inside the attributes.
             out.push(Event::InlineHtml(
                 format!(
-                    "<a class=\"mention\" id=\"{anchor}\" href=\"#{card}\" data-person=\"{id}\">"
+                    "<a class=\"mention\"{dir} id=\"{anchor}\" href=\"#{card}\" data-person=\"{id}\">"
                 )
                 .into(),
             ));

@@ -19,6 +19,7 @@ use crate::changes::Changes;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::facts_json::FactsJson;
 use crate::load::{Asset, AssetSource, Template, Theme};
+use crate::locale::Locale;
 use crate::model::Story;
 
 use templates::template_diagnostic;
@@ -69,7 +70,7 @@ enum Make<'a> {
         data: PageKind,
     },
     /// A data file, made by a serializer.
-    Text(Box<dyn FnOnce() -> String + Send + 'a>),
+    Text(Box<dyn FnOnce() -> String + 'a>),
     /// A file of the theme's `static/`.
     Asset(&'a Asset),
 }
@@ -91,8 +92,9 @@ pub fn render(
     changes: &Changes,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let tera = templates::compile(&theme.templates)?;
+    let locale = Locale::new(&story.article.lang, &story.translations);
     let mut diagnostics = Diagnostics::new();
-    let outputs = plan(story, theme, options, changes, &mut diagnostics);
+    let outputs = plan(story, theme, options, &locale, changes, &mut diagnostics);
     // One output at a time, in order. Rendering the data files on the
     // second core beside the page was measured at the largest benchmark
     // size: a little faster, but 163 MiB at the peak instead of 139, as
@@ -100,7 +102,17 @@ pub fn render(
     // the page's cards instead (see `cards`).
     let made: Vec<Result<OutputFile, Diagnostic>> = outputs
         .into_iter()
-        .map(|output| make(output, story, options, changes, &tera, &theme.templates))
+        .map(|output| {
+            let site = Site {
+                story,
+                options,
+                locale: &locale,
+                changes,
+                tera: &tera,
+                templates: &theme.templates,
+            };
+            make(output, &site)
+        })
         .collect();
     let mut files = Vec::new();
     for made in made {
@@ -124,6 +136,7 @@ fn plan<'a>(
     story: &'a Story,
     theme: &'a Theme,
     options: &'a RenderOptions,
+    locale: &'a Locale,
     changes: &'a Changes,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Output<'a>> {
@@ -137,7 +150,7 @@ fn plan<'a>(
             data,
         },
     };
-    let text = |path: &str, make: Box<dyn FnOnce() -> String + Send + 'a>| Output {
+    let text = |path: &str, make: Box<dyn FnOnce() -> String + 'a>| Output {
         path: path.to_owned(),
         make: Make::Text(make),
     };
@@ -148,7 +161,10 @@ fn plan<'a>(
             "facts.json",
             Box::new(|| FactsJson::from_story(story, changes).to_json()),
         ),
-        text("timeline.json", Box::new(|| publish::timeline_json(story))),
+        text(
+            "timeline.json",
+            Box::new(|| publish::timeline_json(story, locale)),
+        ),
         text(
             "robots.txt",
             Box::new(|| publish::robots(options.base_url.as_deref())),
@@ -185,23 +201,39 @@ fn plan<'a>(
     outputs
 }
 
+/// What every entry of the plan is made from.
+struct Site<'a> {
+    story: &'a Story,
+    options: &'a RenderOptions,
+    locale: &'a Locale,
+    changes: &'a Changes,
+    tera: &'a tera::Tera,
+    templates: &'a [Template],
+}
+
 /// Carry out one entry of the plan.
-fn make(
-    output: Output,
-    story: &Story,
-    options: &RenderOptions,
-    changes: &Changes,
-    tera: &tera::Tera,
-    templates: &[Template],
-) -> Result<OutputFile, Diagnostic> {
+fn make(output: Output, site: &Site) -> Result<OutputFile, Diagnostic> {
+    let Site {
+        story,
+        options,
+        locale,
+        changes,
+        tera,
+        templates,
+    } = *site;
     let contents = match output.make {
         Make::Page { template, data } => {
             let (context, size) = match data {
                 PageKind::Main => (
-                    main_context(views::page_data(story, options, changes), tera, templates)?,
+                    main_context(
+                        views::page_data(story, options, locale, changes),
+                        locale,
+                        tera,
+                        templates,
+                    )?,
                     page_size_hint(story),
                 ),
-                PageKind::NotFound => (not_found_context(story, options)?, 4096),
+                PageKind::NotFound => (not_found_context(story, options, locale)?, 4096),
             };
             let mut html = Vec::with_capacity(size);
             tera.render_to(template, &context, &mut html)
@@ -211,11 +243,15 @@ fn make(
         }
         Make::Text(make) => Contents::Bytes(make().into_bytes()),
         Make::Asset(asset) => match &asset.source {
-            // The default stylesheet keeps its comments in the repository
-            // and drops them on the way out: the page has a byte budget.
+            // The default stylesheet and script keep their comments in the
+            // repository and drop them on the way out: the page has a byte
+            // budget.
             AssetSource::BuiltIn(bytes) => match std::str::from_utf8(bytes) {
                 Ok(css) if asset.path.ends_with(".css") => {
                     Contents::Bytes(tidy::compact_css(css).into_bytes())
+                }
+                Ok(js) if asset.path.ends_with(".js") => {
+                    Contents::Bytes(tidy::compact_js(js).into_bytes())
                 }
                 _ => Contents::Bytes(bytes.to_vec()),
             },
@@ -234,12 +270,15 @@ fn make(
 /// is copied a field at a time, each field freed once copied.
 fn main_context(
     data: PageData,
+    locale: &Locale,
     tera: &tera::Tera,
     templates: &[Template],
 ) -> Result<tera::Context, Diagnostic> {
     let page = value(&data.page)?;
+    let words = value(locale.words())?;
     let mut globals = tera::Context::new();
     globals.insert_value("page", page.clone());
+    globals.insert_value("t", words.clone());
     let parts = cards::Parts::new(tera, templates, globals);
     let mut cards = parts.render(&data)?;
     let PageData {
@@ -274,6 +313,7 @@ fn main_context(
     context.insert_value("toc", value(toc)?);
     context.insert_value("counts", value(counts)?);
     context.insert_value("page", page);
+    context.insert_value("t", words);
     Ok(context)
 }
 
@@ -281,13 +321,18 @@ fn value<T: serde::Serialize>(data: T) -> Result<tera::Value, Diagnostic> {
     tera::Value::try_from_serializable(&data).map_err(|e| cannot_prepare(&e))
 }
 
-fn not_found_context(story: &Story, options: &RenderOptions) -> Result<tera::Context, Diagnostic> {
-    let mut page = views::page_view(story, options);
+fn not_found_context(
+    story: &Story,
+    options: &RenderOptions,
+    locale: &Locale,
+) -> Result<tera::Context, Diagnostic> {
+    let mut page = views::page_view(story, options, locale);
     // GitHub Pages serves 404.html for a missing file at any depth, so its
     // links to the site's own files start from the base URL.
     page.root = options.base_url.clone().unwrap_or_default();
     let mut context = tera::Context::new();
     context.insert_value("page", value(page)?);
+    context.insert_value("t", value(locale.words())?);
     Ok(context)
 }
 

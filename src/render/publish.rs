@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 
 use super::markdown;
 use crate::ids;
+use crate::locale::Locale;
 use crate::model::Story;
 use crate::text::{Cut, shorten};
 
@@ -157,7 +158,8 @@ pub fn json_ld(story: &Story, base_url: Option<&str>, image_url: Option<&str>) -
 /// a `serde_json::Value` tree, which for a large timeline took several
 /// times the file's size; fields are in alphabetical order, as the file has
 /// always had them.
-pub fn timeline_json(story: &Story) -> String {
+pub fn timeline_json(story: &Story, locale: &Locale) -> String {
+    let source_word = html_escape(locale.word("source"));
     #[derive(Serialize)]
     struct Document<'a> {
         events: Vec<TimelineEvent<'a>>,
@@ -202,9 +204,12 @@ pub fn timeline_json(story: &Story) -> String {
                 let name = html_escape(&source.name);
                 text.push_str(&match &source.url {
                     Some(url) => {
-                        format!("<p>Source: <a href=\"{}\">{name}</a></p>", html_escape(url))
+                        format!(
+                            "<p>{source_word} <a href=\"{}\">{name}</a></p>",
+                            html_escape(url)
+                        )
                     }
-                    None => format!("<p>Source: {name}</p>"),
+                    None => format!("<p>{source_word} {name}</p>"),
                 });
             }
             TimelineEvent {
@@ -246,6 +251,11 @@ pub fn timeline_json(story: &Story) -> String {
             .map(|e| 512 + 2 * (e.title.len() + e.summary.as_ref().map_or(0, String::len)))
             .sum::<usize>();
     crate::facts_json::pretty_json(&document, capacity)
+}
+
+/// The words explainer.js shows, as the JSON the page carries for it.
+pub fn script_words(locale: &Locale) -> String {
+    script_safe(&serde_json::to_string(&locale.script_words()).unwrap_or_default())
 }
 
 /// `</script>` inside a JSON string would end the script element early.

@@ -229,5 +229,6 @@ pub(super) fn cross_check(
         timeline,
         takeaways: facts.takeaways,
         updates: facts.updates,
+        translations: Vec::new(),
     })
 }

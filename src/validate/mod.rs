@@ -12,6 +12,7 @@ mod local_links;
 mod repeats;
 mod reports;
 mod schema;
+mod translations;
 
 use pulldown_cmark::{Event, Tag};
 
@@ -90,6 +91,12 @@ pub fn validate(inputs: &mut Inputs) -> Result<Validated, Diagnostics> {
         let mut checker = Checker::new(&inputs.facts.file, &mut diagnostics);
         cross_check::cross_check(&mut checker, article, facts, &inputs.article, &paragraphs)
     };
+    let translations = translations::read_all(&inputs.translations, &mut diagnostics);
+    let story = story.map(|mut story| {
+        translations::warn_untranslated(&inputs.article, &story, &translations, &mut diagnostics);
+        story.translations = translations;
+        story
+    });
     match story {
         Some(story) if !diagnostics.has_errors() => Ok(Validated {
             story,

@@ -327,7 +327,7 @@ const CASES: &[Case] = &[
         expect: &[
             "content/facts.yaml:11:11",
             "`en_GB` is not a language tag",
-            "pt-BR",
+            "did you mean `en-GB`?",
         ],
     },
     // YAML syntax, in either file.
@@ -1012,6 +1012,27 @@ const CASES: &[Case] = &[
             "content/facts.yaml:16:11",
             "the parts of this quote are in the article, from paragraph 1 to paragraph 2, but an ellipsis (`…`) bridges words within one paragraph only",
             "content/article.md lines 8 and 10",
+        ],
+    },
+    Case {
+        name: "language named rather than tagged",
+        file: ARTICLE,
+        from: "authors: [Ada Byrne]",
+        to: "authors: [Ada Byrne]\nlang: english",
+        expect: &[
+            "content/article.md:6:7",
+            "`english` is not a language tag",
+            "did you mean `en`?",
+        ],
+    },
+    Case {
+        name: "language tag with a subtag out of place",
+        file: ARTICLE,
+        from: "authors: [Ada Byrne]",
+        to: "authors: [Ada Byrne]\nlang: de-1996-CH",
+        expect: &[
+            "content/article.md:6:7",
+            "`de-1996-CH` is not a language tag",
         ],
     },
 ];

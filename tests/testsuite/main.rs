@@ -11,6 +11,7 @@ mod errors;
 mod fuzz_regressions;
 mod golden;
 mod hostile;
+mod locales;
 mod publishing;
 mod serve;
 mod shipped_story;

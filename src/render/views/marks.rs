@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::DateView;
 use crate::changes::{Change, ChangeKind, Changes};
+use crate::locale::Locale;
 use crate::model::Story;
 
 /// The badge on an item that is new or changed.
@@ -12,8 +13,8 @@ use crate::model::Story;
 pub struct ChangeView {
     /// `new` or `changed`.
     pub kind: &'static str,
-    /// `New` or `Updated`.
-    pub label: &'static str,
+    /// `New` or `Updated`, in the page's language.
+    pub label: String,
     /// The edition the change came with.
     pub at: DateView,
     /// The element id of the update at that time, if there is one.
@@ -22,13 +23,15 @@ pub struct ChangeView {
 
 /// Turns a story's [`Changes`] into badges.
 pub struct Marks<'a> {
-    pub changes: &'a Changes,
+    changes: &'a Changes,
     edition: DateView,
     edition_update: Option<String>,
+    new: String,
+    changed: String,
 }
 
 impl<'a> Marks<'a> {
-    pub fn new(story: &Story, changes: &'a Changes) -> Marks<'a> {
+    pub fn new(story: &Story, changes: &'a Changes, locale: &Locale) -> Marks<'a> {
         let edition = story.edition();
         let edition_update = story
             .updates_newest_first()
@@ -37,20 +40,22 @@ impl<'a> Marks<'a> {
             .map(|(id, _)| id);
         Marks {
             changes,
-            edition: DateView::of_time(edition),
+            edition: DateView::of_time(edition, locale),
             edition_update,
+            new: locale.word("badge_new").to_owned(),
+            changed: locale.word("badge_changed").to_owned(),
         }
     }
 
     pub fn badge(&self, change: &Option<Change>) -> Option<ChangeView> {
         change.as_ref().map(|change| {
             let (kind, label) = match change.kind {
-                ChangeKind::New => ("new", "New"),
-                ChangeKind::Changed => ("changed", "Updated"),
+                ChangeKind::New => ("new", &self.new),
+                ChangeKind::Changed => ("changed", &self.changed),
             };
             ChangeView {
                 kind,
-                label,
+                label: label.clone(),
                 at: self.edition.clone(),
                 update: self.edition_update.clone(),
             }

@@ -2,12 +2,19 @@
 
 use serde::Serialize;
 
+use crate::locale::Locale;
 use crate::model::Story;
 use crate::render::{RenderOptions, publish};
 
 #[derive(Serialize, Clone)]
 pub struct PageView {
     pub lang: String,
+    /// `ltr` or `rtl`, for `<html dir>`.
+    pub dir: &'static str,
+    /// `og:locale`: `en_US`, `fr_FR`.
+    pub og_locale: Option<String>,
+    /// explainer.js's words as JSON, safe inside `<script>`.
+    pub script_words: String,
     pub title: String,
     pub description: Option<String>,
     /// What links to the site's own files start with: empty on the main
@@ -31,7 +38,7 @@ pub struct PageView {
     pub generator: String,
 }
 
-pub fn build(story: &Story, options: &RenderOptions) -> PageView {
+pub fn build(story: &Story, options: &RenderOptions, locale: &Locale) -> PageView {
     let article = &story.article;
     let base_url = options.base_url.as_deref();
     let photo = article.photo.as_ref();
@@ -42,6 +49,9 @@ pub fn build(story: &Story, options: &RenderOptions) -> PageView {
         .map(|(base, src)| format!("{base}{src}"));
     PageView {
         lang: article.lang.clone(),
+        dir: locale.direction.as_str(),
+        og_locale: locale.og_locale(),
+        script_words: publish::script_words(locale),
         title: article.title.clone(),
         description: article.description.clone(),
         root: String::new(),

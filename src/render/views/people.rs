@@ -8,6 +8,7 @@ use super::marks::ChangeView;
 use super::{Marks, Timeline};
 use crate::ids;
 use crate::links::href;
+use crate::locale::Locale;
 use crate::model::Story;
 use crate::render::markdown::{self, Mentions};
 
@@ -35,6 +36,8 @@ pub struct PersonView<'a> {
     pub image: Option<&'a str>,
     /// The language of the name, when the facts give one.
     pub lang: Option<&'a str>,
+    /// `ltr` or `rtl` when the name is written the other way from the page.
+    pub dir: Option<String>,
     pub links: Vec<LinkView<'a>>,
     /// Indexes into the `quotes` their card sees: their own quotes.
     pub quotes: Vec<usize>,
@@ -61,6 +64,7 @@ pub struct LinkView<'a> {
 
 pub fn build<'a>(
     story: &'a Story,
+    locale: &Locale,
     marks: &Marks,
     timeline: &Timeline,
     mentions: &Mentions,
@@ -100,6 +104,7 @@ pub fn build<'a>(
                 .map(|s| markdown::render_fact(s, markdown::Layout::Blocks)),
             image: person.image.as_deref(),
             lang: person.lang.as_deref(),
+            dir: locale.isolate(&person.name),
             links: person
                 .links
                 .iter()
@@ -219,6 +224,7 @@ mod tests {
             timeline: Vec::new(),
             takeaways: Vec::new(),
             updates: Vec::new(),
+            translations: Vec::new(),
         };
         let groups: Vec<(&str, String, Vec<usize>)> = groups(&story)
             .into_iter()

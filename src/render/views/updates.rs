@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::DateView;
+use crate::locale::Locale;
 use crate::model::Story;
 use crate::render::markdown;
 
@@ -15,13 +16,13 @@ pub struct UpdateView {
     pub text_html: String,
 }
 
-pub fn build(story: &Story) -> Vec<UpdateView> {
+pub fn build(story: &Story, locale: &Locale) -> Vec<UpdateView> {
     story
         .updates_newest_first()
         .into_iter()
         .map(|(id, update)| UpdateView {
             id,
-            at: DateView::of_time(&update.at),
+            at: DateView::of_time(&update.at, locale),
             text_html: markdown::render_fact(&update.text, markdown::Layout::Blocks),
         })
         .collect()

@@ -64,7 +64,7 @@ impl Story {
     pub fn copy_of(relative: &str) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let from = repo().join(relative);
-        for sub in ["content", "templates", "static"] {
+        for sub in ["content", "templates", "static", "i18n"] {
             if from.join(sub).is_dir() {
                 copy_dir(&from.join(sub), &dir.path().join(sub));
             }
