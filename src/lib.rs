@@ -20,6 +20,7 @@
 pub mod article;
 pub mod date;
 pub mod diagnostic;
+pub mod draft;
 pub mod facts_json;
 pub mod load;
 pub mod model;
