@@ -39,12 +39,12 @@ pub fn find(
     roles: &[Vec<Role>],
 ) -> Vec<Passage> {
     let mut mentions_in: Vec<HashMap<usize, usize>> = vec![HashMap::new(); texts.len()];
-    let mut mention_ends: Vec<HashMap<usize, usize>> = vec![HashMap::new(); texts.len()];
+    let mut mention_ends: Vec<HashMap<usize, (usize, usize)>> = vec![HashMap::new(); texts.len()];
     for mention in &people.mentions {
-        mentions_in[mention.text]
-            .insert(mention.title.start.min(mention.words.start), mention.person);
+        let lead = mention.title.start.min(mention.words.start);
+        mentions_in[mention.text].insert(lead, mention.person);
         mentions_in[mention.text].insert(mention.words.start, mention.person);
-        mention_ends[mention.text].insert(mention.words.end - 1, mention.person);
+        mention_ends[mention.text].insert(mention.words.end - 1, (lead, mention.person));
     }
     let role_words: Vec<Vec<String>> = roles
         .iter()
@@ -65,6 +65,7 @@ pub fn find(
             ends: &mention_ends[index],
         };
         let mut last_speaker: Option<usize> = None;
+        let mut previous_end = 0;
         for passage in &paragraph.passages {
             let inner = paragraph.text[passage.inner.clone()].trim();
             let text = inner
@@ -73,14 +74,27 @@ pub fn find(
             if !text.chars().any(char::is_alphanumeric) {
                 continue;
             }
-            let speaker = context
-                .after(passage.outer.end)
-                .or_else(|| context.before(passage.outer.start, passage.sentence));
             let at_word = paragraph
                 .words
                 .iter()
                 .position(|w| w.range.start >= passage.outer.start)
                 .unwrap_or(paragraph.words.len());
+            let speaker = context
+                .after(passage.outer.end)
+                .or_else(|| context.before(passage.outer.start, passage.sentence))
+                .or_else(|| {
+                    // “We won,” he said. “Now I want a shower.”: a sentence
+                    // that is all quotation goes on with the last speaker,
+                    // unless someone else is named in between.
+                    let continues = last_speaker.is_some()
+                        && context.is_whole_sentence(passage)
+                        && !context.names_another_between(
+                            previous_end,
+                            passage.outer.start,
+                            last_speaker,
+                        );
+                    continues.then(|| Speaker::Person(last_speaker.unwrap_or_default()))
+                });
             let resolved = speaker.and_then(|speaker| match speaker {
                 Speaker::Person(person) => Some(person),
                 Speaker::Pronoun(gender) => {
@@ -92,6 +106,7 @@ pub fn find(
                     last_speaker
                         .filter(fits)
                         .or_else(|| context.last_subject(at_word).filter(fits))
+                        .or_else(|| context.last_named(at_word).filter(fits))
                         .or(previous_focus.filter(fits))
                 }
                 Speaker::Described(words) => {
@@ -110,6 +125,7 @@ pub fn find(
             if resolved.is_some() {
                 last_speaker = resolved;
             }
+            previous_end = passage.outer.end;
             passages.push(Passage {
                 paragraph: index,
                 text: text.to_owned(),
@@ -137,8 +153,9 @@ struct Context<'a> {
     /// Word index → person, for the first word of each mention (its title
     /// included).
     starts: &'a HashMap<usize, usize>,
-    /// Word index → person, for the last word of each mention.
-    ends: &'a HashMap<usize, usize>,
+    /// Word index → (first word with its title, person), for the last
+    /// word of each mention.
+    ends: &'a HashMap<usize, (usize, usize)>,
 }
 
 impl Context<'_> {
@@ -235,7 +252,7 @@ impl Context<'_> {
         }
         if let Some(&person) = self.starts.get(&index) {
             let end = (index..self.paragraph.words.len())
-                .find(|w| self.ends.get(w) == Some(&person))
+                .find(|w| self.ends.get(w).is_some_and(|&(_, p)| p == person))
                 .map_or(index + 1, |w| w + 1);
             return Some((Speaker::Person(person), end));
         }
@@ -317,15 +334,11 @@ impl Context<'_> {
             if self.in_quote(index) {
                 continue;
             }
-            if let Some(&person) = self.ends.get(&index) {
+            if let Some(&(first, person)) = self.ends.get(&index) {
                 if self.paragraph.words[index].possessive {
                     continue;
                 }
-                let first = (from..=index)
-                    .rev()
-                    .find(|w| self.starts.get(w) == Some(&person))
-                    .unwrap_or(index);
-                if first > 0 && self.is_governed(first - 1) {
+                if first > 0 && self.is_governed(first - 1) || !self.is_subject_position(first) {
                     continue;
                 }
                 return Some(Speaker::Person(person));
@@ -362,6 +375,75 @@ impl Context<'_> {
         lexicon::is_preposition(&word) || matches!(word.as_str(), "which" | "that" | "whom" | "who")
     }
 
+    /// Whether a passage is a sentence of its own: nothing but quotation
+    /// marks and spaces before it since the last sentence's end.
+    fn is_whole_sentence(&self, passage: &super::text::Passage) -> bool {
+        let words = &self.paragraph.words;
+        let Some(first) = words
+            .iter()
+            .position(|w| w.range.start >= passage.outer.start)
+        else {
+            return false;
+        };
+        first == 0 || words[first - 1].sentence != words[first].sentence
+    }
+
+    fn names_another_between(&self, from: usize, to: usize, speaker: Option<usize>) -> bool {
+        self.paragraph
+            .words
+            .iter()
+            .enumerate()
+            .any(|(index, word)| {
+                word.range.start >= from
+                    && word.range.end <= to
+                    && self.starts.get(&index).is_some_and(|&p| Some(p) != speaker)
+            })
+    }
+
+    /// The last person named before word `until`, as anything.
+    fn last_named(&self, until: usize) -> Option<usize> {
+        (0..until.min(self.paragraph.words.len()))
+            .rev()
+            .find_map(|index| {
+                (!self.in_quote(index))
+                    .then(|| self.ends.get(&index).map(|&(_, person)| person))
+                    .flatten()
+            })
+    }
+
+    /// Whether a name starting at word `first` stands where a clause's
+    /// subject does: at the start of a sentence or after a comma, a
+    /// conjunction or a quotation, not straight after a verb or a
+    /// preposition ("ordered Hale", "led by Svensson").
+    fn is_subject_position(&self, first: usize) -> bool {
+        if first == 0 || self.paragraph.starts_sentence(first) {
+            return true;
+        }
+        let gap = self.paragraph.gap_before(first);
+        if gap.contains([',', ';', ':', '—', '–', '(', '”', '"']) {
+            return true;
+        }
+        matches!(
+            self.lower(first - 1).as_str(),
+            "and"
+                | "but"
+                | "when"
+                | "while"
+                | "after"
+                | "before"
+                | "because"
+                | "since"
+                | "if"
+                | "though"
+                | "although"
+                | "so"
+                | "then"
+                | "later"
+                | "also"
+                | "meanwhile"
+        )
+    }
+
     /// The last person named as a subject before word `until`, outside
     /// quotations.
     fn last_subject(&self, until: usize) -> Option<usize> {
@@ -371,12 +453,9 @@ impl Context<'_> {
                 if self.in_quote(index) || self.paragraph.words[index].possessive {
                     return None;
                 }
-                let person = *self.ends.get(&index)?;
-                let first = (0..=index)
-                    .rev()
-                    .find(|w| self.starts.get(w) == Some(&person))
-                    .unwrap_or(index);
-                (first == 0 || !self.is_governed(first - 1)).then_some(person)
+                let (first, person) = *self.ends.get(&index)?;
+                (first == 0 || !self.is_governed(first - 1) && self.is_subject_position(first))
+                    .then_some(person)
             })
     }
 }

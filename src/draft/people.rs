@@ -114,11 +114,11 @@ pub fn find(texts: &[Paragraph], authors: &[String]) -> People {
         .filter(|(i, s)| surnames[..*i].contains(s))
         .map(|(_, s)| s.as_str())
         .collect();
-    let mut last_named: Option<usize> = None;
+    let mut last_seen: Vec<usize> = vec![0; surnames.len()];
     let mut orphans: Vec<(usize, String)> = Vec::new();
     for (at, candidate) in candidates.iter().enumerate() {
         if let Some(person) = person_of[at] {
-            last_named = Some(person);
+            last_seen[person] = at + 1;
             continue;
         }
         if candidate.parts.len() != 1 {
@@ -142,16 +142,17 @@ pub fn find(texts: &[Paragraph], authors: &[String]) -> People {
             [one] => Some(*one),
             [] if titled => (0..givens.len()).find(|&p| givens[p] == *word),
             [] => None,
-            several => last_named
-                .filter(|p| several.contains(p))
-                .or(several.last().copied()),
+            several => several
+                .iter()
+                .copied()
+                .max_by_key(|&p| (last_seen[p], std::cmp::Reverse(p))),
         };
         let title =
             &paragraph.text[word_span(paragraph, candidate.run.start..candidate.name.start)];
         match person {
             Some(person) => {
                 person_of[at] = Some(person);
-                last_named = Some(person);
+                last_seen[person] = at + 1;
                 let found = &mut people.found[person];
                 let ambiguous = shared_surnames.contains(word.as_str());
                 // "Prince Faisal", "Mayor Duarte": a title with the name is
@@ -315,6 +316,18 @@ fn runs(paragraph: &Paragraph) -> Vec<Range<usize>> {
                 end += 2;
                 continue;
             }
+            // "Speaker of the House"
+            let of_the = matches!(word, "of" | "for")
+                && lexicon::is_title(paragraph.word(last))
+                && end + 2 < count
+                && paragraph.word(end + 1) == "the"
+                && joins(paragraph.gap_after(end))
+                && joins(paragraph.gap_after(end + 1))
+                && starts_name_word(paragraph, end + 2);
+            if of_the {
+                end += 3;
+                continue;
+            }
             break;
         }
         runs.push(start..end);
@@ -346,6 +359,11 @@ fn classify(paragraph: &Paragraph, index: usize, lowercase_words: &HashSet<Strin
         return Class::Stop;
     }
     if lexicon::nationality(bare).is_some() || lexicon::is_title(bare) || bare != word {
+        return Class::Title;
+    }
+    // "Analyst Sophie Tremblay", "Nurse Imani Cole": a common noun that is
+    // capitalised only because it opens the sentence.
+    if paragraph.starts_sentence(index) && lexicon::is_role_noun(bare) {
         return Class::Title;
     }
     if lexicon::is_name_particle(word) && !paragraph.is_capitalised(index) {
@@ -418,6 +436,11 @@ fn name_in_run(
     if lexicon::is_place_start(first) && end - start >= 2 {
         return None;
     }
+    // "the Federation of Small Employers", "Bank of New England": words
+    // after an organisation's "of" are more of its name.
+    if start == 0 && continues_a_name(paragraph, run.start) {
+        return None;
+    }
     let parts: Vec<String> = (run.start + start..run.start + end)
         .map(|w| paragraph.word(w).to_owned())
         .collect();
@@ -427,6 +450,19 @@ fn name_in_run(
         name: run.start + start..run.start + end,
         parts,
     })
+}
+
+fn continues_a_name(paragraph: &Paragraph, first: usize) -> bool {
+    let mut at = first;
+    if at >= 2 && paragraph.word(at - 1) == "the" && joins(paragraph.gap_after(at - 2)) {
+        at -= 1;
+    }
+    at >= 2
+        && matches!(paragraph.word(at - 1), "of" | "for")
+        && joins(paragraph.gap_after(at - 2))
+        && joins(paragraph.gap_after(at - 1))
+        && paragraph.is_capitalised(at - 2)
+        && lexicon::is_non_person_word(paragraph.word(at - 2))
 }
 
 /// "Jr." after a name word belongs to the name.

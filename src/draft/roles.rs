@@ -136,7 +136,7 @@ fn title_before(paragraph: &Paragraph, title: Range<usize>, name_start: usize) -
     while start < name_start {
         let word = paragraph.word(start);
         let bare = word.strip_prefix("then-").unwrap_or(word);
-        if lexicon::is_title(bare) && !lexicon::is_honorific(bare)
+        if (lexicon::is_title(bare) || lexicon::is_role_noun(bare)) && !lexicon::is_honorific(bare)
             || lexicon::nationality(bare).is_some()
         {
             break;
@@ -171,7 +171,7 @@ fn title_before(paragraph: &Paragraph, title: Range<usize>, name_start: usize) -
     let has_title = (start..end).any(|w| {
         let word = paragraph.word(w);
         let bare = word.strip_prefix("then-").unwrap_or(word);
-        lexicon::is_title(bare) && !lexicon::is_honorific(bare)
+        (lexicon::is_title(bare) || lexicon::is_role_noun(bare)) && !lexicon::is_honorific(bare)
     });
     if !has_title || lexicon::is_function_word(paragraph.word(end - 1)) {
         return None;
@@ -223,7 +223,10 @@ fn apposition_after(paragraph: &Paragraph, name: Range<usize>) -> Option<Role> {
     let mut end = start;
     while end < paragraph.words.len() && end - start < 14 {
         let word = paragraph.word(end);
-        if paragraph.words[end].quote.is_some() || end > start && lexicon::is_speech_verb(word) {
+        let relative = matches!(word, "who" | "which" | "whose" | "whom" | "that");
+        if paragraph.words[end].quote.is_some()
+            || end > start && (lexicon::is_speech_verb(word) || relative)
+        {
             break;
         }
         end += 1;
@@ -324,11 +327,16 @@ fn apposition_before(
     title: Range<usize>,
     name_start: usize,
 ) -> Option<Role> {
-    if title.start < name_start || name_start == 0 || paragraph.gap_before(name_start).trim() != ","
+    // "…’s chief executive, Dr. Samuel Obi": an honorific may stand
+    // between the comma and the name.
+    let lead = title.start.min(name_start);
+    if (lead..name_start).any(|w| !lexicon::is_honorific(paragraph.word(w)))
+        || lead == 0
+        || paragraph.gap_before(lead).trim() != ","
     {
         return None;
     }
-    let end = name_start;
+    let end = lead;
     if !lexicon::is_role_noun(paragraph.word(end - 1)) {
         return None;
     }
@@ -382,18 +390,19 @@ fn walk_back_over_role(paragraph: &Paragraph, noun: usize) -> usize {
         }
         let word = paragraph.word(previous);
         let lower = word.to_lowercase();
-        // A capital that only opens the sentence is not part of a role.
-        let opens_sentence_only = paragraph.starts_sentence(previous)
-            && !lexicon::is_title(word)
-            && lexicon::nationality(word).is_none()
-            && !paragraph.words[previous].possessive;
-        let capital = paragraph.is_capitalised(previous)
-            && !lexicon::is_function_word(word)
-            && !opens_sentence_only;
+        let possessive = paragraph.words[previous].possessive;
+        let capital = paragraph.is_capitalised(previous) && !lexicon::is_function_word(word);
         let belongs = capital
+            || possessive && !lexicon::is_function_word(word)
             || lexicon::is_role_modifier(&lower)
-            || lexicon::is_role_noun(&lower) && !paragraph.words[previous].possessive;
+            || lexicon::is_role_noun(&lower) && !possessive;
         if !belongs {
+            break;
+        }
+        // "the opposition's finance spokesman": a lower-case possessor
+        // ends the role.
+        if possessive && !capital {
+            start = previous;
             break;
         }
         start = previous;
