@@ -6,30 +6,51 @@
 #[path = "../tests/common/draft_score.rs"]
 mod draft_score;
 
-fn main() {
-    let notes = std::env::args().any(|a| a == "--notes");
+use std::path::PathBuf;
+
+fn table(title: &str, cases: &[PathBuf], notes: &mut Vec<String>) -> draft_score::Score {
     let mut total = draft_score::Score {
-        article: "all".to_owned(),
+        article: format!("**{title}**"),
         ..Default::default()
     };
-    let mut rows = Vec::new();
-    let mut missed = Vec::new();
-    for case in draft_score::cases() {
-        let score = draft_score::score(&case);
+    for case in cases {
+        let score = draft_score::score(case);
         total.add(&score);
-        rows.push(score.row());
-        for note in &score.notes {
-            missed.push(format!("{}: {note}", score.article));
-        }
+        println!("{}", score.row());
+        notes.extend(
+            score
+                .notes
+                .iter()
+                .map(|n| format!("{}: {n}", score.article)),
+        );
     }
+    println!("{}", total.row());
+    total
+}
+
+fn main() {
+    let show_notes = std::env::args().any(|a| a == "--notes");
+    let mut notes = Vec::new();
     println!("{}", draft_score::HEADER);
-    for row in rows {
-        println!("{row}");
+    let mut all = table(
+        "written against",
+        &draft_score::development_cases(),
+        &mut notes,
+    );
+    all.add(&table(
+        "second round",
+        &draft_score::second_round_cases(),
+        &mut notes,
+    ));
+    let held_out = draft_score::held_out_cases();
+    if !held_out.is_empty() {
+        all.add(&table("held out", &held_out, &mut notes));
     }
-    println!("{}", total.row().replacen("| all |", "| **all** |", 1));
-    if notes {
+    all.article = "**all**".to_owned();
+    println!("{}", all.row());
+    if show_notes {
         println!();
-        for note in missed {
+        for note in notes {
             println!("{note}");
         }
     }

@@ -256,6 +256,34 @@ impl Context<'_> {
                 .map_or(index + 1, |w| w + 1);
             return Some((Speaker::Person(person), end));
         }
+        // "Civic Alliance leader Mateo Brandt", "former mayor Ann Lee": a
+        // role in front of the name.
+        let mut ahead = index;
+        while ahead < self.paragraph.words.len()
+            && ahead - index < 6
+            && self
+                .paragraph
+                .gap_after(ahead)
+                .chars()
+                .all(char::is_whitespace)
+            && !self.in_quote(ahead)
+        {
+            let word = self.word(ahead);
+            let in_role = self.paragraph.is_capitalised(ahead)
+                || lexicon::is_role_modifier(word)
+                || lexicon::is_role_noun(word);
+            if !in_role || lexicon::is_speech_verb(word) {
+                break;
+            }
+            ahead += 1;
+            if self.starts.contains_key(&ahead) {
+                let role_ends_here = lexicon::is_role_noun(self.word(ahead - 1))
+                    || lexicon::is_title(self.word(ahead - 1));
+                if role_ends_here {
+                    return self.speaker_at(ahead);
+                }
+            }
+        }
         match self.lower(index).as_str() {
             "he" => return Some((Speaker::Pronoun(Some(Gender::Male)), index + 1)),
             "she" => return Some((Speaker::Pronoun(Some(Gender::Female)), index + 1)),

@@ -409,10 +409,13 @@ pub fn is_honorific(word: &str) -> bool {
 
 pub fn is_role_noun(word: &str) -> bool {
     let word = lower(word);
-    ROLE_NOUNS.contains(word.as_str())
-        || word
-            .strip_suffix('s')
-            .is_some_and(|singular| ROLE_NOUNS.contains(singular))
+    let known = |w: &str| {
+        ROLE_NOUNS.contains(w)
+            || w.strip_suffix('s')
+                .is_some_and(|one| ROLE_NOUNS.contains(one))
+    };
+    // "co-leader", "vice-chair", "ex-minister"
+    known(&word) || word.rsplit_once('-').is_some_and(|(_, last)| known(last))
 }
 
 pub fn is_role_modifier(word: &str) -> bool {

@@ -177,9 +177,30 @@ pub fn analyse(article: &ArticleSource) -> Findings {
     let passages = attribution::find(&texts, body, &found, &roles);
     let dates = dates::find(&texts[..body], front.published);
 
+    // "Orchard's biggest rival, Lumen Cloud": a two-word name whose last
+    // word the article also uses as a common word, that has no role, says
+    // nothing and is never named by that word alone, is more likely a
+    // company's or a product's name than a person's.
+    let common_words = people::lowercase_words(&texts);
+    let quoted: Vec<bool> = (0..found.found.len())
+        .map(|p| passages.iter().any(|q| q.speaker == Some(p)))
+        .collect();
+    let doubtful = |index: usize| {
+        let person = &found.found[index];
+        let last = person.name.rsplit(' ').next().unwrap_or("");
+        common_words.contains(&last.to_lowercase())
+            && roles[index].iter().all(|r| r.text.is_empty())
+            && !quoted[index]
+            && !person.aliases.iter().any(|a| !a.contains(' '))
+    };
     let mut taken: Vec<String> = Vec::new();
     let mut people: Vec<DraftPerson> = Vec::with_capacity(found.found.len());
+    let mut renumbered: Vec<Option<usize>> = vec![None; found.found.len()];
     for (index, person) in found.found.iter().enumerate() {
+        if doubtful(index) {
+            continue;
+        }
+        renumbered[index] = Some(people.len());
         let id = unique_id(&crate::slug::slug(&person.name, true), &taken);
         taken.push(id.clone());
         let usable: Vec<roles::Role> = roles[index]
@@ -203,7 +224,7 @@ pub fn analyse(article: &ArticleSource) -> Findings {
         if seen {
             continue;
         }
-        match passage.speaker {
+        match passage.speaker.and_then(|s| renumbered[s]) {
             Some(speaker) => quotes.push(DraftQuote {
                 speaker,
                 text: passage.text,

@@ -259,12 +259,19 @@ fn same_person(a: &[String], b: &[String]) -> bool {
         return true;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    short.len() >= 2 && long.starts_with(short) && lexicon::is_name_particle(&long[short.len()])
+    // "Vasquez de la Torre" is "Elena Vasquez de la Torre" without her
+    // given name: a surname of several words.
+    let compound_surname =
+        long.ends_with(short) && short.iter().any(|w| lexicon::is_name_particle(w));
+    compound_surname
+        || short.len() >= 2
+            && long.starts_with(short)
+            && lexicon::is_name_particle(&long[short.len()])
 }
 
 /// Words that begin with a small letter somewhere in the article: a
 /// capitalised "Speaking" at a sentence's start is the same word.
-fn lowercase_words(texts: &[Paragraph]) -> HashSet<String> {
+pub(super) fn lowercase_words(texts: &[Paragraph]) -> HashSet<String> {
     let mut words = HashSet::new();
     for paragraph in texts {
         for index in 0..paragraph.words.len() {
@@ -314,6 +321,18 @@ fn runs(paragraph: &Paragraph) -> Vec<Range<usize>> {
                 && starts_name_word(paragraph, end + 1);
             if inner && capital_follows {
                 end += 2;
+                continue;
+            }
+            // "Vasquez de la Torre", "von der Leyen": particles in a row.
+            let mut after = end;
+            while after < count
+                && lexicon::is_name_particle(paragraph.word(after))
+                && joins(paragraph.gap_after(after))
+            {
+                after += 1;
+            }
+            if after > end + 1 && after < count && starts_name_word(paragraph, after) {
+                end = after + 1;
                 continue;
             }
             // "Speaker of the House"

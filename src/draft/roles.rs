@@ -144,7 +144,6 @@ fn title_before(paragraph: &Paragraph, title: Range<usize>, name_start: usize) -
         if bare.chars().next().is_some_and(char::is_uppercase)
             && !lexicon::is_function_word(bare)
             && !lexicon::is_calendar_word(bare)
-            && !paragraph.starts_sentence(start)
         {
             break;
         }
@@ -281,6 +280,22 @@ fn apposition_after(paragraph: &Paragraph, name: Range<usize>) -> Option<Role> {
         "now",
         "who's",
     ];
+    // "Fatima Qureshi, who runs a falafel stall at the festival": the
+    // least trusted shape, for someone the article describes no other way.
+    if first == "who"
+        && phrase.len() >= 3
+        && !phrase.iter().any(|w| lexicon::is_speech_verb(w))
+        && paragraph
+            .gap_after(end - 1)
+            .trim_start()
+            .starts_with([',', '.', ';'])
+    {
+        return Some(Role {
+            text: paragraph.text[word_span(paragraph, start..end)].to_owned(),
+            rank: 4,
+            party,
+        });
+    }
     if refused.contains(&first.as_str()) || lexicon::is_speech_verb(&first) {
         return party.map(|party| Role {
             text: String::new(),
@@ -390,6 +405,18 @@ fn walk_back_over_role(paragraph: &Paragraph, noun: usize) -> usize {
         }
         let word = paragraph.word(previous);
         let lower = word.to_lowercase();
+        // "founder and chairman", "president and chief executive"
+        if matches!(word, "and" | "&")
+            && previous > 0
+            && lexicon::is_role_noun(paragraph.word(previous - 1))
+            && paragraph
+                .gap_after(previous - 1)
+                .chars()
+                .all(char::is_whitespace)
+        {
+            start = previous - 1;
+            continue;
+        }
         let possessive = paragraph.words[previous].possessive;
         let capital = paragraph.is_capitalised(previous) && !lexicon::is_function_word(word);
         let belongs = capital
