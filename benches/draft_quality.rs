@@ -37,14 +37,8 @@ fn main() {
         &draft_score::development_cases(),
         &mut notes,
     );
-    all.add(&table(
-        "second round",
-        &draft_score::second_round_cases(),
-        &mut notes,
-    ));
-    let held_out = draft_score::held_out_cases();
-    if !held_out.is_empty() {
-        all.add(&table("held out", &held_out, &mut notes));
+    for (round, cases) in draft_score::later_rounds() {
+        all.add(&table(round, &cases, &mut notes));
     }
     all.article = "**all**".to_owned();
     println!("{}", all.row());

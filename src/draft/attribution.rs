@@ -444,6 +444,26 @@ impl Context<'_> {
     /// conjunction or a quotation, not straight after a verb or a
     /// preposition ("ordered Hale", "led by Svensson").
     fn is_subject_position(&self, first: usize) -> bool {
+        // "Neighbouring cafe owner Stefan Novak said": the role before the
+        // name is part of the subject.
+        let mut first = first;
+        while first > 0
+            && first.checked_sub(1).is_some_and(|before| {
+                self.is_role_word(before)
+                    || lexicon::is_role_noun(self.word(first))
+                        && self.word(before).chars().all(char::is_lowercase)
+                        && !lexicon::is_function_word(self.word(before))
+                        && !lexicon::is_preposition(self.word(before))
+                        && !lexicon::is_speech_verb(self.word(before))
+            })
+            && self
+                .paragraph
+                .gap_after(first - 1)
+                .chars()
+                .all(char::is_whitespace)
+        {
+            first -= 1;
+        }
         if first == 0 || self.paragraph.starts_sentence(first) {
             return true;
         }
@@ -470,6 +490,17 @@ impl Context<'_> {
                 | "also"
                 | "meanwhile"
         )
+    }
+
+    fn is_role_word(&self, index: usize) -> bool {
+        let word = self.word(index);
+        !self.in_quote(index)
+            && !lexicon::is_function_word(word)
+            && !lexicon::is_speech_verb(word)
+            && (lexicon::is_role_noun(word)
+                || lexicon::is_role_modifier(word)
+                || self.paragraph.is_capitalised(index)
+                || self.paragraph.words[index].possessive)
     }
 
     /// The last person named as a subject before word `until`, outside

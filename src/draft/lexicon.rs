@@ -106,6 +106,7 @@ static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         brother-in-law sister-in-law son-in-law daughter-in-law father-in-law mother-in-law
         fiancé fiancée friend neighbour neighbor colleague counsel defender forward goalkeeper
         winger footballer cyclist runner swimmer boxer novelist poet playwright filmmaker
+        substitute referee umpire linesman keeper manager coach trainer physio scout agent owner seller vendor stallholder trader courier
         ",
     )
 });
@@ -175,6 +176,7 @@ static NON_PERSON_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         workers employers teachers nurses doctors farmers citizens friends residents taxpayers
         parents veterans retailers manufacturers engineers drivers miners dockworkers supply
         supplies libraries branch democratic social
+        bulletin courier echo observer guardian chronicle telegraph mail express mirror standard independent sun star record inquirer examiner dispatch sentinel biologics
         ",
     )
 });
@@ -408,11 +410,17 @@ pub fn is_honorific(word: &str) -> bool {
 }
 
 pub fn is_role_noun(word: &str) -> bool {
+    let written_small = word.chars().all(|c| c.is_lowercase() || c == '-');
     let word = lower(word);
     let known = |w: &str| {
+        let one = w.strip_suffix('s').unwrap_or(w);
         ROLE_NOUNS.contains(w)
-            || w.strip_suffix('s')
-                .is_some_and(|one| ROLE_NOUNS.contains(one))
+            || ROLE_NOUNS.contains(one)
+            // Most nouns for what someone does end so: pediatrician,
+            // epidemiologist, technician, pharmacist.
+            || one.len() > 5
+                && (one.ends_with("ist") || one.ends_with("ian"))
+                && written_small
     };
     // "co-leader", "vice-chair", "ex-minister"
     known(&word) || word.rsplit_once('-').is_some_and(|(_, last)| known(last))

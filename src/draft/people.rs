@@ -60,10 +60,12 @@ struct Candidate {
 
 pub fn find(texts: &[Paragraph], authors: &[String]) -> People {
     let lowercase_words = lowercase_words(texts);
+    let speakers = lone_speakers(texts);
     let mut candidates = Vec::new();
     for (index, paragraph) in texts.iter().enumerate() {
         for run in runs(paragraph) {
-            if let Some(candidate) = name_in_run(paragraph, index, run, &lowercase_words) {
+            if let Some(candidate) = name_in_run(paragraph, index, run, &lowercase_words, &speakers)
+            {
                 candidates.push(candidate);
             }
         }
@@ -234,8 +236,12 @@ pub fn word_span(paragraph: &Paragraph, words: Range<usize>) -> Range<usize> {
 }
 
 fn has_person_title(title: &str) -> bool {
-    title.split_whitespace().any(|w| {
-        lexicon::is_title(w) && lexicon::nationality(w).is_none() && !lexicon::is_non_person_word(w)
+    // A title only a person holds ("Mayor", "Sen.", "Dr."), unlike
+    // "Health" in "the Health Bulletin".
+    title.split_whitespace().next_back().is_some_and(|w| {
+        (lexicon::is_role_noun(w) || lexicon::is_honorific(w) || w.ends_with('.'))
+            && lexicon::is_title(w)
+            && !lexicon::is_non_person_word(w)
     })
 }
 
@@ -267,6 +273,28 @@ fn same_person(a: &[String], b: &[String]) -> bool {
         || short.len() >= 2
             && long.starts_with(short)
             && lexicon::is_name_particle(&long[short.len()])
+}
+
+/// Capitalised words that stand alone before a speech verb ("Mills
+/// told reporters") or after an honorific ("Mr. Mills"): surnames.
+fn lone_speakers<'a>(texts: &[Paragraph<'a>]) -> HashSet<&'a str> {
+    let mut words = HashSet::new();
+    for paragraph in texts {
+        for index in 0..paragraph.words.len() {
+            let word = paragraph.word(index);
+            let after = (index + 1 < paragraph.words.len()).then(|| paragraph.word(index + 1));
+            let alone = index == 0
+                || paragraph.starts_sentence(index)
+                || !paragraph.is_capitalised(index - 1);
+            let titled = index > 0 && lexicon::is_honorific(paragraph.word(index - 1));
+            if paragraph.is_capitalised(index)
+                && (alone && after.is_some_and(lexicon::is_speech_verb) || titled)
+            {
+                words.insert(word);
+            }
+        }
+    }
+    words
 }
 
 /// Words that begin with a small letter somewhere in the article: a
@@ -388,7 +416,8 @@ fn classify(paragraph: &Paragraph, index: usize, lowercase_words: &HashSet<Strin
     if lexicon::is_name_particle(word) && !paragraph.is_capitalised(index) {
         return Class::Particle;
     }
-    if lexicon::is_non_person_word(bare) {
+    // "Halden Biologics", "Apex Robotics"
+    if lexicon::is_non_person_word(bare) || bare.len() > 6 && bare.ends_with("ics") {
         return Class::Thing;
     }
     let letters: Vec<char> = bare.chars().filter(|c| c.is_alphabetic()).collect();
@@ -418,11 +447,22 @@ fn name_in_run(
     text: usize,
     run: Range<usize>,
     lowercase_words: &HashSet<String>,
+    speakers: &HashSet<&str>,
 ) -> Option<Candidate> {
     let classes: Vec<Class> = run
         .clone()
         .map(|w| classify(paragraph, w, lowercase_words))
         .collect();
+    let mut classes = classes;
+    // "Gary Mills": a word that is also an organisation's ("mills") is a
+    // surname when the article has it speak on its own ("Mills told").
+    if let Some(last) = classes.len().checked_sub(1)
+        && classes[last] == Class::Thing
+        && (last == 0 || classes[last - 1] == Class::Name)
+        && speakers.contains(paragraph.word(run.start + last))
+    {
+        classes[last] = Class::Name;
+    }
     let mut end = classes.len();
     while end > 0
         && classes[end - 1] != Class::Name

@@ -282,7 +282,7 @@ fn apposition_after(paragraph: &Paragraph, name: Range<usize>) -> Option<Role> {
     ];
     // "Fatima Qureshi, who runs a falafel stall at the festival": the
     // least trusted shape, for someone the article describes no other way.
-    if first == "who"
+    if matches!(first.as_str(), "who" | "whose")
         && phrase.len() >= 3
         && !phrase.iter().any(|w| lexicon::is_speech_verb(w))
         && paragraph
@@ -423,7 +423,27 @@ fn walk_back_over_role(paragraph: &Paragraph, noun: usize) -> usize {
             || possessive && !lexicon::is_function_word(word)
             || lexicon::is_role_modifier(&lower)
             || lexicon::is_role_noun(&lower) && !possessive;
-        if !belongs {
+        // "Neighbouring cafe owner": one more noun, when what stands
+        // before it clearly opens the role (a capital, a possessive, "the").
+        let compound_noun = !belongs
+            && start == noun
+            && previous > 0
+            && word.chars().all(|c| c.is_lowercase())
+            && !lexicon::is_function_word(word)
+            && !lexicon::is_preposition(word)
+            && !lexicon::is_speech_verb(word)
+            && !word.ends_with("ed")
+            && paragraph
+                .gap_after(previous - 1)
+                .chars()
+                .all(char::is_whitespace)
+            && {
+                let opener = paragraph.word(previous - 1);
+                paragraph.is_capitalised(previous - 1)
+                    || paragraph.words[previous - 1].possessive
+                    || matches!(opener, "the" | "a" | "an" | "his" | "her" | "their" | "its")
+            };
+        if !belongs && !compound_noun {
             break;
         }
         // "the opposition's finance spokesman": a lower-case possessor
