@@ -395,3 +395,45 @@ fn the_benchmark_stays_near_its_measured_figures() {
     assert!(total.quote_recall() >= 0.85, "{total:?}");
     assert!(total.speaker_accuracy() >= 0.8, "{total:?}");
 }
+
+#[test]
+fn odd_and_large_articles_draft_without_a_panic() {
+    let regressions = repo().join("tests/fuzz_regressions/article");
+    let mut articles: Vec<Vec<u8>> = std::fs::read_dir(&regressions)
+        .unwrap()
+        .map(|entry| std::fs::read(entry.unwrap().path()).unwrap())
+        .collect();
+    articles.push(std::fs::read(repo().join("tests/fixtures/edge/content/article.md")).unwrap());
+    articles.push(
+        "---\ntitle: x\npublished: 2026-01-01\n---\n\n“ \" „ « » ” Mr. . Dr. , said said “he said” — said Al- bin Jr. O’ ’s\n\n\"\n"
+            .as_bytes()
+            .to_vec(),
+    );
+    for bytes in articles {
+        let Ok(text) = String::from_utf8(bytes) else {
+            continue;
+        };
+        if let Ok(article) =
+            explainer::load::parse_article(explainer::source::SourceFile::new("a.md", &text))
+        {
+            let findings = draft::analyse(&article);
+            let _ = draft::output::fresh(&findings, "content/article.md");
+        }
+    }
+    // A long generated story (scale 100: about 110,000 words) drafts in
+    // well under a minute: no rule is quadratic in the article.
+    let (article, _) = common::generated::story(100);
+    let started = std::time::Instant::now();
+    let article = explainer::load::parse_article(explainer::source::SourceFile::new(
+        "content/article.md",
+        &article,
+    ))
+    .unwrap();
+    let findings = draft::analyse(&article);
+    assert!(findings.people.len() > 100, "{}", findings.people.len());
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+}

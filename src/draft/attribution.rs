@@ -55,6 +55,8 @@ pub fn find(
         })
         .collect();
 
+    let last_mention_in: HashMap<usize, usize> =
+        people.mentions.iter().map(|m| (m.text, m.person)).collect();
     let mut passages = Vec::new();
     let mut previous_focus: Option<usize> = None;
     let mut last_named: Option<usize> = None;
@@ -135,8 +137,8 @@ pub fn find(
         previous_focus = last_speaker
             .or_else(|| context.last_subject(paragraph.words.len()))
             .or(previous_focus);
-        if let Some(last) = people.mentions.iter().rfind(|m| m.text == index) {
-            last_named = Some(last.person);
+        if let Some(&last) = last_mention_in.get(&index) {
+            last_named = Some(last);
         }
     }
     passages

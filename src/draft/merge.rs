@@ -55,7 +55,7 @@ pub fn merge(
 
     // Who in the draft the facts already hold, and by which id.
     let mut id_of: Vec<Option<String>> = Vec::with_capacity(findings.people.len());
-    let mut taken: Vec<String> = known.iter().map(|k| k.id.clone()).collect();
+    let mut taken: std::collections::HashSet<String> = known.iter().map(|k| k.id.clone()).collect();
     let mut new_people: Vec<DraftPerson> = Vec::new();
     for person in &findings.people {
         if let Some(k) = known.iter().find(|k| names_same(person, k)) {
@@ -64,7 +64,7 @@ pub fn merge(
         }
         let mut person = person.clone();
         person.id = super::unique_id(&person.id, &taken);
-        taken.push(person.id.clone());
+        taken.insert(person.id.clone());
         id_of.push(Some(person.id.clone()));
         new_people.push(person);
     }
@@ -111,7 +111,7 @@ pub fn merge(
             continue;
         };
         let (key, node) = &entries[at];
-        let key_line = key.pos.line as usize;
+        let key_line = (key.pos.line as usize).clamp(1, lines.len().max(1));
         let key_indent = key.pos.column.saturating_sub(1) as usize;
         let after_colon = lines
             .get(key_line - 1)
@@ -123,7 +123,7 @@ pub fn merge(
         match &node.value {
             Value::Seq(items) if !items.is_empty() && !after_colon.starts_with('[') => {
                 let first_line = lines
-                    .get(items[0].pos.line as usize - 1)
+                    .get((items[0].pos.line as usize).saturating_sub(1))
                     .cloned()
                     .unwrap_or_default();
                 let dash = first_line.find('-').unwrap_or(key_indent + 2);
@@ -133,7 +133,9 @@ pub fn merge(
                     .map(|(k, _)| k.pos.line as usize)
                     .filter(|&l| l > key_line)
                     .min();
-                let mut insert_at = next_key_line.map_or(lines.len(), |l| l - 1);
+                let mut insert_at = next_key_line
+                    .map_or(lines.len(), |l| l - 1)
+                    .min(lines.len());
                 // Comments and blank lines just above the next key belong to it.
                 while insert_at > key_line {
                     let line = lines[insert_at - 1].trim_start();

@@ -182,9 +182,10 @@ pub fn analyse(article: &ArticleSource) -> Findings {
     // nothing and is never named by that word alone, is more likely a
     // company's or a product's name than a person's.
     let common_words = people::lowercase_words(&texts);
-    let quoted: Vec<bool> = (0..found.found.len())
-        .map(|p| passages.iter().any(|q| q.speaker == Some(p)))
-        .collect();
+    let mut quoted = vec![false; found.found.len()];
+    for speaker in passages.iter().filter_map(|q| q.speaker) {
+        quoted[speaker] = true;
+    }
     let doubtful = |index: usize| {
         let person = &found.found[index];
         let last = person.name.rsplit(' ').next().unwrap_or("");
@@ -193,7 +194,7 @@ pub fn analyse(article: &ArticleSource) -> Findings {
             && !quoted[index]
             && !person.aliases.iter().any(|a| !a.contains(' '))
     };
-    let mut taken: Vec<String> = Vec::new();
+    let mut taken = std::collections::HashSet::new();
     let mut people: Vec<DraftPerson> = Vec::with_capacity(found.found.len());
     let mut renumbered: Vec<Option<usize>> = vec![None; found.found.len()];
     for (index, person) in found.found.iter().enumerate() {
@@ -202,7 +203,7 @@ pub fn analyse(article: &ArticleSource) -> Findings {
         }
         renumbered[index] = Some(people.len());
         let id = unique_id(&crate::slug::slug(&person.name, true), &taken);
-        taken.push(id.clone());
+        taken.insert(id.clone());
         let usable: Vec<roles::Role> = roles[index]
             .iter()
             .filter(|r| !r.text.is_empty())
@@ -218,10 +219,9 @@ pub fn analyse(article: &ArticleSource) -> Findings {
     }
     let mut quotes: Vec<DraftQuote> = Vec::new();
     let mut unattributed = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for passage in passages {
-        let seen = quotes.iter().any(|q| q.text == passage.text)
-            || unattributed.iter().any(|(_, t)| *t == passage.text);
-        if seen {
+        if !seen.insert(passage.text.clone()) {
             continue;
         }
         match passage.speaker.and_then(|s| renumbered[s]) {
@@ -243,9 +243,9 @@ pub fn analyse(article: &ArticleSource) -> Findings {
 
 /// `id`, or `id-2`, `id-3`, … when it is taken; `person` for a name with
 /// no Latin letters.
-pub fn unique_id(id: &str, taken: &[String]) -> String {
+pub fn unique_id(id: &str, taken: &std::collections::HashSet<String>) -> String {
     let base = if id.is_empty() { "person" } else { id };
-    if !taken.iter().any(|t| t == base) {
+    if !taken.contains(base) {
         return base.to_owned();
     }
     (2..)

@@ -3,7 +3,7 @@
 //! places, days and sentence openings set aside; then the ways one person
 //! is named ("Michael Waltz", "Mike Waltz", "Waltz") gathered into one.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::lexicon::{self, Gender};
@@ -78,13 +78,26 @@ pub fn find(texts: &[Paragraph], authors: &[String]) -> People {
     // Full names first, in order, so that "Rubio" finds "Marco Rubio"
     // even in a caption that names him before the body does.
     let mut person_of: Vec<Option<usize>> = vec![None; candidates.len()];
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_given: HashMap<String, Vec<usize>> = HashMap::new();
     for (at, candidate) in candidates.iter().enumerate() {
         if candidate.parts.len() < 2 {
             continue;
         }
         let form = candidate.parts.join(" ");
-        let existing =
-            (0..people.found.len()).find(|&p| same_person(&parts_of[p], &candidate.parts));
+        // Only people who share the surname or the given name can be the
+        // same person: a map of each keeps long articles linear.
+        let mut alike: Vec<usize> = by_surname
+            .get(surname(&candidate.parts))
+            .into_iter()
+            .chain(by_given.get(candidate.parts[0].as_str()))
+            .flatten()
+            .copied()
+            .collect();
+        alike.sort_unstable();
+        let existing = alike
+            .into_iter()
+            .find(|&p| same_person(&parts_of[p], &candidate.parts));
         let person = match existing {
             Some(person) => {
                 let found = &mut people.found[person];
@@ -99,10 +112,19 @@ pub fn find(texts: &[Paragraph], authors: &[String]) -> People {
                     aliases: Vec::new(),
                     gender: None,
                 });
+                let index = people.found.len() - 1;
                 surnames.push(surname(&candidate.parts).to_owned());
                 givens.push(candidate.parts[0].clone());
                 parts_of.push(candidate.parts.clone());
-                people.found.len() - 1
+                by_surname
+                    .entry(surname(&candidate.parts).to_owned())
+                    .or_default()
+                    .push(index);
+                by_given
+                    .entry(candidate.parts[0].clone())
+                    .or_default()
+                    .push(index);
+                index
             }
         };
         person_of[at] = Some(person);
@@ -110,11 +132,10 @@ pub fn find(texts: &[Paragraph], authors: &[String]) -> People {
 
     // A surname two people share names neither of them on its own; a
     // mention of it is taken to mean the one named last.
-    let shared_surnames: HashSet<&str> = surnames
+    let shared_surnames: HashSet<&str> = by_surname
         .iter()
-        .enumerate()
-        .filter(|(i, s)| surnames[..*i].contains(s))
-        .map(|(_, s)| s.as_str())
+        .filter(|(_, people)| people.len() > 1)
+        .map(|(surname, _)| surname.as_str())
         .collect();
     let mut last_seen: Vec<usize> = vec![0; surnames.len()];
     let mut orphans: Vec<(usize, String)> = Vec::new();
@@ -137,12 +158,10 @@ pub fn find(texts: &[Paragraph], authors: &[String]) -> People {
             .map(|w| paragraph.word(w))
             .filter(|w| lexicon::is_title(w) && lexicon::nationality(w).is_none());
         let titled = title_word.is_some();
-        let by_surname: Vec<usize> = (0..surnames.len())
-            .filter(|&p| surnames[p] == *word)
-            .collect();
-        let person = match by_surname.as_slice() {
+        let same_surname: &[usize] = by_surname.get(word.as_str()).map_or(&[], Vec::as_slice);
+        let person = match same_surname {
             [one] => Some(*one),
-            [] if titled => (0..givens.len()).find(|&p| givens[p] == *word),
+            [] if titled => by_given.get(word.as_str()).and_then(|p| p.first().copied()),
             [] => None,
             several => several
                 .iter()
