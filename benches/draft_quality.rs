@@ -40,6 +40,11 @@ fn main() {
     for (round, cases) in draft_score::later_rounds() {
         all.add(&table(round, &cases, &mut notes));
     }
+    all.add(&table(
+        "held out",
+        &draft_score::held_out_cases(),
+        &mut notes,
+    ));
     all.article = "**all**".to_owned();
     println!("{}", all.row());
     if show_notes {
