@@ -437,3 +437,31 @@ fn odd_and_large_articles_draft_without_a_panic() {
         started.elapsed()
     );
 }
+
+#[test]
+fn on_the_shipped_story_only_the_two_uncurated_passages_are_new() {
+    let story = Story::copy_of(".");
+    let curated = story.read("content/facts.yaml");
+    let drafted = draft::draft(story.root()).unwrap();
+    assert!(drafted.merged);
+    assert_eq!(
+        drafted.text.matches("# new in the article").count(),
+        2,
+        "{}",
+        drafted.text
+    );
+    // The curated quotes end with a blank line between entries; so do the
+    // new ones.
+    assert!(drafted.text.contains(
+        "    date: 2025-02-18\n\n  # new in the article\n  - speaker: sergey-lavrov\n    text: regular consultations\n\n  # new in the article\n  - speaker: marco-rubio\n    text: is not going to predetermine\n\ntimeline:"
+    ));
+    let without_new: String = drafted
+        .text
+        .replace(
+            "\n  # new in the article\n  - speaker: sergey-lavrov\n    text: regular consultations\n\n  # new in the article\n  - speaker: marco-rubio\n    text: is not going to predetermine\n",
+            "",
+        );
+    assert_eq!(without_new, curated);
+    story.write("content/facts.yaml", drafted.text.as_bytes());
+    story.check().assert_ok();
+}

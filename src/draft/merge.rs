@@ -146,7 +146,19 @@ pub fn merge(
                         break;
                     }
                 }
-                insertions.push((insert_at, indent_entries(&indent)));
+                // Entries the editor keeps apart with a blank line get one too.
+                let spaced = items.get(1).is_some_and(|second| {
+                    let line = (second.pos.line as usize).saturating_sub(2);
+                    lines.get(line).is_some_and(|l| l.trim().is_empty())
+                });
+                let mut block = Vec::new();
+                for line in indent_entries(&indent) {
+                    if spaced && line.trim_start() == NEW_MARK {
+                        block.push(String::new());
+                    }
+                    block.push(line);
+                }
+                insertions.push((insert_at, block));
             }
             Value::Null | Value::Seq(_)
                 if after_colon.is_empty()
