@@ -144,27 +144,13 @@ fn main() -> ExitCode {
 }
 
 fn draft(root: &Path, output: Option<&Path>) -> ExitCode {
-    if !root.is_dir() {
-        let diagnostic =
-            Diagnostic::file_error(root.display().to_string(), "the story root is not a folder")
-                .with_help("pass --root with the folder that holds content/article.md");
-        print_diagnostics(std::iter::once(&diagnostic));
-        return ExitCode::from(2);
-    }
-    if let Some(output) = output
-        && explainer::draft::would_overwrite_facts(root, output)
-    {
-        let diagnostic = Diagnostic::file_error(
-            output.display().to_string(),
-            "refusing to overwrite content/facts.yaml",
-        )
-        .with_help("write the draft elsewhere, compare, then copy what you keep");
-        print_diagnostics(std::iter::once(&diagnostic));
-        return ExitCode::from(2);
-    }
-    let drafted = match explainer::draft::draft(root) {
+    let drafted = match explainer::draft::run(root, output) {
         Ok(drafted) => drafted,
-        Err(diagnostics) => {
+        Err(explainer::draft::Failure::Usage(diagnostic)) => {
+            print_diagnostics(std::iter::once(&diagnostic));
+            return ExitCode::from(2);
+        }
+        Err(explainer::draft::Failure::Content(diagnostics)) => {
             print_diagnostics(diagnostics.iter());
             eprintln!("Draft failed: the article has problems to fix first");
             return ExitCode::from(1);
@@ -172,17 +158,7 @@ fn draft(root: &Path, output: Option<&Path>) -> ExitCode {
     };
     print_diagnostics(drafted.warnings.iter());
     match output {
-        Some(path) => {
-            if let Err(error) = std::fs::write(path, &drafted.text) {
-                let diagnostic = Diagnostic::file_error(
-                    path.display().to_string(),
-                    format!("cannot write: {error}"),
-                );
-                print_diagnostics(std::iter::once(&diagnostic));
-                return ExitCode::from(2);
-            }
-            eprintln!("Wrote the draft to {}", path.display());
-        }
+        Some(path) => eprintln!("Wrote the draft to {}", path.display()),
         None => {
             let mut stdout = std::io::stdout().lock();
             if stdout

@@ -97,6 +97,46 @@ pub fn draft(root: &Path) -> Result<Draft, Diagnostics> {
     draft_from(article, facts, theme, root)
 }
 
+/// Why `explainer draft` made no draft: the command was wrong (exit 2), or
+/// the article has problems to fix first (exit 1).
+#[derive(Debug)]
+pub enum Failure {
+    Usage(Diagnostic),
+    Content(Diagnostics),
+}
+
+/// `explainer draft`: draft the story at `root` and, with `output`, write
+/// the draft there — never over the story's own facts file.
+pub fn run(root: &Path, output: Option<&Path>) -> Result<Draft, Failure> {
+    if !root.is_dir() {
+        return Err(Failure::Usage(
+            Diagnostic::file_error(root.display().to_string(), "the story root is not a folder")
+                .with_help("pass --root with the folder that holds content/article.md"),
+        ));
+    }
+    if let Some(output) = output
+        && would_overwrite_facts(root, output)
+    {
+        return Err(Failure::Usage(
+            Diagnostic::file_error(
+                output.display().to_string(),
+                "refusing to overwrite content/facts.yaml",
+            )
+            .with_help("write the draft elsewhere, compare, then copy what you keep"),
+        ));
+    }
+    let drafted = draft(root).map_err(Failure::Content)?;
+    if let Some(path) = output {
+        std::fs::write(path, &drafted.text).map_err(|error| {
+            Failure::Usage(Diagnostic::file_error(
+                path.display().to_string(),
+                format!("cannot write: {error}"),
+            ))
+        })?;
+    }
+    Ok(drafted)
+}
+
 /// Whether writing a draft to `output` would replace the story's own
 /// facts file, which a draft never does by itself.
 pub fn would_overwrite_facts(root: &Path, output: &Path) -> bool {

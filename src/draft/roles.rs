@@ -17,7 +17,8 @@ pub struct Role {
     pub text: String,
     /// 0 is the most trusted shape.
     pub rank: u8,
-    /// The party written as "D-Ore." after a name, if any.
+    /// The party written as "D-Ore." after a name, if any. A role whose
+    /// `text` is empty carries only that: "Ann Cole, D-Ore., who …".
     pub party: Option<&'static str>,
 }
 
