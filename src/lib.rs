@@ -27,6 +27,7 @@ mod article;
 mod changes;
 pub mod date;
 pub mod diagnostic;
+pub mod draft;
 pub mod facts_json;
 pub mod ids;
 pub mod links;

@@ -5,6 +5,7 @@ mod common;
 
 mod atomic_write;
 mod bad_input;
+mod draft;
 mod edge_story;
 mod editor_mistakes;
 mod errors;

@@ -2,6 +2,8 @@
 //! directories, the real binary, and snapshots of an output folder.
 #![allow(dead_code)]
 
+pub mod draft_score;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
