@@ -50,6 +50,13 @@ fn hazard(c: char) -> Option<Hazard> {
 /// Whether `text` holds a character reported here: other checks then say
 /// nothing of it (a name holding one is "never named", which adds nothing).
 pub fn is_flagged(text: &str) -> bool {
+    // Every string of the story passes through here, and most are ASCII:
+    // there only control characters count, and a byte test finds them.
+    if text.is_ascii() {
+        return text
+            .bytes()
+            .any(|b| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f);
+    }
     text.chars().any(|c| hazard(c).is_some())
 }
 
@@ -109,7 +116,12 @@ fn diagnostic(file: &SourceFile, pos: Pos, c: char, hazard: Hazard, what: &str) 
 
 /// Every string in facts.yaml.
 pub fn check_facts(source: &FactsSource, diagnostics: &mut Diagnostics) {
-    check_tree(&source.file, &source.root, "facts.yaml", diagnostics);
+    check_tree(
+        &source.file,
+        &source.root,
+        What::Document("facts.yaml"),
+        diagnostics,
+    );
 }
 
 /// The front matter's strings, and the Markdown body. The body may hold
@@ -119,12 +131,13 @@ pub fn check_article(source: &ArticleSource, diagnostics: &mut Diagnostics) {
     check_tree(
         &source.file,
         &source.front_matter,
-        "the front matter",
+        What::Document("the front matter"),
         diagnostics,
     );
     let body = source.body();
     let serious = |c: char| matches!(hazard(c), Some(Hazard::Direction | Hazard::Control));
-    for (at, c) in body.char_indices().filter(|&(_, c)| serious(c)) {
+    let scanned = if is_flagged(body) { body } else { "" };
+    for (at, c) in scanned.char_indices().filter(|&(_, c)| serious(c)) {
         let pos = source.file.pos_of_offset(source.body_start + at, 1);
         if let Some(kind) = hazard(c) {
             diagnostics.push(diagnostic(&source.file, pos, c, kind, "the article"));
@@ -167,18 +180,40 @@ fn from_references(markdown: &str) -> Vec<(char, Range<usize>)> {
 
 /// The fields of facts.yaml that are Markdown, where `&#x202E;` becomes the
 /// character itself (elsewhere it is shown as written).
-const MARKDOWN_FIELDS: &[&str] = &["`summary`", "`context`", "`takeaways`"];
+const MARKDOWN_FIELDS: &[&str] = &["summary", "context", "takeaways"];
 
-fn check_tree(file: &SourceFile, node: &Node, what: &str, diagnostics: &mut Diagnostics) {
+/// What a string belongs to, as a message names it: the file, or the field
+/// (named only when something is found: formatting a name for each of a
+/// large story's values took longer than the check itself).
+#[derive(Clone, Copy)]
+enum What<'a> {
+    Document(&'static str),
+    Field(&'a str),
+}
+
+impl std::fmt::Display for What<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            What::Document(name) => f.write_str(name),
+            What::Field(key) => write!(f, "`{key}`"),
+        }
+    }
+}
+
+fn check_tree(file: &SourceFile, node: &Node, what: What, diagnostics: &mut Diagnostics) {
     match &node.value {
         Value::Str(text) => {
-            check_string(file, node.pos, text, what, diagnostics);
-            if MARKDOWN_FIELDS.contains(&what) {
+            let markdown = matches!(what, What::Field(key) if MARKDOWN_FIELDS.contains(&key));
+            if markdown {
                 for (c, _) in from_references(text) {
                     if let Some(kind) = hazard(c) {
-                        diagnostics.push(diagnostic(file, node.pos, c, kind, what));
+                        let what = what.to_string();
+                        diagnostics.push(diagnostic(file, node.pos, c, kind, &what));
                     }
                 }
+            }
+            if is_flagged(text) {
+                check_string(file, node.pos, text, &what.to_string(), diagnostics);
             }
         }
         Value::Seq(items) => {
@@ -188,7 +223,7 @@ fn check_tree(file: &SourceFile, node: &Node, what: &str, diagnostics: &mut Diag
         }
         Value::Map(entries) => {
             for (key, value) in entries {
-                check_tree(file, value, &format!("`{}`", key.name), diagnostics);
+                check_tree(file, value, What::Field(&key.name), diagnostics);
             }
         }
         _ => {}
@@ -204,9 +239,6 @@ fn check_string(
     what: &str,
     diagnostics: &mut Diagnostics,
 ) {
-    if !text.chars().any(|c| hazard(c).is_some()) {
-        return;
-    }
     let start = file.offset_of(pos);
     let written: &str = {
         let rest = &file.text[start..];
