@@ -50,14 +50,19 @@ fn hazard(c: char) -> Option<Hazard> {
 /// Whether `text` holds a character reported here: other checks then say
 /// nothing of it (a name holding one is "never named", which adds nothing).
 pub fn is_flagged(text: &str) -> bool {
-    // Every string of the story passes through here, and most are ASCII:
-    // there only control characters count, and a byte test finds them.
-    if text.is_ascii() {
-        return text
-            .bytes()
-            .any(|b| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f);
-    }
-    text.chars().any(|c| hazard(c).is_some())
+    // Every string of the story passes through here. Only a few bytes can
+    // start a reported character: ASCII controls, and the lead bytes of the
+    // ranges `hazard` lists; the character is decoded only there.
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(at, &b)| match b {
+        b'\t' | b'\n' => false,
+        0x00..=0x1f | 0x7f => true,
+        0xc2 | 0xd8 | 0xe1 | 0xe2 | 0xef | 0xf0 | 0xf3 => text[at..]
+            .chars()
+            .next()
+            .is_some_and(|c| hazard(c).is_some()),
+        _ => false,
+    })
 }
 
 /// `U+202E RIGHT-TO-LEFT OVERRIDE`, or just the code point for the rarer ones.
@@ -279,6 +284,26 @@ fn check_string(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_scan_flags_exactly_what_hazard_names() {
+        // Every code point of the Basic Multilingual Plane, and the planes'
+        // ranges that hold reported characters, each alone and in a word.
+        let candidates = (0u32..0x1_0000)
+            .chain(0x1d100..0x1d200)
+            .chain(0xe0000..0xe0100)
+            .filter_map(char::from_u32);
+        for c in candidates {
+            let expected = hazard(c).is_some();
+            assert_eq!(is_flagged(&c.to_string()), expected, "U+{:04X}", c as u32);
+            assert_eq!(
+                is_flagged(&format!("ab{c}“d")),
+                expected,
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
 
     #[test]
     fn each_kind_is_told_apart() {
