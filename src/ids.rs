@@ -26,6 +26,36 @@ pub fn event(index: usize) -> String {
 /// The timeline's marker for this story's own date.
 pub const THIS_STORY: &str = "this-story";
 
+/// The page's sections, as `index.html` writes them.
+pub const WHOS_WHO: &str = "whos-who";
+pub const QUOTES: &str = "quotes";
+pub const TIMELINE: &str = "timeline";
+
+/// The embed of the story's header (title, dek, what to know), which the
+/// main page's oEmbed shows. The header has no element id of its own, so
+/// this one names no element on the page.
+pub const SUMMARY: &str = "summary";
+
+/// The standalone page of one part of the explainer: `embed/<element
+/// id>.html`, so `#person-marco-rubio` is embedded from
+/// `embed/person-marco-rubio.html`.
+pub fn embed_path(element_id: &str) -> String {
+    format!("{EMBED_FOLDER}/{element_id}.html")
+}
+
+/// The static oEmbed response beside an embed page: `embed/<element
+/// id>.json`.
+pub fn oembed_path(element_id: &str) -> String {
+    format!("{EMBED_FOLDER}/{element_id}.json")
+}
+
+/// The main page's oEmbed response, beside `index.html`.
+pub const MAIN_OEMBED: &str = "oembed.json";
+
+/// Where embed pages live; their links to the site's own files climb out
+/// of it.
+pub const EMBED_FOLDER: &str = "embed";
+
 /// An article paragraph: `p-<n>`, 0-based `index` as
 /// [`crate::article::paragraphs`] numbers them.
 pub fn paragraph(index: usize) -> String {
@@ -121,5 +151,10 @@ mod tests {
         assert_eq!(paragraph(4), "p-5");
         assert_eq!(mention(MentionIn::Caption, "x"), "caption-mention-x");
         assert_eq!(group_base("Saudi Arabia"), "group-saudi-arabia");
+        assert_eq!(
+            embed_path(&person("marco-rubio")),
+            "embed/person-marco-rubio.html"
+        );
+        assert_eq!(oembed_path(&quote(2)), "embed/quote-3.json");
     }
 }

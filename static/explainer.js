@@ -56,33 +56,57 @@
   };
   const track = (e) => {
     const a = e.target.closest?.('a.mention[data-person]');
+    // The pointer may rest on the tip itself.
     if (a) show(a);
-    else if (e.target !== tip) hide(); // the pointer may rest on the tip itself
+    else if (e.target !== tip) hide();
   };
   document.addEventListener('mouseover', track);
   document.addEventListener('focusin', track);
   document.addEventListener('keydown', (e) => e.key === 'Escape' && hide());
 
-  // "Copy link" on each quote and event.
+  // "Copy link" on each quote and event, and "Copy embed code" on them, the
+  // cards and the sections: the frame of the part's embed page (see the
+  // README's "Embedding"), titled as that page is.
   const said = el('p', { className: 'visually-hidden' });
   said.setAttribute('role', 'status');
   document.body.append(said);
-  for (const li of [...quotes, ...$$('#timeline li[id]')]) {
-    const b = el('button', { type: 'button', className: 'copy-link' }, 'Copy link');
-    b.append(el('span', { className: 'visually-hidden' }, ` to this ${quotes.includes(li) ? 'quote' : 'event'}`));
+  // Without a clipboard (a page opened from disk, say), `fallback` says
+  // where to find what the button copies.
+  const button = (label, what, copy, fallback) => {
+    const b = el('button', { type: 'button', className: 'copy-link' }, label);
+    b.append(el('span', { className: 'visually-hidden' }, ` ${what}`));
     b.onclick = async () => {
-      const url = location.href.split('#')[0] + '#' + li.id;
       try {
-        await navigator.clipboard.writeText(url);
-        said.textContent = 'Link copied.';
+        await navigator.clipboard.writeText(copy());
+        said.textContent = 'Copied.';
       } catch {
-        // No clipboard (a page opened from disk, say): the address bar has it.
-        history.replaceState(null, '', '#' + li.id);
-        said.textContent = 'The link is in the address bar.';
+        fallback();
       }
     };
+    return b;
+  };
+  const url = (to) => new URL(to, location.href).href;
+  const attr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const text = (s, box) => $(s, box)?.textContent.trim();
+  const embed = (box, title, what) => {
+    const code = () => `<iframe src="${url(`embed/${box.id}.html`)}" title="${attr(`${title} · ${document.title}`)}" height="${box.offsetHeight + 40}" style="width:100%;border:0"></iframe><script src="${url('embed-host.js')}" async></script>`;
+    return button('Copy embed code', `of ${what}`, code, () => prompt('Embed code', code()));
+  };
+  for (const li of [...quotes, ...$$('#timeline li[id]')]) {
+    const quote = quotes.includes(li), what = `this ${quote ? 'quote' : 'event'}`;
+    const b = button('Copy link', `to ${what}`, () => location.href.split('#')[0] + '#' + li.id, () => {
+      history.replaceState(null, '', '#' + li.id);
+      said.textContent = 'The link is in the address bar.';
+    });
     const at = $('.quote-meta', li) || $('figcaption', li);
+    // On an event, on the date line rather than a row of its own.
     if (at) at.append(b);
-    else ($('.badge', li) || $('time', li)).after(b); // on the date line, not a row of its own
+    else ($('.badge', li) || $('time', li)).after(b);
+    if (li.id === 'this-story') continue;
+    // A quote's title has the teaser its speaker's card shows.
+    const title = quote ? `${text('.speaker', li)}: ${text(`.card-quotes a[href="#${li.id}"]`)}` : `${text('time', li)}: ${text('.event-title', li)}`;
+    b.after(' ', embed(li, title, what));
   }
+  for (const c of cards) $('.card-links', c).append(embed(c, `${text('.name', c)}, ${text('.role', c)}`, 'this card'));
+  for (const s of $$('#whos-who, #quotes, #timeline')) $('h2', s).after(embed(s, text('h2', s), 'this section'));
 })();

@@ -17,11 +17,21 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("quote.html", include_str!("../../templates/quote.html")),
     ("event.html", include_str!("../../templates/event.html")),
     ("change.html", include_str!("../../templates/change.html")),
+    ("embed.html", include_str!("../../templates/embed.html")),
+    (
+        "embed-title.html",
+        include_str!("../../templates/embed-title.html"),
+    ),
 ];
 
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../static/style.css")),
     ("explainer.js", include_bytes!("../../static/explainer.js")),
+    ("embed.js", include_bytes!("../../static/embed.js")),
+    (
+        "embed-host.js",
+        include_bytes!("../../static/embed-host.js"),
+    ),
     ("favicon.svg", include_bytes!("../../static/favicon.svg")),
 ];
 
@@ -257,5 +267,25 @@ mod tests {
             .collect();
         compiled.sort();
         assert_eq!(list(&statics), compiled);
+    }
+
+    /// The built-in scripts are published without their indentation, which
+    /// would change a string or template literal that went on across lines.
+    #[test]
+    fn built_in_scripts_keep_every_literal_on_one_line() {
+        for (name, bytes) in DEFAULT_STATIC {
+            if !name.ends_with(".js") {
+                continue;
+            }
+            let js = std::str::from_utf8(bytes).unwrap();
+            for (n, line) in js.lines().enumerate() {
+                let code = line.split(" // ").next().unwrap_or(line);
+                assert!(
+                    code.matches('`').count() % 2 == 0 && !code.trim_end().ends_with('\\'),
+                    "{name}:{}: a literal goes on to the next line",
+                    n + 1
+                );
+            }
+        }
     }
 }

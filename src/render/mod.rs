@@ -18,11 +18,12 @@ use std::path::PathBuf;
 use crate::changes::Changes;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::facts_json::FactsJson;
+use crate::ids;
 use crate::load::{Asset, AssetSource, Template, Theme};
 use crate::model::Story;
 
 use templates::template_diagnostic;
-use views::PageData;
+use views::{PageData, Part};
 
 /// What the writer puts on disk, at a path relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,13 +76,35 @@ enum Make<'a> {
 }
 
 /// Which data a page's template sees.
+#[derive(Clone, Copy)]
 enum PageKind {
     /// The whole explainer.
     Main,
     /// Only `page`: the 404 page is small, and copying the whole story's
     /// data for it would double the peak memory of a large one.
     NotFound,
+    /// One part of the explainer on a page of its own: the main page's data
+    /// (shared, not copied) and `embed`, which says which part.
+    Embed(Part),
+    /// The oEmbed response for a part: its title, from the same template
+    /// as the embed page's, made into JSON.
+    OEmbed(Part),
 }
+
+impl PageKind {
+    fn template(self) -> &'static str {
+        match self {
+            PageKind::Main => "index.html",
+            PageKind::NotFound => "404.html",
+            PageKind::Embed(_) => EMBED_TEMPLATE,
+            PageKind::OEmbed(_) => EMBED_TITLE_TEMPLATE,
+        }
+    }
+}
+
+const EMBED_TEMPLATE: &str = "embed.html";
+/// An embed's title, for its page, its frame and its oEmbed response.
+const EMBED_TITLE_TEMPLATE: &str = "embed-title.html";
 
 /// Every file of the site. Items are marked as `changes` says.
 pub fn render(
@@ -97,15 +120,29 @@ pub fn render(
         .into_iter()
         .partition(|o| matches!(o.make, Make::Page { .. }));
     let render_pages = || {
-        pages
-            .into_iter()
-            .map(|output| make(output, story, options, changes, &tera, &theme.templates))
-            .collect::<Vec<_>>()
+        // The main page and every embed see the same data: made once, and
+        // shared by the embeds (Tera's values are reference-counted).
+        match SharedData::new(story, options, changes) {
+            Ok(shared) => pages
+                .into_iter()
+                .map(|output| {
+                    make(
+                        output,
+                        story,
+                        options,
+                        Some(&shared),
+                        &tera,
+                        &theme.templates,
+                    )
+                })
+                .collect::<Vec<_>>(),
+            Err(diagnostic) => vec![Err(diagnostic)],
+        }
     };
     let render_others = || {
         others
             .into_iter()
-            .map(|output| make(output, story, options, changes, &tera, &theme.templates))
+            .map(|output| make(output, story, options, None, &tera, &theme.templates))
             .collect::<Vec<_>>()
     };
     // A realistic page takes less time to render than a thread to start;
@@ -123,10 +160,17 @@ pub fn render(
         })
     };
     let mut files = Vec::new();
+    // A mistake in a template the embeds share fails every embed page the
+    // same way: it is told once.
+    let mut told = std::collections::HashSet::new();
     for made in pages.into_iter().chain(others) {
         match made {
             Ok(file) => files.push(file),
-            Err(diagnostic) => diagnostics.push(diagnostic),
+            Err(diagnostic) => {
+                if told.insert(format!("{diagnostic:?}")) {
+                    diagnostics.push(diagnostic);
+                }
+            }
         }
     }
     if diagnostics.has_errors() {
@@ -151,13 +195,10 @@ fn plan<'a>(
     changes: &'a Changes,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Output<'a>> {
-    let page = |path: &str, data| Output {
+    let page = |path: &str, data: PageKind| Output {
         path: path.to_owned(),
         make: Make::Page {
-            template: match data {
-                PageKind::Main => "index.html",
-                PageKind::NotFound => "404.html",
-            },
+            template: data.template(),
             data,
         },
     };
@@ -180,7 +221,15 @@ fn plan<'a>(
         // GitHub Pages would otherwise run the site through Jekyll.
         text(".nojekyll", Box::new(String::new)),
     ];
+    for part in views::parts(story) {
+        let id = part.element_id(story);
+        outputs.push(page(&ids::embed_path(&id), PageKind::Embed(part)));
+        if options.base_url.is_some() {
+            outputs.push(page(&ids::oembed_path(&id), PageKind::OEmbed(part)));
+        }
+    }
     if let Some(base_url) = options.base_url.as_deref() {
+        outputs.push(page(ids::MAIN_OEMBED, PageKind::OEmbed(Part::Summary)));
         outputs.push(text(
             "feed.xml",
             Box::new(move || publish::feed(story, base_url)),
@@ -209,37 +258,53 @@ fn plan<'a>(
     outputs
 }
 
-/// Carry out one entry of the plan.
+/// Carry out one entry of the plan. Pages need the data they share,
+/// `shared`; the data files and static files do not.
 fn make(
     output: Output,
     story: &Story,
     options: &RenderOptions,
-    changes: &Changes,
+    shared: Option<&SharedData>,
     tera: &tera::Tera,
     templates: &[Template],
 ) -> Result<OutputFile, Diagnostic> {
     let contents = match output.make {
         Make::Page { template, data } => {
+            let Some(shared) = shared else {
+                return Err(Diagnostic::file_error(
+                    output.path,
+                    "internal error: a page was made without the page data",
+                ));
+            };
             let (context, size) = match data {
-                PageKind::Main => (
-                    main_context(views::page_data(story, options, changes))?,
-                    page_size_hint(story),
-                ),
+                PageKind::Main => (shared.main.clone(), page_size_hint(story)),
                 PageKind::NotFound => (not_found_context(story, options)?, 4096),
+                PageKind::Embed(part) | PageKind::OEmbed(part) => (
+                    shared.embed_context(part, story, options)?,
+                    embed_size_hint(part, story),
+                ),
             };
             let mut html = Vec::with_capacity(size);
             tera.render_to(template, &context, &mut html)
                 .map_err(|error| template_diagnostic(&error, templates, template))?;
-            tidy::collapse_blank_lines(&mut html);
-            Contents::Bytes(html)
+            if let PageKind::OEmbed(part) = data {
+                Contents::Bytes(oembed(part, &html, story, options).into_bytes())
+            } else {
+                tidy::collapse_blank_lines(&mut html);
+                Contents::Bytes(html)
+            }
         }
         Make::Text(make) => Contents::Bytes(make().into_bytes()),
         Make::Asset(asset) => match &asset.source {
-            // The default stylesheet keeps its comments in the repository
-            // and drops them on the way out: the page has a byte budget.
+            // The default stylesheet and scripts keep their comments in the
+            // repository and drop them on the way out: the page has a byte
+            // budget.
             AssetSource::BuiltIn(bytes) => match std::str::from_utf8(bytes) {
                 Ok(css) if asset.path.ends_with(".css") => {
                     Contents::Bytes(tidy::compact_css(css).into_bytes())
+                }
+                Ok(js) if asset.path.ends_with(".js") => {
+                    Contents::Bytes(tidy::compact_js(js).into_bytes())
                 }
                 _ => Contents::Bytes(bytes.to_vec()),
             },
@@ -250,6 +315,51 @@ fn make(
     Ok(OutputFile {
         path: output.path,
         contents,
+    })
+}
+
+/// What the main page and the embeds see, made once per build.
+struct SharedData {
+    main: tera::Context,
+    event_items: Vec<usize>,
+}
+
+impl SharedData {
+    fn new(story: &Story, options: &RenderOptions, changes: &Changes) -> Result<Self, Diagnostic> {
+        let mut data = views::page_data(story, options, changes);
+        let event_items = std::mem::take(&mut data.event_items);
+        Ok(SharedData {
+            main: main_context(data)?,
+            event_items,
+        })
+    }
+
+    /// The main page's context and `embed`: a copy of a handful of
+    /// reference-counted values, however large the story.
+    fn embed_context(
+        &self,
+        part: Part,
+        story: &Story,
+        options: &RenderOptions,
+    ) -> Result<tera::Context, Diagnostic> {
+        let mut context = self.main.clone();
+        let embed = views::embed_view(part, story, &self.event_items, options);
+        let value = tera::Value::try_from_serializable(&embed).map_err(|e| cannot_prepare(&e))?;
+        context.insert_value("embed", value);
+        Ok(context)
+    }
+}
+
+/// An oEmbed response, around the title its template rendered.
+fn oembed(part: Part, title_html: &[u8], story: &Story, options: &RenderOptions) -> String {
+    let base_url = options.base_url.as_deref().unwrap_or_default();
+    publish::oembed(&publish::OEmbed {
+        title_html: &String::from_utf8_lossy(title_html),
+        src: format!("{base_url}{}", ids::embed_path(&part.element_id(story))),
+        width: views::OEMBED_WIDTH,
+        height: views::estimated_height(part, story),
+        provider_name: story.publisher(),
+        base_url,
     })
 }
 
@@ -269,6 +379,7 @@ fn main_context(data: PageData) -> Result<tera::Context, Diagnostic> {
         timeline,
         updates,
         counts,
+        event_items: _,
     } = data;
     let mut context = tera::Context::new();
     let mut failure = None;
@@ -313,6 +424,18 @@ fn cannot_prepare(error: &tera::Error) -> Diagnostic {
         "templates",
         format!("cannot prepare the page data: {error}"),
     )
+}
+
+/// An embed of a section holds all of its items; one of a single item, or
+/// an oEmbed title, is small.
+fn embed_size_hint(part: Part, story: &Story) -> usize {
+    let items = match part {
+        Part::WhosWho => story.people.len(),
+        Part::Quotes => story.quotes.len(),
+        Part::Timeline => story.timeline.len(),
+        _ => 0,
+    };
+    8 * 1024 + 2048 * items
 }
 
 /// More than the page is likely to need. A buffer that grows by doubling is

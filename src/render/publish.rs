@@ -1,5 +1,6 @@
 //! The files that carry the story beyond the page: the Atom feed, the
-//! sitemap, robots.txt, the JSON-LD block, and timeline.json for TimelineJS.
+//! sitemap, robots.txt, the JSON-LD block, timeline.json for TimelineJS, and
+//! the oEmbed responses.
 //! They are data formats, so they are built here in Rust rather than in the
 //! theme's templates.
 
@@ -204,6 +205,77 @@ pub fn timeline_json(story: &Story) -> String {
     text
 }
 
+/// What an oEmbed response describes: one embed page and how to frame it.
+pub struct OEmbed<'a> {
+    /// The frame's title as the embed's title template wrote it (HTML text,
+    /// escaped).
+    pub title_html: &'a str,
+    /// The embed page's absolute address.
+    pub src: String,
+    pub width: u32,
+    pub height: u32,
+    pub provider_name: &'a str,
+    pub base_url: &'a str,
+}
+
+/// A static oEmbed 1.0 response of type `rich`: the frame, with the script
+/// that sizes it to its content ([the README's "Embedding"]).
+pub fn oembed(embed: &OEmbed) -> String {
+    let title = text_of_html(embed.title_html);
+    // The response's `html` goes straight into the host's page: every value
+    // in it is escaped here, whatever the template wrote.
+    let html = format!(
+        "<iframe src=\"{src}\" title=\"{title}\" width=\"{width}\" height=\"{height}\" \
+         style=\"width:100%;border:0\"></iframe>\
+         <script src=\"{base}{host}\" async></script>",
+        src = html_escape(&embed.src),
+        title = html_escape(&title),
+        width = embed.width,
+        height = embed.height,
+        base = html_escape(embed.base_url),
+        host = EMBED_HOST_SCRIPT,
+    );
+    let document = json!({
+        "version": "1.0",
+        "type": "rich",
+        "title": title,
+        "provider_name": embed.provider_name,
+        "provider_url": embed.base_url,
+        "width": embed.width,
+        "height": embed.height,
+        "html": html,
+    });
+    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The host page's script that sizes each frame to the height its page
+/// reports, a static file of the theme.
+pub const EMBED_HOST_SCRIPT: &str = "embed-host.js";
+
+/// Plain text from a template's escaped text: the five escapes Tera writes
+/// undone, tags dropped. Other entities stay as they are.
+fn text_of_html(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&")
+}
+
 /// `</script>` inside a JSON string would end the script element early.
 fn script_safe(json: &str) -> String {
     json.replace('<', "\\u003c")
@@ -245,6 +317,28 @@ mod tests {
             script_safe(r#"{"a":"</script><b>&"}"#),
             r#"{"a":"\u003c/script\u003e\u003cb\u003e\u0026"}"#
         );
+    }
+
+    #[test]
+    fn oembed_titles_are_text_and_its_frame_is_escaped() {
+        let json = oembed(&OEmbed {
+            title_html: "Tom &amp; &quot;Jerry&quot; <b>&lt;script&gt;</b>\n  · O&#39;Neil",
+            src: "https://e.org/x/embed/quote-1.html".into(),
+            width: 700,
+            height: 300,
+            provider_name: "The Ledger",
+            base_url: "https://e.org/x/",
+        });
+        let value: Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["title"], r#"Tom & "Jerry" <script> · O'Neil"#);
+        assert_eq!(value["type"], "rich");
+        assert_eq!(value["width"], 700);
+        let html = value["html"].as_str().unwrap();
+        assert!(
+            html.contains(r#"title="Tom &amp; &quot;Jerry&quot; &lt;script&gt; · O&#39;Neil""#),
+            "{html}"
+        );
+        assert!(html.ends_with(r#"<script src="https://e.org/x/embed-host.js" async></script>"#));
     }
 
     #[test]

@@ -138,6 +138,21 @@ fn push_space(out: &mut String, space: &mut bool, next: char) {
     }
 }
 
+/// A built-in script without its indentation, blank lines and whole-line
+/// comments. Line breaks stay, so what ends a statement still does. Only
+/// for the theme's own scripts, which hold no string or template literal
+/// across lines (a test checks), where leading white space would be text.
+pub fn compact_js(js: &str) -> String {
+    let mut out = String::with_capacity(js.len());
+    for line in js.lines().map(str::trim) {
+        if !line.is_empty() && !line.starts_with("//") {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,5 +202,14 @@ mod tests {
     #[test]
     fn words_on_either_side_of_a_line_break_stay_apart() {
         assert_eq!(collapsed("one\n   \n  two"), "one\ntwo");
+    }
+
+    #[test]
+    fn scripts_lose_indentation_and_comment_lines_only() {
+        let js = "// note\n(() => {\n  const a = 'x'; // kept\n\n    a;\n})();\n";
+        assert_eq!(
+            compact_js(js),
+            "(() => {\nconst a = 'x'; // kept\na;\n})();\n"
+        );
     }
 }

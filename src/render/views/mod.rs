@@ -8,6 +8,7 @@
 //! README documents these names.
 
 mod article;
+mod embeds;
 mod marks;
 mod page;
 mod people;
@@ -27,6 +28,8 @@ use super::RenderOptions;
 use super::markdown::Mentions;
 
 pub use article::{ArticleView, TocEntry};
+pub use embeds::view as embed_view;
+pub use embeds::{OEMBED_WIDTH, Part, estimated_height, parts};
 pub use marks::Marks;
 pub use page::{PageView, build as page_view};
 pub use people::{GroupView, PersonView};
@@ -46,6 +49,9 @@ pub struct PageData<'a> {
     pub timeline: Vec<TimelineItem<'a>>,
     pub updates: Vec<UpdateView>,
     pub counts: Counts,
+    /// Per event of the story, its index into `timeline`: not for the
+    /// main page, for the embeds of single events.
+    pub event_items: Vec<usize>,
 }
 
 #[derive(Serialize)]
@@ -78,6 +84,7 @@ pub fn page_data<'a>(
         people,
         quotes,
         timeline: timeline.items,
+        event_items: timeline.item_of,
         updates: updates::build(story),
         counts: Counts {
             people: story.people.len(),
