@@ -7,3 +7,7 @@ addEventListener('message', (e) => {
     if (frame.contentWindow === e.source) frame.height = Math.ceil(height);
   }
 });
+// Frames that reported before this script ran are asked again.
+for (const frame of document.getElementsByTagName('iframe')) {
+  if (/\/embed\/[^/]+\.html/.test(frame.src)) frame.contentWindow?.postMessage({ type: 'explainer-height?' }, '*');
+}
