@@ -291,6 +291,12 @@ fn make(
                 Contents::Bytes(oembed(part, &html, story, options).into_bytes())
             } else {
                 tidy::collapse_blank_lines(&mut html);
+                // Every embed page is held until the site is written, tens
+                // of thousands of them for a large story: none may keep
+                // more room than it uses.
+                if let PageKind::Embed(_) = data {
+                    html.shrink_to_fit();
+                }
                 Contents::Bytes(html)
             }
         }
