@@ -85,15 +85,6 @@ impl PartialDate {
         }
     }
 
-    /// The form readers see: `1987`, `August 2019`, `13 May 2026`.
-    pub fn human(&self) -> String {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{d} {} {}", month_name(m), self.year),
-            (Some(m), None) => format!("{} {}", month_name(m), self.year),
-            _ => self.year.to_string(),
-        }
-    }
-
     pub fn precision(&self) -> &'static str {
         match (self.month, self.day) {
             (Some(_), Some(_)) => "day",
@@ -193,21 +184,6 @@ impl Timestamp {
         }
     }
 
-    /// `18 February 2025`, or `18 February 2025, 17:48 UTC−5`: the same
-    /// instant as `iso()`, in the time zone the editor wrote.
-    pub fn human(&self) -> String {
-        let date = format!("{} {} {}", self.day, month_name(self.month), self.year);
-        match &self.time {
-            None => date,
-            Some(t) => format!(
-                "{date}, {:02}:{:02} {}",
-                t.hour,
-                t.minute,
-                offset_human(t.offset_minutes)
-            ),
-        }
-    }
-
     /// Seconds since 1970 in UTC, for ordering updates (a bare date counts as
     /// its midnight UTC).
     pub fn unix_seconds(&self) -> i64 {
@@ -303,19 +279,6 @@ fn offset_iso(minutes: i16) -> String {
     let sign = if minutes < 0 { '-' } else { '+' };
     let m = minutes.unsigned_abs();
     format!("{sign}{:02}:{:02}", m / 60, m % 60)
-}
-
-fn offset_human(minutes: i16) -> String {
-    if minutes == 0 {
-        return "UTC".into();
-    }
-    let sign = if minutes < 0 { '−' } else { '+' };
-    let m = minutes.unsigned_abs();
-    if m.is_multiple_of(60) {
-        format!("UTC{sign}{}", m / 60)
-    } else {
-        format!("UTC{sign}{}:{:02}", m / 60, m % 60)
-    }
 }
 
 fn parse_year(text: &str, whole: &str) -> Result<u16, DateError> {
@@ -455,15 +418,9 @@ mod tests {
 
     #[test]
     fn partial_dates_keep_their_precision() {
-        assert_eq!(PartialDate::parse("1987").unwrap().human(), "1987");
-        assert_eq!(
-            PartialDate::parse("2019-08").unwrap().human(),
-            "August 2019"
-        );
-        assert_eq!(
-            PartialDate::parse("2026-05-13").unwrap().human(),
-            "13 May 2026"
-        );
+        assert_eq!(PartialDate::parse("1987").unwrap().precision(), "year");
+        assert_eq!(PartialDate::parse("2019-08").unwrap().precision(), "month");
+        assert_eq!(PartialDate::parse("2026-05-13").unwrap().precision(), "day");
         assert_eq!(PartialDate::parse("2019-08").unwrap().iso(), "2019-08");
     }
 
@@ -489,7 +446,6 @@ mod tests {
     fn timestamps_need_a_zone_and_keep_it() {
         let t = Timestamp::parse("2025-02-18T17:48:00-05:00").unwrap();
         assert_eq!(t.iso(), "2025-02-18T17:48:00-05:00");
-        assert_eq!(t.human(), "18 February 2025, 17:48 UTC−5");
         assert!(matches!(
             Timestamp::parse("2025-02-18T17:48:00"),
             Err(DateError::NoZone(_))
