@@ -5,7 +5,8 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-const MONTHS: [&str; 12] = [
+/// English month names: the build's messages, and aliases that are months.
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

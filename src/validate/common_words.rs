@@ -7,20 +7,7 @@ use crate::source::Pos;
 
 use super::schema::Checker;
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::date::MONTHS;
 
 const WEEKDAYS: &[&str] = &[
     "Monday",
