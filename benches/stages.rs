@@ -46,7 +46,9 @@ fn inputs(root: &Path) -> stage::Inputs {
 }
 
 fn story(inputs: &stage::Inputs) -> explainer::model::Story {
-    stage::validate(inputs).expect("the story is valid").story
+    stage::validate(inputs, None)
+        .expect("the story is valid")
+        .story
 }
 
 #[divan::bench(args = STORIES, sample_count = 10)]
@@ -58,7 +60,7 @@ fn load(bencher: Bencher, story: &str) {
 #[divan::bench(args = STORIES, sample_count = 10)]
 fn validate(bencher: Bencher, story: &str) {
     let inputs = inputs(&root(story));
-    bencher.bench(|| stage::validate(&inputs).is_ok());
+    bencher.bench(|| stage::validate(&inputs, None).is_ok());
 }
 
 #[divan::bench(args = STORIES, sample_count = 10)]

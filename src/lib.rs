@@ -281,7 +281,7 @@ pub fn render_in_memory(
     options: &RenderOptions,
 ) -> Result<InMemory, Diagnostics> {
     let inputs = load::from_bytes(article, facts)?;
-    let validated = validate::validate(&inputs)?;
+    let validated = validate::validate(&inputs, None)?;
     let changes = changes::Changes::none(&validated.story);
     let files = render::render(&validated.story, &inputs.theme, options, &changes).map_err(
         |mut errors| {
@@ -323,7 +323,7 @@ fn run_stages(
     let inputs = inputs.map_err(|d| fail(d, timings))?;
 
     let started = Instant::now();
-    let validated = validate::validate(&inputs);
+    let validated = validate::validate(&inputs, previous);
     timings.validate = started.elapsed();
     let validated = validated.map_err(|d| fail(d, timings))?;
     // The parsed files are done with once the story is checked; freeing them
@@ -346,15 +346,33 @@ fn run_stages(
         || changes::Changes::none(story),
         |previous| changes::Changes::since(story, previous),
     );
+    let mut warnings = validated.warnings.clone();
+    for removed in changes.unannounced_removals(story) {
+        warnings.push(
+            Diagnostic::file_error(
+                load::FACTS_PATH,
+                format!(
+                    "`{}` (“{}”) was removed without a correction or an update that says so",
+                    removed.id,
+                    text::shorten(&removed.words.text, 60, text::Cut::AfterWord)
+                ),
+            )
+            .with_severity(diagnostic::Severity::Warning)
+            .with_help(format!(
+                "add a correction with `item: {}`, or an update, so readers know it was withdrawn",
+                removed.id
+            )),
+        );
+    }
     let started = Instant::now();
     let rendered = render::render(story, &theme, options, &changes);
     timings.render = started.elapsed();
     let site = rendered.map_err(|mut d| {
-        d.extend(validated.warnings.clone());
+        d.extend(warnings.clone());
         fail(d, timings)
     })?;
     let report = Report {
-        diagnostics: validated.warnings.sorted(),
+        diagnostics: warnings.sorted(),
         counts: Some(counts),
         output: None,
         timings,

@@ -56,6 +56,14 @@ pub struct RenderOptions {
     pub base_url: Option<String>,
 }
 
+/// One edition of the story, checked, with what changed since the one
+/// before it.
+#[derive(Clone, Copy)]
+pub struct Edition<'a> {
+    pub story: &'a Story,
+    pub changes: &'a Changes,
+}
+
 /// One file of the plan, before it is made.
 struct Output<'a> {
     path: String,
@@ -66,7 +74,7 @@ enum Make<'a> {
     /// A page: a template and the data it sees.
     Page {
         template: &'static str,
-        data: PageKind,
+        data: PageKind<'a>,
     },
     /// A data file, made by a serializer.
     Text(Box<dyn FnOnce() -> String + Send + 'a>),
@@ -75,12 +83,33 @@ enum Make<'a> {
 }
 
 /// Which data a page's template sees.
-enum PageKind {
-    /// The whole explainer.
-    Main,
+enum PageKind<'a> {
+    /// The whole explainer, of the latest edition or a past one.
+    Main(Edition<'a>, Place),
     /// Only `page`: the 404 page is small, and copying the whole story's
     /// data for it would double the peak memory of a large one.
     NotFound,
+    /// The record of changes, edition by edition.
+    Changes,
+}
+
+/// Where a page sits in the site, for its links to the rest of it.
+#[derive(Clone)]
+struct Place {
+    /// What links to the site's own files start with (`../../` for
+    /// `editions/<id>/index.html`).
+    root: String,
+    /// Set on a past edition: its time, for the banner.
+    earlier: Option<views::DateView>,
+}
+
+impl Place {
+    fn latest() -> Place {
+        Place {
+            root: String::new(),
+            earlier: None,
+        }
+    }
 }
 
 /// Every file of the site. Items are marked as `changes` says.
@@ -90,22 +119,54 @@ pub fn render(
     options: &RenderOptions,
     changes: &Changes,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
+    render_site(Edition { story, changes }, &[], theme, options)
+}
+
+/// Every file of the site, with each past edition (oldest first) under
+/// `editions/<edition id>/` and the record of changes of all of them.
+pub fn render_site(
+    latest: Edition,
+    past: &[Edition],
+    theme: &Theme,
+    options: &RenderOptions,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let story = latest.story;
+    let changes = latest.changes;
     let tera = templates::compile(&theme.templates)?;
     let mut diagnostics = Diagnostics::new();
-    let outputs = plan(story, theme, options, changes, &mut diagnostics);
+    let mut outputs = plan(story, theme, options, changes, &mut diagnostics);
+    for edition in past {
+        outputs.push(Output {
+            path: format!(
+                "{}index.html",
+                views::edition_folder(edition.story.edition())
+            ),
+            make: Make::Page {
+                template: "index.html",
+                data: PageKind::Main(
+                    *edition,
+                    Place {
+                        root: "../../".to_owned(),
+                        earlier: Some(views::DateView::of_time(edition.story.edition())),
+                    },
+                ),
+            },
+        });
+    }
+    let record = views::record(latest, past);
     let (pages, others): (Vec<Output>, Vec<Output>) = outputs
         .into_iter()
         .partition(|o| matches!(o.make, Make::Page { .. }));
     let render_pages = || {
         pages
             .into_iter()
-            .map(|output| make(output, story, options, changes, &tera, &theme.templates))
+            .map(|output| make(output, story, options, &record, &tera, &theme.templates))
             .collect::<Vec<_>>()
     };
     let render_others = || {
         others
             .into_iter()
-            .map(|output| make(output, story, options, changes, &tera, &theme.templates))
+            .map(|output| make(output, story, options, &record, &tera, &theme.templates))
             .collect::<Vec<_>>()
     };
     // A realistic page takes less time to render than a thread to start;
@@ -151,23 +212,22 @@ fn plan<'a>(
     changes: &'a Changes,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Output<'a>> {
-    let page = |path: &str, data| Output {
+    let page = |path: &str, template: &'static str, data| Output {
         path: path.to_owned(),
-        make: Make::Page {
-            template: match data {
-                PageKind::Main => "index.html",
-                PageKind::NotFound => "404.html",
-            },
-            data,
-        },
+        make: Make::Page { template, data },
     };
     let text = |path: &str, make: Box<dyn FnOnce() -> String + Send + 'a>| Output {
         path: path.to_owned(),
         make: Make::Text(make),
     };
     let mut outputs = vec![
-        page("index.html", PageKind::Main),
-        page("404.html", PageKind::NotFound),
+        page(
+            "index.html",
+            "index.html",
+            PageKind::Main(Edition { story, changes }, Place::latest()),
+        ),
+        page("404.html", "404.html", PageKind::NotFound),
+        page("changes.html", "changes.html", PageKind::Changes),
         text(
             "facts.json",
             Box::new(|| FactsJson::from_story(story, changes).to_json()),
@@ -214,18 +274,25 @@ fn make(
     output: Output,
     story: &Story,
     options: &RenderOptions,
-    changes: &Changes,
+    record: &[views::EditionRecord],
     tera: &tera::Tera,
     templates: &[Template],
 ) -> Result<OutputFile, Diagnostic> {
     let contents = match output.make {
         Make::Page { template, data } => {
             let (context, size) = match data {
-                PageKind::Main => (
-                    main_context(views::page_data(story, options, changes))?,
-                    page_size_hint(story),
-                ),
+                PageKind::Main(edition, place) => {
+                    let mut data = views::page_data(edition.story, options, edition.changes);
+                    data.page.changes_url = Some(format!("{}changes.html", place.root));
+                    data.page.earlier = place.earlier.map(|as_of| views::EarlierView {
+                        as_of,
+                        latest_url: format!("{}index.html", place.root),
+                    });
+                    data.page.root = place.root;
+                    (main_context(data)?, page_size_hint(edition.story))
+                }
                 PageKind::NotFound => (not_found_context(story, options)?, 4096),
+                PageKind::Changes => (changes_context(story, options, record)?, 16 * 1024),
             };
             let mut html = Vec::with_capacity(size);
             tera.render_to(template, &context, &mut html)
@@ -305,6 +372,21 @@ fn not_found_context(story: &Story, options: &RenderOptions) -> Result<tera::Con
     let mut context = tera::Context::new();
     let value = tera::Value::try_from_serializable(&page).map_err(|e| cannot_prepare(&e))?;
     context.insert_value("page", value);
+    Ok(context)
+}
+
+fn changes_context(
+    story: &Story,
+    options: &RenderOptions,
+    record: &[views::EditionRecord],
+) -> Result<tera::Context, Diagnostic> {
+    let mut page = views::page_view(story, options);
+    page.changes_url = Some("changes.html".to_owned());
+    let mut context = tera::Context::new();
+    let page = tera::Value::try_from_serializable(&page).map_err(|e| cannot_prepare(&e))?;
+    context.insert_value("page", page);
+    let editions = tera::Value::try_from_serializable(&record).map_err(|e| cannot_prepare(&e))?;
+    context.insert_value("editions", editions);
     Ok(context)
 }
 

@@ -13,6 +13,7 @@ use pulldown_cmark::{Event, Tag};
 
 use crate::article;
 use crate::diagnostic::{Diagnostics, did_you_mean};
+use crate::facts_json::FactsJson;
 use crate::links::is_safe_url;
 use crate::load::{Inputs, Node};
 use crate::model::{Source, Story};
@@ -26,7 +27,9 @@ pub struct Validated {
     pub warnings: Diagnostics,
 }
 
-pub fn validate(inputs: &Inputs) -> Result<Validated, Diagnostics> {
+/// `previous` is the last edition's facts: what it published is the memory
+/// that keeps each item's id from one edition to the next.
+pub fn validate(inputs: &Inputs, previous: Option<&FactsJson>) -> Result<Validated, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     let static_files: Vec<&str> = inputs
         .theme
@@ -55,7 +58,14 @@ pub fn validate(inputs: &Inputs) -> Result<Validated, Diagnostics> {
     // run reports those problems too.
     let story = {
         let mut checker = Checker::new(&inputs.facts.file, &mut diagnostics);
-        cross_check::cross_check(&mut checker, article, facts, &inputs.article, &paragraphs)
+        cross_check::cross_check(
+            &mut checker,
+            article,
+            facts,
+            &inputs.article,
+            &paragraphs,
+            previous,
+        )
     };
     match story {
         Some(story) if !diagnostics.has_errors() => Ok(Validated {

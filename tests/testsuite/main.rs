@@ -6,6 +6,7 @@ mod common;
 mod atomic_write;
 mod bad_input;
 mod edge_story;
+mod editions;
 mod errors;
 mod fuzz_regressions;
 mod golden;

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::marks::ChangeView;
+use super::marks::{ChangeView, CorrectionNote};
 use super::{DateView, Marks, SourceView, SpeakerView};
 use crate::ids;
 use crate::model::Story;
@@ -11,7 +11,7 @@ use crate::text::{Cut, shorten};
 
 #[derive(Serialize)]
 pub struct QuoteView<'a> {
-    /// `quote-<n>`, in facts.yaml order.
+    /// `quote-<…>`: see [`crate::ids::assign`].
     pub id: String,
     pub text: &'a str,
     /// The first words of the quote, cut at a word, for the speaker's card.
@@ -23,6 +23,8 @@ pub struct QuoteView<'a> {
     pub paragraph: Option<String>,
     pub source: Option<SourceView<'a>>,
     pub change: Option<ChangeView>,
+    /// Corrections of this quote, newest first.
+    pub corrections: Vec<CorrectionNote>,
     /// The language of the quote, when the facts give one.
     pub lang: Option<&'a str>,
 }
@@ -36,7 +38,7 @@ pub fn build<'a>(story: &'a Story, marks: &Marks) -> Vec<QuoteView<'a>> {
         .iter()
         .enumerate()
         .map(|(n, quote)| QuoteView {
-            id: ids::quote(n),
+            id: quote.id.clone(),
             text: &quote.text,
             excerpt: shorten(&quote.text, EXCERPT_CHARS, Cut::AfterWord),
             speaker: SpeakerView::of(story, quote.speaker),
@@ -48,6 +50,7 @@ pub fn build<'a>(story: &'a Story, marks: &Marks) -> Vec<QuoteView<'a>> {
             paragraph: quote.paragraph.map(ids::paragraph),
             source: quote.source.as_ref().map(SourceView::of),
             change: marks.quote(n),
+            corrections: marks.corrections(&quote.id),
             lang: quote.lang.as_deref(),
         })
         .collect()
