@@ -176,6 +176,12 @@ impl Diagnostics {
         self.items.extend(other.items);
     }
 
+    pub fn extend_from(&mut self, diagnostic: Option<Diagnostic>) {
+        if let Some(diagnostic) = diagnostic {
+            self.push(diagnostic);
+        }
+    }
+
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
     }

@@ -376,12 +376,7 @@ mod assign_tests {
         ];
         assert_eq!(
             decide(&now, &before, Similar::SameGroup),
-            [
-                "quote-we-will-review",
-                "quote-1",
-                "quote-2",
-                "quote-warned"
-            ]
+            ["quote-we-will-review", "quote-1", "quote-2", "quote-warned"]
         );
     }
 

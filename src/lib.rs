@@ -27,6 +27,7 @@ mod article;
 mod changes;
 pub mod date;
 pub mod diagnostic;
+mod editions;
 pub mod facts_json;
 pub mod ids;
 pub mod links;
@@ -108,6 +109,10 @@ pub struct Report {
     /// Warnings (on success) or errors and warnings (on failure).
     pub diagnostics: Diagnostics,
     pub counts: Option<Counts>,
+    /// Past editions built from the git history.
+    pub editions: usize,
+    /// What the editor should know that is no problem (no history to read).
+    pub notes: Vec<String>,
     /// Where the site was written; `None` for a check or a failed build.
     pub output: Option<PathBuf>,
     pub timings: Timings,
@@ -147,8 +152,13 @@ impl Report {
     pub fn summary(&self) -> String {
         let took = format_duration(self.timings.total());
         let counts = self.counts.map_or_else(String::new, |c| {
+            let editions = match self.editions {
+                0 => String::new(),
+                1 => ", 1 past edition".to_owned(),
+                n => format!(", {n} past editions"),
+            };
             format!(
-                "{} people, {} quotes, {} timeline events",
+                "{} people, {} quotes, {} timeline events{editions}",
                 c.people, c.quotes, c.events
             )
         });
@@ -229,6 +239,8 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
                 return Err(Failure::Content(Report {
                     diagnostics,
                     counts: None,
+                    editions: 0,
+                    notes: Vec::new(),
                     output: None,
                     timings: Timings::default(),
                 }));
@@ -237,10 +249,15 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
         Previous::Read(facts) => facts.as_deref().map(Cow::Borrowed),
     };
 
+    // A facts.json named on the command line carries its ids into the
+    // history's oldest edition; one that is merely in the output folder
+    // does not, so that the same history always gives the same site.
+    let seed = matches!(options.previous, Previous::File(_));
     let (site, mut report) = run_stages(
         &options.root,
         &RenderOptions { base_url },
         previous.as_deref(),
+        seed,
     )?;
     report.diagnostics.extend(warnings);
     let started = Instant::now();
@@ -261,7 +278,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
 /// The same checks as a build, templates included, writing nothing.
 pub fn check(root: &Path) -> Result<Report, Failure> {
     check_root(root)?;
-    run_stages(root, &RenderOptions::default(), None).map(|(_, report)| report)
+    run_stages(root, &RenderOptions::default(), None, false).map(|(_, report)| report)
 }
 
 /// A site made in memory, and the warnings found on the way.
@@ -302,16 +319,24 @@ pub(crate) fn previous_in(output: &Path) -> Option<facts_json::FactsJson> {
 }
 
 /// Load, validate and render, timing each stage.
+///
+/// `previous` is the previous build's facts; with a git history the
+/// previous edition comes from the history instead, and `previous` is
+/// used only when `seed` says the user named it, for its ids.
 fn run_stages(
     root: &Path,
     options: &RenderOptions,
     previous: Option<&facts_json::FactsJson>,
+    seed: bool,
 ) -> Result<(Vec<OutputFile>, Report), Failure> {
     let mut timings = Timings::default();
-    let fail = |diagnostics: Diagnostics, timings: Timings| {
+    let mut notes = Vec::new();
+    let fail = |diagnostics: Diagnostics, timings: Timings, notes: &[String]| {
         Failure::Content(Report {
             diagnostics: diagnostics.sorted(),
             counts: None,
+            editions: 0,
+            notes: notes.to_vec(),
             output: None,
             timings,
         })
@@ -320,12 +345,31 @@ fn run_stages(
     let started = Instant::now();
     let inputs = load::load(root);
     timings.load = started.elapsed();
-    let inputs = inputs.map_err(|d| fail(d, timings))?;
+    let inputs = inputs.map_err(|d| fail(d, timings, &notes))?;
 
     let started = Instant::now();
+    let static_files: Vec<&str> = inputs
+        .theme
+        .assets
+        .iter()
+        .map(|a| a.path.as_str())
+        .collect();
+    let latest = validate::edition_of(&inputs.article, &inputs.facts);
+    let past = editions::read(
+        root,
+        &static_files,
+        latest.as_ref(),
+        previous.filter(|_| seed),
+    );
+    notes.extend(past.note.clone());
+    let previous = if past.read {
+        past.previous.as_ref()
+    } else {
+        previous
+    };
     let validated = validate::validate(&inputs, previous);
     timings.validate = started.elapsed();
-    let validated = validated.map_err(|d| fail(d, timings))?;
+    let validated = validated.map_err(|d| fail(d, timings, &notes))?;
     // The parsed files are done with once the story is checked; freeing them
     // now keeps them from adding to the peak of rendering a large story.
     let load::Inputs {
@@ -365,15 +409,33 @@ fn run_stages(
         );
     }
     let started = Instant::now();
-    let rendered = render::render(story, &theme, options, &changes);
+    let past_editions: Vec<render::Edition> = past
+        .editions
+        .iter()
+        .map(|e| render::Edition {
+            story: &e.story,
+            changes: &e.changes,
+        })
+        .collect();
+    let rendered = render::render_site(
+        render::Edition {
+            story,
+            changes: &changes,
+        },
+        &past_editions,
+        &theme,
+        options,
+    );
     timings.render = started.elapsed();
     let site = rendered.map_err(|mut d| {
         d.extend(warnings.clone());
-        fail(d, timings)
+        fail(d, timings, &notes)
     })?;
     let report = Report {
         diagnostics: warnings.sorted(),
         counts: Some(counts),
+        editions: past_editions.len(),
+        notes,
         output: None,
         timings,
     };

@@ -2,7 +2,10 @@
 //! edition to the next, corrections shown where readers look, removals on
 //! the record, and every past edition readable from the story's git history.
 
-use crate::common::{BASE_ARTICLE, BASE_FACTS, Story, between, run};
+use std::path::Path;
+use std::process::Command;
+
+use crate::common::{BASE_ARTICLE, BASE_FACTS, Story, between, run, snapshot};
 use serde_json::Value;
 
 const BASE: &str = "https://news.example/tunnel/";
@@ -359,4 +362,249 @@ fn a_final_story_says_it_is_no_longer_updated() {
         facts_json(&story)["article"]["final"],
         "2025-12-01T18:00:00Z"
     );
+}
+/// `git` with a fixed author and dates, so that the history, and so the
+/// output, is the same on every run.
+fn git(root: &Path, args: &[&str], date: &str) {
+    let status = Command::new("git")
+        .args([
+            "-c",
+            "user.name=Editor",
+            "-c",
+            "user.email=editor@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(root)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
+}
+
+fn commit_all(root: &Path, message: &str, date: &str) {
+    git(root, &["add", "-A"], date);
+    git(root, &["commit", "-q", "-m", message], date);
+}
+
+fn init(root: &Path) {
+    git(root, &["init", "-q"], "2025-11-20T08:00:00Z");
+    std::fs::write(root.join(".gitignore"), "public/\n").unwrap();
+}
+
+/// Four editions: the first report; a quote added at the top (with a later
+/// commit that only refines it); an event removed and a quote corrected;
+/// and, uncommitted, an update that starts the latest.
+fn story_with_history() -> Story {
+    let story = Story::base();
+    let root = story.root();
+    init(root);
+    commit_all(root, "First report", "2025-11-20T08:00:00Z");
+
+    story.edit(
+        "content/article.md",
+        "Mayor Tomas Berg",
+        "Berg opened: “We will answer every question.”\n\nMayor Tomas Berg",
+    );
+    story.edit(
+        "content/facts.yaml",
+        "quotes:\n",
+        "quotes:\n  - speaker: tomas-berg\n    text: We will answer every question.\n",
+    );
+    append(
+        &story,
+        "content/facts.yaml",
+        "updates:\n  - at: 2025-11-21T09:00:00Z\n    text: Adds the mayor's opening words.\n",
+    );
+    commit_all(root, "Opening words", "2025-11-21T09:05:00Z");
+    story.edit(
+        "content/facts.yaml",
+        "role: Engineer",
+        "role: Site engineer",
+    );
+    commit_all(root, "Her role, exactly", "2025-11-21T09:30:00Z");
+
+    story.edit(
+        "content/facts.yaml",
+        "  - date: 2019\n    title: Tunnel approved\n",
+        "",
+    );
+    story.edit(
+        "content/article.md",
+        "The lining was never tested.",
+        "The lining was never load-tested.",
+    );
+    story.edit(
+        "content/facts.yaml",
+        "text: The lining was never tested.",
+        "text: The lining was never load-tested.",
+    );
+    append(
+        &story,
+        "content/facts.yaml",
+        "corrections:\n  - at: 2025-11-22T10:00:00Z\n    text: Okafor said the lining was never load-tested, not never tested.\n    item: quote-the-lining-was\n",
+    );
+    commit_all(root, "Correction", "2025-11-22T10:05:00Z");
+
+    // Not committed: the latest edition is the working tree's.
+    story.edit(
+        "content/facts.yaml",
+        "updates:\n",
+        "updates:\n  - at: 2025-11-23T12:00:00Z\n    text: Adds the council's reply.\n",
+    );
+    story
+}
+
+fn editions_of(story: &Story) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(story.output().join("editions"))
+        .map(|dir| {
+            dir.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn each_past_edition_renders_as_its_last_commit_had_it() {
+    let story = story_with_history();
+    let run = story.build();
+    run.assert_ok();
+    assert!(run.stderr.contains("3 past editions"), "{}", run.stderr);
+    assert!(!run.stderr.contains("note:"), "{}", run.stderr);
+    assert_eq!(
+        editions_of(&story),
+        ["20251120T000000Z", "20251121T090000Z", "20251122T100000Z"]
+    );
+    let read = |edition: &str| story.read(&format!("public/editions/{edition}/index.html"));
+
+    let first = read("20251120T000000Z");
+    assert!(first.contains(
+        "An earlier version of this explainer, as of <time datetime=\"2025-11-20\">20 November 2025</time>. <a href=\"../../index.html\">Read the latest.</a>"
+    ), "{first}");
+    assert!(first.contains("href=\"../../style.css\""));
+    assert!(!first.contains("We will answer every question."));
+    assert!(first.contains("id=\"event-tunnel-approved\""));
+
+    // The last commit of the edition, not its first.
+    let second = read("20251121T090000Z");
+    assert!(second.contains("We will answer every question."));
+    assert!(second.contains("Site engineer"));
+    assert!(second.contains("The lining was never tested."));
+    assert!(second.contains("<a href=\"../../changes.html\">"));
+    assert!(second.contains("<a href=\"#update-20251121T090000Z\">"));
+
+    let third = read("20251122T100000Z");
+    assert!(third.contains("The lining was never load-tested."));
+    assert!(!third.contains("id=\"event-tunnel-approved\""));
+    assert!(third.contains(">Corrected</span>"));
+
+    // The working tree is the latest edition, compared with the newest
+    // past one: only its own news is marked.
+    let page = story.page();
+    assert!(!page.contains("An earlier version"));
+    assert!(page.contains("Adds the council"));
+    assert!(
+        !page.contains("badge badge-new"),
+        "nothing but an update is new"
+    );
+    // Links carried through every edition.
+    for edition in [&first, &second, &third, &page] {
+        assert!(edition.contains("id=\"quote-safe-and-on\""));
+    }
+
+    let changes = story.read("public/changes.html");
+    let sections: Vec<&str> = changes
+        .split("<section class=\"edition\"")
+        .skip(1)
+        .collect();
+    assert_eq!(sections.len(), 4, "{changes}");
+    assert!(sections[0].contains("The latest edition"));
+    assert!(sections[1].contains("href=\"editions/20251122T100000Z/index.html\""));
+    let removed = between(sections[1], "entry-removed", "</li>");
+    assert!(removed.contains("Tunnel approved"), "{removed}");
+    assert!(
+        removed.contains("href=\"editions/20251121T090000Z/index.html#event-tunnel-approved\""),
+        "{removed}"
+    );
+    let corrected = between(sections[1], "entry-corrected", "</li>");
+    assert!(
+        corrected.contains("Before: “The lining was never tested.”"),
+        "{corrected}"
+    );
+    let added = between(sections[2], "entry-new", "</li>");
+    assert!(
+        added.contains("href=\"index.html#quote-we-will-answer\""),
+        "{added}"
+    );
+    assert!(between(sections[2], "entry-changed", "</li>").contains("Site engineer"));
+}
+
+#[test]
+fn the_same_history_and_working_tree_build_the_same_site() {
+    let story = story_with_history();
+    story.build().assert_ok();
+    let first = snapshot(&story.output());
+    story.build().assert_ok();
+    assert!(
+        first == snapshot(&story.output()),
+        "a rebuild changed the site"
+    );
+    // Not even the previous build's facts.json, left in the output folder,
+    // changes what the history says.
+    let elsewhere = story.root().join("elsewhere");
+    run(&[
+        "build",
+        "--root",
+        story.root().to_str().unwrap(),
+        "--output",
+        elsewhere.to_str().unwrap(),
+    ])
+    .assert_ok();
+    assert!(
+        first == snapshot(&elsewhere),
+        "a fresh output folder differs"
+    );
+}
+
+#[test]
+fn a_shallow_clone_and_a_plain_folder_build_and_say_why_there_are_no_editions() {
+    let story = story_with_history();
+    commit_all(story.root(), "Council reply", "2025-11-23T12:05:00Z");
+    let clone = tempfile::tempdir().unwrap();
+    let status = Command::new("git")
+        .args(["clone", "-q", "--depth", "1"])
+        .arg(format!("file://{}", story.root().display()))
+        .arg(clone.path().join("story"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let shallow = clone.path().join("story");
+    let run_in = |root: &Path| run(&["build", "--root", root.to_str().unwrap()]);
+    let built = run_in(&shallow);
+    built.assert_ok();
+    assert_eq!(built.stderr.matches("note:").count(), 1, "{}", built.stderr);
+    assert!(built.stderr.contains("shallow clone"), "{}", built.stderr);
+    assert!(built.stderr.contains("fetch-depth: 0"), "{}", built.stderr);
+    assert!(!shallow.join("public/editions").exists());
+    assert!(shallow.join("public/changes.html").exists());
+
+    let plain = Story::base();
+    let built = plain.build();
+    built.assert_ok();
+    assert!(
+        built
+            .stderr
+            .contains("note: the story is not in a git repository"),
+        "{}",
+        built.stderr
+    );
+    assert!(!plain.output().join("editions").exists());
 }
