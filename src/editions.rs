@@ -8,6 +8,7 @@
 //! edition, so only the last of them is an edition readers saw.
 
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 use crate::changes::Changes;
 use crate::date::Timestamp;
@@ -37,6 +38,21 @@ pub struct Past {
     pub note: Option<String>,
 }
 
+/// What the last call of [`read`] in this process worked out, and from
+/// what. A history's commits never change, so while no commit is added,
+/// `serve` rebuilding on every save reuses the past editions instead of
+/// reading and checking fifty of them again.
+static LAST: Mutex<Option<(CacheKey, Arc<Past>)>> = Mutex::new(None);
+
+#[derive(PartialEq)]
+struct CacheKey {
+    root: std::path::PathBuf,
+    log: history::Log,
+    static_files: Vec<String>,
+    latest: Option<i64>,
+    seed: Option<String>,
+}
+
 /// Read and check the past editions of the story at `root`, whose working
 /// tree is of the edition `latest`. `seed` is a facts.json named on the
 /// command line: the ids it published carry forward into the oldest
@@ -47,15 +63,17 @@ pub fn read(
     static_files: &[&str],
     latest: Option<&Timestamp>,
     seed: Option<&FactsJson>,
-) -> Past {
-    let none = |read: bool, note: Option<String>| Past {
-        editions: Vec::new(),
-        previous: None,
-        read,
-        note,
+) -> Arc<Past> {
+    let none = |read: bool, note: Option<String>| {
+        Arc::new(Past {
+            editions: Vec::new(),
+            previous: None,
+            read,
+            note,
+        })
     };
-    let commits = match history::read(root) {
-        History::Commits(commits) => commits,
+    let log = match history::log(root) {
+        History::Commits(log) => log,
         History::NotARepository => {
             return none(
                 false,
@@ -77,19 +95,45 @@ pub fn read(
                 ),
             );
         }
-        History::Failed(error) => {
-            return none(
-                false,
-                Some(format!(
-                    "cannot read the git history ({error}): past editions are not built"
-                )),
-            );
-        }
+        History::Failed(error) => return none(false, Some(failed(&error))),
     };
+    let key = CacheKey {
+        root: root.to_path_buf(),
+        log,
+        static_files: static_files.iter().map(|s| (*s).to_owned()).collect(),
+        latest: latest.map(Timestamp::unix_seconds),
+        // The seed's whole text would do, but its edition and ids are what
+        // the past editions take from it.
+        seed: seed.map(|s| format!("{} {:?}", s.edition, s.item_ids().collect::<Vec<_>>())),
+    };
+    let mut last = LAST.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((cached, past)) = last.as_ref()
+        && *cached == key
+    {
+        return Arc::clone(past);
+    }
+    let commits = match history::read(root, &key.log) {
+        Ok(commits) => commits,
+        Err(error) => return none(false, Some(failed(&error))),
+    };
+    let past = Arc::new(check(&commits, static_files, latest, seed));
+    *last = Some((key, Arc::clone(&past)));
+    past
+}
 
+fn failed(error: &str) -> String {
+    format!("cannot read the git history ({error}): past editions are not built")
+}
+
+fn check(
+    commits: &[history::Commit],
+    static_files: &[&str],
+    latest: Option<&Timestamp>,
+    seed: Option<&FactsJson>,
+) -> Past {
     // The last commit of each edition, oldest edition first.
     let mut last_of_each: Vec<(Timestamp, ArticleSource, FactsSource)> = Vec::new();
-    for commit in &commits {
+    for commit in commits {
         let Ok((article, facts)) = load::story_at(commit) else {
             continue;
         };

@@ -18,12 +18,12 @@ pub struct Commit {
     pub facts: Vec<u8>,
 }
 
-/// What the history holds, or why there is none to read.
+/// The commits of the story's history, or why there is none to read.
 #[derive(Debug)]
 pub enum History {
-    /// Commits that touched the article or the facts, oldest first. A commit
-    /// without one of the two files is left out: it was no story yet.
-    Commits(Vec<Commit>),
+    /// The commits that touched the article or the facts, oldest first:
+    /// their ids, which name their contents for good.
+    Commits(Log),
     /// A plain folder, or `git` is not installed.
     NotARepository,
     /// A shallow clone holds only the newest commits.
@@ -32,18 +32,37 @@ pub enum History {
     Failed(String),
 }
 
-/// The history of `root`'s story inputs.
-pub fn read(root: &Path) -> History {
-    let inside = git(root, &["rev-parse", "--is-inside-work-tree"]);
-    match inside {
-        Ok(out) if out.trim() == "true" => {}
-        _ => return History::NotARepository,
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Log {
+    /// The root's path inside the work tree (`stories/riyadh/`, or empty).
+    prefix: String,
+    pub ids: Vec<String>,
+}
+
+/// The commits of `root`'s story inputs, without their contents.
+pub fn log(root: &Path) -> History {
+    // One `git` for three questions: each process costs more than the
+    // answer.
+    let facts = match git(
+        root,
+        &[
+            "rev-parse",
+            "--is-inside-work-tree",
+            "--is-shallow-repository",
+            "--show-prefix",
+        ],
+    ) {
+        Ok(out) => out,
+        Err(_) => return History::NotARepository,
+    };
+    let mut lines = facts.lines();
+    if lines.next() != Some("true") {
+        return History::NotARepository;
     }
-    match git(root, &["rev-parse", "--is-shallow-repository"]) {
-        Ok(out) if out.trim() == "true" => return History::Shallow,
-        Ok(_) => {}
-        Err(error) => return History::Failed(error),
+    if lines.next() == Some("true") {
+        return History::Shallow;
     }
+    let prefix = lines.next().unwrap_or("").trim().to_owned();
     // Pathspecs are relative to the root, wherever it sits in the work tree.
     let log = match git(
         root,
@@ -59,43 +78,43 @@ pub fn read(root: &Path) -> History {
     ) {
         Ok(log) => log,
         // A repository with no commit yet has no history to read.
-        Err(_) if git(root, &["rev-parse", "--verify", "-q", "HEAD"]).is_err() => {
-            return History::Commits(Vec::new());
-        }
+        Err(_) if git(root, &["rev-parse", "--verify", "-q", "HEAD"]).is_err() => String::new(),
         Err(error) => return History::Failed(error),
     };
-    let ids: Vec<&str> = log.lines().filter(|l| !l.is_empty()).collect();
-    if ids.is_empty() {
-        return History::Commits(Vec::new());
+    History::Commits(Log {
+        prefix,
+        ids: log
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect(),
+    })
+}
+
+/// The story's inputs at each commit of `log`, oldest first. A commit
+/// without one of the two files is left out: it was no story yet.
+pub fn read(root: &Path, log: &Log) -> Result<Vec<Commit>, String> {
+    if log.ids.is_empty() {
+        return Ok(Vec::new());
     }
-    let prefix = match git(root, &["rev-parse", "--show-prefix"]) {
-        Ok(prefix) => prefix.trim().to_owned(),
-        Err(error) => return History::Failed(error),
-    };
     // One `git cat-file` for every file of every commit, not two processes
     // per commit: fifty editions would otherwise spend more time starting
     // `git` than reading.
     let mut wanted = String::new();
-    for id in &ids {
+    for id in &log.ids {
         for path in [ARTICLE_PATH, FACTS_PATH] {
-            wanted.push_str(&format!("{id}:{prefix}{path}\n"));
+            wanted.push_str(&format!("{id}:{}{path}\n", log.prefix));
         }
     }
-    let blobs = match cat_files(root, &wanted) {
-        Ok(blobs) => blobs,
-        Err(error) => return History::Failed(error),
-    };
-    let mut commits = Vec::with_capacity(ids.len());
+    let blobs = cat_files(root, &wanted)?;
+    let mut commits = Vec::with_capacity(log.ids.len());
     let mut blobs = blobs.into_iter();
-    for _ in &ids {
-        let (Some(article), Some(facts)) = (blobs.next(), blobs.next()) else {
-            break;
-        };
+    while let (Some(article), Some(facts)) = (blobs.next(), blobs.next()) {
         if let (Some(article), Some(facts)) = (article, facts) {
             commits.push(Commit { article, facts });
         }
     }
-    History::Commits(commits)
+    Ok(commits)
 }
 
 fn command(root: &Path) -> Command {

@@ -8,7 +8,7 @@
 // skip the slowest step while iterating on the page.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,7 +54,7 @@ function build(name, args) {
   }
   // "Built … (16 people, 9 quotes, 13 timeline events) in …": the counts
   // the page must show, taken from the facts rather than from the page.
-  const m = /\((\d+) people, (\d+) quotes, (\d+) timeline events\)/.exec(result.stdout + result.stderr);
+  const m = /\((\d+) people, (\d+) quotes, (\d+) timeline events[,)]/.exec(result.stdout + result.stderr);
   if (!m) throw new Error(`no counts in the build summary of ${name}`);
   return { name, dir: out, people: +m[1], quotes: +m[2], events: +m[3] };
 }
@@ -331,7 +331,50 @@ function weight(site) {
   return budget;
 }
 
+// The shipped story with a history of its own: its first edition committed,
+// then a correction and a removal committed as the second, then an update
+// left uncommitted as the latest. The record of changes and a past edition
+// are checked like the page.
+function storyWithHistory() {
+  const root = path.join(target, 'browser', 'history-story');
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  cpSync(path.join(repo, 'content'), path.join(root, 'content'), { recursive: true });
+  const git = (args, date) => {
+    const r = spawnSync('git', ['-c', 'user.name=Editor', '-c', 'user.email=editor@example.org', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: root, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+    });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  };
+  const facts = path.join(root, 'content', 'facts.yaml');
+  const edit = (from, to) => {
+    const text = readFileSync(facts, 'utf8');
+    if (!text.includes(from)) throw new Error(`${from} not in facts.yaml`);
+    writeFileSync(facts, text.replace(from, to));
+  };
+  writeFileSync(path.join(root, '.gitignore'), 'public/\n');
+  git(['init', '-q'], '2025-02-19T12:00:00Z');
+  git(['add', '-A'], '2025-02-19T12:00:00Z');
+  git(['commit', '-q', '-m', 'First edition'], '2025-02-19T12:00:00Z');
+  // The last event goes: its lines are the ones indented under it.
+  writeFileSync(facts, readFileSync(facts, 'utf8').replace(/  - id: visit-rescheduled\n(    .*\n)*/, ''));
+  edit('updates:\n', 'updates:\n  - at: 2025-02-20T09:00:00Z\n    text: Removes the rescheduled visit, which was not confirmed.\n');
+  writeFileSync(facts, readFileSync(facts, 'utf8') + 'corrections:\n  - at: 2025-02-20T10:00:00Z\n    text: An earlier version misstated when the Crimea treaty was signed.\n    item: event-crimea\n');
+  git(['add', '-A'], '2025-02-20T10:00:00Z');
+  git(['commit', '-q', '-m', 'Correction'], '2025-02-20T10:00:00Z');
+  edit('updates:\n', 'updates:\n  - at: 2025-02-21T08:00:00Z\n    text: Adds the latest from Kyiv.\n');
+  return root;
+}
+
 const sites = [build('shipped', []), build('edge', ['--root', 'tests/fixtures/edge'])];
+const history = build('history', ['--root', storyWithHistory()]);
+const editions = readdirSync(path.join(history.dir, 'editions')).sort();
+check(editions.length === 2, `history: ${editions.length} past editions, not 2`);
+// changes.html and the oldest past edition: checked as pages of their own.
+const recordPages = [
+  { ...history, name: 'changes', path: 'changes.html' },
+  { ...history, name: 'edition', path: `editions/${editions[0]}/index.html` },
+];
 rmSync(shots, { recursive: true, force: true });
 const servers = [];
 const browser = await chromium.launch({ executablePath: chrome, args: chromeFlags });
@@ -350,13 +393,36 @@ try {
     await keyboard(browser, site, site.url);
     await enhancements(browser, site, site.url);
   }
+  const server = await serve(history.dir, PREFIX);
+  servers.push(server);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  vnu(history);
+  for (const page of recordPages) {
+    const url = `${origin}${PREFIX}${page.path}`;
+    console.log(`${page.name}: ${url}`);
+    await axeAndShots(browser, page, url, origin);
+  }
+  const context = await newContext(browser, {});
+  const tab = await context.newPage();
+  await tab.goto(`${origin}${PREFIX}${recordPages[1].path}`);
+  const banner = await tab.locator('.banner').innerText();
+  check(/^An earlier version of this explainer, as of .+\. Read the latest\.$/.test(banner), `edition: banner says "${banner}"`);
+  await tab.locator('.banner a').click();
+  check(tab.url() === `${origin}${PREFIX}index.html`, `edition: "Read the latest" leads to ${tab.url()}`);
+  await tab.goto(`${origin}${PREFIX}changes.html`);
+  const removed = tab.locator('.entry-removed a').first();
+  check(await removed.count() === 1, 'changes: no removed item linked');
+  await removed.click();
+  check(tab.url().includes('/editions/') && tab.url().endsWith('#event-visit-rescheduled'), `changes: a removed item leads to ${tab.url()}`);
+  check(await tab.locator('#event-visit-rescheduled').isVisible(), 'changes: the removed item is not on the edition it links to');
+  await context.close();
 } finally {
   await browser.close();
 }
 // Checked before Lighthouse runs: its SEO audit asks for /robots.txt at the
 // root of the host by design, which says nothing about the page.
 servers.forEach((server, i) => {
-  check(server.outside.length === 0, `${sites[i].name}: the server was asked for ${server.outside.join(', ')}`);
+  check(server.outside.length === 0, `${(sites[i] ?? history).name}: the server was asked for ${server.outside.join(', ')}`);
 });
 // Lighthouse starts its own Chromium; on two shared cores it is only
 // reliable with the other browser gone.
