@@ -417,15 +417,37 @@ fn run_stages(
             changes: &e.changes,
         })
         .collect();
+    let key = PagesKey {
+        past: std::sync::Arc::clone(&past),
+        templates: theme
+            .templates
+            .iter()
+            .map(|t| (t.name.clone(), t.text.clone()))
+            .collect(),
+        base_url: options.base_url.clone(),
+    };
+    let mut last_pages = LAST_PAGES
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let cached = last_pages
+        .as_ref()
+        .filter(|(k, _)| *k == key)
+        .map(|(_, files)| files.as_slice());
+    let reused = cached.is_some();
     let rendered = render::render_site(
         render::Edition {
             story,
             changes: &changes,
         },
         &past_editions,
+        cached,
         &theme,
         options,
     );
+    if let (Ok(files), false) = (&rendered, reused) {
+        *last_pages = Some((key, render::edition_pages(files)));
+    }
+    drop(last_pages);
     timings.render = started.elapsed();
     let site = rendered.map_err(|mut d| {
         d.extend(warnings.clone());
@@ -440,6 +462,28 @@ fn run_stages(
         timings,
     };
     Ok((site, report))
+}
+
+/// The past editions' pages the last build in this process rendered, and
+/// from what: `serve` rebuilds on every save, and fifty past editions
+/// would otherwise be rendered again each time although none changed.
+static LAST_PAGES: std::sync::Mutex<Option<(PagesKey, Vec<OutputFile>)>> =
+    std::sync::Mutex::new(None);
+
+struct PagesKey {
+    past: std::sync::Arc<editions::Past>,
+    templates: Vec<(String, String)>,
+    base_url: Option<String>,
+}
+
+impl PartialEq for PagesKey {
+    fn eq(&self, other: &Self) -> bool {
+        // The same past editions are the same object: `editions::read`
+        // hands out the one it keeps while the history is unchanged.
+        std::sync::Arc::ptr_eq(&self.past, &other.past)
+            && self.templates == other.templates
+            && self.base_url == other.base_url
+    }
 }
 
 fn check_root(root: &Path) -> Result<(), Failure> {

@@ -80,6 +80,8 @@ enum Make<'a> {
     Text(Box<dyn FnOnce() -> String + Send + 'a>),
     /// A file of the theme's `static/`.
     Asset(&'a Asset),
+    /// A file made by an earlier build from the same inputs.
+    Ready(Contents),
 }
 
 /// Which data a page's template sees.
@@ -119,14 +121,27 @@ pub fn render(
     options: &RenderOptions,
     changes: &Changes,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
-    render_site(Edition { story, changes }, &[], theme, options)
+    render_site(Edition { story, changes }, &[], None, theme, options)
+}
+
+/// The files of the past editions among `files`, which [`render_site`]
+/// can be given back while the past editions and the theme stay the same.
+pub fn edition_pages(files: &[OutputFile]) -> Vec<OutputFile> {
+    files
+        .iter()
+        .filter(|f| f.path.starts_with(views::EDITIONS))
+        .cloned()
+        .collect()
 }
 
 /// Every file of the site, with each past edition (oldest first) under
 /// `editions/<edition id>/` and the record of changes of all of them.
+/// `past_pages`, when given, are those editions' pages as an earlier call
+/// made them from the same editions, theme and options.
 pub fn render_site(
     latest: Edition,
     past: &[Edition],
+    past_pages: Option<&[OutputFile]>,
     theme: &Theme,
     options: &RenderOptions,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
@@ -135,7 +150,13 @@ pub fn render_site(
     let tera = templates::compile(&theme.templates)?;
     let mut diagnostics = Diagnostics::new();
     let mut outputs = plan(story, theme, options, changes, &mut diagnostics);
-    for edition in past {
+    for file in past_pages.unwrap_or_default() {
+        outputs.push(Output {
+            path: file.path.clone(),
+            make: Make::Ready(file.contents.clone()),
+        });
+    }
+    for edition in past.iter().filter(|_| past_pages.is_none()) {
         outputs.push(Output {
             path: format!(
                 "{}index.html",
@@ -301,6 +322,7 @@ fn make(
             Contents::Bytes(html)
         }
         Make::Text(make) => Contents::Bytes(make().into_bytes()),
+        Make::Ready(contents) => contents,
         Make::Asset(asset) => match &asset.source {
             // The default stylesheet keeps its comments in the repository
             // and drops them on the way out: the page has a byte budget.

@@ -608,3 +608,30 @@ fn a_shallow_clone_and_a_plain_folder_build_and_say_why_there_are_no_editions() 
     );
     assert!(!plain.output().join("editions").exists());
 }
+
+#[test]
+fn rebuilds_in_one_process_reuse_the_past_editions_until_the_look_changes() {
+    // What `serve` does on every save: build again in the same process.
+    let story = story_with_history();
+    let options = explainer::BuildOptions::new(story.root());
+    explainer::build(&options).expect("first build");
+    let first = snapshot(&story.output());
+    explainer::build(&options).expect("second build");
+    assert!(
+        first == snapshot(&story.output()),
+        "a rebuild changed the site"
+    );
+
+    // A template edit reaches the past editions too, not only the page.
+    let index =
+        std::fs::read_to_string(crate::common::repo().join("templates/index.html")).unwrap();
+    story.write(
+        "templates/index.html",
+        index
+            .replace("Read the latest.", "See the latest.")
+            .as_bytes(),
+    );
+    explainer::build(&options).expect("third build");
+    let past = story.read("public/editions/20251121T090000Z/index.html");
+    assert!(past.contains("See the latest."), "{past}");
+}

@@ -32,7 +32,7 @@ pub use marks::Marks;
 pub use page::{EarlierView, PageView, build as page_view};
 pub use people::{GroupView, PersonView};
 pub use quotes::QuoteView;
-pub use record::{EditionRecord, edition_folder, record};
+pub use record::{EDITIONS, EditionRecord, edition_folder, record};
 pub use timeline::{Timeline, TimelineItem};
 pub use updates::UpdateView;
 

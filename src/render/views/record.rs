@@ -42,9 +42,12 @@ pub struct EntryView {
     pub href: Option<String>,
 }
 
+/// The folder of every past edition.
+pub const EDITIONS: &str = "editions/";
+
 /// `editions/<id>/`, the folder of the edition of that time.
 pub fn edition_folder(at: &Timestamp) -> String {
-    format!("editions/{}/", ids::edition(at))
+    format!("{EDITIONS}{}/", ids::edition(at))
 }
 
 /// The record of the latest edition and the past ones (oldest first), as
