@@ -1,6 +1,7 @@
 //! The article's Markdown as text: how it is parsed and what counts as a
-//! paragraph. Quote checking and rendering both number paragraphs through
-//! here, so a quote's paragraph and the page's `#p-N` anchor always agree.
+//! text block (see [`is_text_block`]). Quote checking, name finding and
+//! rendering all number blocks through here, so a quote's paragraph and
+//! the page's `#p-N` anchor always agree.
 
 use std::ops::Range;
 
@@ -17,18 +18,54 @@ pub fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 
-/// A paragraph's plain text (what a reader reads: no markup) and where it
-/// starts in the body.
+/// A text block's plain text (what a reader reads: no markup) and where
+/// it starts in the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     pub text: String,
     pub offset: usize,
+    /// Its number on the page (`p-1` is 0); `None` for a heading, whose
+    /// anchor is its own `section-…` id.
+    pub number: Option<usize>,
 }
 
-/// Every paragraph of the body, in order; the index is the paragraph's
-/// number on the page (`p-1` is index 0).
+/// What points at a link target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Link,
+    Picture,
+}
+
+/// The one rule for where a quote may be found and where a name counts as
+/// named: the article's text blocks, which are its paragraphs (block quotes'
+/// included), list items, table cells and headings. Each but a heading is
+/// numbered in the order it starts, and the page gives it that anchor
+/// (`<p id="p-1">`, `<li id="p-2">`, `<td id="p-3">`); a list item's text is
+/// its own words, not those of the paragraphs or lists inside it. Text in
+/// `~~strikethrough~~` is text the article withdrew and belongs to no block;
+/// code, raw HTML blocks and HTML comments are not text blocks either.
+pub fn is_text_block(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph | Tag::Item | Tag::TableCell | Tag::Heading { .. }
+    )
+}
+
+pub fn ends_text_block(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_)
+    )
+}
+
+/// Whether a text block that starts with `tag` is numbered (has a `p-N`).
+pub fn is_numbered(tag: &Tag) -> bool {
+    is_text_block(tag) && !matches!(tag, Tag::Heading { .. })
+}
+
+/// Every text block of the body (see [`is_text_block`]), in order.
 pub fn paragraphs(markdown: &str) -> Vec<Paragraph> {
-    paragraphs_and_links(markdown, |_, _| {})
+    paragraphs_and_links(markdown, |_, _, _| {})
 }
 
 /// The same, also handing every link and picture target, with where it
@@ -36,36 +73,60 @@ pub fn paragraphs(markdown: &str) -> Vec<Paragraph> {
 /// article is a good part of the time it takes to check it.
 pub fn paragraphs_and_links(
     markdown: &str,
-    mut on_link: impl FnMut(&str, Range<usize>),
+    mut on_link: impl FnMut(&str, Range<usize>, Target),
 ) -> Vec<Paragraph> {
-    let mut paragraphs = Vec::new();
-    let mut current: Option<Paragraph> = None;
+    let mut blocks: Vec<Paragraph> = Vec::new();
+    // Indexes into `blocks` of the blocks open around the current event,
+    // innermost last: text belongs to the innermost.
+    let mut open: Vec<usize> = Vec::new();
+    let mut numbered = 0;
+    let mut struck = 0usize;
     for (event, range) in parser(markdown).into_offset_iter() {
+        let current = match open.last() {
+            Some(&index) if struck == 0 => blocks.get_mut(index),
+            _ => None,
+        };
         match event {
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                on_link(&dest_url, range);
-            }
-            Event::Start(Tag::Paragraph) => {
-                current = Some(Paragraph {
+            Event::Start(Tag::Link { dest_url, .. }) => on_link(&dest_url, range, Target::Link),
+            Event::Start(Tag::Image { dest_url, .. }) => on_link(&dest_url, range, Target::Picture),
+            Event::Start(tag) if is_text_block(&tag) => {
+                let number = is_numbered(&tag).then(|| {
+                    numbered += 1;
+                    numbered - 1
+                });
+                blocks.push(Paragraph {
                     text: String::new(),
                     offset: range.start,
-                })
+                    number,
+                });
+                open.push(blocks.len() - 1);
             }
-            Event::End(TagEnd::Paragraph) => paragraphs.extend(current.take()),
-            Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
-                if let Some(p) = current.as_mut() {
+            Event::End(tag) if ends_text_block(&tag) => {
+                open.pop();
+            }
+            Event::Start(Tag::Strikethrough) => struck += 1,
+            Event::End(TagEnd::Strikethrough) => struck = struck.saturating_sub(1),
+            Event::Text(text) | Event::Code(text) => {
+                if let Some(p) = current {
                     p.text.push_str(&text);
                 }
             }
+            // Raw HTML is shown as text, so its words can be quoted; its
+            // comments are never shown, so theirs cannot.
+            Event::Html(text) | Event::InlineHtml(text) => {
+                if let Some(p) = current {
+                    p.text.push_str(&crate::raw_html::without_comments(&text));
+                }
+            }
             Event::SoftBreak | Event::HardBreak => {
-                if let Some(p) = current.as_mut() {
+                if let Some(p) = current {
                     p.text.push(' ');
                 }
             }
             _ => {}
         }
     }
-    paragraphs
+    blocks
 }
 
 #[cfg(test)]
@@ -77,9 +138,35 @@ mod tests {
         let body =
             "# Head\n\nOne *two*\nthree `x`.\n\n> Quoted [link](https://e.org).\n\n- tight item\n";
         let ps = paragraphs(body);
-        assert_eq!(ps.len(), 2);
-        assert_eq!(ps[0].text, "One two three x.");
-        assert_eq!(ps[1].text, "Quoted link.");
-        assert_eq!(&body[ps[0].offset..ps[0].offset + 3], "One");
+        let texts: Vec<(&str, Option<usize>)> =
+            ps.iter().map(|p| (p.text.as_str(), p.number)).collect();
+        assert_eq!(
+            texts,
+            [
+                ("Head", None),
+                ("One two three x.", Some(0)),
+                ("Quoted link.", Some(1)),
+                ("tight item", Some(2))
+            ]
+        );
+        assert_eq!(&body[ps[1].offset..ps[1].offset + 3], "One");
+    }
+
+    #[test]
+    fn items_cells_and_struck_text_follow_the_rule() {
+        let body =
+            "- outer\n  - inner\n\n| a | ~~b~~ c |\n|---|---|\n| d | e |\n\n- loose\n\n- two\n";
+        let texts: Vec<(String, Option<usize>)> = paragraphs(body)
+            .into_iter()
+            .map(|p| (p.text, p.number))
+            .collect();
+        let expected: Vec<(String, Option<usize>)> = [
+            "outer", "inner", "a", " c", "d", "e", "", "loose", "", "two",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(n, t)| ((*t).to_owned(), Some(n)))
+        .collect();
+        assert_eq!(texts, expected);
     }
 }

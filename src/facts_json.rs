@@ -219,9 +219,29 @@ impl FactsJson {
     }
 
     pub fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
-        text.push('\n');
-        text
+        pretty_json(self, self.size_hint())
+    }
+
+    /// More than the file is likely to take: its text, escaped and
+    /// indented, and the keys of every item.
+    fn size_hint(&self) -> usize {
+        let items = self.people.len() + self.quotes.len() + self.timeline.len();
+        let text: usize = self
+            .people
+            .iter()
+            .map(|p| p.name.len() + p.role.len() + p.summary.as_ref().map_or(0, String::len))
+            .chain(
+                self.quotes
+                    .iter()
+                    .map(|q| q.text.len() + q.context.as_ref().map_or(0, String::len)),
+            )
+            .chain(
+                self.timeline
+                    .iter()
+                    .map(|e| e.title.len() + e.summary.as_ref().map_or(0, String::len)),
+            )
+            .sum();
+        4096 + 2 * text + 512 * items
     }
 }
 
@@ -292,4 +312,18 @@ fn source_json(source: &Source) -> SourceJson {
         name: source.name.clone(),
         url: source.url.clone(),
     }
+}
+
+/// Pretty JSON and a final newline, written into a buffer of `capacity`
+/// bytes. A buffer that grows by doubling holds the old and the new copy at
+/// each step, and for a large story the last step was the build's peak
+/// memory; reserved but unwritten capacity costs nothing.
+pub(crate) fn pretty_json<T: Serialize + ?Sized>(value: &T, capacity: usize) -> String {
+    let mut bytes = Vec::with_capacity(capacity);
+    if serde_json::to_writer_pretty(&mut bytes, value).is_err() {
+        return String::new();
+    }
+    bytes.push(b'\n');
+    // serde_json writes UTF-8.
+    String::from_utf8(bytes).unwrap_or_default()
 }

@@ -27,19 +27,23 @@ mod article;
 mod changes;
 pub mod date;
 pub mod diagnostic;
+pub mod draft;
 mod editions;
 pub mod facts_json;
 pub mod ids;
 pub mod links;
 mod load;
+pub mod locale;
 pub mod model;
 mod names;
 mod quotes;
+mod raw_html;
 mod render;
 pub mod serve;
 mod source;
 pub mod starter;
 mod text;
+mod unicode;
 mod validate;
 mod write;
 
@@ -131,6 +135,9 @@ pub struct Timings {
     pub validate: Duration,
     pub render: Duration,
     pub write: Duration,
+    /// The process's peak memory (resident) at the end of each stage, in
+    /// bytes, where the system tells it (Linux): which stage sets the peak.
+    pub peak_memory: [Option<u64>; 4],
 }
 
 impl Timings {
@@ -139,12 +146,25 @@ impl Timings {
     }
 }
 
-/// Why a build did not succeed: the inputs are wrong (exit 1), or the
-/// command was (exit 2).
+/// Why a build did not succeed: the inputs are wrong (exit 1), the
+/// command was (exit 2), or the site could not be written (exit 3: a full
+/// disk or a read-only folder is no fault of the story's).
 #[derive(Debug)]
 pub enum Failure {
     Content(Report),
     Usage(Diagnostic),
+    Output(Report),
+}
+
+impl Failure {
+    /// The process's exit code for this failure.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Content(_) => 1,
+            Failure::Usage(_) => 2,
+            Failure::Output(_) => 3,
+        }
+    }
 }
 
 impl Report {
@@ -180,17 +200,33 @@ impl Report {
         }
     }
 
-    /// Time per stage, for `--verbose`.
+    /// Time per stage, for `--verbose`, and the peak memory after each
+    /// where it is known.
     pub fn stage_times(&self) -> String {
         let t = &self.timings;
-        format!(
+        let times = format!(
             "load {}, validate {}, render {}, write {}",
             format_duration(t.load),
             format_duration(t.validate),
             format_duration(t.render),
             format_duration(t.write)
-        )
+        );
+        let mib = |bytes: Option<u64>| bytes.map(|b| format!("{:.0}", b as f64 / 1048576.0));
+        match t.peak_memory.map(mib) {
+            [Some(load), Some(validate), Some(render), Some(write)] => {
+                format!("{times}; peak memory after each {load}, {validate}, {render}, {write} MiB")
+            }
+            _ => times,
+        }
     }
+}
+
+/// The process's peak resident memory so far, from `/proc/self/status`.
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
 }
 
 fn format_duration(d: Duration) -> String {
@@ -203,6 +239,10 @@ fn format_duration(d: Duration) -> String {
 
 /// Check a story and write its site: load → validate → render → write.
 pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
+    from_where_run(&options.root, build_in_root(options))
+}
+
+fn build_in_root(options: &BuildOptions) -> Result<Report, Failure> {
     check_root(&options.root)?;
     let output = options.output_dir();
     write::check_output_location(&options.root, &output).map_err(Failure::Usage)?;
@@ -210,6 +250,8 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
     let base_url = options
         .base_url
         .as_deref()
+        // CI variables are often set but empty: that is no address at all.
+        .filter(|url| !url.trim().is_empty())
         .map(normalize_base_url)
         .transpose()
         .map_err(Failure::Usage)?;
@@ -263,6 +305,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
     let started = Instant::now();
     let written = write::write_site(&output, &site);
     report.timings.write = started.elapsed();
+    report.timings.peak_memory[3] = peak_memory();
     match written {
         Ok(()) => {
             report.output = Some(output);
@@ -270,15 +313,54 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
         }
         Err(diagnostic) => {
             report.diagnostics.push(diagnostic);
-            Err(Failure::Content(report))
+            Err(Failure::Output(report))
         }
     }
 }
 
 /// The same checks as a build, templates included, writing nothing.
 pub fn check(root: &Path) -> Result<Report, Failure> {
-    check_root(root)?;
-    run_stages(root, &RenderOptions::default(), None, false).map(|(_, report)| report)
+    let checked = check_root(root)
+        .and_then(|()| run_stages(root, &RenderOptions::default(), None, false))
+        .map(|(_, report)| report);
+    from_where_run(root, checked)
+}
+
+/// Diagnostics name files relative to the story root; with `--root`
+/// elsewhere they are printed as paths from where the command ran, so that
+/// they can be opened (or clicked in a terminal) as they are.
+fn from_where_run(root: &Path, result: Result<Report, Failure>) -> Result<Report, Failure> {
+    if root.as_os_str().is_empty() || root == Path::new(".") {
+        return result;
+    }
+    let relocate = |diagnostics: Diagnostics| -> Diagnostics {
+        let mut moved = Diagnostics::new();
+        for mut diagnostic in diagnostics {
+            let in_root = ["content/", "templates/", "static/"]
+                .iter()
+                .any(|folder| diagnostic.file.starts_with(folder));
+            if in_root {
+                diagnostic.file = root.join(&diagnostic.file).display().to_string();
+            }
+            moved.push(diagnostic);
+        }
+        moved
+    };
+    match result {
+        Ok(mut report) => {
+            report.diagnostics = relocate(report.diagnostics);
+            Ok(report)
+        }
+        Err(Failure::Content(mut report)) => {
+            report.diagnostics = relocate(report.diagnostics);
+            Err(Failure::Content(report))
+        }
+        Err(Failure::Output(mut report)) => {
+            report.diagnostics = relocate(report.diagnostics);
+            Err(Failure::Output(report))
+        }
+        usage => usage,
+    }
 }
 
 /// A site made in memory, and the warnings found on the way.
@@ -297,8 +379,8 @@ pub fn render_in_memory(
     facts: &[u8],
     options: &RenderOptions,
 ) -> Result<InMemory, Diagnostics> {
-    let inputs = load::from_bytes(article, facts)?;
-    let validated = validate::validate(&inputs, None)?;
+    let mut inputs = load::from_bytes(article, facts)?;
+    let validated = validate::validate(&mut inputs, None)?;
     let changes = changes::Changes::none(&validated.story);
     let files = render::render(&validated.story, &inputs.theme, options, &changes).map_err(
         |mut errors| {
@@ -306,6 +388,10 @@ pub fn render_in_memory(
             errors.sorted()
         },
     )?;
+    let missing = missing_ids(&validated, &files);
+    if missing.has_errors() {
+        return Err(missing);
+    }
     Ok(InMemory {
         files,
         warnings: validated.warnings.sorted(),
@@ -345,7 +431,8 @@ fn run_stages(
     let started = Instant::now();
     let inputs = load::load(root);
     timings.load = started.elapsed();
-    let inputs = inputs.map_err(|d| fail(d, timings, &notes))?;
+    timings.peak_memory[0] = peak_memory();
+    let mut inputs = inputs.map_err(|d| fail(d, timings, &notes))?;
 
     let started = Instant::now();
     let static_files: Vec<&str> = inputs
@@ -367,8 +454,9 @@ fn run_stages(
     } else {
         previous
     };
-    let validated = validate::validate(&inputs, previous);
+    let validated = validate::validate(&mut inputs, previous);
     timings.validate = started.elapsed();
+    timings.peak_memory[1] = peak_memory();
     let validated = validated.map_err(|d| fail(d, timings, &notes))?;
     // The parsed files are done with once the story is checked; freeing them
     // now keeps them from adding to the peak of rendering a large story.
@@ -449,10 +537,16 @@ fn run_stages(
     }
     drop(last_pages);
     timings.render = started.elapsed();
+    timings.peak_memory[2] = peak_memory();
     let site = rendered.map_err(|mut d| {
         d.extend(warnings.clone());
         fail(d, timings, &notes)
     })?;
+    let mut missing = missing_ids(&validated, &site);
+    if missing.has_errors() {
+        missing.extend(warnings.clone());
+        return Err(fail(missing, timings, &notes));
+    }
     let report = Report {
         diagnostics: warnings.sorted(),
         counts: Some(counts),
@@ -486,20 +580,60 @@ impl PartialEq for PagesKey {
     }
 }
 
+/// Links to `#id`s the page does not have: only the rendered page knows
+/// its ids, as templates can be overridden.
+fn missing_ids(validated: &validate::Validated, site: &[render::OutputFile]) -> Diagnostics {
+    let page = site
+        .iter()
+        .find(|file| file.path == "index.html")
+        .and_then(|file| match &file.contents {
+            Contents::Bytes(bytes) => std::str::from_utf8(bytes).ok(),
+            Contents::Copy(_) => None,
+        })
+        .unwrap_or("");
+    validate::missing_ids(&validated.fragment_links, page)
+}
+
 fn check_root(root: &Path) -> Result<(), Failure> {
-    if root.is_dir() {
-        Ok(())
-    } else {
-        Err(Failure::Usage(
-            Diagnostic::file_error(root.display().to_string(), "the story root is not a folder")
-                .with_help("pass --root with the folder that holds content/article.md"),
-        ))
-    }
+    let shown = root.display().to_string();
+    let problem = match std::fs::metadata(root) {
+        Ok(meta) if meta.is_dir() && root.join("content").is_dir() => return Ok(()),
+        Ok(meta) if meta.is_dir() => Diagnostic::file_error(
+            &shown,
+            "the story root has no content/ folder",
+        )
+        .with_help(format!(
+            "start a story with `explainer new {shown}` (if it is empty), or pass --root with the folder that holds content/article.md"
+        )),
+        Ok(_) => Diagnostic::file_error(&shown, "the story root is not a folder")
+            .with_help("pass --root with the folder that holds content/article.md"),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            Diagnostic::file_error(&shown, "the story root does not exist").with_help(format!(
+                "check the path, or start a story there with `explainer new {shown}`"
+            ))
+        }
+        Err(error) => {
+            Diagnostic::file_error(&shown, format!("the story root cannot be read: {error}"))
+        }
+    };
+    Err(Failure::Usage(problem))
 }
 
 /// `https://user.github.io/repo` → `https://user.github.io/repo/`.
 fn normalize_base_url(url: &str) -> Result<String, Diagnostic> {
     let url = url.trim();
+    if let Some(at) = url.find(char::is_whitespace) {
+        return Err(Diagnostic::file_error(
+            "--base-url",
+            format!(
+                "`{url}` has a space in it (after `{}`), and an address cannot",
+                &url[..at]
+            ),
+        )
+        .with_help(
+            "write a space in an address as %20, or quote the value if the shell split it",
+        ));
+    }
     let lower = url.to_ascii_lowercase();
     let host_start = lower
         .strip_prefix("https://")

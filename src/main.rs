@@ -2,7 +2,7 @@
 
 use std::io::{IsTerminal, Write};
 use std::net::IpAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -62,6 +62,17 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1")]
         bind: IpAddr,
     },
+    /// Draft content/facts.yaml from the article: its people, their roles,
+    /// its quotes and who said them, and its dates. With facts already
+    /// there, prints them with only what the article adds, marked as new.
+    /// Never overwrites content/facts.yaml.
+    Draft {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Write the draft to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Start a new story: an example article and facts, with the default
     /// templates and static files to change.
     New {
@@ -99,6 +110,7 @@ fn main() -> ExitCode {
             build.output = output;
             return serve(ServeOptions { build, bind, port });
         }
+        Command::Draft { root, output } => return draft(&root, output.as_deref()),
         Command::New { dir } => {
             return match explainer::starter::create(&dir) {
                 Ok(()) => {
@@ -120,15 +132,44 @@ fn main() -> ExitCode {
             print_report(&report, verbose);
             ExitCode::SUCCESS
         }
-        Err(Failure::Content(report)) => {
-            print_report(&report, verbose);
-            ExitCode::from(1)
-        }
-        Err(Failure::Usage(diagnostic)) => {
-            print_diagnostics(std::iter::once(&diagnostic));
-            ExitCode::from(2)
+        Err(failure) => {
+            match &failure {
+                Failure::Content(report) | Failure::Output(report) => print_report(report, verbose),
+                Failure::Usage(diagnostic) => print_diagnostics(std::iter::once(diagnostic)),
+            }
+            ExitCode::from(failure.exit_code())
         }
     }
+}
+
+fn draft(root: &Path, output: Option<&Path>) -> ExitCode {
+    let drafted = match explainer::draft::run(root, output) {
+        Ok(drafted) => drafted,
+        Err(explainer::draft::Failure::Usage(diagnostic)) => {
+            print_diagnostics(std::iter::once(&diagnostic));
+            return ExitCode::from(2);
+        }
+        Err(explainer::draft::Failure::Content(diagnostics)) => {
+            print_diagnostics(diagnostics.iter());
+            eprintln!("Draft failed: the article has problems to fix first");
+            return ExitCode::from(1);
+        }
+    };
+    print_diagnostics(drafted.warnings.iter());
+    match output {
+        Some(path) => eprintln!("Wrote the draft to {}", path.display()),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            if stdout
+                .write_all(drafted.text.as_bytes())
+                .and_then(|()| stdout.flush())
+                .is_err()
+            {
+                return ExitCode::from(2);
+            }
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn serve(options: ServeOptions) -> ExitCode {

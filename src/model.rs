@@ -19,6 +19,8 @@ pub struct Story {
     /// What was wrong in an earlier edition and what is right, in the
     /// file's order.
     pub corrections: Vec<Correction>,
+    /// The story's own words for the page, from `i18n/` (see `locale`).
+    pub translations: Vec<crate::locale::Translation>,
 }
 
 impl Story {
@@ -164,8 +166,9 @@ pub struct Quote {
     pub date: Option<PartialDate>,
     /// Set for a quote from outside the article.
     pub source: Option<Source>,
-    /// The article paragraph (0-based, see [`crate::article::paragraphs`])
-    /// the quote was found in; `None` for quotes with a `source`.
+    /// The numbered text block the quote was found in (0-based: `p-1` is
+    /// 0; see [`crate::article::is_text_block`]); `None` for quotes with a
+    /// `source`, and for a quote found in a heading, which has no number.
     pub paragraph: Option<usize>,
     /// The language of the quote, when it differs from the article's.
     pub lang: Option<String>,

@@ -116,10 +116,35 @@ fn apostrophe_variants(name: &str) -> Vec<String> {
     }
 }
 
+/// Not inside a longer word. Chinese, Japanese, Thai and the other scripts
+/// written without spaces have no word boundaries to find, so at an edge
+/// where the name or its neighbour is in such a script, the name stands as
+/// it is: 習近平は is 習近平 followed by は, and so is Annは.
 fn is_whole_word(text: &str, range: Range<usize>) -> bool {
+    let name = &text[range.clone()];
     let before = text[..range.start].chars().next_back();
     let after = text[range.end..].chars().next();
-    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+    let joined = |outside: Option<char>, edge: Option<char>| match (outside, edge) {
+        (Some(o), Some(e)) => continues_word(o, e),
+        _ => false,
+    };
+    !joined(before, name.chars().next()) && !joined(after, name.chars().next_back())
+}
+
+/// Whether `outside`, next to a text's `edge` character, would make the
+/// text part of a longer word.
+pub(crate) fn continues_word(outside: char, edge: char) -> bool {
+    is_word_char(outside) && is_word_char(edge) && !(is_unspaced(outside) || is_unspaced(edge))
+}
+
+/// Letters of scripts written without spaces between words: Han (with
+/// the ideographic iteration mark), kana, Thai, Lao, Khmer, Myanmar.
+fn is_unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{3005}'..='\u{3007}' | '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}'
+        | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF66}'..='\u{FF9F}' | '\u{20000}'..='\u{3FFFF}'
+        | '\u{0E00}'..='\u{0EFF}' | '\u{1000}'..='\u{109F}' | '\u{1780}'..='\u{17FF}')
 }
 
 /// Letters, digits and combining accents belong to a word; an accent
@@ -187,6 +212,25 @@ mod tests {
         let mut named: Vec<usize> = matcher.people_named(text).collect();
         named.sort_unstable();
         assert_eq!(named, [0, 1, 2, 2]);
+    }
+
+    #[test]
+    fn names_in_scripts_without_spaces_match_inside_the_run() {
+        let people = [
+            person("習近平", &[]),
+            person("岸田文雄", &["岸田"]),
+            person("ทักษิณ ชินวัตร", &["ทักษิณ"]),
+            person("Ann", &[]),
+        ];
+        let matcher = NameMatcher::new(&people);
+        assert_eq!(
+            names_found(&matcher, "習近平国家主席は岸田首相と会談した。"),
+            ["習近平", "岸田"]
+        );
+        assert_eq!(names_found(&matcher, "นายทักษิณกล่าวว่า"), ["ทักษิณ"]);
+        // A Latin name still needs its boundaries, next to CJK or not.
+        assert_eq!(names_found(&matcher, "Annは"), ["Ann"]);
+        assert!(names_found(&matcher, "Anne").is_empty());
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::names::is_word_char;
+use crate::names::continues_word;
 
 /// What became of one quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +22,10 @@ pub enum QuoteMatch {
     OutOfOrder(usize),
     /// Not in the article; the paragraph that shares most words with it.
     NotFound { closest: Option<usize> },
+    /// The parts around its ellipses are in the article, in order, but in
+    /// different paragraphs (the first and last of them), and an ellipsis
+    /// only bridges words within one.
+    AcrossParagraphs { first: usize, last: usize },
     /// Nothing left once quote marks, punctuation and ellipses are removed.
     Empty,
 }
@@ -32,6 +36,8 @@ pub fn normalize(text: &str) -> String {
     // Most of an article is ASCII that stays as it is: such runs are copied
     // whole, and only the other characters go through the folding below.
     let plain = |b: u8| b.is_ascii() && !matches!(b, b'-' | b'`' | b' ' | b'\t'..=b'\r');
+    // French sets a space before these; a facts file may not.
+    let spaced_after = |b: u8| matches!(b, b';' | b':' | b'!' | b'?');
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut last_space = true;
@@ -44,7 +50,9 @@ pub fn normalize(text: &str) -> String {
                 end += 1;
             } else if b == b' '
                 && (end > at || !last_space)
-                && bytes.get(end + 1).is_some_and(|&next| plain(next))
+                && bytes
+                    .get(end + 1)
+                    .is_some_and(|&next| plain(next) && !spaced_after(next))
             {
                 end += 2;
             } else {
@@ -52,6 +60,9 @@ pub fn normalize(text: &str) -> String {
             }
         }
         if end > at {
+            if spaced_after(bytes[at]) && out.ends_with(' ') {
+                out.pop();
+            }
             out.push_str(&text[at..end]);
             last_space = false;
             at = end;
@@ -60,20 +71,27 @@ pub fn normalize(text: &str) -> String {
             break;
         };
         at += c.len_utf8();
-        let c = match c {
-            '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => '\'',
-            '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
-            '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
-            '…' => {
+        let original = c;
+        let c = match fold(c) {
+            Folded::Ellipsis => {
                 out.push_str("...");
                 last_space = false;
                 continue;
             }
-            c if c.is_whitespace() => ' ',
-            c => c,
+            Folded::Skip => continue,
+            Folded::Char(c) => c,
         };
         if c == '-' && out.ends_with('-') {
             // `--` typed for a dash
+            continue;
+        }
+        if closes_spaced(original) && out.ends_with(' ') {
+            out.pop();
+        }
+        if opens_spaced(original) {
+            // Nor any space after an opening guillemet: « oui » is «oui».
+            out.push(c);
+            last_space = true;
             continue;
         }
         if c == ' ' {
@@ -90,6 +108,67 @@ pub fn normalize(text: &str) -> String {
         out.pop();
     }
     out
+}
+
+enum Folded {
+    Char(char),
+    Ellipsis,
+    /// Left out of the comparison.
+    Skip,
+}
+
+/// One character as quote checking sees it: every language's quotation
+/// marks as `"` or `'` (“ ” „ « » 「 」 『 』 and the single ones), every
+/// dash as `-`, every kind of space (French no-break spaces included) as a
+/// space.
+fn fold(c: char) -> Folded {
+    Folded::Char(match c {
+        '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' | '‹' | '›' | '「' | '」' | '﹁' | '﹂' => {
+            '\''
+        }
+        '“' | '”' | '„' | '‟' | '″' | '«' | '»' | '『' | '』' | '﹃' | '﹄' | '＂' => {
+            '"'
+        }
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
+        '…' => return Folded::Ellipsis,
+        // A soft hyphen only says where a long word may break.
+        '\u{ad}' => return Folded::Skip,
+        c if c.is_whitespace() => ' ',
+        c => c,
+    })
+}
+
+/// Marks French typography spaces off from the word before (`Non !`,
+/// `mot »`); the space is dropped, as a facts file may be typed without.
+fn closes_spaced(c: char) -> bool {
+    matches!(c, ';' | ':' | '!' | '?' | '»' | '›')
+}
+
+/// An opening guillemet, after which French sets a space.
+fn opens_spaced(c: char) -> bool {
+    matches!(c, '«' | '‹')
+}
+
+/// A quote as the page shows it, inside the page's own quotation marks:
+/// without the marks a facts file may have typed around it (`«…»`, `“…”`,
+/// `「…」`, with French spaces), when nothing between them is a mark too
+/// (`"No," he said, "never"` keeps its own).
+pub fn without_marks(quote: &str) -> &str {
+    const MARKS: &str = "\"'“”„‟«»‹›「」『』‘’‚";
+    let trimmed = quote.trim();
+    let mut chars = trimmed.chars();
+    let (Some(first), Some(last)) = (chars.next(), chars.next_back()) else {
+        return trimmed;
+    };
+    let inner = chars.as_str();
+    let is_mark = |c: char| MARKS.contains(c) && c != '’';
+    // Single marks inside are too often apostrophes (« l'été ») to count.
+    let is_double = |c: char| is_mark(c) && !"'‘‚".contains(c);
+    if is_mark(first) && is_mark(last) && !inner.contains(is_double) {
+        inner.trim()
+    } else {
+        trimmed
+    }
 }
 
 /// The parts of a quote between its ellipses, each trimmed of the quote
@@ -159,6 +238,9 @@ pub fn verify_all<P: AsRef<str>>(quotes: &[&str], paragraphs: &[P]) -> Vec<Quote
             }) {
                 return QuoteMatch::OutOfOrder(p);
             }
+            if let Some((first, last)) = across_paragraphs(parts, &normalized) {
+                return QuoteMatch::AcrossParagraphs { first, last };
+            }
             QuoteMatch::NotFound {
                 closest: closest_paragraph(parts, &normalized),
             }
@@ -201,15 +283,133 @@ fn find_whole(paragraph: &str, part: &str, from: usize) -> Option<usize> {
         .map(|(at, _)| from + at)
         .find_map(|start| {
             let end = start + part.len();
-            let cuts_word_before = part.starts_with(is_word_char)
-                && paragraph[..start]
-                    .chars()
-                    .next_back()
-                    .is_some_and(is_word_char);
-            let cuts_word_after = part.ends_with(is_word_char)
-                && paragraph[end..].chars().next().is_some_and(is_word_char);
+            let cuts = |outside: Option<char>, edge: Option<char>| {
+                outside.zip(edge).is_some_and(|(o, e)| continues_word(o, e))
+            };
+            let cuts_word_before =
+                cuts(paragraph[..start].chars().next_back(), part.chars().next());
+            let cuts_word_after = cuts(paragraph[end..].chars().next(), part.chars().next_back());
             (!cuts_word_before && !cuts_word_after).then_some(end)
         })
+}
+
+/// Where each part of a quote is, when every part is in the article in
+/// order but no one paragraph holds them all: the first and last paragraph.
+fn across_paragraphs(parts: &[String], paragraphs: &[String]) -> Option<(usize, usize)> {
+    if parts.len() < 2 {
+        return None;
+    }
+    let mut at = 0;
+    let mut first = None;
+    for part in parts {
+        at = (at..paragraphs.len()).find(|&p| find_whole(&paragraphs[p], part, 0).is_some())?;
+        first.get_or_insert(at);
+    }
+    first.filter(|&first| first != at).map(|first| (first, at))
+}
+
+/// The words of a quote that differ from the passage of `paragraph` it
+/// was most likely taken from, each side marked with `[` `]`: what the
+/// article says and what the quote says, for a note beside the error.
+/// `None` when no passage shares half the quote's words, in order.
+pub fn differences(quote: &str, paragraph: &str) -> Option<(String, String)> {
+    const MOST_WORDS: usize = 80;
+    // Word comparisons at most, so that a story with many wrong quotes in
+    // long paragraphs still fails promptly: a note is not worth a wait.
+    const BUDGET: usize = 5_000_000;
+    let quote = fragments(quote).join(" ... ");
+    let paragraph = normalize(paragraph);
+    let quoted: Vec<&str> = quote.split(' ').collect();
+    let said: Vec<&str> = paragraph.split(' ').collect();
+    let span = quoted.len() + 2;
+    if quoted.is_empty()
+        || quoted.len() > MOST_WORDS
+        || said.len().saturating_mul(quoted.len()).saturating_mul(span) > BUDGET
+    {
+        return None;
+    }
+    let bare = |word: &str| {
+        word.trim_matches(|c: char| "\"',.;:!?()".contains(c))
+            .to_owned()
+    };
+    let quoted_bare: Vec<String> = quoted.iter().map(|w| bare(w)).collect();
+    let said_bare: Vec<String> = said.iter().map(|w| bare(w)).collect();
+    // The window of the paragraph, a little longer than the quote, whose
+    // longest common run of words with the quote is longest.
+    let (mut best, mut best_start) = (0, 0);
+    for start in 0..said.len() {
+        let end = (start + span).min(said.len());
+        let shared = common_words(&quoted_bare, &said_bare[start..end]).len();
+        if shared > best {
+            (best, best_start) = (shared, start);
+        }
+    }
+    if best * 2 < quoted.len() {
+        return None;
+    }
+    let end = (best_start + span).min(said.len());
+    let pairs = common_words(&quoted_bare, &said_bare[best_start..end]);
+    // From the first shared word to the last, on the article's side.
+    let (first, last) = (pairs.first()?.1, pairs.last()?.1);
+    let window = &said[best_start + first..=best_start + last];
+    let pairs: Vec<(usize, usize)> = pairs.iter().map(|&(q, s)| (q, s - first)).collect();
+    let mark = |words: &[&str], kept: &mut dyn Iterator<Item = usize>| {
+        let kept: Vec<usize> = kept.collect();
+        let mut out = String::new();
+        let mut open = false;
+        for (i, word) in words.iter().enumerate() {
+            let differs = !kept.contains(&i);
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            if differs && !open {
+                out.push('[');
+                open = true;
+            } else if !differs && open {
+                out.pop();
+                out.push_str("] ");
+                open = false;
+            }
+            out.push_str(word);
+        }
+        if open {
+            out.push(']');
+        }
+        out
+    };
+    let article = mark(window, &mut pairs.iter().map(|&(_, s)| s));
+    // The article's own quote marks at the passage's edges would only
+    // stand beside the note's.
+    let article = article.trim_matches(|c| c == '"' || c == '\'').to_owned();
+    let quote = mark(&quoted, &mut pairs.iter().map(|&(q, _)| q));
+    (article != quote).then_some((article, quote))
+}
+
+/// The longest common subsequence of two word lists, as index pairs.
+fn common_words(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
+    let mut table = vec![vec![0u16; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            table[i][j] = if a[i] == b[j] {
+                table[i + 1][j + 1] + 1
+            } else {
+                table[i + 1][j].max(table[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut pairs) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            pairs.push((i, j));
+            i += 1;
+            j += 1;
+        } else if table[i + 1][j] >= table[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    pairs
 }
 
 /// The paragraph sharing the most distinct words with the quote: a pointer
@@ -280,6 +480,60 @@ mod tests {
     }
 
     #[test]
+    fn an_ellipsis_across_paragraphs_is_named() {
+        let article = ["We seek peace, he said.", "Then: Russia must end it."];
+        assert_eq!(
+            check("We seek peace … Russia must end it", &article),
+            QuoteMatch::AcrossParagraphs { first: 0, last: 1 }
+        );
+        assert_eq!(
+            check("Russia must end it … We seek peace", &article),
+            QuoteMatch::NotFound { closest: Some(1) }
+        );
+    }
+
+    #[test]
+    fn the_words_that_differ_are_marked() {
+        let paragraph =
+            "Engineer Lena Okafor disagreed: “The lining was never tested. We warned them twice.”";
+        assert_eq!(
+            differences("The lining was always tested.", paragraph),
+            Some((
+                "The lining was [never] tested.".to_owned(),
+                "The lining was [always] tested".to_owned()
+            ))
+        );
+        assert_eq!(
+            differences("We warned them all twice", paragraph),
+            Some((
+                "We warned them twice.".to_owned(),
+                "We warned them [all] twice".to_owned()
+            ))
+        );
+        assert_eq!(
+            differences("The lining tested", paragraph),
+            Some((
+                "The lining [was never] tested.".to_owned(),
+                "The lining tested".to_owned()
+            ))
+        );
+        assert_eq!(differences("Nothing like it at all", paragraph), None);
+    }
+
+    #[test]
+    fn soft_hyphens_are_not_letters() {
+        let article = ["“The lin\u{ad}ing was never tes\u{ad}ted,” she said."];
+        assert_eq!(
+            check("The lining was never tested", &article),
+            QuoteMatch::Found(0)
+        );
+        assert_eq!(
+            check("The li\u{ad}ning was never tested", &article),
+            QuoteMatch::Found(0)
+        );
+    }
+
+    #[test]
     fn ellipsis_joins_parts_of_one_paragraph_in_order() {
         let article = [
             "“We seek peace,” Macron wrote. “Russia must end its aggression.”",
@@ -299,7 +553,7 @@ mod tests {
         );
         assert_eq!(
             check("We seek peace … Another paragraph", &article),
-            QuoteMatch::NotFound { closest: Some(0) }
+            QuoteMatch::AcrossParagraphs { first: 0, last: 1 }
         );
         assert_eq!(check(" … “” ", &article), QuoteMatch::Empty);
     }
@@ -309,20 +563,33 @@ mod tests {
     fn normalize_char_by_char(text: &str) -> String {
         let mut out = String::new();
         let mut last_space = true;
-        for c in text.chars() {
-            let c = match c {
-                '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => '\'',
-                '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
+        for original in text.chars() {
+            let c = match original {
+                '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' | '‹' | '›' | '「' | '」' | '﹁' | '﹂' => {
+                    '\''
+                }
+                '“' | '”' | '„' | '‟' | '″' | '«' | '»' | '『' | '』' | '﹃' | '﹄' | '＂' => {
+                    '"'
+                }
                 '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
                 '…' => {
                     out.push_str("...");
                     last_space = false;
                     continue;
                 }
+                '\u{ad}' => continue,
                 c if c.is_whitespace() => ' ',
                 c => c,
             };
             if c == '-' && out.ends_with('-') {
+                continue;
+            }
+            if matches!(original, ';' | ':' | '!' | '?' | '»' | '›') && out.ends_with(' ') {
+                out.pop();
+            }
+            if matches!(original, '«' | '‹') {
+                out.push(c);
+                last_space = true;
                 continue;
             }
             if c == ' ' {
@@ -343,9 +610,10 @@ mod tests {
 
     #[test]
     fn fast_folding_matches_char_by_char_folding() {
-        let alphabet: Vec<char> = "ab Z.-–—`’“…\t\n\r\u{a0}\u{1c}é\u{301}- '\"x"
-            .chars()
-            .collect();
+        let alphabet: Vec<char> =
+            "ab Z.-–—`’“…\t\n\r\u{a0}\u{202f}\u{1c}é\u{301}- '\"x\u{ad}«»‹›„「」『』!?;:"
+                .chars()
+                .collect();
         let mut seed = 0x2545_f491_4f6c_dd1d_u64;
         for len in 0..400 {
             let text: String = (0..len % 40)
@@ -369,9 +637,58 @@ mod tests {
             "--",
             " … ",
             "x\u{2028}y",
+            "a \u{ad} b",
+            "-\u{ad}-",
+            "« oui »",
+            "«\u{a0}Non\u{202f}!\u{a0}»",
+            "a ?",
+            "a  ?",
+            "? a",
+            " ;",
         ] {
             assert_eq!(normalize(text), normalize_char_by_char(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn every_languages_quotation_marks_and_french_spacing_fold() {
+        let article = [
+            "Le ministre a déclaré\u{a0}: «\u{a0}Nous ne céderons pas\u{202f}! C’est non.\u{a0}»",
+            "Sie sagte: „Wir bleiben‚ sagt er‘ hier.“",
+            "首相は「前向きに検討する」と述べた。",
+            "قال الوزير: «لن نتراجع».",
+        ];
+        for (quote, paragraph) in [
+            ("Nous ne céderons pas! C'est non.", 0),
+            ("« Nous ne céderons pas ! C’est non. »", 0),
+            ("\"Wir bleiben, sagt er' hier\"", 4),
+            ("Wir bleiben‚ sagt er' hier", 1),
+            ("前向きに検討する", 2),
+            ("『前向きに検討する』", 2),
+            ("検討する", 2),
+            ("لن نتراجع", 3),
+        ] {
+            let found = check(quote, &article);
+            if paragraph < article.len() {
+                assert_eq!(found, QuoteMatch::Found(paragraph), "{quote}");
+            } else {
+                assert!(matches!(found, QuoteMatch::NotFound { .. }), "{quote}");
+            }
+        }
+    }
+
+    #[test]
+    fn marks_typed_around_a_quote_are_left_to_the_page() {
+        assert_eq!(without_marks("«\u{a0}Non\u{202f}!\u{a0}»"), "Non\u{202f}!");
+        assert_eq!(without_marks("“It’s fine”"), "It’s fine");
+        assert_eq!(without_marks("「検討する」"), "検討する");
+        assert_eq!(without_marks("It’s fine"), "It’s fine");
+        assert_eq!(
+            without_marks("\"No,\" he said, \"never\""),
+            "\"No,\" he said, \"never\""
+        );
+        assert_eq!(without_marks("«"), "«");
+        assert_eq!(without_marks("« l'été »"), "l'été");
     }
 
     #[test]

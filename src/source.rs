@@ -23,7 +23,8 @@ impl Pos {
 }
 
 /// A file's text, normalised the way every stage wants it: no byte-order
-/// mark, `\n` line endings (so columns are the same as the editor's).
+/// mark, `\n` line endings (so columns are the same as the editor's), and
+/// Unicode in NFC (see [`crate::unicode`]; it never moves a line).
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     /// The name diagnostics print (relative to the story root).
@@ -46,6 +47,7 @@ impl SourceFile {
         if text.contains('\r') {
             text = text.replace("\r\n", "\n");
         }
+        let text = crate::unicode::nfc(text);
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -80,6 +82,24 @@ impl SourceFile {
         Pos::new(line_index + 1, column, width)
     }
 
+    /// The byte offset of a position: the inverse of [`pos_of_offset`],
+    /// clamped to the text.
+    ///
+    /// [`pos_of_offset`]: SourceFile::pos_of_offset
+    pub fn offset_of(&self, pos: Pos) -> usize {
+        let Some(&start) = (pos.line as usize)
+            .checked_sub(1)
+            .and_then(|i| self.line_starts.get(i))
+        else {
+            return self.text.len();
+        };
+        let column = (pos.column as usize).saturating_sub(1);
+        self.text[start..]
+            .char_indices()
+            .nth(column)
+            .map_or(self.text.len(), |(i, _)| start + i)
+    }
+
     pub fn location(&self, pos: Pos) -> Location {
         Location {
             line: pos.line as usize,
@@ -104,5 +124,10 @@ mod tests {
         );
         assert_eq!(file.line(3), "three");
         assert_eq!(file.line(4), "");
+        assert_eq!(
+            file.offset_of(Pos::new(2, 5, 1)),
+            file.text.find("é").unwrap()
+        );
+        assert_eq!(file.offset_of(Pos::new(9, 1, 1)), file.text.len());
     }
 }

@@ -1,5 +1,8 @@
 //! `explainer new`: a story root that builds as it is, so covering the next
-//! story starts from one command.
+//! story starts from one command. Its facts are what `explainer draft`
+//! makes of the example article, so that nothing in them looks curated
+//! by an editor when it was not: pasting the next article and drafting
+//! again replaces them whole.
 
 use std::fs;
 use std::path::Path;
@@ -9,7 +12,6 @@ use crate::load::theme::{DEFAULT_STATIC, DEFAULT_TEMPLATES};
 use crate::load::{ARTICLE_PATH, FACTS_PATH};
 
 const ARTICLE: &str = include_str!("../starter/article.md");
-const FACTS: &str = include_str!("../starter/facts.yaml");
 const GITIGNORE: &str = "/public\n";
 
 /// Write an example story, the default templates and the static files into
@@ -32,9 +34,19 @@ pub fn create(dir: &Path) -> Result<(), Diagnostic> {
             .with_help("name a new folder"));
     }
 
+    let facts = crate::draft::draft_text(ARTICLE).map_err(|diagnostics| {
+        let first = diagnostics.into_iter().next();
+        Diagnostic::file_error(
+            FACTS_PATH,
+            format!(
+                "the example article could not be drafted: {}",
+                first.map_or_else(String::new, |d| d.to_string())
+            ),
+        )
+    })?;
     let mut files: Vec<(String, &[u8])> = vec![
         (ARTICLE_PATH.to_owned(), ARTICLE.as_bytes()),
-        (FACTS_PATH.to_owned(), FACTS.as_bytes()),
+        (FACTS_PATH.to_owned(), facts.as_bytes()),
         (".gitignore".to_owned(), GITIGNORE.as_bytes()),
     ];
     files.extend(

@@ -13,24 +13,37 @@
   const quotes = $$('#quotes .quotes > li');
   const events = $$('#timeline li.event:not(.event-story)');
   const names = (li) => $$('.speaker, .event-people a', li).map((a) => a.hash.slice(8));
+  // The words are the page's, in its language (see locales/ in the source).
+  const w = JSON.parse($('#explainer-words')?.textContent || '{}');
+  // A template from before the page carried its words: no extras, rather than buttons without labels.
+  if (!w.copy_link) return;
+  const intl = (C) => {
+    try {
+      return new C(document.documentElement.lang);
+    } catch {
+      return new C(); // a tag Intl cannot read (x-klingon)
+    }
+  };
+  const plural = intl(Intl.PluralRules), number = intl(Intl.NumberFormat);
+  const fill = (s, o) => s.replace(/{(\w+)}/g, (m, k) => o[k] ?? m);
 
   // Choosing a person narrows the quotes and the timeline to them.
   const home = $('#quotes > h2') || $('#timeline > h2');
   if (home && cards.length) {
     const select = el('select', { id: 'person-filter' });
-    select.append(el('option', { value: '' }, 'Everyone'));
-    for (const c of cards) select.append(el('option', { value: c.id.slice(7) }, $('.name', c).textContent));
+    select.append(el('option', { value: '' }, w.everyone));
+    for (const c of cards) select.append(el('option', { value: c.id.slice(7) }, $('h4', c).textContent));
     const status = el('p', { id: 'filter-status' });
     status.setAttribute('role', 'status');
     const box = el('div', { className: 'filter' });
-    box.append(el('label', { htmlFor: select.id }, 'Show quotes and events of'), ' ', select, status);
+    box.append(el('label', { htmlFor: select.id }, w.show_of), ' ', select, status);
     home.after(box);
     const count = (list, id) => list.filter((li) => !(li.hidden = id && !names(li).includes(id))).length;
-    const n = (k, word) => `${k || 'no'} ${word}${k === 1 ? '' : 's'}`;
+    const n = (k, what) => fill(k ? w[`${what}_${plural.select(k)}`] || w[what + '_other'] : w['no_' + what], { n: number.format(k) });
     select.onchange = () => {
       const id = select.value;
       const q = count(quotes, id), e = count(events, id);
-      status.textContent = id && `Showing ${n(q, 'quote')} and ${n(e, 'event')} of ${select.selectedOptions[0].text}.`;
+      status.textContent = id && fill(w.showing, { quotes: n(q, 'quotes'), events: n(e, 'events'), name: select.selectedOptions[0].text });
     };
   }
 
@@ -68,17 +81,17 @@
   said.setAttribute('role', 'status');
   document.body.append(said);
   for (const li of [...quotes, ...$$('#timeline li[id]')]) {
-    const b = el('button', { type: 'button', className: 'copy-link' }, 'Copy link');
-    b.append(el('span', { className: 'visually-hidden' }, ` to this ${quotes.includes(li) ? 'quote' : 'event'}`));
+    const b = el('button', { type: 'button', className: 'copy-link' }, w.copy_link);
+    b.append(el('span', { className: 'visually-hidden' }, w[quotes.includes(li) ? 'to_this_quote' : 'to_this_event']));
     b.onclick = async () => {
       const url = location.href.split('#')[0] + '#' + li.id;
       try {
         await navigator.clipboard.writeText(url);
-        said.textContent = 'Link copied.';
+        said.textContent = w.link_copied;
       } catch {
         // No clipboard (a page opened from disk, say): the address bar has it.
         history.replaceState(null, '', '#' + li.id);
-        said.textContent = 'The link is in the address bar.';
+        said.textContent = w.link_in_address_bar;
       }
     };
     const at = $('.quote-meta', li) || $('figcaption', li);

@@ -18,17 +18,21 @@ pub use yaml::{Key, Node, Value};
 
 pub const ARTICLE_PATH: &str = "content/article.md";
 pub const FACTS_PATH: &str = "content/facts.yaml";
+/// A story's own words for the page, one `<lang>.yaml` per language.
+pub const TRANSLATIONS_DIR: &str = "i18n";
 
 /// The whole story root, read and parsed but not yet checked.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Inputs {
     pub root: PathBuf,
     pub article: ArticleSource,
     pub facts: FactsSource,
     pub theme: Theme,
+    /// `i18n/*.yaml`, in file-name order.
+    pub translations: Vec<TranslationSource>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct ArticleSource {
     pub file: SourceFile,
     pub front_matter: Node,
@@ -42,8 +46,17 @@ impl ArticleSource {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct FactsSource {
+    pub file: SourceFile,
+    pub root: Node,
+}
+
+/// One `i18n/<lang>.yaml`, parsed but not yet checked.
+#[derive(Debug, Clone)]
+pub struct TranslationSource {
+    /// The file name without `.yaml`: the language it is for.
+    pub lang: String,
     pub file: SourceFile,
     pub root: Node,
 }
@@ -54,7 +67,8 @@ pub fn load(root: &Path) -> Result<Inputs, Diagnostics> {
     let article = read_source(root, ARTICLE_PATH).and_then(parse_article);
     let facts = read_source(root, FACTS_PATH).and_then(parse_facts);
     let theme = theme::load(root);
-    gather(root, article, facts, theme)
+    let translations = read_translations(root);
+    gather(root, article, facts, theme, translations)
 }
 
 /// The same as [`load`] for an article and facts file held in memory, with
@@ -63,7 +77,13 @@ pub fn load(root: &Path) -> Result<Inputs, Diagnostics> {
 pub fn from_bytes(article: &[u8], facts: &[u8]) -> Result<Inputs, Diagnostics> {
     let article = decode(ARTICLE_PATH, article.to_vec()).and_then(parse_article);
     let facts = decode(FACTS_PATH, facts.to_vec()).and_then(parse_facts);
-    gather(Path::new("."), article, facts, Ok(theme::defaults()))
+    gather(
+        Path::new("."),
+        article,
+        facts,
+        Ok(theme::defaults()),
+        Ok(Vec::new()),
+    )
 }
 
 /// The article and facts of one commit, parsed; the theme is the working
@@ -102,19 +122,83 @@ fn gather(
     article: Result<ArticleSource, Diagnostic>,
     facts: Result<FactsSource, Diagnostic>,
     theme: Result<Theme, Diagnostics>,
+    translations: Result<Vec<TranslationSource>, Diagnostics>,
 ) -> Result<Inputs, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     let article = article.map_err(|d| diagnostics.push(d)).ok();
     let facts = facts.map_err(|d| diagnostics.push(d)).ok();
     let theme = theme.map_err(|d| diagnostics.extend(d)).ok();
-    match (article, facts, theme) {
-        (Some(article), Some(facts), Some(theme)) if !diagnostics.has_errors() => Ok(Inputs {
-            root: root.to_path_buf(),
-            article,
-            facts,
-            theme,
-        }),
+    let translations = translations.map_err(|d| diagnostics.extend(d)).ok();
+    match (article, facts, theme, translations) {
+        (Some(article), Some(facts), Some(theme), Some(translations))
+            if !diagnostics.has_errors() =>
+        {
+            Ok(Inputs {
+                root: root.to_path_buf(),
+                article,
+                facts,
+                theme,
+                translations,
+            })
+        }
         _ => Err(diagnostics),
+    }
+}
+
+/// Every `i18n/*.yaml` under the root; none, when there is no `i18n/`. Each
+/// file is tried, so that every broken one is reported in one run.
+fn read_translations(root: &Path) -> Result<Vec<TranslationSource>, Diagnostics> {
+    let dir = root.join(TRANSLATIONS_DIR);
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) => {
+            let mut diagnostics = Diagnostics::new();
+            diagnostics.push(io_diagnostic(TRANSLATIONS_DIR, &dir, &error));
+            return Err(diagnostics);
+        }
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        // Editors' backup and swap files are not translations.
+        .filter(|name| !name.starts_with('.') && !name.ends_with('~'))
+        .collect();
+    names.sort();
+    let mut diagnostics = Diagnostics::new();
+    let mut translations = Vec::new();
+    for name in names {
+        let relative = format!("{TRANSLATIONS_DIR}/{name}");
+        let Some(lang) = name.strip_suffix(".yaml") else {
+            let stem = name
+                .rsplit_once('.')
+                .map_or(name.as_str(), |(stem, _)| stem);
+            diagnostics.push(
+                Diagnostic::file_error(
+                    &relative,
+                    format!("{relative} is not a translation: {TRANSLATIONS_DIR}/ holds <language>.yaml files"),
+                )
+                .with_help(format!("rename it to {TRANSLATIONS_DIR}/{stem}.yaml, or move it out of {TRANSLATIONS_DIR}/")),
+            );
+            continue;
+        };
+        let parsed = read_source(root, &relative).and_then(|file| {
+            let root = yaml::parse(&file, &file.text, 1)?;
+            Ok((file, root))
+        });
+        match parsed {
+            Ok((file, root)) => translations.push(TranslationSource {
+                lang: lang.to_owned(),
+                file,
+                root,
+            }),
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    if diagnostics.has_errors() {
+        Err(diagnostics)
+    } else {
+        Ok(translations)
     }
 }
 

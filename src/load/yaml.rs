@@ -89,6 +89,12 @@ pub fn parse(source: &SourceFile, text: &str, first_line: usize) -> Result<Node,
             value: Value::Null,
             pos: Pos::new(first_line, 1, 1),
         }),
+        Err(error) if is_second_document(&error) => {
+            let found_at = error
+                .location()
+                .map_or(usize::MAX, |loc| loc.line() as usize);
+            Err(second_document(source, text, first_line, found_at))
+        }
         Err(error) => {
             let mut pos = error
                 .location()
@@ -100,6 +106,50 @@ pub fn parse(source: &SourceFile, text: &str, first_line: usize) -> Result<Node,
             )
         }
     }
+}
+
+fn is_second_document(error: &serde_saphyr::Error) -> bool {
+    error
+        .without_snippet()
+        .to_string()
+        .contains("multiple YAML documents")
+}
+
+/// A `---` line in a facts file starts a second YAML document, which the
+/// parser reports in its own API's terms; say it in the editor's, at the
+/// line that does it.
+fn second_document(
+    source: &SourceFile,
+    text: &str,
+    first_line: usize,
+    found_at: usize,
+) -> Diagnostic {
+    // The last `---` before where the parser saw the second document; a
+    // `---` on the very first line only opens the first.
+    let is_separator = |line: &str| line == "---" || line.starts_with("--- ");
+    let separators: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, line)| is_separator(line))
+        .map(|(index, _)| index + 1)
+        .collect();
+    let separator = separators
+        .iter()
+        .rev()
+        .find(|&&line| line <= found_at)
+        .or(separators.first())
+        .map_or(first_line, |line| first_line + line - 1);
+    Diagnostic::at(
+        Severity::Error,
+        source,
+        Pos::new(separator, 1, 3),
+        format!(
+            "this `---` starts a second YAML document; {} must be one",
+            source.name
+        ),
+    )
+    .with_help("delete the `---` line (or put the text after it into the first document)")
 }
 
 /// Move a tree parsed from a front matter block to the file's own lines.
@@ -262,11 +312,13 @@ impl<'de> Visitor<'de> for ValueVisitor {
     fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
         Ok(Value::Float(v))
     }
+    // The file is NFC already; an escape (`"e\u0301"`) can still make a
+    // decomposed value.
     fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::Str(v.to_owned()))
+        Ok(Value::Str(crate::unicode::nfc_str(v).into_owned()))
     }
     fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::Str(v))
+        Ok(Value::Str(crate::unicode::nfc(v)))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));

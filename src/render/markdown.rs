@@ -7,8 +7,10 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd, html};
 use crate::article;
 use crate::ids::{self, MentionIn};
 use crate::links::{is_remote, is_safe_url};
+use crate::locale::Direction;
 use crate::model::Person;
 use crate::names::NameMatcher;
+use crate::raw_html;
 
 /// A heading of the article, for the table of contents.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -27,6 +29,8 @@ pub struct Mentions<'a> {
     text: MentionIn,
     /// Per person: the anchor of their first mention, once linked.
     pub first: Vec<Option<String>>,
+    /// The page's direction: a name in the other one is isolated.
+    direction: Direction,
 }
 
 impl<'a> Mentions<'a> {
@@ -46,7 +50,14 @@ impl<'a> Mentions<'a> {
             people,
             text,
             first: vec![None; people.len()],
+            direction: Direction::Ltr,
         }
+    }
+
+    /// For a page written right to left.
+    pub fn in_direction(mut self, direction: Direction) -> Self {
+        self.direction = direction;
+        self
     }
 
     /// Split a text into plain text and links for first mentions.
@@ -64,10 +75,15 @@ impl<'a> Mentions<'a> {
                     text[done..mention.range.start].to_owned().into(),
                 ));
             }
+            let name = &text[mention.range.clone()];
+            let dir = match crate::locale::text_direction(name) {
+                Some(d) if d != self.direction => format!(" dir=\"{}\"", d.as_str()),
+                _ => String::new(),
+            };
             // Ids are slugs, so they need no escaping inside the attributes.
             out.push(Event::InlineHtml(
                 format!(
-                    "<a class=\"mention\" id=\"{anchor}\" href=\"#{card}\" data-person=\"{id}\">"
+                    "<a class=\"mention\"{dir} id=\"{anchor}\" href=\"#{card}\" data-person=\"{id}\">"
                 )
                 .into(),
             ));
@@ -103,15 +119,61 @@ pub fn render_article(body: &str, mentions: &mut Mentions) -> (String, Vec<Headi
     let mut no_link_depth = 0usize;
     let mut heading_start: Option<usize> = None;
     let mut images_as_links: Vec<bool> = Vec::new();
+    // Tables, to write their cells with the block anchors (the HTML writer
+    // would write them without).
+    let mut table_alignments: Vec<pulldown_cmark::Alignment> = Vec::new();
+    let mut in_table_head = false;
+    let mut cell = 0;
 
-    for event in article::parser(body) {
+    for event in raw_html::hide_comments(article::parser(body)) {
         match event {
+            // Numbered as `article::paragraphs` numbers them: one rule.
             Event::Start(Tag::Paragraph) => {
                 let id = ids::paragraph(paragraph);
                 paragraph += 1;
                 events.push(Event::Html(format!("<p id=\"{id}\">").into()));
             }
             Event::End(TagEnd::Paragraph) => events.push(Event::Html("</p>\n".into())),
+            Event::Start(Tag::Item) => {
+                paragraph += 1;
+                events.push(Event::Html(format!("<li id=\"p-{paragraph}\">").into()));
+            }
+            Event::End(TagEnd::Item) => events.push(Event::Html("</li>\n".into())),
+            Event::Start(Tag::Table(alignments)) => {
+                table_alignments = alignments.clone();
+                events.push(Event::Start(Tag::Table(alignments)));
+            }
+            Event::Start(Tag::TableHead) => {
+                in_table_head = true;
+                cell = 0;
+                events.push(Event::Start(Tag::TableHead));
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_table_head = false;
+                events.push(Event::End(TagEnd::TableHead));
+            }
+            Event::Start(Tag::TableRow) => {
+                cell = 0;
+                events.push(Event::Start(Tag::TableRow));
+            }
+            Event::Start(Tag::TableCell) => {
+                paragraph += 1;
+                let element = if in_table_head { "th" } else { "td" };
+                let align = match table_alignments.get(cell) {
+                    Some(pulldown_cmark::Alignment::Left) => " style=\"text-align: left\"",
+                    Some(pulldown_cmark::Alignment::Center) => " style=\"text-align: center\"",
+                    Some(pulldown_cmark::Alignment::Right) => " style=\"text-align: right\"",
+                    _ => "",
+                };
+                events.push(Event::Html(
+                    format!("<{element} id=\"p-{paragraph}\"{align}>").into(),
+                ));
+            }
+            Event::End(TagEnd::TableCell) => {
+                cell += 1;
+                let element = if in_table_head { "th" } else { "td" };
+                events.push(Event::Html(format!("</{element}>").into()));
+            }
             Event::Start(Tag::Heading {
                 level,
                 classes,
@@ -149,11 +211,12 @@ pub fn render_article(body: &str, mentions: &mut Mentions) -> (String, Vec<Headi
                 }
                 events.push(Event::End(TagEnd::Heading(level)));
             }
-            Event::Start(tag @ (Tag::Link { .. } | Tag::CodeBlock(_))) => {
+            // Struck-out text is withdrawn: no one is named in it.
+            Event::Start(tag @ (Tag::Link { .. } | Tag::CodeBlock(_) | Tag::Strikethrough)) => {
                 no_link_depth += 1;
                 events.push(Event::Start(tag));
             }
-            Event::End(tag @ (TagEnd::Link | TagEnd::CodeBlock)) => {
+            Event::End(tag @ (TagEnd::Link | TagEnd::CodeBlock | TagEnd::Strikethrough)) => {
                 no_link_depth = no_link_depth.saturating_sub(1);
                 events.push(Event::End(tag));
             }
@@ -238,7 +301,7 @@ pub enum Layout {
 /// `javascript:` links (validation refuses them; this keeps the page safe
 /// even if it is handed unchecked text).
 pub fn render_fact(markdown: &str, layout: Layout) -> String {
-    let mut events: Vec<Event> = article::parser(markdown)
+    let mut events: Vec<Event> = raw_html::hide_comments(article::parser(markdown))
         .map(|event| match event {
             Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
             // Pictures become links: no request to another site.
@@ -336,6 +399,38 @@ mod tests {
         assert!(html.contains("<p id=\"p-1\">See <a href=\"https://e.org\">Lee</a>, <code>Lee</code> and Leeds.</p>"), "{html}");
         assert!(html.contains("<p id=\"p-2\">Then <a class=\"mention\" id=\"mention-ann-lee\" href=\"#person-ann-lee\" data-person=\"ann-lee\">Lee</a>’s turn. Lee again.</p>"), "{html}");
         assert_eq!(mentions.first[0].as_deref(), Some("mention-ann-lee"));
+    }
+
+    #[test]
+    fn blocks_are_numbered_as_the_article_walk_numbers_them() {
+        let people = [person("ann-lee", "Ann Lee", &["Lee"])];
+        let matcher = NameMatcher::new(&people);
+        let mut mentions = Mentions::article(&matcher, &people);
+        let body = "# Top\n\nOne.\n\n- tight ~~Lee~~\n  - nested\n\n> quoted\n\n| h | :c: |\n|---|:---:|\n| Lee | x |\n\n1. loose\n\n2. two\n";
+        let (html, _) = render_article(body, &mut mentions);
+        let blocks = article::paragraphs(body);
+        let numbered: Vec<usize> = blocks.iter().filter_map(|b| b.number).collect();
+        assert_eq!(numbered, (0..numbered.len()).collect::<Vec<_>>());
+        for n in 1..=numbered.len() {
+            assert!(
+                html.contains(&format!(" id=\"p-{n}\"")),
+                "p-{n} missing: {html}"
+            );
+        }
+        assert!(
+            !html.contains(&format!(" id=\"p-{}\"", numbered.len() + 1)),
+            "{html}"
+        );
+        // The struck-out mention is not linked; the one in the table is.
+        assert!(html.contains("<del>Lee</del>"), "{html}");
+        assert!(
+            html.contains("<td id=\"p-7\"><a class=\"mention\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("<th id=\"p-6\" style=\"text-align: center\">"),
+            "{html}"
+        );
     }
 
     #[test]

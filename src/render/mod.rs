@@ -3,9 +3,9 @@
 //!
 //! What a build writes is a plan: a list of outputs, each a path and how to
 //! make it (a template with its data, a serializer, or a static file). A new
-//! page is one more entry in [`plan`]. The plan is then carried out on both
-//! cores: the page on one, the data files on the other.
+//! page is one more entry in [`plan`].
 
+mod cards;
 pub mod markdown;
 mod publish;
 mod templates;
@@ -19,6 +19,7 @@ use crate::changes::Changes;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::facts_json::FactsJson;
 use crate::load::{Asset, AssetSource, Template, Theme};
+use crate::locale::Locale;
 use crate::model::Story;
 
 use templates::template_diagnostic;
@@ -77,7 +78,7 @@ enum Make<'a> {
         data: PageKind<'a>,
     },
     /// A data file, made by a serializer.
-    Text(Box<dyn FnOnce() -> String + Send + 'a>),
+    Text(Box<dyn FnOnce() -> String + 'a>),
     /// A file of the theme's `static/`.
     Asset(&'a Asset),
     /// A file made by an earlier build from the same inputs.
@@ -148,8 +149,9 @@ pub fn render_site(
     let story = latest.story;
     let changes = latest.changes;
     let tera = templates::compile(&theme.templates)?;
+    let locale = Locale::new(&story.article.lang, &story.translations);
     let mut diagnostics = Diagnostics::new();
-    let mut outputs = plan(story, theme, options, changes, &mut diagnostics);
+    let mut outputs = plan(story, theme, options, &locale, changes, &mut diagnostics);
     for file in past_pages.unwrap_or_default() {
         outputs.push(Output {
             path: file.path.clone(),
@@ -168,44 +170,32 @@ pub fn render_site(
                     *edition,
                     Place {
                         root: "../../".to_owned(),
-                        earlier: Some(views::DateView::of_time(edition.story.edition())),
+                        earlier: Some(views::DateView::of_time(edition.story.edition(), &locale)),
                     },
                 ),
             },
         });
     }
-    let record = views::record(latest, past);
-    let (pages, others): (Vec<Output>, Vec<Output>) = outputs
+    let record = views::record(latest, past, &locale);
+    // One output at a time, in order. Rendering the data files on the
+    // second core beside the page was measured at the largest benchmark
+    // size: a little faster, but 163 MiB at the peak instead of 139, as
+    // facts.json and the page were held at once. The second core renders
+    // the page's cards instead (see `cards`).
+    let site = Site {
+        story,
+        options,
+        locale: &locale,
+        record: &record,
+        tera: &tera,
+        templates: &theme.templates,
+    };
+    let made: Vec<Result<OutputFile, Diagnostic>> = outputs
         .into_iter()
-        .partition(|o| matches!(o.make, Make::Page { .. }));
-    let render_pages = || {
-        pages
-            .into_iter()
-            .map(|output| make(output, story, options, &record, &tera, &theme.templates))
-            .collect::<Vec<_>>()
-    };
-    let render_others = || {
-        others
-            .into_iter()
-            .map(|output| make(output, story, options, &record, &tera, &theme.templates))
-            .collect::<Vec<_>>()
-    };
-    // A realistic page takes less time to render than a thread to start;
-    // a large one renders its data files on the second core.
-    let (pages, others) = if story_size(story) < PARALLEL_FROM_ITEMS {
-        (render_pages(), render_others())
-    } else {
-        std::thread::scope(|scope| {
-            let others = scope.spawn(render_others);
-            let pages = render_pages();
-            let others = others
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (pages, others)
-        })
-    };
+        .map(|output| make(output, &site))
+        .collect();
     let mut files = Vec::new();
-    for made in pages.into_iter().chain(others) {
+    for made in made {
         match made {
             Ok(file) => files.push(file),
             Err(diagnostic) => diagnostics.push(diagnostic),
@@ -217,10 +207,6 @@ pub fn render_site(
     Ok(files)
 }
 
-/// Stories with fewer people, quotes and events than this are rendered on
-/// one thread.
-const PARALLEL_FROM_ITEMS: usize = 2000;
-
 fn story_size(story: &Story) -> usize {
     story.people.len() + story.quotes.len() + story.timeline.len()
 }
@@ -230,6 +216,7 @@ fn plan<'a>(
     story: &'a Story,
     theme: &'a Theme,
     options: &'a RenderOptions,
+    locale: &'a Locale,
     changes: &'a Changes,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Output<'a>> {
@@ -237,7 +224,7 @@ fn plan<'a>(
         path: path.to_owned(),
         make: Make::Page { template, data },
     };
-    let text = |path: &str, make: Box<dyn FnOnce() -> String + Send + 'a>| Output {
+    let text = |path: &str, make: Box<dyn FnOnce() -> String + 'a>| Output {
         path: path.to_owned(),
         make: Make::Text(make),
     };
@@ -253,7 +240,10 @@ fn plan<'a>(
             "facts.json",
             Box::new(|| FactsJson::from_story(story, changes).to_json()),
         ),
-        text("timeline.json", Box::new(|| publish::timeline_json(story))),
+        text(
+            "timeline.json",
+            Box::new(|| publish::timeline_json(story, locale)),
+        ),
         text(
             "robots.txt",
             Box::new(|| publish::robots(options.base_url.as_deref())),
@@ -290,30 +280,45 @@ fn plan<'a>(
     outputs
 }
 
+/// What every entry of the plan is made from.
+struct Site<'a> {
+    story: &'a Story,
+    options: &'a RenderOptions,
+    locale: &'a Locale,
+    record: &'a [views::EditionRecord],
+    tera: &'a tera::Tera,
+    templates: &'a [Template],
+}
+
 /// Carry out one entry of the plan.
-fn make(
-    output: Output,
-    story: &Story,
-    options: &RenderOptions,
-    record: &[views::EditionRecord],
-    tera: &tera::Tera,
-    templates: &[Template],
-) -> Result<OutputFile, Diagnostic> {
+fn make(output: Output, site: &Site) -> Result<OutputFile, Diagnostic> {
+    let Site {
+        story,
+        options,
+        locale,
+        record,
+        tera,
+        templates,
+    } = *site;
     let contents = match output.make {
         Make::Page { template, data } => {
             let (context, size) = match data {
                 PageKind::Main(edition, place) => {
-                    let mut data = views::page_data(edition.story, options, edition.changes);
+                    let mut data =
+                        views::page_data(edition.story, options, locale, edition.changes);
                     data.page.changes_url = Some(format!("{}changes.html", place.root));
                     data.page.earlier = place.earlier.map(|as_of| views::EarlierView {
                         as_of,
                         latest_url: format!("{}index.html", place.root),
                     });
                     data.page.root = place.root;
-                    (main_context(data)?, page_size_hint(edition.story))
+                    (
+                        main_context(data, locale, tera, templates)?,
+                        page_size_hint(edition.story),
+                    )
                 }
-                PageKind::NotFound => (not_found_context(story, options)?, 4096),
-                PageKind::Changes => (changes_context(story, options, record)?, 16 * 1024),
+                PageKind::NotFound => (not_found_context(story, options, locale)?, 4096),
+                PageKind::Changes => (changes_context(story, options, locale, record)?, 16 * 1024),
             };
             let mut html = Vec::with_capacity(size);
             tera.render_to(template, &context, &mut html)
@@ -324,11 +329,15 @@ fn make(
         Make::Text(make) => Contents::Bytes(make().into_bytes()),
         Make::Ready(contents) => contents,
         Make::Asset(asset) => match &asset.source {
-            // The default stylesheet keeps its comments in the repository
-            // and drops them on the way out: the page has a byte budget.
+            // The default stylesheet and script keep their comments in the
+            // repository and drop them on the way out: the page has a byte
+            // budget.
             AssetSource::BuiltIn(bytes) => match std::str::from_utf8(bytes) {
                 Ok(css) if asset.path.ends_with(".css") => {
                     Contents::Bytes(tidy::compact_css(css).into_bytes())
+                }
+                Ok(js) if asset.path.ends_with(".js") => {
+                    Contents::Bytes(tidy::compact_js(js).into_bytes())
                 }
                 _ => Contents::Bytes(bytes.to_vec()),
             },
@@ -342,73 +351,89 @@ fn make(
     })
 }
 
-/// The page data as Tera's values. The data exists twice while it is
-/// copied (ours, then Tera's); copying it a field at a time and freeing
-/// each field once copied keeps a large story's peak to Tera's copy and one
-/// field of ours, not both whole.
-fn main_context(data: PageData) -> Result<tera::Context, Diagnostic> {
+/// The page data as Tera's values. The repeated parts are rendered first,
+/// each on its own (see [`cards`]), and the page sees their HTML; the rest
+/// is copied a field at a time, each field freed once copied.
+fn main_context(
+    data: PageData,
+    locale: &Locale,
+    tera: &tera::Tera,
+    templates: &[Template],
+) -> Result<tera::Context, Diagnostic> {
+    let page = value(&data.page)?;
+    let words = value(locale.words())?;
+    let mut globals = tera::Context::new();
+    globals.insert_value("page", page.clone());
+    globals.insert_value("t", words.clone());
+    let parts = cards::Parts::new(tera, templates, globals);
+    let mut cards = parts.render(&data)?;
     let PageData {
-        page,
+        page: _,
         article,
         takeaways,
         toc,
-        groups,
+        mut groups,
         people,
         quotes,
         timeline,
         updates,
         counts,
     } = data;
+    drop((people, quotes, timeline));
+    for group in &mut groups {
+        group.cards = group
+            .people
+            .iter()
+            .map(|&i| std::mem::take(&mut cards.people[i]))
+            .collect();
+    }
     let mut context = tera::Context::new();
-    let mut failure = None;
-    let mut put = |key: &'static str, value: Result<tera::Value, tera::Error>| match value {
-        Ok(value) => context.insert_value(key, value),
-        Err(error) => failure = Some(error),
-    };
     // Each `value(x)` takes `x` by value, so it is freed as soon as it is
     // copied.
-    fn value<T: serde::Serialize>(data: T) -> Result<tera::Value, tera::Error> {
-        tera::Value::try_from_serializable(&data)
-    }
-    put("people", value(people));
-    put("article", value(article));
-    put("timeline", value(timeline));
-    put("quotes", value(quotes));
-    put("groups", value(groups));
-    put("updates", value(updates));
-    put("takeaways", value(takeaways));
-    put("toc", value(toc));
-    put("counts", value(counts));
-    put("page", value(page));
-    match failure {
-        None => Ok(context),
-        Some(error) => Err(cannot_prepare(&error)),
-    }
+    context.insert_value("groups", value(groups)?);
+    context.insert_value("quote_cards", value(cards.quotes)?);
+    context.insert_value("event_cards", value(cards.timeline)?);
+    context.insert_value("article", value(article)?);
+    context.insert_value("updates", value(updates)?);
+    context.insert_value("takeaways", value(takeaways)?);
+    context.insert_value("toc", value(toc)?);
+    context.insert_value("counts", value(counts)?);
+    context.insert_value("page", page);
+    context.insert_value("t", words);
+    Ok(context)
 }
 
-fn not_found_context(story: &Story, options: &RenderOptions) -> Result<tera::Context, Diagnostic> {
-    let mut page = views::page_view(story, options);
+fn value<T: serde::Serialize>(data: T) -> Result<tera::Value, Diagnostic> {
+    tera::Value::try_from_serializable(&data).map_err(|e| cannot_prepare(&e))
+}
+
+fn not_found_context(
+    story: &Story,
+    options: &RenderOptions,
+    locale: &Locale,
+) -> Result<tera::Context, Diagnostic> {
+    let mut page = views::page_view(story, options, locale);
     // GitHub Pages serves 404.html for a missing file at any depth, so its
     // links to the site's own files start from the base URL.
     page.root = options.base_url.clone().unwrap_or_default();
     let mut context = tera::Context::new();
-    let value = tera::Value::try_from_serializable(&page).map_err(|e| cannot_prepare(&e))?;
-    context.insert_value("page", value);
+    context.insert_value("page", value(page)?);
+    context.insert_value("t", value(locale.words())?);
     Ok(context)
 }
 
 fn changes_context(
     story: &Story,
     options: &RenderOptions,
+    locale: &Locale,
     record: &[views::EditionRecord],
 ) -> Result<tera::Context, Diagnostic> {
-    let mut page = views::page_view(story, options);
+    let mut page = views::page_view(story, options, locale);
     page.changes_url = Some("changes.html".to_owned());
     let mut context = tera::Context::new();
-    let page = tera::Value::try_from_serializable(&page).map_err(|e| cannot_prepare(&e))?;
-    context.insert_value("page", page);
-    let editions = tera::Value::try_from_serializable(&record).map_err(|e| cannot_prepare(&e))?;
-    context.insert_value("editions", editions);
+    context.insert_value("page", value(page)?);
+    context.insert_value("t", value(locale.words())?);
+    context.insert_value("editions", value(record)?);
     Ok(context)
 }
 

@@ -3,9 +3,11 @@
 //! They are data formats, so they are built here in Rust rather than in the
 //! theme's templates.
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::markdown;
+use crate::locale::Locale;
 use crate::model::Story;
 use crate::text::{Cut, shorten};
 
@@ -175,19 +177,46 @@ pub fn json_ld(story: &Story, base_url: Option<&str>, image_url: Option<&str>) -
 }
 
 /// timeline.json in Knight Lab TimelineJS's format, so a newsroom can drop
-/// the checked timeline into a TimelineJS embed.
-pub fn timeline_json(story: &Story) -> String {
-    let events: Vec<Value> = story
+/// the checked timeline into a TimelineJS embed. Typed records rather than
+/// a `serde_json::Value` tree, which for a large timeline took several
+/// times the file's size; fields are in alphabetical order, as the file has
+/// always had them.
+pub fn timeline_json(story: &Story, locale: &Locale) -> String {
+    let source_word = html_escape(locale.word("source"));
+    #[derive(Serialize)]
+    struct Document<'a> {
+        events: Vec<TimelineEvent<'a>>,
+        title: Title,
+    }
+    #[derive(Serialize)]
+    struct Title {
+        text: Text,
+    }
+    #[derive(Serialize)]
+    struct TimelineEvent<'a> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        group: Option<&'a str>,
+        start_date: StartDate,
+        text: Text,
+        unique_id: String,
+    }
+    #[derive(Serialize)]
+    struct StartDate {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        day: Option<u8>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        month: Option<u8>,
+        year: u16,
+    }
+    #[derive(Serialize)]
+    struct Text {
+        headline: String,
+        text: String,
+    }
+    let events = story
         .timeline
         .iter()
         .map(|event| {
-            let mut start = json!({ "year": event.date.year });
-            if let Some(month) = event.date.month {
-                start["month"] = json!(month);
-            }
-            if let Some(day) = event.date.day {
-                start["day"] = json!(day);
-            }
             let mut text = event
                 .summary
                 .as_deref()
@@ -197,33 +226,58 @@ pub fn timeline_json(story: &Story) -> String {
                 let name = html_escape(&source.name);
                 text.push_str(&match &source.url {
                     Some(url) => {
-                        format!("<p>Source: <a href=\"{}\">{name}</a></p>", html_escape(url))
+                        format!(
+                            "<p>{source_word} <a href=\"{}\">{name}</a></p>",
+                            html_escape(url)
+                        )
                     }
-                    None => format!("<p>Source: {name}</p>"),
+                    None => format!("<p>{source_word} {name}</p>"),
                 });
             }
-            let mut item = json!({
-                "unique_id": event.id,
-                "start_date": start,
-                "text": { "headline": html_escape(&event.title), "text": text },
-            });
-            if let Some(&first) = event.people.first() {
-                item["group"] = json!(story.people[first].group);
+            TimelineEvent {
+                group: event
+                    .people
+                    .first()
+                    .map(|&first| story.people[first].group.as_str()),
+                start_date: StartDate {
+                    day: event.date.day,
+                    month: event.date.month,
+                    year: event.date.year,
+                },
+                text: Text {
+                    headline: html_escape(&event.title),
+                    text,
+                },
+                unique_id: event.id.clone(),
             }
-            item
         })
         .collect();
     let article = &story.article;
-    let document = json!({
-        "title": { "text": {
-            "headline": html_escape(&article.title),
-            "text": article.description.as_deref().map(html_escape).unwrap_or_default(),
-        }},
-        "events": events,
-    });
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
-    text.push('\n');
-    text
+    let document = Document {
+        events,
+        title: Title {
+            text: Text {
+                headline: html_escape(&article.title),
+                text: article
+                    .description
+                    .as_deref()
+                    .map(html_escape)
+                    .unwrap_or_default(),
+            },
+        },
+    };
+    let capacity = 4096
+        + story
+            .timeline
+            .iter()
+            .map(|e| 512 + 2 * (e.title.len() + e.summary.as_ref().map_or(0, String::len)))
+            .sum::<usize>();
+    crate::facts_json::pretty_json(&document, capacity)
+}
+
+/// The words explainer.js shows, as the JSON the page carries for it.
+pub fn script_words(locale: &Locale) -> String {
+    script_safe(&serde_json::to_string(&locale.script_words()).unwrap_or_default())
 }
 
 /// `</script>` inside a JSON string would end the script element early.

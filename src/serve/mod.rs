@@ -162,7 +162,7 @@ fn run_build(
             });
             Ok(())
         }
-        Err(Failure::Content(report)) => {
+        Err(Failure::Content(report) | Failure::Output(report)) => {
             on_event(ServeEvent::Failed(&report));
             let text: Vec<String> = report.diagnostics.iter().map(|d| d.render()).collect();
             let text = format!("{}\n\n{}", text.join("\n\n"), report.summary());

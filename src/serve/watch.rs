@@ -1,6 +1,6 @@
 //! Watch the story's inputs and rebuild when they change.
 //!
-//! Only `content/`, `templates/` and `static/` are watched, never the whole
+//! Only `content/`, `templates/`, `static/` and `i18n/` are watched, never the whole
 //! root: the root is often a project folder with `target/` and the output
 //! in it, and the build's own writes must not set off another build.
 
@@ -21,7 +21,7 @@ use crate::diagnostic::Diagnostic;
 /// the reload feel late.
 const DEBOUNCE: Duration = Duration::from_millis(50);
 
-const WATCHED: [&str; 3] = ["content", "templates", "static"];
+const WATCHED: [&str; 4] = ["content", "templates", "static", "i18n"];
 
 type FolderWatcher = Arc<Mutex<Debouncer<RecommendedWatcher, RecommendedCache>>>;
 
@@ -161,6 +161,7 @@ mod tests {
         assert!(is_input(root, Path::new("/story/content/facts.yaml")));
         assert!(is_input(root, Path::new("/story/static/img/a.png")));
         assert!(is_input(root, Path::new("/story/templates")));
+        assert!(is_input(root, Path::new("/story/i18n/fr.yaml")));
         assert!(!is_input(root, Path::new("/story/public/index.html")));
         assert!(!is_input(root, Path::new("/story/.public.explainer-tmp-1")));
         assert!(!is_input(root, Path::new("/story/target/x")));

@@ -163,6 +163,25 @@ pub(super) fn cross_check(
         })
     };
     let mut results = results.into_iter();
+    let empty_body = crate::raw_html::without_comments(source.body())
+        .trim()
+        .is_empty();
+    if empty_body {
+        // At the closing `---`, which the text should follow.
+        let line = source
+            .file
+            .pos_of_offset(source.body_start.saturating_sub(1), 1)
+            .line;
+        checker.push(
+            Diagnostic::at(
+                Severity::Error,
+                &source.file,
+                Pos::new(line as usize, 1, 3),
+                "the article has no text after its front matter",
+            )
+            .with_help("write the article below the closing `---` line; quotes are checked against it and names linked in it"),
+        );
+    }
     let mut quotes = Vec::new();
     let mut given_ids = GivenIds::default();
     for Located { value: quote, at } in facts.quotes {
@@ -172,9 +191,12 @@ pub(super) fn cross_check(
             None
         } else {
             let outcome = results.next().unwrap_or(QuoteMatch::Empty);
-            report_quote(checker, &outcome, at.text, paragraphs, source);
+            // An article without text has one error, said once above.
+            if !(empty_body && matches!(outcome, QuoteMatch::NotFound { .. })) {
+                report_quote(checker, quote.text(), &outcome, at.text, paragraphs, source);
+            }
             match outcome {
-                QuoteMatch::Found(p) => Some(p),
+                QuoteMatch::Found(p) => paragraphs[p].number,
                 _ => None,
             }
         };
@@ -198,7 +220,12 @@ pub(super) fn cross_check(
         timeline.push(event);
     }
 
-    warn_unmentioned(checker, &people, &facts.people, &mentioned);
+    if !empty_body {
+        warn_unmentioned(checker, &people, &facts.people, &mentioned);
+    }
+    if let Some(article) = &article {
+        super::repeats::before_published(checker, &article.published, &facts.update_times);
+    }
 
     let mut story = Story {
         article: article?,
@@ -209,6 +236,7 @@ pub(super) fn cross_check(
         takeaways: facts.takeaways,
         updates: facts.updates,
         corrections: Vec::new(),
+        translations: Vec::new(),
     };
     ids::assign(&mut story, previous);
     story.corrections = check_corrections(checker, facts.corrections, &story, previous);

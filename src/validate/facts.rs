@@ -5,9 +5,11 @@
 use std::collections::HashSet;
 
 use super::schema::{Checker, Fields};
-use super::{Located, check_fact_markdown, read_source, static_path};
+use super::{
+    Located, check_fact_markdown, common_words, read_source, repeats, static_path, without_notes,
+};
 use crate::date::PartialDate;
-use crate::load::{FactsSource, Node, Value};
+use crate::load::{Node, Value};
 use crate::model::{Correction, Event as TimelineEvent, Link, Person, Quote, Source, Update};
 use crate::source::Pos;
 use crate::text::{Letters, is_slug, slug};
@@ -42,6 +44,8 @@ pub(super) struct Facts {
     pub(super) takeaways: Vec<String>,
     pub(super) updates: Vec<Update>,
     pub(super) corrections: Vec<Located<Correction, CorrectionAt>>,
+    /// Each update's time and where it is written.
+    pub(super) update_times: Vec<(crate::date::Timestamp, Pos)>,
     /// Ids that a person entry with an error already reported may have
     /// meant: a quote or event naming one of them gets no second error.
     pub(super) excused_ids: HashSet<String>,
@@ -105,16 +109,17 @@ pub(super) struct CorrectionAt {
     pub(super) item: Option<Pos>,
 }
 
-pub(super) fn read_facts(
-    checker: &mut Checker,
-    source: &FactsSource,
-    static_files: &[&str],
-) -> Facts {
+pub(super) fn read_facts(checker: &mut Checker, root: &Node, static_files: &[&str]) -> Facts {
     let mut facts = Facts::default();
-    if source.root.value == Value::Null {
+    if root.value == Value::Null {
+        checker.error(
+            root.pos,
+            "facts.yaml is empty",
+            Some("list the story's people, with `people:` and a `- id:` line for each (`explainer new DIR` writes an example to copy)".into()),
+        );
         return facts;
     }
-    let Some(fields) = checker.mapping(&source.root, "facts.yaml", FACTS_FIELDS) else {
+    let Some(fields) = checker.mapping(root, "facts.yaml", FACTS_FIELDS) else {
         return facts;
     };
     // A `groups` of the wrong type is reported once; judging every group
@@ -149,7 +154,7 @@ pub(super) fn read_facts(
     }
     for (text, pos) in checker.text_list(&fields, "takeaways") {
         check_fact_markdown(checker, &text, pos, "a takeaway");
-        facts.takeaways.push(text);
+        facts.takeaways.extend(without_notes(text));
     }
     if let Some(node) = fields.get("updates") {
         for item in checker.list(node, "`updates`") {
@@ -159,11 +164,14 @@ pub(super) fn read_facts(
             let at = checker
                 .required(&update, "at", "an update")
                 .and_then(|node| checker.timestamp(node, "`at`"));
+            if let (Some(at), Some(node)) = (&at, update.get("at")) {
+                facts.update_times.push((at.clone(), node.pos));
+            }
             let text = checker.required_text(&update, "text", "an update");
             if let (Some(text), Some(node)) = (&text, update.get("text")) {
                 check_fact_markdown(checker, text, node.pos, "an update");
             }
-            if let (Some(at), Some(text)) = (at, text) {
+            if let (Some(at), Some(text)) = (at, text.and_then(without_notes)) {
                 facts.updates.push(Update { at, text });
             }
         }
@@ -173,6 +181,11 @@ pub(super) fn read_facts(
             facts.corrections.extend(read_correction(checker, item));
         }
     }
+    repeats::same_instant(checker, &facts.update_times);
+    repeats::repeated_quotes(
+        checker,
+        facts.quotes.iter().map(|q| (q.value.text(), q.at.text)),
+    );
     facts
 }
 
@@ -231,12 +244,12 @@ fn read_person(
     let name = checker.required_text(&fields, "name", "a person");
     let role = checker.required_text(&fields, "role", "a person");
     let group = checker.required_text(&fields, "group", "a person");
-    let aliases = checker
-        .text_list(&fields, "aliases")
-        .into_iter()
-        .map(|(a, _)| a)
-        .collect();
-    let summary = checker.optional_text(&fields, "summary");
+    let aliases = checker.text_list(&fields, "aliases");
+    common_words::warn_about_aliases(checker, name.as_deref(), &aliases);
+    let aliases = aliases.into_iter().map(|(a, _)| a).collect();
+    let summary = checker
+        .optional_text(&fields, "summary")
+        .and_then(without_notes);
     if let (Some(summary), Some(node)) = (&summary, fields.get("summary")) {
         check_fact_markdown(checker, summary, node.pos, "`summary`");
     }
@@ -304,7 +317,9 @@ fn read_quote(checker: &mut Checker, item: &Node) -> Option<Located<UnresolvedQu
     let id = read_item_id(checker, &fields);
     let speaker = checker.required_text(&fields, "speaker", "a quote");
     let text = checker.required_text(&fields, "text", "a quote");
-    let context = checker.optional_text(&fields, "context");
+    let context = checker
+        .optional_text(&fields, "context")
+        .and_then(without_notes);
     if let (Some(context), Some(node)) = (&context, fields.get("context")) {
         check_fact_markdown(checker, context, node.pos, "`context`");
     }
@@ -343,11 +358,14 @@ fn read_event(checker: &mut Checker, item: &Node) -> Option<Located<TimelineEven
         .required(&fields, "date", "a timeline event")
         .and_then(|node| checker.partial_date(node, "`date`"));
     let title = checker.required_text(&fields, "title", "a timeline event");
-    let summary = checker.optional_text(&fields, "summary");
+    let summary = checker
+        .optional_text(&fields, "summary")
+        .and_then(without_notes);
     if let (Some(summary), Some(node)) = (&summary, fields.get("summary")) {
         check_fact_markdown(checker, summary, node.pos, "`summary`");
     }
     let people = checker.text_list(&fields, "people");
+    repeats::repeated_people(checker, &people);
     let source = fields
         .get("source")
         .and_then(|node| read_source(checker, node));

@@ -3,11 +3,16 @@
 //! the article, people are named in it. Every problem is collected; the
 //! story is returned only when there are no errors.
 
+mod common_words;
 mod cross_check;
 mod facts;
 mod front_matter;
+mod hygiene;
+mod local_links;
+mod repeats;
 mod reports;
 mod schema;
+mod translations;
 
 use pulldown_cmark::{Event, Tag};
 
@@ -15,7 +20,7 @@ use crate::article;
 use crate::diagnostic::{Diagnostics, did_you_mean};
 use crate::facts_json::FactsJson;
 use crate::links::is_safe_url;
-use crate::load::{ArticleSource, FactsSource, Inputs, Node};
+use crate::load::{ArticleSource, FactsSource, Inputs, Node, TranslationSource, Value};
 use crate::model::{Source, Story};
 use crate::source::Pos;
 
@@ -25,25 +30,44 @@ use schema::{Checker, Fields};
 pub struct Validated {
     pub story: Story,
     pub warnings: Diagnostics,
+    /// Links to `#id`s, to be checked against the rendered page with
+    /// [`missing_ids`].
+    pub fragment_links: Vec<FragmentLink>,
 }
+
+pub use local_links::{FragmentLink, missing_ids};
 
 /// `previous` is the last edition's facts: what it published is the memory
 /// that keeps each item's id from one edition to the next.
-pub fn validate(inputs: &Inputs, previous: Option<&FactsJson>) -> Result<Validated, Diagnostics> {
+///
+/// The facts' parsed tree is taken out of `inputs` once it has been read:
+/// for a large story it is the biggest thing in memory, and the
+/// cross-checks, which set the peak, need only the facts read from it.
+pub fn validate(
+    inputs: &mut Inputs,
+    previous: Option<&FactsJson>,
+) -> Result<Validated, Diagnostics> {
     let static_files: Vec<&str> = inputs
         .theme
         .assets
         .iter()
         .map(|a| a.path.as_str())
         .collect();
-    validate_sources(&inputs.article, &inputs.facts, &static_files, previous)
+    validate_sources(
+        &inputs.article,
+        &mut inputs.facts,
+        &inputs.translations,
+        &static_files,
+        previous,
+    )
 }
 
 /// [`validate`] for an article and facts read from elsewhere (a past
 /// commit), against the static files of `static_files`.
 pub fn validate_sources(
     article_source: &ArticleSource,
-    facts_source: &FactsSource,
+    facts_source: &mut FactsSource,
+    translation_sources: &[TranslationSource],
     static_files: &[&str],
     previous: Option<&FactsJson>,
 ) -> Result<Validated, Diagnostics> {
@@ -52,19 +76,40 @@ pub fn validate_sources(
     // The body is parsed once here, for its paragraphs (quotes are looked
     // up in them) and for links the front-matter checks report.
     let mut unsafe_links = Vec::new();
-    let paragraphs = article::paragraphs_and_links(article_source.body(), |url, range| {
+    let mut local_targets = Vec::new();
+    let paragraphs = article::paragraphs_and_links(article_source.body(), |url, range, target| {
         if !is_safe_url(url) {
             unsafe_links.push((url.to_owned(), range));
+        } else if local_links::is_local(url) {
+            local_targets.push((url.to_owned(), range, target));
         }
     });
+    hygiene::check_article(article_source, &mut diagnostics);
+    hygiene::check_facts(facts_source, &mut diagnostics);
     let article = {
         let mut checker = Checker::new(&article_source.file, &mut diagnostics);
         front_matter::read_article(&mut checker, article_source, static_files, &unsafe_links)
     };
+    let tree = std::mem::replace(
+        &mut facts_source.root,
+        Node {
+            value: Value::Null,
+            pos: Pos::default(),
+        },
+    );
     let facts = {
         let mut checker = Checker::new(&facts_source.file, &mut diagnostics);
-        facts::read_facts(&mut checker, facts_source, static_files)
+        facts::read_facts(&mut checker, &tree, static_files)
     };
+    let mut fragment_links = {
+        let mut checker = Checker::new(&article_source.file, &mut diagnostics);
+        local_links::check_article(&mut checker, article_source, &local_targets, static_files)
+    };
+    fragment_links.extend({
+        let mut checker = Checker::new(&facts_source.file, &mut diagnostics);
+        local_links::check_facts_markdown(&mut checker, &tree, static_files)
+    });
+    drop(tree);
     // Cross-checks run even when the front matter is broken, so that one
     // run reports those problems too.
     let story = {
@@ -78,10 +123,17 @@ pub fn validate_sources(
             previous,
         )
     };
+    let translations = translations::read_all(translation_sources, &mut diagnostics);
+    let story = story.map(|mut story| {
+        translations::warn_untranslated(article_source, &story, &translations, &mut diagnostics);
+        story.translations = translations;
+        story
+    });
     match story {
         Some(story) if !diagnostics.has_errors() => Ok(Validated {
             story,
             warnings: diagnostics,
+            fragment_links,
         }),
         _ => Err(diagnostics),
     }
@@ -188,4 +240,16 @@ pub fn edition_of(article: &ArticleSource, facts: &FactsSource) -> Option<crate:
     }
     // The last of equal times, as `Story::edition` chooses.
     times.into_iter().max_by_key(|t| t.unix_seconds())
+}
+
+/// Markdown from facts.yaml without the HTML comments editors keep notes
+/// in: facts.json carries this Markdown as it is, and no note may reach an
+/// output file. `None` when nothing else was written.
+fn without_notes(markdown: String) -> Option<String> {
+    let kept = match crate::raw_html::strip_comments(&markdown, article::options()) {
+        std::borrow::Cow::Borrowed(_) => return Some(markdown),
+        std::borrow::Cow::Owned(kept) => kept,
+    };
+    let kept = kept.trim();
+    (!kept.is_empty()).then(|| kept.to_owned())
 }

@@ -16,6 +16,7 @@ use crate::text::{Cut, shorten};
 
 pub(super) fn report_quote(
     checker: &mut Checker,
+    quote_text: &str,
     outcome: &QuoteMatch,
     pos: Pos,
     paragraphs: &[article::Paragraph],
@@ -28,6 +29,11 @@ pub(super) fn report_quote(
             .line
     };
     let excerpt = |index: usize| shorten(&paragraphs[index].text, 90, Cut::Anywhere);
+    // Blocks are named as the page numbers them; a heading has no number.
+    let block = |index: usize| match paragraphs[index].number {
+        Some(number) => format!("paragraph {}", number + 1),
+        None => "a heading".to_owned(),
+    };
     match outcome {
         QuoteMatch::Found(_) => {}
         QuoteMatch::Empty => checker.error(
@@ -38,12 +44,25 @@ pub(super) fn report_quote(
         QuoteMatch::OutOfOrder(index) => checker.error(
             pos,
             format!(
-                "the parts of this quote are in paragraph {} of the article, but in another order",
-                index + 1
+                "the parts of this quote are in {} of the article, but in another order",
+                block(*index)
             ),
             Some(format!(
                 "put the parts around the ellipsis in the order of content/article.md line {}",
                 paragraph_line(*index)
+            )),
+        ),
+        QuoteMatch::AcrossParagraphs { first, last } => checker.error(
+            pos,
+            format!(
+                "the parts of this quote are in the article, from {} to {}, but an ellipsis (`…`) bridges words within one paragraph only",
+                block(*first),
+                block(*last)
+            ),
+            Some(format!(
+                "make it one quote per paragraph (content/article.md lines {} and {})",
+                paragraph_line(*first),
+                paragraph_line(*last)
             )),
         ),
         QuoteMatch::NotFound { closest } => {
@@ -51,11 +70,18 @@ pub(super) fn report_quote(
                 .with_help("quote the article word for word (quote marks, dashes and spacing may differ; `…` stands for words left out), or give the quote a `source`");
             if let Some(index) = closest {
                 diagnostic = diagnostic.with_note(format!(
-                    "closest is paragraph {} (content/article.md line {}): “{}”",
-                    index + 1,
+                    "closest is {} (content/article.md line {}): “{}”",
+                    block(*index),
                     paragraph_line(*index),
                     excerpt(*index)
                 ));
+                if let Some((article, quote)) =
+                    crate::quotes::differences(quote_text, &paragraphs[*index].text)
+                {
+                    diagnostic = diagnostic.with_note(format!(
+                        "the words that differ, marked: the article has “{article}”, the quote “{quote}”"
+                    ));
+                }
             }
             checker.push(diagnostic);
         }
@@ -94,7 +120,8 @@ pub(super) fn warn_unmentioned(
         let Some(at) = read_at.get(person.id.as_str()) else {
             continue;
         };
-        if !was_mentioned && at.complete {
+        // A name holding an invisible character has its own warning.
+        if !was_mentioned && at.complete && !person.names().any(super::hygiene::is_flagged) {
             checker.warning(
                 at.id,
                 format!("{} is never named in the article", person.name),

@@ -159,10 +159,14 @@ impl<'a> Checker<'a> {
         if is_language_tag(&tag) {
             return Some(tag);
         }
+        let help = match crate::locale::suggest_tag(&tag) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => "use a tag such as en, fr, pt-BR or zh-Hant".into(),
+        };
         self.error(
             node.pos,
             format!("`{tag}` is not a language tag"),
-            Some("use a tag such as en, fr, pt-BR or zh-Hant".into()),
+            Some(help),
         );
         None
     }
@@ -262,16 +266,7 @@ impl<'a> Checker<'a> {
 /// True for http(s) and mailto URLs and for relative ones; false for
 /// `javascript:`, `data:` and every other scheme, however it is spelled.
 pub fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let primary = parts.next().unwrap_or_default();
-    let primary_ok = matches!(primary.len(), 2 | 3 | 5..=8)
-        && primary.bytes().all(|b| b.is_ascii_alphabetic())
-        || primary.eq_ignore_ascii_case("x")
-        || primary.eq_ignore_ascii_case("i");
-    primary_ok
-        && parts.all(|part| {
-            (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric())
-        })
+    crate::locale::is_language_tag(tag)
 }
 
 #[cfg(test)]

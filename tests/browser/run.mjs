@@ -1,5 +1,6 @@
-// Real-browser checks of the built page. Builds the shipped story and the
-// edge-case story, serves each under /explainer/ (as on a GitHub Pages
+// Real-browser checks of the built page. Builds the shipped story, the
+// edge-case story and the French and Arabic stories, serves each under
+// /explainer/ (as on a GitHub Pages
 // project site, where a root-relative link would break), and drives Debian's
 // Chromium. Exits non-zero when any check fails; screenshots go to
 // target/screenshots/ for a person to look at.
@@ -247,10 +248,13 @@ async function enhancements(browser, site, url) {
         wrong: quotes.filter(visible).filter((li) => li.querySelector('.speaker').getAttribute('href') !== `#person-${id}`).length,
         right: quotes.filter(visible).length,
         status: document.querySelector('#filter-status')?.textContent ?? '',
+        name: document.querySelector('#person-filter').selectedOptions[0].text,
       };
     }, person);
     check(shown.wrong === 0 && shown.right > 0, `${label}: filtering by ${person} shows ${shown.wrong} other quotes`);
-    check(/\d/.test(shown.status), `${label}: the filter does not announce what it shows`);
+    // Counts may be spelled out ("تصريح واحد"), so the name is what must be there.
+    check(shown.status.includes(shown.name) && !/undefined|\{/.test(shown.status), `${label}: the filter announces "${shown.status}"`);
+    summary.push(`${label}: the filter says "${shown.status}"`);
     await filter.selectOption('');
     const all = await page.locator('#quotes .quotes > li:visible').count();
     check(all === site.quotes, `${label}: clearing the filter shows ${all} of ${site.quotes} quotes`);
@@ -381,7 +385,38 @@ function shippedCopy() {
   return root;
 }
 
-const sites = [build('shipped', ['--root', shippedCopy()]), build('edge', ['--root', 'tests/fixtures/edge'])];
+// A page's direction: the document's, and the side the timeline's line is
+// drawn on (the start side: the right, right to left).
+async function direction(browser, site, url) {
+  const context = await newContext(browser, { viewport: viewports[1] });
+  const page = await context.newPage();
+  await page.goto(url);
+  const seen = await page.evaluate(() => {
+    const event = document.querySelector('#timeline .event');
+    const style = getComputedStyle(event);
+    const marker = getComputedStyle(event, '::before');
+    return {
+      dir: document.documentElement.dir,
+      line: parseFloat(style.borderRightWidth) > 0 ? 'right' : parseFloat(style.borderLeftWidth) > 0 ? 'left' : 'none',
+      // The marker sits astride the line: its inset on the line's side is
+      // small (negative), on the other side most of the event's width.
+      marker: parseFloat(marker.left) < parseFloat(marker.right) ? 'left' : 'right',
+    };
+  });
+  const side = site.textDir === 'rtl' ? 'right' : 'left';
+  check(seen.dir === site.textDir, `${site.name}: the page's dir is "${seen.dir}", not ${site.textDir}`);
+  check(seen.line === side && seen.marker === side, `${site.name}: the timeline's line is on the ${seen.line}, its markers on the ${seen.marker}`);
+  summary.push(`${site.name}: dir ${seen.dir}, timeline line and markers on the ${seen.line}`);
+  await context.close();
+}
+
+const sites = [
+  build('shipped', ['--root', shippedCopy()]),
+  build('edge', ['--root', 'tests/fixtures/edge']),
+  build('fr', ['--root', 'tests/fixtures/fr']),
+  build('ar', ['--root', 'tests/fixtures/ar']),
+];
+for (const site of sites) site.textDir = site.name === 'ar' ? 'rtl' : 'ltr';
 const history = build('history', ['--root', storyWithHistory()]);
 const editions = readdirSync(path.join(history.dir, 'editions')).sort();
 check(editions.length === 2, `history: ${editions.length} past editions, not 2`);
@@ -407,6 +442,7 @@ try {
     await withoutJs(browser, site, site.url);
     await keyboard(browser, site, site.url);
     await enhancements(browser, site, site.url);
+    await direction(browser, site, site.url);
   }
   const server = await serve(history.dir, PREFIX);
   servers.push(server);

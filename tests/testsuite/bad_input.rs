@@ -73,19 +73,28 @@ fn latin1_facts_are_refused_with_the_offset() {
 }
 
 #[test]
-fn missing_content_folder_names_both_files() {
-    let run = fails_keeping_output(
-        |story| std::fs::remove_dir_all(story.root().join("content")).unwrap(),
-        &[
-            "content/article.md not found",
-            "content/facts.yaml not found",
-            "pass --root",
-        ],
-    );
+fn a_root_without_content_says_how_to_start_one() {
+    let story = Story::base();
+    story.build().assert_ok();
+    let good = snapshot(&story.output());
+    std::fs::remove_dir_all(story.root().join("content")).unwrap();
+    let run = story.build();
+    // Not a story at all: a usage error, not a fault in one.
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    for wanted in [
+        "error: the story root has no content/ folder",
+        &format!("explainer new {}", story.root().display()),
+        "pass --root",
+    ] {
+        assert!(
+            run.stderr.contains(wanted),
+            "`{wanted}` missing from:\n{}",
+            run.stderr
+        );
+    }
     assert!(
-        run.stderr.contains("Build failed: 2 errors"),
-        "{}",
-        run.stderr
+        snapshot(&story.output()) == good,
+        "the last good output changed"
     );
 }
 

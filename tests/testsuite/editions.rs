@@ -200,7 +200,7 @@ fn a_correction_shows_on_its_item_in_json_ld_the_feed_and_facts_json() {
         item.contains(
             "<p class=\"correction-note\"><strong>Correction</strong>, \
              <a href=\"#correction-20251121T100000Z\"><time datetime=\"2025-11-21T10:00:00Z\">\
-             21 November 2025, 10:00 UTC</time></a>: An earlier version gave the quote as \
+             21 November 2025 at 10:00 GMT+0</time></a>: An earlier version gave the quote as \
              “safe and under budget”.</p>"
         ),
         "{item}"
@@ -356,7 +356,7 @@ fn a_final_story_says_it_is_no_longer_updated() {
     );
     story.build().assert_ok();
     assert!(story.page().contains(
-        "This explainer is no longer being updated (last updated <time datetime=\"2025-12-01T18:00:00Z\">1 December 2025, 18:00 UTC</time>)."
+        "This explainer is no longer being updated (last updated <time datetime=\"2025-12-01T18:00:00Z\">1 December 2025 at 18:00 GMT+0</time>)."
     ));
     assert_eq!(
         facts_json(&story)["article"]["final"],
@@ -628,7 +628,7 @@ fn rebuilds_in_one_process_reuse_the_past_editions_until_the_look_changes() {
     story.write(
         "templates/index.html",
         index
-            .replace("Read the latest.", "See the latest.")
+            .replace("{{ t.read_latest }}", "See the latest.")
             .as_bytes(),
     );
     explainer::build(&options).expect("third build");

@@ -327,7 +327,7 @@ const CASES: &[Case] = &[
         expect: &[
             "content/facts.yaml:11:11",
             "`en_GB` is not a language tag",
-            "pt-BR",
+            "did you mean `en-GB`?",
         ],
     },
     // YAML syntax, in either file.
@@ -802,6 +802,238 @@ const CASES: &[Case] = &[
         from: "authors: [Ada Byrne]",
         to: "authors: [Ada Byrne]\nlang: en_GB",
         expect: &["content/article.md:6:7", "`en_GB` is not a language tag"],
+    },
+    // Characters an editor cannot see.
+    Case {
+        name: "direction override in a name",
+        file: FACTS,
+        from: "name: Lena Okafor",
+        to: "name: Lena \u{202E}Okafor",
+        expect: &[
+            "content/facts.yaml:9:16",
+            "`name` holds U+202E RIGHT-TO-LEFT OVERRIDE, which turns the text after it around",
+        ],
+    },
+    Case {
+        name: "direction isolate written as an escape",
+        file: FACTS,
+        from: "role: Engineer",
+        to: "role: \"Engineer\\u2067\"",
+        expect: &[
+            "content/facts.yaml:10:11",
+            "`role` holds U+2067 RIGHT-TO-LEFT ISOLATE",
+        ],
+    },
+    Case {
+        name: "control character in a role",
+        file: FACTS,
+        from: "role: Mayor",
+        to: "role: \"Ma\\ayor\"",
+        expect: &[
+            "content/facts.yaml:5:11",
+            "`role` holds U+0007, a control character",
+        ],
+    },
+    Case {
+        name: "control character in the title",
+        file: ARTICLE,
+        from: "title: The tunnel inquiry",
+        to: "title: \"The tunnel\\e inquiry\"",
+        expect: &[
+            "content/article.md:2:8",
+            "`title` holds U+001B ESCAPE, a control character",
+        ],
+    },
+    Case {
+        name: "direction override in the article",
+        file: ARTICLE,
+        from: "Mayor Tomas Berg said",
+        to: "Mayor Tomas Berg\u{202E} said",
+        expect: &["content/article.md:8:17", "the article holds U+202E"],
+    },
+    Case {
+        name: "direction override as a character reference",
+        file: ARTICLE,
+        from: "Mayor Tomas Berg said",
+        to: "Mayor Tomas Berg&#x202e; said",
+        expect: &["content/article.md:8:17", "the article holds U+202E"],
+    },
+    Case {
+        name: "form feed in the article",
+        file: ARTICLE,
+        from: "Okafor disagreed:",
+        to: "Okafor disagreed:\u{c}",
+        expect: &["content/article.md:10:32", "U+000C, a control character"],
+    },
+    // Pictures and links inside the site.
+    Case {
+        name: "picture that does not exist",
+        file: ARTICLE,
+        from: "Mayor Tomas Berg said",
+        to: "![Map](maps/basin.png) Mayor Tomas Berg said",
+        expect: &[
+            "content/article.md:8:8",
+            "the article shows static/maps/basin.png, which does not exist",
+            "put the file in the story's static/ folder",
+        ],
+    },
+    Case {
+        name: "picture outside static",
+        file: ARTICLE,
+        from: "Mayor Tomas Berg said",
+        to: "![Map](../secret.png) Mayor Tomas Berg said",
+        expect: &[
+            "content/article.md:8:8",
+            "a picture in the article must be a file under static/",
+        ],
+    },
+    Case {
+        name: "link to a file that does not exist",
+        file: ARTICLE,
+        from: "We warned them twice.”",
+        to: "We warned them twice.” [The memo](memo%20final.pdf).",
+        expect: &[
+            "content/article.md:10:",
+            "the article links to static/memo final.pdf, which does not exist",
+        ],
+    },
+    Case {
+        name: "link to an id the page does not have",
+        file: ARTICLE,
+        from: "We warned them twice.”",
+        to: "We warned them twice.” [Earlier](#p-9).",
+        expect: &[
+            "content/article.md:10:96",
+            "the article links to `#p-9`, which the page does not have",
+            "the article's paragraphs are #p-1 to #p-2",
+        ],
+    },
+    Case {
+        name: "picture in a summary that does not exist",
+        file: FACTS,
+        from: "    group: Engineers\n",
+        to: "    group: Engineers\n    summary: \"![Portrait](people/okafor.jpg)\"\n",
+        expect: &[
+            "content/facts.yaml:12:14",
+            "`summary` shows static/people/okafor.jpg, which does not exist",
+        ],
+    },
+    Case {
+        name: "takeaway linking to an id the page does not have",
+        file: FACTS,
+        from: "timeline:",
+        to: "takeaways:\n  - \"[The mayor](#person-tomas-burg) spoke.\"\ntimeline:",
+        expect: &[
+            "content/facts.yaml:18:5",
+            "`takeaways` links to `#person-tomas-burg`, which the page does not have",
+            "did you mean `#person-tomas-berg`?",
+        ],
+    },
+    // The facts file as a whole.
+    Case {
+        name: "empty facts file",
+        file: FACTS,
+        from: crate::common::BASE_FACTS,
+        to: "# the facts, when we have them\n",
+        expect: &[
+            "content/facts.yaml:1:1",
+            "facts.yaml is empty",
+            "explainer new DIR",
+        ],
+    },
+    Case {
+        name: "a second YAML document",
+        file: FACTS,
+        from: "quotes:",
+        to: "---\nquotes:",
+        expect: &[
+            "content/facts.yaml:12:1",
+            "this `---` starts a second YAML document; content/facts.yaml must be one",
+        ],
+    },
+    // Written twice.
+    Case {
+        name: "the same quote twice",
+        file: FACTS,
+        from: "    text: The lining was never tested.\n",
+        to: "    text: The lining was never tested.\n  - speaker: tomas-berg\n    text: “safe and on budget”\n",
+        expect: &[
+            "content/facts.yaml:18:11",
+            "this quote is listed twice (first on line 14)",
+        ],
+    },
+    Case {
+        name: "one person twice in an event",
+        file: FACTS,
+        from: "people: [tomas-berg]",
+        to: "people: [tomas-berg, lena-okafor, tomas-berg]",
+        expect: &[
+            "content/facts.yaml:20:39",
+            "`tomas-berg` is listed twice in this event's `people`",
+        ],
+    },
+    Case {
+        name: "two updates at the same instant",
+        file: FACTS,
+        from: "    title: Tunnel approved\n",
+        to: "    title: Tunnel approved\nupdates:\n  - at: 2025-11-21T10:00:00Z\n    text: One.\n  - at: 2025-11-21T11:00:00+01:00\n    text: Two.\n",
+        expect: &[
+            "content/facts.yaml:26:9",
+            "two updates at the same instant, 2025-11-21T10:00:00Z (the other is on line 24)",
+        ],
+    },
+    Case {
+        name: "empty article body",
+        file: ARTICLE,
+        from: "Mayor Tomas Berg said the tunnel was “safe and on budget” at the March meeting.\n\nEngineer Lena Okafor disagreed: “The lining was never tested. We warned them twice.”\n",
+        to: "\n<!-- to be written -->\n",
+        expect: &[
+            "content/article.md:6:1",
+            "the article has no text after its front matter",
+        ],
+    },
+    Case {
+        name: "a quote with one wrong word",
+        file: FACTS,
+        from: "text: The lining was never tested.",
+        to: "text: The lining was always tested.",
+        expect: &[
+            "content/facts.yaml:16:11",
+            "the quote is not in the article",
+            "the words that differ, marked: the article has “The lining was [never] tested.”, the quote “The lining was [always] tested”",
+        ],
+    },
+    Case {
+        name: "an ellipsis across two paragraphs",
+        file: FACTS,
+        from: "text: The lining was never tested.",
+        to: "text: safe and on budget … The lining was never tested",
+        expect: &[
+            "content/facts.yaml:16:11",
+            "the parts of this quote are in the article, from paragraph 1 to paragraph 2, but an ellipsis (`…`) bridges words within one paragraph only",
+            "content/article.md lines 8 and 10",
+        ],
+    },
+    Case {
+        name: "language named rather than tagged",
+        file: ARTICLE,
+        from: "authors: [Ada Byrne]",
+        to: "authors: [Ada Byrne]\nlang: english",
+        expect: &[
+            "content/article.md:6:7",
+            "`english` is not a language tag",
+            "did you mean `en`?",
+        ],
+    },
+    Case {
+        name: "language tag with a subtag out of place",
+        file: ARTICLE,
+        from: "authors: [Ada Byrne]",
+        to: "authors: [Ada Byrne]\nlang: de-1996-CH",
+        expect: &[
+            "content/article.md:6:7",
+            "`de-1996-CH` is not a language tag",
+        ],
     },
 ];
 

@@ -5,12 +5,15 @@ mod common;
 
 mod atomic_write;
 mod bad_input;
+mod draft;
 mod edge_story;
 mod editions;
+mod editor_mistakes;
 mod errors;
 mod fuzz_regressions;
 mod golden;
 mod hostile;
+mod locales;
 mod publishing;
 mod serve;
 mod shipped_story;

@@ -98,7 +98,7 @@ fn a_second_build_marks_exactly_what_was_added_or_changed() {
     let quote = between(&page, "<li id=\"quote-we-will-review\"", "</li>");
     assert!(quote.contains(
         "<span class=\"badge badge-new\">New</span> <a href=\"#update-20251121T090000Z\">\
-         <time datetime=\"2025-11-21T09:00:00Z\">21 November 2025, 09:00 UTC</time></a>"
+         <time datetime=\"2025-11-21T09:00:00Z\">21 November 2025 at 09:00 GMT+0</time></a>"
     ));
     assert!(between(&page, "id=\"person-lena-okafor\"", "</li>").contains(">Updated</span>"));
 
@@ -337,7 +337,7 @@ fn sharing_tags_and_json_ld_describe_the_article() {
     assert_eq!(json_ld["image"][0], "https://news.example/riyadh/photo.jpg");
     // The header's visible update time is the machine-readable one.
     assert!(between(&page, "<header", "</header>").contains(
-        "Updated <time datetime=\"2025-11-21T09:00:00Z\">21 November 2025, 09:00 UTC</time>"
+        "Updated <time datetime=\"2025-11-21T09:00:00Z\">21 November 2025 at 09:00 GMT+0</time>"
     ));
 }
 

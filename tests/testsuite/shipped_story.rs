@@ -178,9 +178,13 @@ fn header_has_the_three_goals_byline_dates_and_caption() {
 fn page_works_offline_and_at_any_subpath() {
     let (_, page, _) = built();
     // No request to any other site: nothing loaded from an absolute URL.
-    // Two scripts: the page's own optional extras, loaded relatively and
-    // deferred so they never hold up the text, and the JSON-LD data block.
-    assert_eq!(page.matches("<script").count(), 2, "{page}");
+    // Three scripts: the page's own optional extras, loaded relatively and
+    // deferred so they never hold up the text, and two data blocks: the
+    // JSON-LD and the extras' words.
+    assert_eq!(page.matches("<script").count(), 3, "{page}");
+    assert!(page.contains(
+        "<script type=\"application/json\" id=\"explainer-words\">{\"copy_link\":\"Copy link\","
+    ));
     assert!(page.contains("<script src=\"explainer.js\" defer></script>"));
     assert!(page.contains("<script type=\"application/ld+json\">"));
     assert!(!page.contains("<iframe"), "iframe in page");

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::{DateView, SourceView};
+use crate::locale::Locale;
 use crate::model::Story;
 use crate::render::markdown::{self, Heading, Mentions};
 
@@ -34,7 +35,7 @@ pub struct PhotoView<'a> {
 #[derive(Serialize)]
 pub struct TocEntry {
     pub id: &'static str,
-    pub title: &'static str,
+    pub title: String,
     pub children: Vec<Heading>,
 }
 
@@ -48,6 +49,7 @@ pub struct Built<'a> {
 /// of the report should not have to go back to the caption.
 pub fn build<'a>(
     story: &'a Story,
+    locale: &Locale,
     mentions: &mut Mentions,
     caption_mentions: &mut Mentions,
 ) -> Built<'a> {
@@ -68,15 +70,15 @@ pub fn build<'a>(
     let (body_html, headings) = markdown::render_article(&article.body, mentions);
     let edition = story.edition();
     let updated = (edition.unix_seconds() > article.published.unix_seconds())
-        .then(|| DateView::of_time(edition));
+        .then(|| DateView::of_time(edition, locale));
     Built {
         view: ArticleView {
             title: &article.title,
             description: article.description.as_deref(),
             authors: &article.authors,
-            byline: byline(&article.authors),
+            byline: locale.join_list(&article.authors),
             source: article.source.as_ref().map(SourceView::of),
-            published: DateView::of_time(&article.published),
+            published: DateView::of_time(&article.published, locale),
             updated,
             photo,
             body_html,
@@ -86,22 +88,22 @@ pub fn build<'a>(
 }
 
 /// The report with its top headings, then each section the page shows.
-pub fn toc(story: &Story, headings: &[Heading]) -> Vec<TocEntry> {
+pub fn toc(story: &Story, locale: &Locale, headings: &[Heading]) -> Vec<TocEntry> {
     let mut toc = vec![TocEntry {
         id: "article",
-        title: "The report",
+        title: locale.word("the_report").to_owned(),
         children: headings.iter().filter(|h| h.level <= 3).cloned().collect(),
     }];
     for (id, title, shown) in [
-        ("whos-who", "Who’s who", !story.people.is_empty()),
-        ("quotes", "Key quotes", !story.quotes.is_empty()),
-        ("timeline", "Timeline", true),
-        ("updates", "Updates", !story.updates.is_empty()),
+        ("whos-who", "whos_who", !story.people.is_empty()),
+        ("quotes", "key_quotes", !story.quotes.is_empty()),
+        ("timeline", "timeline", true),
+        ("updates", "updates", !story.updates.is_empty()),
     ] {
         if shown {
             toc.push(TocEntry {
                 id,
-                title,
+                title: locale.word(title).to_owned(),
                 children: Vec::new(),
             });
         }
@@ -115,26 +117,4 @@ pub fn takeaways(story: &Story) -> Vec<String> {
         .iter()
         .map(|t| markdown::render_fact(t, markdown::Layout::Inline))
         .collect()
-}
-
-fn byline(authors: &[String]) -> Option<String> {
-    match authors {
-        [] => None,
-        [one] => Some(one.clone()),
-        [init @ .., last] => Some(format!("{} and {last}", init.join(", "))),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::byline;
-
-    #[test]
-    fn bylines() {
-        assert_eq!(byline(&[]), None);
-        assert_eq!(
-            byline(&["A".into(), "B".into(), "C".into()]).unwrap(),
-            "A, B and C"
-        );
-    }
 }

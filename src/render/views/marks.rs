@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::DateView;
 use crate::changes::{Change, ChangeKind, Changes};
+use crate::locale::Locale;
 use crate::model::Story;
 use crate::render::markdown;
 
@@ -35,7 +36,7 @@ pub struct CorrectionNote {
 
 /// Turns a story's [`Changes`] into badges and notes.
 pub struct Marks<'a> {
-    pub changes: &'a Changes,
+    changes: &'a Changes,
     edition: DateView,
     edition_update: Option<String>,
     /// Per element id, its corrections, newest first.
@@ -43,7 +44,7 @@ pub struct Marks<'a> {
 }
 
 impl<'a> Marks<'a> {
-    pub fn new(story: &'a Story, changes: &'a Changes) -> Marks<'a> {
+    pub fn new(story: &'a Story, changes: &'a Changes, locale: &Locale) -> Marks<'a> {
         let edition = story.edition();
         let corrections = story.corrections_newest_first();
         // A correction at the same instant as an update names the edition
@@ -64,14 +65,14 @@ impl<'a> Marks<'a> {
             if let Some(item) = correction.item.as_deref() {
                 notes.entry(item).or_default().push(CorrectionNote {
                     id,
-                    at: DateView::of_time(&correction.at),
+                    at: DateView::of_time(&correction.at, locale),
                     text_html: markdown::render_fact(&correction.text, markdown::Layout::Inline),
                 });
             }
         }
         Marks {
             changes,
-            edition: DateView::of_time(edition),
+            edition: DateView::of_time(edition, locale),
             edition_update,
             notes,
         }

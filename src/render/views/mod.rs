@@ -21,6 +21,7 @@ use serde::Serialize;
 use crate::changes::Changes;
 use crate::date::{PartialDate, Timestamp};
 use crate::links::href;
+use crate::locale::Locale;
 use crate::model::{Source, Story};
 use crate::names::NameMatcher;
 
@@ -61,26 +62,35 @@ pub struct Counts {
 pub fn page_data<'a>(
     story: &'a Story,
     options: &RenderOptions,
+    locale: &'a Locale,
     changes: &'a Changes,
 ) -> PageData<'a> {
-    let marks = Marks::new(story, changes);
+    let marks = Marks::new(story, changes, locale);
     let matcher = NameMatcher::new(&story.people);
-    let mut mentions = Mentions::article(&matcher, &story.people);
-    let mut caption_mentions = Mentions::caption(&matcher, &story.people);
-    let article = article::build(story, &mut mentions, &mut caption_mentions);
-    let toc = article::toc(story, &article.headings);
-    let quotes = quotes::build(story, &marks);
-    let timeline = timeline::build(story, &marks);
-    let people = people::build(story, &marks, &timeline, &mentions, &caption_mentions);
+    let mut mentions = Mentions::article(&matcher, &story.people).in_direction(locale.direction);
+    let mut caption_mentions =
+        Mentions::caption(&matcher, &story.people).in_direction(locale.direction);
+    let article = article::build(story, locale, &mut mentions, &mut caption_mentions);
+    let toc = article::toc(story, locale, &article.headings);
+    let quotes = quotes::build(story, locale, &marks);
+    let timeline = timeline::build(story, locale, &marks);
+    let people = people::build(
+        story,
+        locale,
+        &marks,
+        &timeline,
+        &mentions,
+        &caption_mentions,
+    );
     PageData {
-        page: page::build(story, options),
+        page: page::build(story, options, locale),
         takeaways: article::takeaways(story),
         toc,
         groups: people::groups(story),
         people,
         quotes,
         timeline: timeline.items,
-        updates: updates::build(story),
+        updates: updates::build(story, locale),
         counts: Counts {
             people: story.people.len(),
             quotes: story.quotes.len(),
@@ -101,18 +111,18 @@ pub struct DateView {
 }
 
 impl DateView {
-    pub fn of_date(date: &PartialDate) -> DateView {
+    pub fn of_date(date: &PartialDate, locale: &Locale) -> DateView {
         DateView {
             iso: date.iso(),
-            human: date.human(),
+            human: locale.dates.partial(date),
             precision: date.precision(),
         }
     }
 
-    pub fn of_time(t: &Timestamp) -> DateView {
+    pub fn of_time(t: &Timestamp, locale: &Locale) -> DateView {
         DateView {
             iso: t.iso(),
-            human: t.human(),
+            human: locale.dates.timestamp(t),
             precision: if t.time.is_some() { "time" } else { "day" },
         }
     }
@@ -142,10 +152,12 @@ pub struct SpeakerView<'a> {
     pub role: &'a str,
     /// The language of the name.
     pub lang: Option<&'a str>,
+    /// `ltr` or `rtl` when the name is written the other way from the page.
+    pub dir: Option<String>,
 }
 
 impl<'a> SpeakerView<'a> {
-    pub fn of(story: &'a Story, index: usize) -> SpeakerView<'a> {
+    pub fn of(story: &'a Story, index: usize, locale: &Locale) -> SpeakerView<'a> {
         let person = &story.people[index];
         SpeakerView {
             id: &person.id,
@@ -153,6 +165,7 @@ impl<'a> SpeakerView<'a> {
             name: &person.name,
             role: &person.role,
             lang: person.lang.as_deref(),
+            dir: locale.isolate(&person.name),
         }
     }
 }

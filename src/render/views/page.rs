@@ -3,12 +3,19 @@
 use serde::Serialize;
 
 use super::DateView;
+use crate::locale::Locale;
 use crate::model::Story;
 use crate::render::{RenderOptions, publish};
 
 #[derive(Serialize, Clone)]
 pub struct PageView {
     pub lang: String,
+    /// `ltr` or `rtl`, for `<html dir>`.
+    pub dir: &'static str,
+    /// `og:locale`: `en_US`, `fr_FR`.
+    pub og_locale: Option<String>,
+    /// explainer.js's words as JSON, safe inside `<script>`.
+    pub script_words: String,
     pub title: String,
     pub description: Option<String>,
     /// What links to the site's own files start with: empty on the main
@@ -48,7 +55,7 @@ pub struct EarlierView {
     pub latest_url: String,
 }
 
-pub fn build(story: &Story, options: &RenderOptions) -> PageView {
+pub fn build(story: &Story, options: &RenderOptions, locale: &Locale) -> PageView {
     let article = &story.article;
     let base_url = options.base_url.as_deref();
     let photo = article.photo.as_ref();
@@ -59,6 +66,9 @@ pub fn build(story: &Story, options: &RenderOptions) -> PageView {
         .map(|(base, src)| format!("{base}{src}"));
     PageView {
         lang: article.lang.clone(),
+        dir: locale.direction.as_str(),
+        og_locale: locale.og_locale(),
+        script_words: publish::script_words(locale),
         title: article.title.clone(),
         description: article.description.clone(),
         root: String::new(),
@@ -83,7 +93,10 @@ pub fn build(story: &Story, options: &RenderOptions) -> PageView {
         generator: format!("explainer {}", env!("CARGO_PKG_VERSION")),
         changes_url: None,
         earlier: None,
-        final_at: article.final_at.as_ref().map(DateView::of_time),
+        final_at: article
+            .final_at
+            .as_ref()
+            .map(|at| DateView::of_time(at, locale)),
         has_corrections: !story.corrections.is_empty(),
     }
 }

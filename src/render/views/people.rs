@@ -8,6 +8,7 @@ use super::marks::{ChangeView, CorrectionNote};
 use super::{Marks, Timeline};
 use crate::ids;
 use crate::links::href;
+use crate::locale::Locale;
 use crate::model::Story;
 use crate::render::markdown::{self, Mentions};
 
@@ -15,8 +16,11 @@ use crate::render::markdown::{self, Mentions};
 pub struct GroupView<'a> {
     pub name: &'a str,
     pub id: String,
-    /// Indexes into `people`.
+    /// Indexes into the story's people.
+    #[serde(skip)]
     pub people: Vec<usize>,
+    /// Each person's card, as finished HTML.
+    pub cards: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -32,14 +36,21 @@ pub struct PersonView<'a> {
     pub image: Option<&'a str>,
     /// The language of the name, when the facts give one.
     pub lang: Option<&'a str>,
+    /// `ltr` or `rtl` when the name is written the other way from the page.
+    pub dir: Option<String>,
     pub links: Vec<LinkView<'a>>,
-    /// Indexes into `quotes`.
+    /// Indexes into the `quotes` their card sees: their own quotes.
     pub quotes: Vec<usize>,
     /// The element ids of their events, in timeline order.
     pub events: Vec<String>,
-    /// The same events as indexes into `timeline`, so that a card lists
-    /// them without a pass over the whole timeline for each person.
+    /// Indexes into the `timeline` their card sees: their own events.
     pub event_items: Vec<usize>,
+    /// Their quotes, as indexes into the story's quotes.
+    #[serde(skip)]
+    pub quote_indexes: Vec<usize>,
+    /// Their events, as indexes into the page's timeline items.
+    #[serde(skip)]
+    pub event_indexes: Vec<usize>,
     /// The element id of their first mention on the page.
     pub first_mention: Option<String>,
     pub change: Option<ChangeView>,
@@ -55,6 +66,7 @@ pub struct LinkView<'a> {
 
 pub fn build<'a>(
     story: &'a Story,
+    locale: &Locale,
     marks: &Marks,
     timeline: &Timeline,
     mentions: &Mentions,
@@ -94,6 +106,7 @@ pub fn build<'a>(
                 .map(|s| markdown::render_fact(s, markdown::Layout::Blocks)),
             image: person.image.as_deref(),
             lang: person.lang.as_deref(),
+            dir: locale.isolate(&person.name),
             links: person
                 .links
                 .iter()
@@ -102,9 +115,11 @@ pub fn build<'a>(
                     url: href(&l.url),
                 })
                 .collect(),
-            quotes: std::mem::take(&mut quotes_of[index]),
+            quotes: (0..quotes_of[index].len()).collect(),
             events: std::mem::take(&mut events_of[index]),
-            event_items: std::mem::take(&mut event_items_of[index]),
+            event_items: (0..event_items_of[index].len()).collect(),
+            quote_indexes: std::mem::take(&mut quotes_of[index]),
+            event_indexes: std::mem::take(&mut event_items_of[index]),
             first_mention: mentions.first[index]
                 .clone()
                 .or_else(|| caption_mentions.first[index].clone()),
@@ -131,6 +146,7 @@ pub fn groups(story: &Story) -> Vec<GroupView<'_>> {
                 name,
                 id: String::new(),
                 people: Vec::new(),
+                cards: Vec::new(),
             });
             groups.len() - 1
         });
@@ -213,6 +229,7 @@ mod tests {
             takeaways: Vec::new(),
             updates: Vec::new(),
             corrections: Vec::new(),
+            translations: Vec::new(),
         };
         let groups: Vec<(&str, String, Vec<usize>)> = groups(&story)
             .into_iter()

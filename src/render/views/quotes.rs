@@ -5,7 +5,9 @@ use serde::Serialize;
 use super::marks::{ChangeView, CorrectionNote};
 use super::{DateView, Marks, SourceView, SpeakerView};
 use crate::ids;
+use crate::locale::Locale;
 use crate::model::Story;
+use crate::quotes::without_marks;
 use crate::render::markdown;
 use crate::text::{Cut, shorten};
 
@@ -27,31 +29,35 @@ pub struct QuoteView<'a> {
     pub corrections: Vec<CorrectionNote>,
     /// The language of the quote, when the facts give one.
     pub lang: Option<&'a str>,
+    /// `ltr` or `rtl` when the quote is written the other way from the page.
+    pub dir: Option<String>,
 }
 
 /// How long a quote's teaser on its speaker's card may be.
 const EXCERPT_CHARS: usize = 70;
 
-pub fn build<'a>(story: &'a Story, marks: &Marks) -> Vec<QuoteView<'a>> {
+pub fn build<'a>(story: &'a Story, locale: &Locale, marks: &Marks) -> Vec<QuoteView<'a>> {
     story
         .quotes
         .iter()
         .enumerate()
         .map(|(n, quote)| QuoteView {
             id: quote.id.clone(),
-            text: &quote.text,
-            excerpt: shorten(&quote.text, EXCERPT_CHARS, Cut::AfterWord),
-            speaker: SpeakerView::of(story, quote.speaker),
+            // The page sets the language's own quotation marks around it.
+            text: without_marks(&quote.text),
+            excerpt: shorten(without_marks(&quote.text), EXCERPT_CHARS, Cut::AfterWord),
+            speaker: SpeakerView::of(story, quote.speaker, locale),
             context_html: quote
                 .context
                 .as_deref()
                 .map(|c| markdown::render_fact(c, markdown::Layout::Inline)),
-            date: quote.date.as_ref().map(DateView::of_date),
+            date: quote.date.as_ref().map(|d| DateView::of_date(d, locale)),
             paragraph: quote.paragraph.map(ids::paragraph),
             source: quote.source.as_ref().map(SourceView::of),
             change: marks.quote(n),
             corrections: marks.corrections(&quote.id),
             lang: quote.lang.as_deref(),
+            dir: locale.isolate(&quote.text),
         })
         .collect()
 }

@@ -11,6 +11,7 @@ use super::marks::kind_name;
 use crate::changes::{Change, ItemKind, Words};
 use crate::date::Timestamp;
 use crate::ids;
+use crate::locale::Locale;
 use crate::model::Story;
 use crate::render::{Edition, markdown};
 
@@ -52,7 +53,7 @@ pub fn edition_folder(at: &Timestamp) -> String {
 
 /// The record of the latest edition and the past ones (oldest first), as
 /// `changes.html` sees it: newest first.
-pub fn record(latest: Edition, past: &[Edition]) -> Vec<EditionRecord> {
+pub fn record(latest: Edition, past: &[Edition], locale: &Locale) -> Vec<EditionRecord> {
     let latest_ids: HashSet<String> = latest.story.item_ids().collect();
     let past_ids: Vec<(String, HashSet<String>)> = past
         .iter()
@@ -107,7 +108,8 @@ pub fn record(latest: Edition, past: &[Edition]) -> Vec<EditionRecord> {
         }
         for (quote, change) in story.quotes.iter().zip(&edition.changes.quotes) {
             let words = Words {
-                text: quote.text.clone(),
+                // The page sets the language's own quotation marks around it.
+                text: crate::quotes::without_marks(&quote.text).to_owned(),
                 by: Some(story.people[quote.speaker].name.clone()),
             };
             add(ItemKind::Quote, quote.id.clone(), words, change);
@@ -130,7 +132,7 @@ pub fn record(latest: Edition, past: &[Edition]) -> Vec<EditionRecord> {
         }
         editions.push(EditionRecord {
             id: ids::edition(at),
-            at: DateView::of_time(at),
+            at: DateView::of_time(at, locale),
             url: if n == 0 {
                 "index.html".to_owned()
             } else {

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::marks::{ChangeView, CorrectionNote};
 use super::{DateView, Marks, SourceView, SpeakerView};
 use crate::ids;
+use crate::locale::Locale;
 use crate::model::Story;
 use crate::render::markdown;
 
@@ -37,7 +38,7 @@ pub struct Timeline<'a> {
     pub item_of: Vec<usize>,
 }
 
-pub fn build<'a>(story: &'a Story, marks: &Marks) -> Timeline<'a> {
+pub fn build<'a>(story: &'a Story, locale: &'a Locale, marks: &Marks) -> Timeline<'a> {
     let story_day = story.article.published.day();
     let mut order: Vec<usize> = (0..story.timeline.len()).collect();
     // Stable: events on the same date keep the file's order.
@@ -49,14 +50,14 @@ pub fn build<'a>(story: &'a Story, marks: &Marks) -> Timeline<'a> {
         let event = &story.timeline[i];
         let upcoming = event.date.is_after(story_day);
         if upcoming && !marker_placed {
-            items.push(story_marker(story));
+            items.push(story_marker(story, locale));
             marker_placed = true;
         }
         item_of[i] = items.len();
         items.push(TimelineItem {
             kind: "event",
             id: event.id.clone(),
-            date: DateView::of_date(&event.date),
+            date: DateView::of_date(&event.date, locale),
             title: &event.title,
             summary_html: event
                 .summary
@@ -65,7 +66,7 @@ pub fn build<'a>(story: &'a Story, marks: &Marks) -> Timeline<'a> {
             people: event
                 .people
                 .iter()
-                .map(|&p| SpeakerView::of(story, p))
+                .map(|&p| SpeakerView::of(story, p, locale))
                 .collect(),
             source: event.source.as_ref().map(SourceView::of),
             upcoming,
@@ -74,7 +75,7 @@ pub fn build<'a>(story: &'a Story, marks: &Marks) -> Timeline<'a> {
         });
     }
     if !marker_placed {
-        items.push(story_marker(story));
+        items.push(story_marker(story, locale));
     }
     Timeline {
         items,
@@ -83,12 +84,12 @@ pub fn build<'a>(story: &'a Story, marks: &Marks) -> Timeline<'a> {
     }
 }
 
-fn story_marker(story: &Story) -> TimelineItem<'_> {
+fn story_marker<'a>(story: &Story, locale: &'a Locale) -> TimelineItem<'a> {
     TimelineItem {
         kind: "story",
         id: ids::THIS_STORY.to_owned(),
-        date: DateView::of_time(&story.article.published),
-        title: "This report is published",
+        date: DateView::of_time(&story.article.published, locale),
+        title: locale.word("story_published"),
         summary_html: None,
         people: Vec::new(),
         source: None,

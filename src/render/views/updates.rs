@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::DateView;
+use crate::locale::Locale;
 use crate::model::Story;
 use crate::render::markdown;
 
@@ -21,7 +22,7 @@ pub struct UpdateView {
     pub item: Option<String>,
 }
 
-pub fn build(story: &Story) -> Vec<UpdateView> {
+pub fn build(story: &Story, locale: &Locale) -> Vec<UpdateView> {
     let on_page: std::collections::HashSet<String> = story.item_ids().collect();
     let mut all: Vec<(i64, UpdateView)> = story
         .updates_newest_first()
@@ -32,7 +33,7 @@ pub fn build(story: &Story) -> Vec<UpdateView> {
                 UpdateView {
                     kind: "update",
                     id,
-                    at: DateView::of_time(&update.at),
+                    at: DateView::of_time(&update.at, locale),
                     text_html: markdown::render_fact(&update.text, markdown::Layout::Blocks),
                     item: None,
                 },
@@ -48,7 +49,7 @@ pub fn build(story: &Story) -> Vec<UpdateView> {
                         UpdateView {
                             kind: "correction",
                             id,
-                            at: DateView::of_time(&correction.at),
+                            at: DateView::of_time(&correction.at, locale),
                             text_html: markdown::render_fact(
                                 &correction.text,
                                 markdown::Layout::Blocks,

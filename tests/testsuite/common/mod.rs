@@ -2,6 +2,8 @@
 //! directories, the real binary, and snapshots of an output folder.
 #![allow(dead_code)]
 
+pub mod draft_score;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -64,7 +66,7 @@ impl Story {
     pub fn copy_of(relative: &str) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let from = repo().join(relative);
-        for sub in ["content", "templates", "static"] {
+        for sub in ["content", "templates", "static", "i18n"] {
             if from.join(sub).is_dir() {
                 copy_dir(&from.join(sub), &dir.path().join(sub));
             }

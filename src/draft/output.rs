@@ -1,0 +1,198 @@
+//! The draft as YAML that `build` reads back: plain scalars where YAML
+//! leaves them alone, double quotes everywhere else, comments for what an
+//! editor must decide.
+
+use super::{DraftPerson, Findings};
+
+/// What a person's `group` says when the article names none.
+pub const UNKNOWN_GROUP: &str = "Others";
+/// What a person's `role` says when the article gives none.
+pub const UNKNOWN_ROLE: &str = "Named in the article";
+
+/// A YAML scalar for `text`: plain when that reads back as the same text,
+/// else double-quoted.
+pub fn scalar(text: &str) -> String {
+    let reserved = [
+        "true", "false", "yes", "no", "on", "off", "null", "~", "y", "n",
+    ];
+    let plain = !text.is_empty()
+        && text.trim() == text
+        && text.chars().next().is_some_and(char::is_alphabetic)
+        && !text.contains(": ")
+        && !text.contains(" #")
+        && !text.ends_with(':')
+        && !text.chars().any(|c| {
+            matches!(
+                c,
+                '{' | '}'
+                    | '['
+                    | ']'
+                    | ','
+                    | '&'
+                    | '*'
+                    | '!'
+                    | '|'
+                    | '>'
+                    | '"'
+                    | '%'
+                    | '@'
+                    | '`'
+                    | '#'
+                    | '\\'
+            ) || c.is_control()
+        })
+        && !reserved.contains(&text.to_lowercase().as_str());
+    if plain {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A comment's text on one line, shortened.
+pub fn comment_text(text: &str, max_chars: usize) -> String {
+    let one_line: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let one_line = one_line.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= max_chars {
+        one_line
+    } else {
+        let cut: String = one_line.chars().take(max_chars).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// The lines of one person entry, starting with `- ` at `indent`.
+pub fn person_entry(person: &DraftPerson, indent: &str) -> Vec<String> {
+    let inner = format!("{indent}  ");
+    let mut lines = vec![
+        format!("{indent}- id: {}", person.id),
+        format!("{inner}name: {}", scalar(&person.name)),
+    ];
+    match &person.role {
+        Some(role) => lines.push(format!("{inner}role: {}", scalar(role))),
+        None => lines.push(format!(
+            "{inner}role: {UNKNOWN_ROLE}  # the article gives no role: write one"
+        )),
+    }
+    match &person.group {
+        Some(group) => lines.push(format!("{inner}group: {}", scalar(group))),
+        None => lines.push(format!(
+            "{inner}group: {UNKNOWN_GROUP}  # the article does not say: a country, a party, an organisation?"
+        )),
+    }
+    if !person.aliases.is_empty() {
+        let aliases: Vec<String> = person.aliases.iter().map(|a| scalar(a)).collect();
+        lines.push(format!("{inner}aliases: [{}]", aliases.join(", ")));
+    }
+    lines
+}
+
+pub fn quote_entry(speaker_id: &str, text: &str, indent: &str) -> Vec<String> {
+    vec![
+        format!("{indent}- speaker: {speaker_id}"),
+        format!("{indent}  text: {}", scalar(text)),
+    ]
+}
+
+/// A whole facts file from what the article holds.
+pub fn fresh(findings: &Findings, article_path: &str) -> String {
+    let mut lines = vec![
+        format!("# A draft of the facts, made by `explainer draft` from {article_path}."),
+        "# Check each role and group, write summaries, and build the timeline".to_owned(),
+        "# from the dates listed at the end.".to_owned(),
+    ];
+    if findings.people.is_empty() && findings.quotes.is_empty() {
+        lines.push(
+            "# The article names no one and quotes no one, so there is nothing to draft yet."
+                .to_owned(),
+        );
+    }
+    if findings.people.is_empty() {
+        lines.push("people: []".to_owned());
+    } else {
+        lines.push("people:".to_owned());
+        for person in &findings.people {
+            lines.extend(person_entry(person, "  "));
+        }
+    }
+    lines.push(String::new());
+    if findings.quotes.is_empty() {
+        lines.push("quotes: []".to_owned());
+    } else {
+        lines.push("quotes:".to_owned());
+        for quote in &findings.quotes {
+            lines.extend(quote_entry(
+                &findings.people[quote.speaker].id,
+                &quote.text,
+                "  ",
+            ));
+        }
+    }
+    if !findings.unattributed.is_empty() {
+        lines.push(String::new());
+        lines.push("# Quoted passages with no clear speaker, left out:".to_owned());
+        for (paragraph, text) in &findings.unattributed {
+            lines.push(format!(
+                "#   paragraph {}: “{}”",
+                paragraph + 1,
+                comment_text(text, 100)
+            ));
+        }
+    }
+    lines.push(String::new());
+    lines.push("timeline:".to_owned());
+    if findings.dates.is_empty() {
+        lines.push("  # The article mentions no dates.".to_owned());
+    } else {
+        lines.push(
+            "  # Dates the article mentions, to start the timeline from (each entry".to_owned(),
+        );
+        lines.push("  # takes a `date:` and a `title:`):".to_owned());
+        for date in &findings.dates {
+            lines.push(format!(
+                "  #   {} (paragraph {}): {}",
+                date.iso,
+                date.paragraph + 1,
+                comment_text(&date.sentence, 110)
+            ));
+        }
+    }
+    let mut text = lines.join("\n");
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scalars_read_back_as_written() {
+        assert_eq!(scalar("Marco Rubio"), "Marco Rubio");
+        assert_eq!(scalar("U.S. Secretary of State"), "U.S. Secretary of State");
+        assert_eq!(scalar("yes"), "\"yes\"");
+        assert_eq!(
+            scalar("“We listened,” he said"),
+            "\"“We listened,” he said\""
+        );
+        assert_eq!(scalar("a: b"), "\"a: b\"");
+        assert_eq!(scalar("say \"no\" \\ now"), "\"say \\\"no\\\" \\\\ now\"");
+        assert_eq!(scalar("O’Brien"), "O’Brien");
+        assert_eq!(scalar("2014"), "\"2014\"");
+    }
+}

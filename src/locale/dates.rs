@@ -1,0 +1,154 @@
+//! Dates as CLDR writes them for a locale, with ICU4X and its compiled data:
+//! month names, the order of day, month and year, the numbering system
+//! (Persian digits for `fa`, Western ones for `ar`, Arabic-Indic ones for
+//! `ar-EG` or `ar-u-nu-arab`) and the 12- or 24-hour clock (`-u-hc-h12` to choose).
+//! Always the Gregorian calendar, as `<time datetime>` is: a partial date
+//! such as a year has no single year in another calendar.
+
+use icu_calendar::{Date, Gregorian};
+use icu_datetime::fieldsets::{self, zone};
+use icu_datetime::{DateTimeFormatterPreferences, FixedCalendarDateTimeFormatter};
+use icu_locale::Locale as IcuLocale;
+use icu_locale::subtags::{language, region};
+use icu_time::zone::UtcOffset;
+use icu_time::{Time, ZonedDateTime};
+
+use crate::date::{PartialDate, Timestamp};
+
+type Formatter<F> = Option<FixedCalendarDateTimeFormatter<Gregorian, F>>;
+
+/// One formatter per precision, made once per build.
+pub struct DateFormats {
+    year: Formatter<fieldsets::Y>,
+    month: Formatter<fieldsets::YM>,
+    day: Formatter<fieldsets::YMD>,
+    time: Formatter<fieldsets::Combo<fieldsets::YMDT, zone::LocalizedOffsetShort>>,
+}
+
+impl DateFormats {
+    /// Formats for `tag`. A tag ICU4X cannot read (`x-klingon`) gets CLDR's
+    /// root formats, which write months as numbers; that cannot give a
+    /// wrong month name.
+    pub fn new(tag: &str) -> Self {
+        let locale = icu_locale(tag);
+        let prefs = DateTimeFormatterPreferences::from(&locale);
+        DateFormats {
+            year: FixedCalendarDateTimeFormatter::try_new(prefs, fieldsets::Y::long()).ok(),
+            month: FixedCalendarDateTimeFormatter::try_new(prefs, fieldsets::YM::long()).ok(),
+            day: FixedCalendarDateTimeFormatter::try_new(prefs, fieldsets::YMD::long()).ok(),
+            time: FixedCalendarDateTimeFormatter::try_new(
+                prefs,
+                fieldsets::YMD::long()
+                    .with_time_hm()
+                    .with_zone(zone::LocalizedOffsetShort),
+            )
+            .ok(),
+        }
+    }
+
+    /// `1987`, `August 2019`, `13 May 2026`, at the date's own precision.
+    pub fn partial(&self, date: &PartialDate) -> String {
+        let iso = Date::try_new_gregorian(
+            i32::from(date.year),
+            date.month.unwrap_or(1),
+            date.day.unwrap_or(1),
+        );
+        let formatted = match (iso, date.month, date.day) {
+            (Ok(d), Some(_), Some(_)) => self.day.as_ref().map(|f| f.format(&d).to_string()),
+            (Ok(d), Some(_), None) => self.month.as_ref().map(|f| f.format(&d).to_string()),
+            (Ok(d), None, _) => self.year.as_ref().map(|f| f.format(&d).to_string()),
+            (Err(_), ..) => None,
+        };
+        formatted.unwrap_or_else(|| date.iso())
+    }
+
+    /// A day, or a date-time with its hour, minute and UTC offset in the
+    /// zone the editor wrote.
+    pub fn timestamp(&self, t: &Timestamp) -> String {
+        let Ok(date) = Date::try_new_gregorian(i32::from(t.year), t.month, t.day) else {
+            return t.iso();
+        };
+        let formatted = match &t.time {
+            None => self.day.as_ref().map(|f| f.format(&date).to_string()),
+            Some(time) => {
+                let offset = UtcOffset::try_from_seconds(i32::from(time.offset_minutes) * 60);
+                let clock = Time::try_new(time.hour, time.minute, time.second, 0);
+                match (offset, clock, &self.time) {
+                    (Ok(zone), Ok(time), Some(f)) => {
+                        Some(f.format(&ZonedDateTime { date, time, zone }).to_string())
+                    }
+                    _ => None,
+                }
+            }
+        };
+        formatted.unwrap_or_else(|| t.iso())
+    }
+}
+
+/// The tag as ICU4X reads it. A bare `en` dates as British and
+/// international English newsrooms do (`18 February 2025`, `17:48`), the
+/// page's own style from before it had locales; `en-US` gives
+/// `February 18, 2025` and `5:48 PM`.
+fn icu_locale(tag: &str) -> IcuLocale {
+    let mut locale = IcuLocale::try_from_str(tag).unwrap_or(IcuLocale::UNKNOWN);
+    if locale.id.language == language!("en") && locale.id.region.is_none() {
+        locale.id.region = Some(region!("GB"));
+    }
+    locale
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn partial(tag: &str, date: &str) -> String {
+        DateFormats::new(tag).partial(&PartialDate::parse(date).unwrap())
+    }
+
+    fn stamp(tag: &str, t: &str) -> String {
+        DateFormats::new(tag).timestamp(&Timestamp::parse(t).unwrap())
+    }
+
+    #[test]
+    fn each_precision_as_cldr_writes_it() {
+        assert_eq!(partial("en", "1987"), "1987");
+        assert_eq!(partial("en", "2019-08"), "August 2019");
+        assert_eq!(partial("en", "2026-05-13"), "13 May 2026");
+        assert_eq!(partial("en-US", "2026-05-13"), "May 13, 2026");
+        assert_eq!(partial("fr", "2019-08"), "août 2019");
+        assert_eq!(partial("fr", "2026-05-01"), "1 mai 2026");
+        assert_eq!(partial("de", "2026-05-13"), "13. Mai 2026");
+        assert_eq!(partial("ja", "1987"), "1987年");
+        assert_eq!(partial("ja", "2026-05-13"), "2026年5月13日");
+        assert_eq!(partial("zh-Hans", "2019-08"), "2019年8月");
+        assert_eq!(partial("ru", "2019-08"), "август 2019\u{202f}г.");
+        assert_eq!(partial("pl", "2026-05-13"), "13 maja 2026");
+    }
+
+    #[test]
+    fn numbering_systems_follow_the_locale_and_the_tag() {
+        // CLDR writes Arabic with Western digits, as most Arabic newsrooms
+        // do; `-u-nu-arab` asks for Arabic-Indic ones.
+        assert_eq!(partial("ar", "2026-05-13"), "13 مايو 2026");
+        assert_eq!(partial("ar-u-nu-arab", "2026-05-13"), "١٣ مايو ٢٠٢٦");
+        assert_eq!(partial("ar-EG", "2026-05"), "مايو ٢٠٢٦");
+        assert_eq!(partial("fa", "1987"), "۱۹۸۷");
+    }
+
+    #[test]
+    fn times_keep_the_zone_written_and_the_locale_clock() {
+        assert_eq!(
+            stamp("en", "2025-02-18T17:48:00-05:00"),
+            "18 February 2025 at 17:48 GMT-5"
+        );
+        assert_eq!(
+            stamp("en-US", "2025-02-18T17:48:00-05:00"),
+            "February 18, 2025 at 5:48\u{202f}PM GMT-5"
+        );
+        assert_eq!(
+            stamp("fr", "2025-02-18T17:48:00+01:00"),
+            "18 février 2025 à 17:48 UTC+1"
+        );
+        assert_eq!(stamp("en", "2025-02-18"), "18 February 2025");
+    }
+}

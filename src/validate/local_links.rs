@@ -1,0 +1,289 @@
+//! Pictures and links inside the site: a picture must be a file under
+//! `static/` (as `photo.src` is), a link to a file must name one the site
+//! has, and a link to `#id` is held until the page exists, when its ids
+//! are known (templates can be overridden, so only the page can say).
+
+use pulldown_cmark::{Event, Tag};
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity, did_you_mean};
+use crate::load::{ArticleSource, Node, Value};
+use crate::source::Pos;
+
+use super::schema::Checker;
+
+pub use crate::article::Target;
+
+/// A link to an id on the page, and the error to give if it has none.
+#[derive(Debug, Clone)]
+pub struct FragmentLink {
+    pub id: String,
+    pub missing: Diagnostic,
+}
+
+/// Files a build writes beside the static ones, which a link may name.
+const WRITTEN: &[&str] = &[
+    "index.html",
+    "404.html",
+    "facts.json",
+    "timeline.json",
+    "robots.txt",
+    "feed.xml",
+    "sitemap.xml",
+];
+
+/// Check one picture or link target found in `what` at `pos`. Web
+/// addresses are not ours to check; a link that leaves the site (`/about/`,
+/// `../other-story/`) may lead to the publisher's other pages.
+pub fn check(
+    checker: &mut Checker,
+    pos: Pos,
+    url: &str,
+    target: Target,
+    static_files: &[&str],
+    what: &str,
+) -> Option<FragmentLink> {
+    let url = url.trim();
+    let has_scheme = url
+        .find([':', '/', '?', '#'])
+        .is_some_and(|i| url[i..].starts_with(':'));
+    if has_scheme || url.starts_with("//") || url.starts_with('?') {
+        return None;
+    }
+    if let Some(id) = url.strip_prefix('#') {
+        return (target == Target::Link).then(|| FragmentLink {
+            id: decode_percent(id),
+            missing: Diagnostic::at(
+                Severity::Error,
+                checker.file,
+                pos,
+                format!("{what} links to `#{id}`, which the page does not have"),
+            ),
+        });
+    }
+    let path = url.split(['#', '?']).next().unwrap_or("");
+    let path = decode_percent(path);
+    let path = path.trim_start_matches("./");
+    let leaves =
+        path.starts_with('/') || path.contains('\\') || path.split('/').any(|part| part == "..");
+    if leaves {
+        if target == Target::Picture {
+            checker.error(
+                pos,
+                format!("a picture in {what} must be a file under static/"),
+                Some("write a path such as maps/basin.png for static/maps/basin.png".into()),
+            );
+        }
+        return None;
+    }
+    let path = path.trim_start_matches("static/");
+    let exists = if path.is_empty() || path.ends_with('/') {
+        // A folder: the site has it if it has a file in it.
+        path.is_empty() || static_files.iter().any(|f| f.starts_with(path))
+    } else {
+        static_files.contains(&path) || WRITTEN.contains(&path)
+    };
+    if !exists {
+        let help = did_you_mean(path, static_files.iter().copied()).map_or_else(
+            || format!("put the file in the story's static/ folder: it is published as {path} beside the page"),
+            |near| format!("did you mean `{near}`?"),
+        );
+        let kind = match target {
+            Target::Link => "links to",
+            Target::Picture => "shows",
+        };
+        checker.error(
+            pos,
+            format!("{what} {kind} static/{path}, which does not exist"),
+            Some(help),
+        );
+    }
+    None
+}
+
+/// Whether a target may be a file or an id of the site, worth keeping for
+/// [`check_article`] (web addresses are most of a long article's links).
+pub fn is_local(url: &str) -> bool {
+    let url = url.trim();
+    !(url.starts_with("//")
+        || url
+            .find([':', '/', '?', '#'])
+            .is_some_and(|i| url[i..].starts_with(':')))
+}
+
+/// The article's pictures and links to files and ids, each pointed at by
+/// its target where the text has it, else by the whole link.
+pub fn check_article(
+    checker: &mut Checker,
+    source: &ArticleSource,
+    targets: &[(String, Range<usize>, Target)],
+    static_files: &[&str],
+) -> Vec<FragmentLink> {
+    let body = source.body();
+    let mut held = Vec::new();
+    for (url, range, target) in targets {
+        let written = body.get(range.clone()).unwrap_or("");
+        let (start, len) = match written.find(url.as_str()) {
+            Some(at) if !url.is_empty() => (range.start + at, url.chars().count()),
+            _ => (range.start, written.chars().count()),
+        };
+        let pos = checker.file.pos_of_offset(source.body_start + start, len);
+        held.extend(check(
+            checker,
+            pos,
+            url,
+            *target,
+            static_files,
+            "the article",
+        ));
+    }
+    held
+}
+
+/// Links held by [`check`] whose id the rendered page lacks, as errors.
+pub fn missing_ids(held: &[FragmentLink], page_html: &str) -> Diagnostics {
+    let mut diagnostics = Diagnostics::new();
+    if held.is_empty() {
+        return diagnostics;
+    }
+    let ids = ids_in(page_html);
+    for link in held {
+        if ids.contains(link.id.as_str()) {
+            continue;
+        }
+        let paragraphs = ids.iter().filter(|id| is_paragraph_id(id)).count();
+        let help = if is_paragraph_id(&link.id) {
+            format!("the article's paragraphs are #p-1 to #p-{paragraphs}")
+        } else {
+            did_you_mean(&link.id, ids.iter().copied()).map_or_else(
+            || "link to a paragraph (#p-1, #p-2, …), a person (#person-ID) or a heading of the page".to_owned(),
+            |near| format!("did you mean `#{near}`?"),
+            )
+        };
+        diagnostics.push(link.missing.clone().with_help(help));
+    }
+    diagnostics
+}
+
+/// Every picture and link in the Markdown of facts.yaml (summaries,
+/// contexts, takeaways, the text of updates), pointed at by its value.
+pub fn check_facts_markdown(
+    checker: &mut Checker,
+    root: &Node,
+    static_files: &[&str],
+) -> Vec<FragmentLink> {
+    let mut held = Vec::new();
+    walk(checker, root, &mut Vec::new(), static_files, &mut held);
+    held
+}
+
+fn walk<'n>(
+    checker: &mut Checker,
+    node: &'n Node,
+    keys: &mut Vec<&'n str>,
+    static_files: &[&str],
+    held: &mut Vec<FragmentLink>,
+) {
+    match &node.value {
+        Value::Str(markdown) if is_markdown_field(keys) => {
+            let what = format!("`{}`", keys.last().copied().unwrap_or("facts.yaml"));
+            for event in pulldown_cmark::Parser::new(markdown) {
+                let (url, target) = match event {
+                    Event::Start(Tag::Link { dest_url, .. }) => (dest_url, Target::Link),
+                    Event::Start(Tag::Image { dest_url, .. }) => (dest_url, Target::Picture),
+                    _ => continue,
+                };
+                held.extend(check(checker, node.pos, &url, target, static_files, &what));
+            }
+        }
+        Value::Seq(items) => {
+            for item in items {
+                walk(checker, item, keys, static_files, held);
+            }
+        }
+        Value::Map(entries) => {
+            for (key, value) in entries {
+                keys.push(&key.name);
+                walk(checker, value, keys, static_files, held);
+                keys.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The keys under which facts.yaml holds Markdown rather than plain text.
+fn is_markdown_field(keys: &[&str]) -> bool {
+    matches!(
+        keys,
+        [.., "summary" | "context"] | ["takeaways"] | ["updates", "text"]
+    )
+}
+
+/// `%20` and the like as the characters they stand for; a broken escape
+/// stays as written.
+fn decode_percent(text: &str) -> String {
+    if !text.contains('%') {
+        return text.to_owned();
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && let (Some(hi), Some(lo)) = (
+                bytes.get(i + 1).copied().and_then(hex),
+                bytes.get(i + 2).copied().and_then(hex),
+            )
+        {
+            out.push((hi * 16 + lo) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
+}
+
+fn is_paragraph_id(id: &str) -> bool {
+    id.strip_prefix("p-")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The ids of a rendered page (`id="…"` on any element), for the links
+/// held by [`check`].
+pub fn ids_in(html: &str) -> BTreeSet<&str> {
+    // Ordered, so that a did-you-mean between equally close ids is the
+    // same every run.
+    let mut ids = BTreeSet::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(" id=\"") {
+        rest = &rest[at + 5..];
+        if let Some(end) = rest.find('"') {
+            ids.insert(&rest[..end]);
+            rest = &rest[end..];
+        }
+    }
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_are_decoded() {
+        assert_eq!(decode_percent("a%20b%zz%e2%80%94"), "a b%zz—");
+        assert_eq!(decode_percent("%ff"), "%ff");
+    }
+
+    #[test]
+    fn page_ids_are_read() {
+        let ids = ids_in("<p id=\"p-1\">x</p><a class=\"m\" id=\"mention-a\" href=\"#p-1\">");
+        assert!(ids.contains("p-1") && ids.contains("mention-a") && ids.len() == 2);
+    }
+}
