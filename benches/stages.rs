@@ -46,7 +46,7 @@ fn inputs(root: &Path) -> stage::Inputs {
 }
 
 fn story(inputs: &stage::Inputs) -> explainer::model::Story {
-    stage::validate(&mut inputs.clone())
+    stage::validate(&mut inputs.clone(), None)
         .expect("the story is valid")
         .story
 }
@@ -62,7 +62,7 @@ fn validate(bencher: Bencher, story: &str) {
     let inputs = inputs(&root(story));
     bencher
         .with_inputs(|| inputs.clone())
-        .bench_local_values(|mut inputs| stage::validate(&mut inputs).is_ok());
+        .bench_local_values(|mut inputs| stage::validate(&mut inputs, None).is_ok());
 }
 
 #[divan::bench(args = STORIES, sample_count = 10)]
@@ -88,4 +88,57 @@ fn write(bencher: Bencher, name: &str) {
     let out = tempfile::tempdir().expect("temp dir");
     let output = out.path().join("public");
     bencher.bench(|| stage::write_site(&output, &files).is_ok());
+}
+
+/// A whole build, as `serve` makes one on every save, of the shipped story
+/// with this many past editions in its git history (each commit adds an
+/// update). The first build reads and checks the history; the ones timed
+/// here find it unchanged and reuse what the first worked out, as `serve`
+/// does while no commit is added.
+#[divan::bench(args = [0, 50], sample_count = 10)]
+fn build_with_editions(bencher: Bencher, editions: usize) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    let from = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content");
+    std::fs::create_dir_all(root.join("content")).expect("content/");
+    for file in ["article.md", "facts.yaml"] {
+        std::fs::copy(from.join(file), root.join("content").join(file)).expect("copy");
+    }
+    if editions > 0 {
+        let git = |args: &[&str], date: &str| {
+            let status = std::process::Command::new("git")
+                .args([
+                    "-c",
+                    "user.name=Bench",
+                    "-c",
+                    "user.email=bench@example.org",
+                ])
+                .args(["-c", "commit.gpgsign=false"])
+                .args(args)
+                .current_dir(root)
+                .env("GIT_AUTHOR_DATE", date)
+                .env("GIT_COMMITTER_DATE", date)
+                .status()
+                .expect("git runs");
+            assert!(status.success(), "git {args:?}");
+        };
+        git(&["init", "-q"], "2025-03-01T00:00:00Z");
+        std::fs::write(root.join(".gitignore"), "public/\n").expect(".gitignore");
+        let facts = root.join("content/facts.yaml");
+        for n in 0..editions {
+            let at = format!("2025-03-{:02}T{:02}:00:00Z", 11 + n / 24, n % 24);
+            let text = std::fs::read_to_string(&facts).expect("facts");
+            let text = text.replacen(
+                "updates:\n",
+                &format!("updates:\n  - at: {at}\n    text: Edition {n}.\n"),
+                1,
+            );
+            std::fs::write(&facts, text).expect("facts");
+            git(&["add", "-A"], &at);
+            git(&["commit", "-q", "-m", "edition"], &at);
+        }
+    }
+    let options = explainer::BuildOptions::new(root);
+    explainer::build(&options).expect("the story builds");
+    bencher.bench(|| explainer::build(&options).is_ok());
 }

@@ -1,21 +1,28 @@
 //! What changed since the previous edition, as plain data that the page's
-//! marks and `facts.json` both read.
+//! marks, `facts.json` and the record of changes all read.
 //!
 //! Marks work by edition. An edition is named by the time of the story's
-//! newest update (or `updated`, or `published`). An item is marked when it
-//! is missing from, or differs from, the previous facts; while the edition
-//! stays the same, a mark the previous facts carried is kept, so rebuilding
-//! the same story again and again (as `serve` and a second push do) gives
-//! the same page. A new edition starts from a clean slate.
+//! newest update or correction (or `updated`, or `published`). Items are
+//! known from one edition to the next by their element ids, which
+//! [`crate::ids::assign`] keeps stable. An item is marked when it is new,
+//! differs from the previous edition's, or is named by a correction of
+//! this edition; an item of the previous edition that is gone is recorded
+//! as removed, with its last words. While the edition stays the same, what
+//! the previous facts recorded is kept, so rebuilding the same story again
+//! and again (as `serve` and a second push do) gives the same page. A new
+//! edition starts from a clean slate.
 //!
-//! The previous facts are the `facts.json` an earlier build wrote: it is the
-//! only memory a static site has of what readers saw before.
+//! The previous facts are the previous edition's: built from the story's
+//! git history when there is one, else the `facts.json` an earlier build
+//! wrote, the only memory a static site has of what readers saw before.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+use crate::date::Timestamp;
 use crate::facts_json::{EventJson, FactsJson, PersonJson, QuoteJson};
+use crate::ids;
 use crate::model::Story;
 
 /// Why an item is marked, and with which edition it came.
@@ -24,6 +31,10 @@ pub struct Change {
     pub kind: ChangeKind,
     /// The edition's time, in RFC 3339 as written.
     pub edition: String,
+    /// What the item said in the previous edition, when it said something
+    /// else.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<Words>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,14 +42,48 @@ pub struct Change {
 pub enum ChangeKind {
     New,
     Changed,
+    Corrected,
 }
 
-/// Per item of the story, in the story's order: its mark, if any.
+/// What an item says, in brief, for the record of changes: a quote's text
+/// and speaker, an event's title and date, a person's name and role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Words {
+    pub text: String,
+    #[serde(default)]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemKind {
+    Person,
+    Quote,
+    Event,
+}
+
+/// An item the previous edition had and this one has not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removed {
+    /// Its element id as the previous edition published it.
+    pub id: String,
+    pub kind: ItemKind,
+    /// The edition it was removed in.
+    pub edition: String,
+    /// Its last words.
+    pub words: Words,
+}
+
+/// Per item of the story, in the story's order: its mark, if any; and what
+/// was removed.
 #[derive(Debug, Clone, Default)]
 pub struct Changes {
     pub people: Vec<Option<Change>>,
     pub quotes: Vec<Option<Change>>,
     pub timeline: Vec<Option<Change>>,
+    pub removed: Vec<Removed>,
+    /// The previous edition's time, when there was one.
+    pub since: Option<String>,
 }
 
 impl Changes {
@@ -48,48 +93,121 @@ impl Changes {
             people: vec![None; story.people.len()],
             quotes: vec![None; story.quotes.len()],
             timeline: vec![None; story.timeline.len()],
+            removed: Vec::new(),
+            since: None,
         }
     }
 
-    /// Compare the story with the facts of the previous build.
+    /// Compare the story with the previous edition's facts.
     pub fn since(story: &Story, previous: &FactsJson) -> Changes {
         let edition = story.edition().iso();
         let same_edition = previous.edition == edition;
+        let corrected = corrected_since(story, &previous.edition);
         let marks = Marks {
             edition: &edition,
             same_edition,
+            corrected: &corrected,
+            previous,
         };
-        Changes {
-            people: marks.of(
-                &previous.people,
-                (0..story.people.len()).map(|i| PersonJson::of(&story.people[i])),
-            ),
-            quotes: marks.of(
-                &previous.quotes,
-                (0..story.quotes.len()).map(|i| QuoteJson::of(story, i)),
-            ),
-            timeline: marks.of(
-                &previous.timeline,
-                (0..story.timeline.len()).map(|i| EventJson::of(story, i)),
-            ),
+        let mut removed = Vec::new();
+        let people = marks.of(
+            &previous.people,
+            (0..story.people.len()).map(|i| PersonJson::of(&story.people[i])),
+            &mut removed,
+        );
+        let quotes = marks.of(
+            &previous.quotes,
+            (0..story.quotes.len()).map(|i| QuoteJson::of(story, i)),
+            &mut removed,
+        );
+        let timeline = marks.of(
+            &previous.timeline,
+            (0..story.timeline.len()).map(|i| EventJson::of(story, i)),
+            &mut removed,
+        );
+        if same_edition {
+            // Removed earlier in this edition, and not back since.
+            let now: HashSet<String> = story.item_ids().collect();
+            let known: HashSet<String> = removed.iter().map(|r| r.id.clone()).collect();
+            removed.extend(
+                previous
+                    .removed
+                    .iter()
+                    .filter(|r| r.edition == edition && !now.contains(&r.id))
+                    .filter(|r| !known.contains(&r.id))
+                    .cloned(),
+            );
         }
+        Changes {
+            people,
+            quotes,
+            timeline,
+            removed,
+            since: Some(previous.edition.clone()),
+        }
+    }
+
+    /// Items removed without a word to readers: no correction names them,
+    /// and no update or correction came with the edition that removed them.
+    pub fn unannounced_removals<'c>(&'c self, story: &Story) -> Vec<&'c Removed> {
+        let since = self
+            .since
+            .as_deref()
+            .and_then(|t| Timestamp::parse(t).ok())
+            .map_or(i64::MIN, |t| t.unix_seconds());
+        let announced = story.updates.iter().any(|u| u.at.unix_seconds() > since)
+            || story
+                .corrections
+                .iter()
+                .any(|c| c.at.unix_seconds() > since);
+        let named: HashSet<&str> = story
+            .corrections
+            .iter()
+            .filter_map(|c| c.item.as_deref())
+            .collect();
+        if announced {
+            return Vec::new();
+        }
+        self.removed
+            .iter()
+            .filter(|r| !named.contains(r.id.as_str()))
+            .collect()
     }
 }
 
+/// The element ids named by corrections newer than the previous edition.
+fn corrected_since(story: &Story, previous_edition: &str) -> HashSet<String> {
+    let since = Timestamp::parse(previous_edition).map_or(i64::MAX, |t| t.unix_seconds());
+    story
+        .corrections
+        .iter()
+        .filter(|c| c.at.unix_seconds() > since)
+        .filter_map(|c| c.item.clone())
+        .collect()
+}
+
 /// A person, quote or event as facts.json holds it, seen as something a
-/// later build may find new or changed.
+/// later build may find new, changed or gone.
 pub(crate) trait Item: PartialEq {
-    /// What the item is known by from one build to the next.
-    fn key(&self) -> (&str, &str);
+    const KIND: ItemKind;
+    /// What the item is known by from one edition to the next.
+    fn key(&self) -> &str;
+    /// Its element id on the page.
+    fn element_id(&self) -> String;
     /// Whether the earlier item says the same as `now`, ignoring what may
-    /// differ without being a change (its number on the page, its mark).
+    /// differ without being a change (its paragraph, its mark).
     fn same_as(&self, now: &Self) -> bool;
     fn change(&self) -> Option<&Change>;
+    fn words(&self, facts: &FactsJson) -> Words;
 }
 
 impl Item for PersonJson {
-    fn key(&self) -> (&str, &str) {
-        (&self.id, "")
+    const KIND: ItemKind = ItemKind::Person;
+    fn key(&self) -> &str {
+        &self.id
+    }
+    fn element_id(&self) -> String {
+        ids::person(&self.id)
     }
     fn same_as(&self, now: &Self) -> bool {
         PersonJson {
@@ -100,19 +218,26 @@ impl Item for PersonJson {
     fn change(&self) -> Option<&Change> {
         self.change.as_ref()
     }
+    fn words(&self, _: &FactsJson) -> Words {
+        Words {
+            text: self.name.clone(),
+            by: Some(self.role.clone()),
+        }
+    }
 }
 
 impl Item for QuoteJson {
-    /// Who said what: its number on the page shifts when quotes are added
-    /// above it.
-    fn key(&self) -> (&str, &str) {
-        (&self.speaker, &self.text)
+    const KIND: ItemKind = ItemKind::Quote;
+    fn key(&self) -> &str {
+        &self.id
+    }
+    fn element_id(&self) -> String {
+        self.id.clone()
     }
     /// Paragraph numbers move whenever the article above them is edited;
     /// that is not a change to the quote.
     fn same_as(&self, now: &Self) -> bool {
         QuoteJson {
-            id: now.id.clone(),
             paragraph: now.paragraph,
             change: None,
             ..self.clone()
@@ -121,15 +246,29 @@ impl Item for QuoteJson {
     fn change(&self) -> Option<&Change> {
         self.change.as_ref()
     }
+    fn words(&self, facts: &FactsJson) -> Words {
+        let speaker = facts
+            .people
+            .iter()
+            .find(|p| p.id == self.speaker)
+            .map_or_else(|| self.speaker.clone(), |p| p.name.clone());
+        Words {
+            text: self.text.clone(),
+            by: Some(speaker),
+        }
+    }
 }
 
 impl Item for EventJson {
-    fn key(&self) -> (&str, &str) {
-        (&self.date, &self.title)
+    const KIND: ItemKind = ItemKind::Event;
+    fn key(&self) -> &str {
+        &self.id
+    }
+    fn element_id(&self) -> String {
+        self.id.clone()
     }
     fn same_as(&self, now: &Self) -> bool {
         EventJson {
-            id: now.id.clone(),
             change: None,
             ..self.clone()
         } == *now
@@ -137,32 +276,88 @@ impl Item for EventJson {
     fn change(&self) -> Option<&Change> {
         self.change.as_ref()
     }
+    fn words(&self, _: &FactsJson) -> Words {
+        Words {
+            text: self.title.clone(),
+            by: Some(self.date.clone()),
+        }
+    }
 }
 
 struct Marks<'e> {
     edition: &'e str,
     same_edition: bool,
+    corrected: &'e HashSet<String>,
+    previous: &'e FactsJson,
 }
 
 impl Marks<'_> {
-    /// New when an item's key is not in `previous`, changed when it differs
-    /// from the item there; within one edition, a mark the previous build
-    /// made stays. `now` comes unmarked, one item at a time, so a large
-    /// story is never held twice.
-    fn of<T: Item>(&self, previous: &[T], now: impl Iterator<Item = T>) -> Vec<Option<Change>> {
-        let before: HashMap<(&str, &str), &T> = previous.iter().map(|p| (p.key(), p)).collect();
-        now.map(|item| {
-            let kind = match before.get(&item.key()) {
-                None => Some(ChangeKind::New),
-                Some(old) if !old.same_as(&item) => Some(ChangeKind::Changed),
-                Some(old) if self.same_edition => old.change().map(|mark| mark.kind),
-                Some(_) => None,
-            };
-            kind.map(|kind| Change {
-                kind,
-                edition: self.edition.to_owned(),
+    /// New when an item's id is not in `previous`, changed when it differs
+    /// from the item there, corrected when a correction of this edition
+    /// names it; within one edition, a mark the previous build made stays.
+    /// `now` comes unmarked, one item at a time, so a large story is never
+    /// held twice. What `previous` has and `now` lacks goes to `removed`.
+    fn of<T: Item>(
+        &self,
+        previous: &[T],
+        now: impl Iterator<Item = T>,
+        removed: &mut Vec<Removed>,
+    ) -> Vec<Option<Change>> {
+        let before: HashMap<&str, &T> = previous.iter().map(|p| (p.key(), p)).collect();
+        let mut seen: HashSet<String> = HashSet::new();
+        let marks = now
+            .map(|item| {
+                seen.insert(item.key().to_owned());
+                let old = before.get(item.key()).copied();
+                // Within an edition, the words before it are the ones the
+                // previous build recorded, not the edition's own.
+                let earlier = |old: &T| {
+                    old.change()
+                        .filter(|_| self.same_edition)
+                        .and_then(|c| c.before.clone())
+                        .or_else(|| Some(old.words(self.previous)))
+                };
+                let (kind, before) = if self.corrected.contains(&item.element_id()) {
+                    let before = old.filter(|old| !old.same_as(&item)).and_then(earlier);
+                    (Some(ChangeKind::Corrected), before)
+                } else {
+                    match old {
+                        None => (Some(ChangeKind::New), None),
+                        Some(old) if !old.same_as(&item) => {
+                            let kind = match old.change().map(|c| c.kind) {
+                                Some(kind) if self.same_edition => kind,
+                                _ => ChangeKind::Changed,
+                            };
+                            let before = match kind {
+                                ChangeKind::New => None,
+                                _ => earlier(old),
+                            };
+                            (Some(kind), before)
+                        }
+                        Some(old) if self.same_edition => {
+                            return old.change().cloned();
+                        }
+                        Some(_) => (None, None),
+                    }
+                };
+                kind.map(|kind| Change {
+                    kind,
+                    edition: self.edition.to_owned(),
+                    before,
+                })
             })
-        })
-        .collect()
+            .collect();
+        removed.extend(
+            previous
+                .iter()
+                .filter(|p| !seen.contains(p.key()))
+                .map(|p| Removed {
+                    id: p.element_id(),
+                    kind: T::KIND,
+                    edition: self.edition.to_owned(),
+                    words: p.words(self.previous),
+                }),
+        );
+        marks
     }
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::changes::{Change, Changes};
+use crate::changes::{Change, Changes, Removed};
 use crate::ids;
 use crate::model::{Person, Source, Story};
 
@@ -25,6 +25,13 @@ pub struct FactsJson {
     pub timeline: Vec<EventJson>,
     #[serde(default)]
     pub updates: Vec<UpdateJson>,
+    /// Newest first. Absent from files written before corrections existed.
+    #[serde(default)]
+    pub corrections: Vec<CorrectionJson>,
+    /// What the previous edition had and this one has not, with its last
+    /// words.
+    #[serde(default)]
+    pub removed: Vec<Removed>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -34,6 +41,9 @@ pub struct ArticleJson {
     pub published: String,
     pub updated: Option<String>,
     pub lang: String,
+    /// When the story stopped being updated, if it has.
+    #[serde(default, rename = "final", skip_serializing_if = "Option::is_none")]
+    pub final_at: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -60,7 +70,7 @@ pub struct LinkJson {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteJson {
-    /// `quote-<n>`, the quote's element id on the page.
+    /// `quote-<…>`, the quote's element id on the page.
     pub id: String,
     /// The speaker's person id.
     pub speaker: String,
@@ -76,7 +86,7 @@ pub struct QuoteJson {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventJson {
-    /// `event-<n>`, the event's element id on the page.
+    /// `event-<…>`, the event's element id on the page.
     pub id: String,
     /// `2025`, `2025-02` or `2025-02-18`.
     pub date: String,
@@ -105,7 +115,27 @@ pub struct UpdateJson {
     pub text: String,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CorrectionJson {
+    /// `correction-<UTC time>`, the correction's element id on the page.
+    pub id: String,
+    pub at: String,
+    /// Markdown.
+    pub text: String,
+    /// The element id of the corrected item, if any.
+    pub item: Option<String>,
+}
+
 impl FactsJson {
+    /// The element ids of its people, quotes and events.
+    pub fn item_ids(&self) -> impl Iterator<Item = String> + '_ {
+        self.people
+            .iter()
+            .map(|p| ids::person(&p.id))
+            .chain(self.quotes.iter().map(|q| q.id.clone()))
+            .chain(self.timeline.iter().map(|e| e.id.clone()))
+    }
+
     /// The story's facts, each item with its mark.
     pub fn from_story(story: &Story, changes: &Changes) -> FactsJson {
         let article = &story.article;
@@ -119,6 +149,7 @@ impl FactsJson {
                 published: article.published.iso(),
                 updated: article.updated.as_ref().map(|t| t.iso()),
                 lang: article.lang.clone(),
+                final_at: article.final_at.as_ref().map(|t| t.iso()),
             },
             people: (0..story.people.len())
                 .map(|i| PersonJson {
@@ -147,6 +178,17 @@ impl FactsJson {
                     text: u.text.clone(),
                 })
                 .collect(),
+            corrections: story
+                .corrections_newest_first()
+                .into_iter()
+                .map(|(id, c)| CorrectionJson {
+                    id,
+                    at: c.at.iso(),
+                    text: c.text.clone(),
+                    item: c.item.clone(),
+                })
+                .collect(),
+            removed: changes.removed.clone(),
         }
     }
 
@@ -232,7 +274,7 @@ impl QuoteJson {
     pub fn of(story: &Story, index: usize) -> QuoteJson {
         let q = &story.quotes[index];
         QuoteJson {
-            id: ids::quote(index),
+            id: q.id.clone(),
             speaker: story.people[q.speaker].id.clone(),
             text: q.text.clone(),
             context: q.context.clone(),
@@ -249,7 +291,7 @@ impl EventJson {
     pub fn of(story: &Story, index: usize) -> EventJson {
         let e = &story.timeline[index];
         EventJson {
-            id: ids::event(index),
+            id: e.id.clone(),
             date: e.date.iso(),
             precision: e.date.precision().into(),
             title: e.title.clone(),

@@ -6,6 +6,8 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::date::Timestamp;
+use crate::facts_json::FactsJson;
+use crate::model::Story;
 use crate::text::{Letters, slug};
 
 /// A person's card: `person-<id>`.
@@ -13,14 +15,49 @@ pub fn person(id: &str) -> String {
     format!("person-{id}")
 }
 
-/// A quote: `quote-<n>`, 0-based `index` in facts.yaml order.
-pub fn quote(index: usize) -> String {
-    format!("quote-{}", index + 1)
+/// A quote with its own `id` in facts.yaml: `quote-<id>`.
+pub fn quote(given: &str) -> String {
+    format!("quote-{given}")
 }
 
-/// A timeline event: `event-<n>`, 0-based `index` in facts.yaml order.
-pub fn event(index: usize) -> String {
-    format!("event-{}", index + 1)
+/// A timeline event with its own `id` in facts.yaml: `event-<id>`.
+pub fn event(given: &str) -> String {
+    format!("event-{given}")
+}
+
+/// How many words of a quote or title make its id when it has none of its
+/// own: enough to tell items apart, short enough to read in a link.
+const ID_WORDS: usize = 3;
+
+/// The base of the id of a quote with no `id` of its own, before [`Unique`]
+/// numbers a second quote that starts with the same words:
+/// `quote-we-not-only`. It depends on the quote alone.
+pub fn quote_base(text: &str, speaker: &str) -> String {
+    words_base("quote", text, speaker)
+}
+
+/// The same for an event, from its title: `event-russia-annexes-crimea`.
+pub fn event_base(title: &str, date: &str) -> String {
+    words_base("event", title, date)
+}
+
+fn words_base(kind: &str, words: &str, fallback: &str) -> String {
+    // Letters left alone by punctuation ("U.S.", "Zelenskyy's") say little
+    // and cost bytes in every link.
+    let slugged = slug(words, Letters::Any);
+    let first: Vec<&str> = slugged
+        .split('-')
+        .filter(|w| w.chars().count() > 1)
+        .take(ID_WORDS)
+        .collect();
+    let words = first.join("-");
+    // Words of punctuation alone make no slug.
+    let words = if words.is_empty() {
+        slug(fallback, Letters::Any)
+    } else {
+        words
+    };
+    format!("{kind}-{words}")
 }
 
 /// The timeline's marker for this story's own date.
@@ -55,6 +92,17 @@ pub fn update_base(at: &Timestamp) -> String {
     format!("update-{}", at.utc_token())
 }
 
+/// The base of a correction's id: `correction-20250219T150000Z`.
+pub fn correction_base(at: &Timestamp) -> String {
+    format!("correction-{}", at.utc_token())
+}
+
+/// A past edition's folder under `editions/`, from the edition's time:
+/// `20250219T150000Z`.
+pub fn edition(at: &Timestamp) -> String {
+    at.utc_token()
+}
+
 /// The base of a group's id: `group-<slug of its name>`.
 pub fn group_base(name: &str) -> String {
     format!("group-{}", slug(name, Letters::Any))
@@ -83,6 +131,11 @@ impl Unique {
         Unique::default()
     }
 
+    /// Mark `id` as given out, so that [`Unique::take`] never makes it.
+    pub fn reserve(&mut self, id: String) {
+        self.used.insert(id);
+    }
+
     pub fn take(&mut self, base: String) -> String {
         let n = self.last.entry(base.clone()).or_insert(1);
         let mut id = if *n == 1 {
@@ -97,6 +150,169 @@ impl Unique {
         self.used.insert(id.clone());
         id
     }
+}
+
+/// Give every quote and event of `story` its element id, once per build.
+///
+/// An item's own `id` comes first. Otherwise the previous edition is the
+/// memory: an item that matches one it published keeps that one's id, so a
+/// link a reader shared yesterday, even a positional `quote-3` published
+/// before ids were stable, still leads to the same item. An item matches
+/// by its words (a quote's speaker and text, an event's date and title),
+/// else, for an item edited since, by being the closest unclaimed item of
+/// the previous edition (the same speaker and much the same words; the
+/// same date or much the same title). What matches nothing gets an id
+/// made from its own first words, never one the previous edition gave to
+/// another item: ids do not depend on other items' places in the file.
+pub fn assign(story: &mut Story, previous: Option<&FactsJson>) {
+    let speakers: Vec<String> = story
+        .quotes
+        .iter()
+        .map(|q| story.people[q.speaker].id.clone())
+        .collect();
+    let quote_ids = {
+        let now: Vec<Candidate> = story
+            .quotes
+            .iter()
+            .zip(&speakers)
+            .map(|(q, speaker)| Candidate {
+                given: q.given_id.as_deref().map(quote),
+                group: speaker,
+                words: &q.text,
+                base: quote_base(&q.text, speaker),
+            })
+            .collect();
+        let before: Vec<Candidate> = previous
+            .map(|p| p.quotes.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .map(|q| Candidate {
+                given: Some(q.id.clone()),
+                group: &q.speaker,
+                words: &q.text,
+                base: String::new(),
+            })
+            .collect();
+        decide(&now, &before, Similar::SameGroup)
+    };
+    for (quote, id) in story.quotes.iter_mut().zip(quote_ids) {
+        quote.id = id;
+    }
+    let dates: Vec<String> = story.timeline.iter().map(|e| e.date.iso()).collect();
+    let event_ids = {
+        let now: Vec<Candidate> = story
+            .timeline
+            .iter()
+            .zip(&dates)
+            .map(|(e, date)| Candidate {
+                given: e.given_id.as_deref().map(event),
+                group: date,
+                words: &e.title,
+                base: event_base(&e.title, date),
+            })
+            .collect();
+        let before: Vec<Candidate> = previous
+            .map(|p| p.timeline.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .map(|e| Candidate {
+                given: Some(e.id.clone()),
+                group: &e.date,
+                words: &e.title,
+                base: String::new(),
+            })
+            .collect();
+        decide(&now, &before, Similar::GroupOrWords)
+    };
+    for (event, id) in story.timeline.iter_mut().zip(event_ids) {
+        event.id = id;
+    }
+}
+
+/// An item as id assignment sees it. For the previous edition's items,
+/// `given` is the id it published.
+struct Candidate<'a> {
+    given: Option<String>,
+    /// A quote's speaker, an event's date.
+    group: &'a str,
+    /// A quote's text, an event's title.
+    words: &'a str,
+    base: String,
+}
+
+/// When an edited item is taken for the earlier one it replaced.
+#[derive(Clone, Copy)]
+enum Similar {
+    /// A quote: the same speaker, and words at least this alike.
+    SameGroup,
+    /// An event: the same date, or a title at least this alike.
+    GroupOrWords,
+}
+
+/// How alike two texts must be (0 to 1, by edit distance) for an edited
+/// item to keep the id of the one it replaced.
+const ALIKE: f64 = 0.5;
+
+fn decide(now: &[Candidate], before: &[Candidate], similar: Similar) -> Vec<String> {
+    let mut ids: Vec<Option<String>> = now.iter().map(|c| c.given.clone()).collect();
+    let mut claimed: HashSet<String> = ids.iter().flatten().cloned().collect();
+    let published: Vec<&str> = before.iter().filter_map(|b| b.given.as_deref()).collect();
+    // Exact matches first, so that an edited item never takes the id of an
+    // unedited one.
+    let mut by_words: HashMap<(&str, &str), Vec<&str>> = HashMap::new();
+    for (b, id) in before.iter().zip(&published) {
+        by_words.entry((b.group, b.words)).or_default().push(id);
+    }
+    for (slot, c) in ids.iter_mut().zip(now) {
+        if slot.is_some() {
+            continue;
+        }
+        if let Some(found) = by_words
+            .get(&(c.group, c.words))
+            .and_then(|list| list.iter().find(|id| !claimed.contains(**id)))
+        {
+            claimed.insert((*found).to_owned());
+            *slot = Some((*found).to_owned());
+        }
+    }
+    for (slot, c) in ids.iter_mut().zip(now) {
+        if slot.is_some() {
+            continue;
+        }
+        let best = before
+            .iter()
+            .zip(&published)
+            .filter(|(_, id)| !claimed.contains(**id))
+            .filter_map(|(b, id)| {
+                let alike = strsim::normalized_levenshtein(b.words, c.words);
+                let same_group = b.group == c.group;
+                let matches = match similar {
+                    Similar::SameGroup => same_group && alike >= ALIKE,
+                    Similar::GroupOrWords => same_group || alike >= ALIKE,
+                };
+                matches.then_some((same_group, alike, *id))
+            })
+            // The first of equals, in the previous file's order.
+            .fold(None, |best: Option<(bool, f64, &str)>, next| match best {
+                Some(b) if (b.0, b.1) >= (next.0, next.1) => Some(b),
+                _ => Some(next),
+            });
+        if let Some((_, _, id)) = best {
+            claimed.insert(id.to_owned());
+            *slot = Some(id.to_owned());
+        }
+    }
+    let mut unique = Unique::new();
+    for id in claimed
+        .into_iter()
+        .chain(published.iter().map(|id| (*id).to_owned()))
+    {
+        unique.reserve(id);
+    }
+    ids.into_iter()
+        .zip(now)
+        .map(|(id, c)| id.unwrap_or_else(|| unique.take(c.base.clone())))
+        .collect()
 }
 
 #[cfg(test)]
@@ -116,10 +332,65 @@ mod tests {
     #[test]
     fn anchors() {
         assert_eq!(person("marco-rubio"), "person-marco-rubio");
-        assert_eq!(quote(0), "quote-1");
-        assert_eq!(event(12), "event-13");
+        assert_eq!(quote("river-fails"), "quote-river-fails");
+        assert_eq!(event("vote"), "event-vote");
+        assert_eq!(
+            quote_base("“We not only listened, but also heard”", "x"),
+            "quote-we-not-only"
+        );
+        assert_eq!(quote_base("…", "sergey-lavrov"), "quote-sergey-lavrov");
         assert_eq!(paragraph(4), "p-5");
         assert_eq!(mention(MentionIn::Caption, "x"), "caption-mention-x");
         assert_eq!(group_base("Saudi Arabia"), "group-saudi-arabia");
+    }
+}
+
+#[cfg(test)]
+mod assign_tests {
+    use super::*;
+
+    fn candidate<'a>(given: Option<&str>, group: &'a str, words: &'a str) -> Candidate<'a> {
+        Candidate {
+            given: given.map(str::to_owned),
+            group,
+            words,
+            base: quote_base(words, group),
+        }
+    }
+
+    #[test]
+    fn published_ids_carry_forward_and_new_items_take_none_of_them() {
+        let before = [
+            candidate(Some("quote-1"), "berg", "safe and on budget"),
+            candidate(Some("quote-2"), "okafor", "The lining was never tested"),
+            candidate(Some("quote-3"), "okafor", "We warned them"),
+        ];
+        let now = [
+            // Inserted at the top.
+            candidate(None, "berg", "We will review the tests"),
+            candidate(None, "berg", "safe and on budget"),
+            // Corrected words, same speaker: still the same quote.
+            candidate(None, "okafor", "The lining was never properly tested"),
+            // Named by the editor.
+            candidate(Some("quote-warned"), "okafor", "We warned them"),
+        ];
+        assert_eq!(
+            decide(&now, &before, Similar::SameGroup),
+            ["quote-we-will-review", "quote-1", "quote-2", "quote-warned"]
+        );
+    }
+
+    #[test]
+    fn an_id_is_never_given_to_two_items() {
+        let before = [candidate(Some("quote-on-time"), "x", "on time")];
+        let now = [
+            candidate(None, "x", "on time"),
+            candidate(None, "x", "on time"),
+            candidate(None, "y", "on time"),
+        ];
+        assert_eq!(
+            decide(&now, &before, Similar::SameGroup),
+            ["quote-on-time", "quote-on-time-2", "quote-on-time-3"]
+        );
     }
 }

@@ -28,6 +28,7 @@ mod changes;
 pub mod date;
 pub mod diagnostic;
 pub mod draft;
+mod editions;
 pub mod facts_json;
 pub mod ids;
 pub mod links;
@@ -112,6 +113,10 @@ pub struct Report {
     /// Warnings (on success) or errors and warnings (on failure).
     pub diagnostics: Diagnostics,
     pub counts: Option<Counts>,
+    /// Past editions built from the git history.
+    pub editions: usize,
+    /// What the editor should know that is no problem (no history to read).
+    pub notes: Vec<String>,
     /// Where the site was written; `None` for a check or a failed build.
     pub output: Option<PathBuf>,
     pub timings: Timings,
@@ -167,8 +172,13 @@ impl Report {
     pub fn summary(&self) -> String {
         let took = format_duration(self.timings.total());
         let counts = self.counts.map_or_else(String::new, |c| {
+            let editions = match self.editions {
+                0 => String::new(),
+                1 => ", 1 past edition".to_owned(),
+                n => format!(", {n} past editions"),
+            };
             format!(
-                "{} people, {} quotes, {} timeline events",
+                "{} people, {} quotes, {} timeline events{editions}",
                 c.people, c.quotes, c.events
             )
         });
@@ -271,6 +281,8 @@ fn build_in_root(options: &BuildOptions) -> Result<Report, Failure> {
                 return Err(Failure::Content(Report {
                     diagnostics,
                     counts: None,
+                    editions: 0,
+                    notes: Vec::new(),
                     output: None,
                     timings: Timings::default(),
                 }));
@@ -279,10 +291,15 @@ fn build_in_root(options: &BuildOptions) -> Result<Report, Failure> {
         Previous::Read(facts) => facts.as_deref().map(Cow::Borrowed),
     };
 
+    // A facts.json named on the command line carries its ids into the
+    // history's oldest edition; one that is merely in the output folder
+    // does not, so that the same history always gives the same site.
+    let seed = matches!(options.previous, Previous::File(_));
     let (site, mut report) = run_stages(
         &options.root,
         &RenderOptions { base_url },
         previous.as_deref(),
+        seed,
     )?;
     report.diagnostics.extend(warnings);
     let started = Instant::now();
@@ -304,7 +321,7 @@ fn build_in_root(options: &BuildOptions) -> Result<Report, Failure> {
 /// The same checks as a build, templates included, writing nothing.
 pub fn check(root: &Path) -> Result<Report, Failure> {
     let checked = check_root(root)
-        .and_then(|()| run_stages(root, &RenderOptions::default(), None))
+        .and_then(|()| run_stages(root, &RenderOptions::default(), None, false))
         .map(|(_, report)| report);
     from_where_run(root, checked)
 }
@@ -363,7 +380,7 @@ pub fn render_in_memory(
     options: &RenderOptions,
 ) -> Result<InMemory, Diagnostics> {
     let mut inputs = load::from_bytes(article, facts)?;
-    let validated = validate::validate(&mut inputs)?;
+    let validated = validate::validate(&mut inputs, None)?;
     let changes = changes::Changes::none(&validated.story);
     let files = render::render(&validated.story, &inputs.theme, options, &changes).map_err(
         |mut errors| {
@@ -388,16 +405,24 @@ pub(crate) fn previous_in(output: &Path) -> Option<facts_json::FactsJson> {
 }
 
 /// Load, validate and render, timing each stage.
+///
+/// `previous` is the previous build's facts; with a git history the
+/// previous edition comes from the history instead, and `previous` is
+/// used only when `seed` says the user named it, for its ids.
 fn run_stages(
     root: &Path,
     options: &RenderOptions,
     previous: Option<&facts_json::FactsJson>,
+    seed: bool,
 ) -> Result<(Vec<OutputFile>, Report), Failure> {
     let mut timings = Timings::default();
-    let fail = |diagnostics: Diagnostics, timings: Timings| {
+    let mut notes = Vec::new();
+    let fail = |diagnostics: Diagnostics, timings: Timings, notes: &[String]| {
         Failure::Content(Report {
             diagnostics: diagnostics.sorted(),
             counts: None,
+            editions: 0,
+            notes: notes.to_vec(),
             output: None,
             timings,
         })
@@ -407,13 +432,32 @@ fn run_stages(
     let inputs = load::load(root);
     timings.load = started.elapsed();
     timings.peak_memory[0] = peak_memory();
-    let mut inputs = inputs.map_err(|d| fail(d, timings))?;
+    let mut inputs = inputs.map_err(|d| fail(d, timings, &notes))?;
 
     let started = Instant::now();
-    let validated = validate::validate(&mut inputs);
+    let static_files: Vec<&str> = inputs
+        .theme
+        .assets
+        .iter()
+        .map(|a| a.path.as_str())
+        .collect();
+    let latest = validate::edition_of(&inputs.article, &inputs.facts);
+    let past = editions::read(
+        root,
+        &static_files,
+        latest.as_ref(),
+        previous.filter(|_| seed),
+    );
+    notes.extend(past.note.clone());
+    let previous = if past.read {
+        past.previous.as_ref()
+    } else {
+        previous
+    };
+    let validated = validate::validate(&mut inputs, previous);
     timings.validate = started.elapsed();
     timings.peak_memory[1] = peak_memory();
-    let validated = validated.map_err(|d| fail(d, timings))?;
+    let validated = validated.map_err(|d| fail(d, timings, &notes))?;
     // The parsed files are done with once the story is checked; freeing them
     // now keeps them from adding to the peak of rendering a large story.
     let load::Inputs {
@@ -434,26 +478,106 @@ fn run_stages(
         || changes::Changes::none(story),
         |previous| changes::Changes::since(story, previous),
     );
+    let mut warnings = validated.warnings.clone();
+    for removed in changes.unannounced_removals(story) {
+        warnings.push(
+            Diagnostic::file_error(
+                load::FACTS_PATH,
+                format!(
+                    "`{}` (“{}”) was removed without a correction or an update that says so",
+                    removed.id,
+                    text::shorten(&removed.words.text, 60, text::Cut::AfterWord)
+                ),
+            )
+            .with_severity(diagnostic::Severity::Warning)
+            .with_help(format!(
+                "add a correction with `item: {}`, or an update, so readers know it was withdrawn",
+                removed.id
+            )),
+        );
+    }
     let started = Instant::now();
-    let rendered = render::render(story, &theme, options, &changes);
+    let past_editions: Vec<render::Edition> = past
+        .editions
+        .iter()
+        .map(|e| render::Edition {
+            story: &e.story,
+            changes: &e.changes,
+        })
+        .collect();
+    let key = PagesKey {
+        past: std::sync::Arc::clone(&past),
+        templates: theme
+            .templates
+            .iter()
+            .map(|t| (t.name.clone(), t.text.clone()))
+            .collect(),
+        base_url: options.base_url.clone(),
+    };
+    let mut last_pages = LAST_PAGES
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let cached = last_pages
+        .as_ref()
+        .filter(|(k, _)| *k == key)
+        .map(|(_, files)| files.as_slice());
+    let reused = cached.is_some();
+    let rendered = render::render_site(
+        render::Edition {
+            story,
+            changes: &changes,
+        },
+        &past_editions,
+        cached,
+        &theme,
+        options,
+    );
+    if let (Ok(files), false) = (&rendered, reused) {
+        *last_pages = Some((key, render::edition_pages(files)));
+    }
+    drop(last_pages);
     timings.render = started.elapsed();
     timings.peak_memory[2] = peak_memory();
     let site = rendered.map_err(|mut d| {
-        d.extend(validated.warnings.clone());
-        fail(d, timings)
+        d.extend(warnings.clone());
+        fail(d, timings, &notes)
     })?;
     let mut missing = missing_ids(&validated, &site);
     if missing.has_errors() {
-        missing.extend(validated.warnings.clone());
-        return Err(fail(missing, timings));
+        missing.extend(warnings.clone());
+        return Err(fail(missing, timings, &notes));
     }
     let report = Report {
-        diagnostics: validated.warnings.sorted(),
+        diagnostics: warnings.sorted(),
         counts: Some(counts),
+        editions: past_editions.len(),
+        notes,
         output: None,
         timings,
     };
     Ok((site, report))
+}
+
+/// The past editions' pages the last build in this process rendered, and
+/// from what: `serve` rebuilds on every save, and fifty past editions
+/// would otherwise be rendered again each time although none changed.
+static LAST_PAGES: std::sync::Mutex<Option<(PagesKey, Vec<OutputFile>)>> =
+    std::sync::Mutex::new(None);
+
+struct PagesKey {
+    past: std::sync::Arc<editions::Past>,
+    templates: Vec<(String, String)>,
+    base_url: Option<String>,
+}
+
+impl PartialEq for PagesKey {
+    fn eq(&self, other: &Self) -> bool {
+        // The same past editions are the same object: `editions::read`
+        // hands out the one it keeps while the history is unchanged.
+        std::sync::Arc::ptr_eq(&self.past, &other.past)
+            && self.templates == other.templates
+            && self.base_url == other.base_url
+    }
 }
 
 /// Links to `#id`s the page does not have: only the rendered page knows

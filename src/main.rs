@@ -198,6 +198,9 @@ fn serve(options: ServeOptions) -> ExitCode {
 fn print_report(report: &Report, verbose: bool) {
     print_diagnostics(report.diagnostics.iter());
     let mut stderr = std::io::stderr().lock();
+    for note in &report.notes {
+        let _ = writeln!(stderr, "note: {note}");
+    }
     let _ = writeln!(stderr, "{}", report.summary());
     if verbose {
         let _ = writeln!(stderr, "  {}", report.stage_times());

@@ -16,6 +16,9 @@ pub struct Story {
     pub timeline: Vec<Event>,
     pub takeaways: Vec<String>,
     pub updates: Vec<Update>,
+    /// What was wrong in an earlier edition and what is right, in the
+    /// file's order.
+    pub corrections: Vec<Correction>,
     /// The story's own words for the page, from `i18n/` (see `locale`).
     pub translations: Vec<crate::locale::Translation>,
 }
@@ -32,13 +35,14 @@ impl Story {
             .unwrap_or(&article.title)
     }
 
-    /// The time of the newest update, `updated` or `published`: it names the
-    /// edition readers are looking at.
+    /// The time of the newest update or correction, `updated` or
+    /// `published`: it names the edition readers are looking at.
     pub fn edition(&self) -> &Timestamp {
         let article = &self.article;
         std::iter::once(&article.published)
             .chain(&article.updated)
             .chain(self.updates.iter().map(|u| &u.at))
+            .chain(self.corrections.iter().map(|c| &c.at))
             .max_by_key(|t| t.unix_seconds())
             .unwrap_or(&article.published)
     }
@@ -55,6 +59,28 @@ impl Story {
             .map(|update| (ids.take(crate::ids::update_base(&update.at)), update))
             .collect()
     }
+
+    /// The corrections, newest first, each with an element id that stays
+    /// the same when the page is rebuilt (`correction-20250219T150000Z`).
+    pub fn corrections_newest_first(&self) -> Vec<(String, &Correction)> {
+        let mut corrections: Vec<&Correction> = self.corrections.iter().collect();
+        corrections.sort_by_key(|c| std::cmp::Reverse(c.at.unix_seconds()));
+        let mut ids = crate::ids::Unique::new();
+        corrections
+            .into_iter()
+            .map(|c| (ids.take(crate::ids::correction_base(&c.at)), c))
+            .collect()
+    }
+
+    /// The element ids of everything a correction may name: its
+    /// people, quotes and events.
+    pub fn item_ids(&self) -> impl Iterator<Item = String> + '_ {
+        self.people
+            .iter()
+            .map(|p| crate::ids::person(&p.id))
+            .chain(self.quotes.iter().map(|q| q.id.clone()))
+            .chain(self.timeline.iter().map(|e| e.id.clone()))
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -70,6 +96,8 @@ pub struct Article {
     pub lang: String,
     /// Who publishes the explainer (`og:site_name`, the JSON-LD publisher).
     pub publisher: Option<String>,
+    /// When the story stopped being updated, if it has.
+    pub final_at: Option<Timestamp>,
     /// The Markdown body.
     pub body: String,
 }
@@ -125,6 +153,11 @@ pub struct Link {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Quote {
+    /// The element id, `quote-<…>`: decided once per build by
+    /// [`crate::ids::assign`], and the same wherever the quote is linked.
+    pub id: String,
+    /// The `id` written in facts.yaml, if any.
+    pub given_id: Option<String>,
     /// Index into [`Story::people`].
     pub speaker: usize,
     pub text: String,
@@ -144,6 +177,10 @@ pub struct Quote {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Event {
+    /// The element id, `event-<…>`, as for [`Quote::id`].
+    pub id: String,
+    /// The `id` written in facts.yaml, if any.
+    pub given_id: Option<String>,
     pub date: PartialDate,
     pub title: String,
     /// Markdown.
@@ -159,4 +196,15 @@ pub struct Update {
     pub at: Timestamp,
     /// Markdown.
     pub text: String,
+}
+
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Correction {
+    pub at: Timestamp,
+    /// Markdown: what was wrong, and what is right.
+    pub text: String,
+    /// The element id of the corrected item (`quote-river-fails`), if the
+    /// correction is about one.
+    pub item: Option<String>,
 }

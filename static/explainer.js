@@ -32,7 +32,7 @@
   if (home && cards.length) {
     const select = el('select', { id: 'person-filter' });
     select.append(el('option', { value: '' }, w.everyone));
-    for (const c of cards) select.append(el('option', { value: c.id.slice(7) }, $('.name', c).textContent));
+    for (const c of cards) select.append(el('option', { value: c.id.slice(7) }, $('h4', c).textContent));
     const status = el('p', { id: 'filter-status' });
     status.setAttribute('role', 'status');
     const box = el('div', { className: 'filter' });

@@ -183,7 +183,7 @@ fn draft_from(
         theme,
         translations: Vec::new(),
     };
-    crate::validate::validate(&mut inputs).map_err(Diagnostics::sorted)?;
+    crate::validate::validate(&mut inputs, None).map_err(Diagnostics::sorted)?;
     let findings = analyse(&inputs.article);
     match facts {
         Some(facts) if facts.root.value != Value::Null => {

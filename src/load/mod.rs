@@ -3,6 +3,7 @@
 //! this stage touches the inputs on disk.
 
 pub mod front_matter;
+pub mod history;
 pub mod previous;
 pub mod theme;
 pub mod yaml;
@@ -83,6 +84,22 @@ pub fn from_bytes(article: &[u8], facts: &[u8]) -> Result<Inputs, Diagnostics> {
         Ok(theme::defaults()),
         Ok(Vec::new()),
     )
+}
+
+/// The article and facts of one commit, parsed; the theme is the working
+/// tree's, read once by [`load`].
+pub fn story_at(commit: &history::Commit) -> Result<(ArticleSource, FactsSource), Diagnostics> {
+    let article = decode(ARTICLE_PATH, commit.article.clone()).and_then(parse_article);
+    let facts = decode(FACTS_PATH, commit.facts.clone()).and_then(parse_facts);
+    match (article, facts) {
+        (Ok(article), Ok(facts)) => Ok((article, facts)),
+        (article, facts) => {
+            let mut diagnostics = Diagnostics::new();
+            diagnostics.extend_from(article.err());
+            diagnostics.extend_from(facts.err());
+            Err(diagnostics)
+        }
+    }
 }
 
 pub fn parse_article(file: SourceFile) -> Result<ArticleSource, Diagnostic> {

@@ -17,11 +17,17 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("quote.html", include_str!("../../templates/quote.html")),
     ("event.html", include_str!("../../templates/event.html")),
     ("change.html", include_str!("../../templates/change.html")),
+    (
+        "correction.html",
+        include_str!("../../templates/correction.html"),
+    ),
+    ("changes.html", include_str!("../../templates/changes.html")),
 ];
 
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../static/style.css")),
     ("explainer.js", include_bytes!("../../static/explainer.js")),
+    ("record.css", include_bytes!("../../static/record.css")),
     ("favicon.svg", include_bytes!("../../static/favicon.svg")),
 ];
 

@@ -57,6 +57,14 @@ pub struct RenderOptions {
     pub base_url: Option<String>,
 }
 
+/// One edition of the story, checked, with what changed since the one
+/// before it.
+#[derive(Clone, Copy)]
+pub struct Edition<'a> {
+    pub story: &'a Story,
+    pub changes: &'a Changes,
+}
+
 /// One file of the plan, before it is made.
 struct Output<'a> {
     path: String,
@@ -67,21 +75,44 @@ enum Make<'a> {
     /// A page: a template and the data it sees.
     Page {
         template: &'static str,
-        data: PageKind,
+        data: PageKind<'a>,
     },
     /// A data file, made by a serializer.
     Text(Box<dyn FnOnce() -> String + 'a>),
     /// A file of the theme's `static/`.
     Asset(&'a Asset),
+    /// A file made by an earlier build from the same inputs.
+    Ready(Contents),
 }
 
 /// Which data a page's template sees.
-enum PageKind {
-    /// The whole explainer.
-    Main,
+enum PageKind<'a> {
+    /// The whole explainer, of the latest edition or a past one.
+    Main(Edition<'a>, Place),
     /// Only `page`: the 404 page is small, and copying the whole story's
     /// data for it would double the peak memory of a large one.
     NotFound,
+    /// The record of changes, edition by edition.
+    Changes,
+}
+
+/// Where a page sits in the site, for its links to the rest of it.
+#[derive(Clone)]
+struct Place {
+    /// What links to the site's own files start with (`../../` for
+    /// `editions/<id>/index.html`).
+    root: String,
+    /// Set on a past edition: its time, for the banner.
+    earlier: Option<views::DateView>,
+}
+
+impl Place {
+    fn latest() -> Place {
+        Place {
+            root: String::new(),
+            earlier: None,
+        }
+    }
 }
 
 /// Every file of the site. Items are marked as `changes` says.
@@ -91,28 +122,77 @@ pub fn render(
     options: &RenderOptions,
     changes: &Changes,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
+    render_site(Edition { story, changes }, &[], None, theme, options)
+}
+
+/// The files of the past editions among `files`, which [`render_site`]
+/// can be given back while the past editions and the theme stay the same.
+pub fn edition_pages(files: &[OutputFile]) -> Vec<OutputFile> {
+    files
+        .iter()
+        .filter(|f| f.path.starts_with(views::EDITIONS))
+        .cloned()
+        .collect()
+}
+
+/// Every file of the site, with each past edition (oldest first) under
+/// `editions/<edition id>/` and the record of changes of all of them.
+/// `past_pages`, when given, are those editions' pages as an earlier call
+/// made them from the same editions, theme and options.
+pub fn render_site(
+    latest: Edition,
+    past: &[Edition],
+    past_pages: Option<&[OutputFile]>,
+    theme: &Theme,
+    options: &RenderOptions,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let story = latest.story;
+    let changes = latest.changes;
     let tera = templates::compile(&theme.templates)?;
     let locale = Locale::new(&story.article.lang, &story.translations);
     let mut diagnostics = Diagnostics::new();
-    let outputs = plan(story, theme, options, &locale, changes, &mut diagnostics);
+    let mut outputs = plan(story, theme, options, &locale, changes, &mut diagnostics);
+    for file in past_pages.unwrap_or_default() {
+        outputs.push(Output {
+            path: file.path.clone(),
+            make: Make::Ready(file.contents.clone()),
+        });
+    }
+    for edition in past.iter().filter(|_| past_pages.is_none()) {
+        outputs.push(Output {
+            path: format!(
+                "{}index.html",
+                views::edition_folder(edition.story.edition())
+            ),
+            make: Make::Page {
+                template: "index.html",
+                data: PageKind::Main(
+                    *edition,
+                    Place {
+                        root: "../../".to_owned(),
+                        earlier: Some(views::DateView::of_time(edition.story.edition(), &locale)),
+                    },
+                ),
+            },
+        });
+    }
+    let record = views::record(latest, past, &locale);
     // One output at a time, in order. Rendering the data files on the
     // second core beside the page was measured at the largest benchmark
     // size: a little faster, but 163 MiB at the peak instead of 139, as
     // facts.json and the page were held at once. The second core renders
     // the page's cards instead (see `cards`).
+    let site = Site {
+        story,
+        options,
+        locale: &locale,
+        record: &record,
+        tera: &tera,
+        templates: &theme.templates,
+    };
     let made: Vec<Result<OutputFile, Diagnostic>> = outputs
         .into_iter()
-        .map(|output| {
-            let site = Site {
-                story,
-                options,
-                locale: &locale,
-                changes,
-                tera: &tera,
-                templates: &theme.templates,
-            };
-            make(output, &site)
-        })
+        .map(|output| make(output, &site))
         .collect();
     let mut files = Vec::new();
     for made in made {
@@ -140,23 +220,22 @@ fn plan<'a>(
     changes: &'a Changes,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Output<'a>> {
-    let page = |path: &str, data| Output {
+    let page = |path: &str, template: &'static str, data| Output {
         path: path.to_owned(),
-        make: Make::Page {
-            template: match data {
-                PageKind::Main => "index.html",
-                PageKind::NotFound => "404.html",
-            },
-            data,
-        },
+        make: Make::Page { template, data },
     };
     let text = |path: &str, make: Box<dyn FnOnce() -> String + 'a>| Output {
         path: path.to_owned(),
         make: Make::Text(make),
     };
     let mut outputs = vec![
-        page("index.html", PageKind::Main),
-        page("404.html", PageKind::NotFound),
+        page(
+            "index.html",
+            "index.html",
+            PageKind::Main(Edition { story, changes }, Place::latest()),
+        ),
+        page("404.html", "404.html", PageKind::NotFound),
+        page("changes.html", "changes.html", PageKind::Changes),
         text(
             "facts.json",
             Box::new(|| FactsJson::from_story(story, changes).to_json()),
@@ -206,7 +285,7 @@ struct Site<'a> {
     story: &'a Story,
     options: &'a RenderOptions,
     locale: &'a Locale,
-    changes: &'a Changes,
+    record: &'a [views::EditionRecord],
     tera: &'a tera::Tera,
     templates: &'a [Template],
 }
@@ -217,23 +296,29 @@ fn make(output: Output, site: &Site) -> Result<OutputFile, Diagnostic> {
         story,
         options,
         locale,
-        changes,
+        record,
         tera,
         templates,
     } = *site;
     let contents = match output.make {
         Make::Page { template, data } => {
             let (context, size) = match data {
-                PageKind::Main => (
-                    main_context(
-                        views::page_data(story, options, locale, changes),
-                        locale,
-                        tera,
-                        templates,
-                    )?,
-                    page_size_hint(story),
-                ),
+                PageKind::Main(edition, place) => {
+                    let mut data =
+                        views::page_data(edition.story, options, locale, edition.changes);
+                    data.page.changes_url = Some(format!("{}changes.html", place.root));
+                    data.page.earlier = place.earlier.map(|as_of| views::EarlierView {
+                        as_of,
+                        latest_url: format!("{}index.html", place.root),
+                    });
+                    data.page.root = place.root;
+                    (
+                        main_context(data, locale, tera, templates)?,
+                        page_size_hint(edition.story),
+                    )
+                }
                 PageKind::NotFound => (not_found_context(story, options, locale)?, 4096),
+                PageKind::Changes => (changes_context(story, options, locale, record)?, 16 * 1024),
             };
             let mut html = Vec::with_capacity(size);
             tera.render_to(template, &context, &mut html)
@@ -242,6 +327,7 @@ fn make(output: Output, site: &Site) -> Result<OutputFile, Diagnostic> {
             Contents::Bytes(html)
         }
         Make::Text(make) => Contents::Bytes(make().into_bytes()),
+        Make::Ready(contents) => contents,
         Make::Asset(asset) => match &asset.source {
             // The default stylesheet and script keep their comments in the
             // repository and drop them on the way out: the page has a byte
@@ -333,6 +419,21 @@ fn not_found_context(
     let mut context = tera::Context::new();
     context.insert_value("page", value(page)?);
     context.insert_value("t", value(locale.words())?);
+    Ok(context)
+}
+
+fn changes_context(
+    story: &Story,
+    options: &RenderOptions,
+    locale: &Locale,
+    record: &[views::EditionRecord],
+) -> Result<tera::Context, Diagnostic> {
+    let mut page = views::page_view(story, options, locale);
+    page.changes_url = Some("changes.html".to_owned());
+    let mut context = tera::Context::new();
+    context.insert_value("page", value(page)?);
+    context.insert_value("t", value(locale.words())?);
+    context.insert_value("editions", value(record)?);
     Ok(context)
 }
 

@@ -7,7 +7,6 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::markdown;
-use crate::ids;
 use crate::locale::Locale;
 use crate::model::Story;
 use crate::text::{Cut, shorten};
@@ -50,9 +49,23 @@ pub fn feed(story: &Story, base_url: &str) -> String {
         "  <generator>explainer {}</generator>\n",
         env!("CARGO_PKG_VERSION")
     ));
-    for (id, update) in story.updates_newest_first() {
+    // Corrections are entries too: a reader who follows the story by its
+    // feed must hear of them as of any update.
+    let mut entries: Vec<(String, &crate::date::Timestamp, &str)> = story
+        .updates_newest_first()
+        .into_iter()
+        .map(|(id, u)| (id, &u.at, u.text.as_str()))
+        .chain(
+            story
+                .corrections_newest_first()
+                .into_iter()
+                .map(|(id, c)| (id, &c.at, c.text.as_str())),
+        )
+        .collect();
+    entries.sort_by_key(|(_, at, _)| std::cmp::Reverse(at.unix_seconds()));
+    for (id, at, text) in entries {
         let address = format!("{base_url}#{id}");
-        let title = crate::article::paragraphs(&update.text)
+        let title = crate::article::paragraphs(text)
             .into_iter()
             .map(|p| p.text)
             .collect::<Vec<_>>()
@@ -63,20 +76,14 @@ pub fn feed(story: &Story, base_url: &str) -> String {
             "    <title>{}</title>\n",
             escape(&shorten(&title, 100, Cut::AfterWord))
         ));
-        xml.push_str(&format!(
-            "    <updated>{}</updated>\n",
-            update.at.utc_rfc3339()
-        ));
+        xml.push_str(&format!("    <updated>{}</updated>\n", at.utc_rfc3339()));
         xml.push_str(&format!(
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
             escape(&address)
         ));
         xml.push_str(&format!(
             "    <content type=\"html\">{}</content>\n",
-            escape(&markdown::render_fact(
-                &update.text,
-                markdown::Layout::Blocks
-            ))
+            escape(&markdown::render_fact(text, markdown::Layout::Blocks))
         ));
         xml.push_str("  </entry>\n");
     }
@@ -149,6 +156,22 @@ pub fn json_ld(story: &Story, base_url: Option<&str>, image_url: Option<&str>) -
     if let Some(image) = image_url {
         put("image", json!([image]));
     }
+    let corrections = story.corrections_newest_first();
+    if !corrections.is_empty() {
+        put(
+            "correction",
+            corrections
+                .iter()
+                .map(|(_, c)| {
+                    json!({
+                        "@type": "CorrectionComment",
+                        "text": c.text,
+                        "datePublished": c.at.iso(),
+                    })
+                })
+                .collect(),
+        );
+    }
     let value = Value::Object(fields);
     script_safe(&value.to_string())
 }
@@ -193,8 +216,7 @@ pub fn timeline_json(story: &Story, locale: &Locale) -> String {
     let events = story
         .timeline
         .iter()
-        .enumerate()
-        .map(|(n, event)| {
+        .map(|event| {
             let mut text = event
                 .summary
                 .as_deref()
@@ -226,7 +248,7 @@ pub fn timeline_json(story: &Story, locale: &Locale) -> String {
                     headline: html_escape(&event.title),
                     text,
                 },
-                unique_id: ids::event(n),
+                unique_id: event.id.clone(),
             }
         })
         .collect();

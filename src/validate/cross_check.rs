@@ -1,15 +1,17 @@
 //! The article and the facts against each other: ids resolve, quotes are
 //! in the article, people are named in it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use super::facts::Facts;
+use super::facts::{CorrectionAt, Facts};
 use super::reports::{mentioned_people, report_quote, warn_unmentioned};
 use super::{Checker, Located};
 use crate::article;
 use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
+use crate::facts_json::FactsJson;
+use crate::ids;
 use crate::load::ArticleSource;
-use crate::model::{Article, Story};
+use crate::model::{Article, Correction, Story};
 use crate::quotes::{self, QuoteMatch};
 use crate::source::Pos;
 use crate::text::{Cut, Letters, shorten, slug};
@@ -25,6 +27,7 @@ pub(super) fn cross_check(
     facts: Facts,
     source: &ArticleSource,
     paragraphs: &[article::Paragraph],
+    previous: Option<&FactsJson>,
 ) -> Option<Story> {
     let mut index_of: HashMap<&str, usize> = HashMap::new();
     let mut first_seen: HashMap<&str, Pos> = HashMap::new();
@@ -180,7 +183,9 @@ pub(super) fn cross_check(
         );
     }
     let mut quotes = Vec::new();
+    let mut given_ids = GivenIds::default();
     for Located { value: quote, at } in facts.quotes {
+        given_ids.check(checker, at.id.as_ref(), "quote");
         let speaker = resolve(checker, &at.speaker.0, at.speaker.1, "`speaker`");
         let paragraph = if at.from_outside {
             None
@@ -206,6 +211,7 @@ pub(super) fn cross_check(
         at,
     } in facts.timeline
     {
+        given_ids.check(checker, at.id.as_ref(), "event");
         event.people = at
             .people
             .iter()
@@ -221,7 +227,7 @@ pub(super) fn cross_check(
         super::repeats::before_published(checker, &article.published, &facts.update_times);
     }
 
-    Some(Story {
+    let mut story = Story {
         article: article?,
         groups: facts.groups,
         people,
@@ -229,6 +235,75 @@ pub(super) fn cross_check(
         timeline,
         takeaways: facts.takeaways,
         updates: facts.updates,
+        corrections: Vec::new(),
         translations: Vec::new(),
-    })
+    };
+    ids::assign(&mut story, previous);
+    story.corrections = check_corrections(checker, facts.corrections, &story, previous);
+    Some(story)
+}
+
+/// Each quote's and event's own `id` is used once among its kind.
+#[derive(Default)]
+struct GivenIds {
+    first_seen: HashMap<(String, &'static str), Pos>,
+}
+
+impl GivenIds {
+    fn check(&mut self, checker: &mut Checker, id: Option<&(String, Pos)>, kind: &'static str) {
+        let Some((id, pos)) = id else { return };
+        match self.first_seen.get(&(id.clone(), kind)) {
+            Some(first) => checker.push(
+                Diagnostic::at(
+                    Severity::Error,
+                    checker.file,
+                    *pos,
+                    format!("the {kind} id `{id}` is used twice"),
+                )
+                .with_note(format!("first used on line {}", first.line))
+                .with_help(format!("give each {kind} its own id")),
+            ),
+            None => {
+                self.first_seen.insert((id.clone(), kind), *pos);
+            }
+        }
+    }
+}
+
+/// A correction's `item` names an element of the page, as in its link
+/// (`quote-river-fails`), or one the previous edition had: a correction
+/// may say why an item was withdrawn.
+fn check_corrections(
+    checker: &mut Checker,
+    corrections: Vec<Located<Correction, CorrectionAt>>,
+    story: &Story,
+    previous: Option<&FactsJson>,
+) -> Vec<Correction> {
+    let mut known: Vec<String> = story.item_ids().collect();
+    if let Some(previous) = previous {
+        known.extend(previous.item_ids());
+    }
+    let known_set: HashSet<&str> = known.iter().map(String::as_str).collect();
+    let mut kept = Vec::new();
+    for Located { value, at } in corrections {
+        if let (Some(item), Some(pos)) = (&value.item, at.item) {
+            // What a reader copies from the address bar starts with `#`.
+            let bare = item.trim_start_matches('#');
+            if !known_set.contains(bare) {
+                let help = did_you_mean(bare, known.iter().map(String::as_str)).map_or_else(
+                    || "`item` takes an element id, as in the item's link: `person-…`, `quote-…` or `event-…`".to_owned(),
+                    |near| format!("did you mean `{near}`?"),
+                );
+                checker.error(pos, format!("no item has the id `{item}`"), Some(help));
+                continue;
+            }
+            kept.push(Correction {
+                item: Some(bare.to_owned()),
+                ..value
+            });
+        } else {
+            kept.push(value);
+        }
+    }
+    kept
 }

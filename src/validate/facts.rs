@@ -4,13 +4,13 @@
 
 use std::collections::HashSet;
 
-use super::schema::Checker;
+use super::schema::{Checker, Fields};
 use super::{
     Located, check_fact_markdown, common_words, read_source, repeats, static_path, without_notes,
 };
 use crate::date::PartialDate;
 use crate::load::{Node, Value};
-use crate::model::{Event as TimelineEvent, Link, Person, Quote, Source, Update};
+use crate::model::{Correction, Event as TimelineEvent, Link, Person, Quote, Source, Update};
 use crate::source::Pos;
 use crate::text::{Letters, is_slug, slug};
 
@@ -21,14 +21,16 @@ const FACTS_FIELDS: &[&str] = &[
     "timeline",
     "takeaways",
     "updates",
+    "corrections",
 ];
 const PERSON_FIELDS: &[&str] = &[
     "id", "name", "role", "group", "aliases", "summary", "image", "links", "lang",
 ];
 const LINK_FIELDS: &[&str] = &["title", "url"];
-const QUOTE_FIELDS: &[&str] = &["speaker", "text", "context", "date", "source", "lang"];
-const EVENT_FIELDS: &[&str] = &["date", "title", "summary", "people", "source"];
+const QUOTE_FIELDS: &[&str] = &["id", "speaker", "text", "context", "date", "source", "lang"];
+const EVENT_FIELDS: &[&str] = &["id", "date", "title", "summary", "people", "source"];
 const UPDATE_FIELDS: &[&str] = &["at", "text"];
+const CORRECTION_FIELDS: &[&str] = &["at", "text", "item"];
 
 /// Facts read from facts.yaml, still holding the positions the cross-checks
 /// point at.
@@ -41,6 +43,7 @@ pub(super) struct Facts {
     pub(super) timeline: Vec<Located<TimelineEvent, EventAt>>,
     pub(super) takeaways: Vec<String>,
     pub(super) updates: Vec<Update>,
+    pub(super) corrections: Vec<Located<Correction, CorrectionAt>>,
     /// Each update's time and where it is written.
     pub(super) update_times: Vec<(crate::date::Timestamp, Pos)>,
     /// Ids that a person entry with an error already reported may have
@@ -51,6 +54,7 @@ pub(super) struct Facts {
 /// A quote as read, before its speaker's id is resolved to a person and
 /// its words are found in the article.
 pub(super) struct UnresolvedQuote {
+    given_id: Option<String>,
     text: String,
     context: Option<String>,
     date: Option<PartialDate>,
@@ -65,6 +69,9 @@ impl UnresolvedQuote {
 
     pub(super) fn resolve(self, speaker: usize, paragraph: Option<usize>) -> Quote {
         Quote {
+            // Given by `ids::assign` once every quote is known.
+            id: String::new(),
+            given_id: self.given_id,
             speaker,
             text: self.text,
             context: self.context,
@@ -84,6 +91,8 @@ pub(super) struct PersonAt {
 }
 
 pub(super) struct QuoteAt {
+    /// The `id` as written, and where.
+    pub(super) id: Option<(String, Pos)>,
     pub(super) speaker: (String, Pos),
     pub(super) text: Pos,
     /// Has a `source` key (even a broken one): not looked up in the article.
@@ -91,7 +100,13 @@ pub(super) struct QuoteAt {
 }
 
 pub(super) struct EventAt {
+    pub(super) id: Option<(String, Pos)>,
     pub(super) people: Vec<(String, Pos)>,
+}
+
+pub(super) struct CorrectionAt {
+    /// Where `item` was written: it is checked once every id is known.
+    pub(super) item: Option<Pos>,
 }
 
 pub(super) fn read_facts(checker: &mut Checker, root: &Node, static_files: &[&str]) -> Facts {
@@ -161,12 +176,62 @@ pub(super) fn read_facts(checker: &mut Checker, root: &Node, static_files: &[&st
             }
         }
     }
+    if let Some(node) = fields.get("corrections") {
+        for item in checker.list(node, "`corrections`") {
+            facts.corrections.extend(read_correction(checker, item));
+        }
+    }
     repeats::same_instant(checker, &facts.update_times);
     repeats::repeated_quotes(
         checker,
         facts.quotes.iter().map(|q| (q.value.text(), q.at.text)),
     );
     facts
+}
+
+fn read_correction(
+    checker: &mut Checker,
+    item: &Node,
+) -> Option<Located<Correction, CorrectionAt>> {
+    let fields = checker.mapping(item, "a correction", CORRECTION_FIELDS)?;
+    let at = checker
+        .required(&fields, "at", "a correction")
+        .and_then(|node| checker.timestamp(node, "`at`"));
+    let text = checker.required_text(&fields, "text", "a correction");
+    if let (Some(text), Some(node)) = (&text, fields.get("text")) {
+        check_fact_markdown(checker, text, node.pos, "a correction");
+    }
+    let item_node = fields.get("item");
+    let item = item_node.and_then(|node| checker.text(node, "`item`"));
+    Some(Located {
+        value: Correction {
+            at: at?,
+            text: text?,
+            item,
+        },
+        at: CorrectionAt {
+            item: item_node.map(|n| n.pos),
+        },
+    })
+}
+
+/// An item's own `id`, when it has one: a slug, so that its element id
+/// (`quote-<id>`) is one too.
+fn read_item_id(checker: &mut Checker, fields: &Fields) -> Option<(String, Pos)> {
+    let node = fields.get("id")?;
+    let id = checker.text(node, "`id`")?;
+    if !is_slug(&id) {
+        checker.error(
+            node.pos,
+            format!("`{id}` is not a valid id"),
+            Some(format!(
+                "ids use lowercase letters, digits and hyphens, e.g. `{}`",
+                slug(&id, Letters::Ascii)
+            )),
+        );
+        return None;
+    }
+    Some((id, node.pos))
 }
 
 fn read_person(
@@ -249,6 +314,7 @@ fn read_person(
 
 fn read_quote(checker: &mut Checker, item: &Node) -> Option<Located<UnresolvedQuote, QuoteAt>> {
     let fields = checker.mapping(item, "a quote", QUOTE_FIELDS)?;
+    let id = read_item_id(checker, &fields);
     let speaker = checker.required_text(&fields, "speaker", "a quote");
     let text = checker.required_text(&fields, "text", "a quote");
     let context = checker
@@ -267,12 +333,14 @@ fn read_quote(checker: &mut Checker, item: &Node) -> Option<Located<UnresolvedQu
         .get("lang")
         .and_then(|node| checker.language_tag(node, "`lang`"));
     let at = QuoteAt {
+        id: id.clone(),
         speaker: (speaker.clone()?, fields.get("speaker")?.pos),
         text: fields.get("text")?.pos,
         from_outside: fields.get("source").is_some(),
     };
     Some(Located {
         value: UnresolvedQuote {
+            given_id: id.map(|(id, _)| id),
             text: text?,
             context,
             date,
@@ -285,6 +353,7 @@ fn read_quote(checker: &mut Checker, item: &Node) -> Option<Located<UnresolvedQu
 
 fn read_event(checker: &mut Checker, item: &Node) -> Option<Located<TimelineEvent, EventAt>> {
     let fields = checker.mapping(item, "a timeline event", EVENT_FIELDS)?;
+    let id = read_item_id(checker, &fields);
     let date = checker
         .required(&fields, "date", "a timeline event")
         .and_then(|node| checker.partial_date(node, "`date`"));
@@ -302,6 +371,8 @@ fn read_event(checker: &mut Checker, item: &Node) -> Option<Located<TimelineEven
         .and_then(|node| read_source(checker, node));
     Some(Located {
         value: TimelineEvent {
+            id: String::new(),
+            given_id: id.as_ref().map(|(id, _)| id.clone()),
             date: date?,
             title: title?,
             summary,
@@ -309,7 +380,7 @@ fn read_event(checker: &mut Checker, item: &Node) -> Option<Located<TimelineEven
             people: Vec::new(),
             source,
         },
-        at: EventAt { people },
+        at: EventAt { id, people },
     })
 }
 

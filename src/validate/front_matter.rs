@@ -17,6 +17,7 @@ const ARTICLE_FIELDS: &[&str] = &[
     "photo",
     "lang",
     "publisher",
+    "final",
 ];
 const PHOTO_FIELDS: &[&str] = &["caption", "credit", "src", "alt"];
 pub(super) fn read_article(
@@ -49,6 +50,11 @@ pub(super) fn read_article(
     {
         checker.warning(pos, "`updated` is earlier than `published`", None);
     }
+    // `final` says the story is over; it must say when, to the minute, so
+    // readers know how old the last word is.
+    let final_at = fields
+        .get("final")
+        .and_then(|node| checker.timestamp(node, "`final`"));
     let authors = checker
         .text_list(&fields, "authors")
         .into_iter()
@@ -87,6 +93,7 @@ pub(super) fn read_article(
         photo,
         lang: lang?,
         publisher,
+        final_at,
         body,
     })
 }

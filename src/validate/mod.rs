@@ -18,8 +18,9 @@ use pulldown_cmark::{Event, Tag};
 
 use crate::article;
 use crate::diagnostic::{Diagnostics, did_you_mean};
+use crate::facts_json::FactsJson;
 use crate::links::is_safe_url;
-use crate::load::{Inputs, Node, Value};
+use crate::load::{ArticleSource, FactsSource, Inputs, Node, TranslationSource, Value};
 use crate::model::{Source, Story};
 use crate::source::Pos;
 
@@ -36,64 +37,95 @@ pub struct Validated {
 
 pub use local_links::{FragmentLink, missing_ids};
 
+/// `previous` is the last edition's facts: what it published is the memory
+/// that keeps each item's id from one edition to the next.
+///
 /// The facts' parsed tree is taken out of `inputs` once it has been read:
 /// for a large story it is the biggest thing in memory, and the
 /// cross-checks, which set the peak, need only the facts read from it.
-pub fn validate(inputs: &mut Inputs) -> Result<Validated, Diagnostics> {
-    let mut diagnostics = Diagnostics::new();
+pub fn validate(
+    inputs: &mut Inputs,
+    previous: Option<&FactsJson>,
+) -> Result<Validated, Diagnostics> {
     let static_files: Vec<&str> = inputs
         .theme
         .assets
         .iter()
         .map(|a| a.path.as_str())
         .collect();
+    validate_sources(
+        &inputs.article,
+        &mut inputs.facts,
+        &inputs.translations,
+        &static_files,
+        previous,
+    )
+}
+
+/// [`validate`] for an article and facts read from elsewhere (a past
+/// commit), against the static files of `static_files`.
+pub fn validate_sources(
+    article_source: &ArticleSource,
+    facts_source: &mut FactsSource,
+    translation_sources: &[TranslationSource],
+    static_files: &[&str],
+    previous: Option<&FactsJson>,
+) -> Result<Validated, Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
 
     // The body is parsed once here, for its paragraphs (quotes are looked
     // up in them) and for links the front-matter checks report.
     let mut unsafe_links = Vec::new();
     let mut local_targets = Vec::new();
-    let paragraphs = article::paragraphs_and_links(inputs.article.body(), |url, range, target| {
+    let paragraphs = article::paragraphs_and_links(article_source.body(), |url, range, target| {
         if !is_safe_url(url) {
             unsafe_links.push((url.to_owned(), range));
         } else if local_links::is_local(url) {
             local_targets.push((url.to_owned(), range, target));
         }
     });
-    hygiene::check_article(&inputs.article, &mut diagnostics);
-    hygiene::check_facts(&inputs.facts, &mut diagnostics);
+    hygiene::check_article(article_source, &mut diagnostics);
+    hygiene::check_facts(facts_source, &mut diagnostics);
     let article = {
-        let mut checker = Checker::new(&inputs.article.file, &mut diagnostics);
-        front_matter::read_article(&mut checker, &inputs.article, &static_files, &unsafe_links)
+        let mut checker = Checker::new(&article_source.file, &mut diagnostics);
+        front_matter::read_article(&mut checker, article_source, static_files, &unsafe_links)
     };
     let tree = std::mem::replace(
-        &mut inputs.facts.root,
+        &mut facts_source.root,
         Node {
             value: Value::Null,
             pos: Pos::default(),
         },
     );
     let facts = {
-        let mut checker = Checker::new(&inputs.facts.file, &mut diagnostics);
-        facts::read_facts(&mut checker, &tree, &static_files)
+        let mut checker = Checker::new(&facts_source.file, &mut diagnostics);
+        facts::read_facts(&mut checker, &tree, static_files)
     };
     let mut fragment_links = {
-        let mut checker = Checker::new(&inputs.article.file, &mut diagnostics);
-        local_links::check_article(&mut checker, &inputs.article, &local_targets, &static_files)
+        let mut checker = Checker::new(&article_source.file, &mut diagnostics);
+        local_links::check_article(&mut checker, article_source, &local_targets, static_files)
     };
     fragment_links.extend({
-        let mut checker = Checker::new(&inputs.facts.file, &mut diagnostics);
-        local_links::check_facts_markdown(&mut checker, &tree, &static_files)
+        let mut checker = Checker::new(&facts_source.file, &mut diagnostics);
+        local_links::check_facts_markdown(&mut checker, &tree, static_files)
     });
     drop(tree);
     // Cross-checks run even when the front matter is broken, so that one
     // run reports those problems too.
     let story = {
-        let mut checker = Checker::new(&inputs.facts.file, &mut diagnostics);
-        cross_check::cross_check(&mut checker, article, facts, &inputs.article, &paragraphs)
+        let mut checker = Checker::new(&facts_source.file, &mut diagnostics);
+        cross_check::cross_check(
+            &mut checker,
+            article,
+            facts,
+            article_source,
+            &paragraphs,
+            previous,
+        )
     };
-    let translations = translations::read_all(&inputs.translations, &mut diagnostics);
+    let translations = translations::read_all(translation_sources, &mut diagnostics);
     let story = story.map(|mut story| {
-        translations::warn_untranslated(&inputs.article, &story, &translations, &mut diagnostics);
+        translations::warn_untranslated(article_source, &story, &translations, &mut diagnostics);
         story.translations = translations;
         story
     });
@@ -171,6 +203,43 @@ fn check_fact_markdown(checker: &mut Checker, markdown: &str, pos: Pos, what: &s
             checker.link_target(pos, &dest_url, what);
         }
     }
+}
+
+/// The time that names the edition of an article and facts — the newest of
+/// `published`, `updated` and every update's and correction's `at` — read
+/// without checking anything else, so that a history's commits can be
+/// grouped into editions before any of them is checked in full. `None`
+/// when none of those times can be read.
+pub fn edition_of(article: &ArticleSource, facts: &FactsSource) -> Option<crate::date::Timestamp> {
+    fn field<'n>(node: &'n Node, name: &str) -> Option<&'n Node> {
+        match &node.value {
+            crate::load::Value::Map(entries) => {
+                entries.iter().find(|(k, _)| k.name == name).map(|(_, v)| v)
+            }
+            _ => None,
+        }
+    }
+    fn time(node: Option<&Node>) -> Option<crate::date::Timestamp> {
+        match &node?.value {
+            crate::load::Value::Str(text) => crate::date::Timestamp::parse(text).ok(),
+            _ => None,
+        }
+    }
+    let mut times: Vec<crate::date::Timestamp> = ["published", "updated"]
+        .into_iter()
+        .filter_map(|name| time(field(&article.front_matter, name)))
+        .collect();
+    for list in ["updates", "corrections"] {
+        if let Some(Node {
+            value: crate::load::Value::Seq(items),
+            ..
+        }) = field(&facts.root, list)
+        {
+            times.extend(items.iter().filter_map(|item| time(field(item, "at"))));
+        }
+    }
+    // The last of equal times, as `Story::edition` chooses.
+    times.into_iter().max_by_key(|t| t.unix_seconds())
 }
 
 /// Markdown from facts.yaml without the HTML comments editors keep notes

@@ -9,7 +9,7 @@
 // skip the slowest step while iterating on the page.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,7 +55,7 @@ function build(name, args) {
   }
   // "Built … (16 people, 9 quotes, 13 timeline events) in …": the counts
   // the page must show, taken from the facts rather than from the page.
-  const m = /\((\d+) people, (\d+) quotes, (\d+) timeline events\)/.exec(result.stdout + result.stderr);
+  const m = /\((\d+) people, (\d+) quotes, (\d+) timeline events[,)]/.exec(result.stdout + result.stderr);
   if (!m) throw new Error(`no counts in the build summary of ${name}`);
   return { name, dir: out, people: +m[1], quotes: +m[2], events: +m[3] };
 }
@@ -274,7 +274,7 @@ async function enhancements(browser, site, url) {
   if (check(await copy.count() === 1, `${label}: no copy-link button on quotes`)) {
     await copy.click();
     const copied = await page.evaluate(() => navigator.clipboard.readText().catch(() => ''));
-    check(/#quote-\d+$/.test(copied), `${label}: copy link copied "${copied}"`);
+    check(/#quote-[\p{L}\p{N}-]+$/u.test(copied), `${label}: copy link copied "${copied}"`);
   }
   done();
   await context.close();
@@ -324,15 +324,65 @@ async function lighthouse(site, url) {
 
 // Bytes of what a first visit downloads: the page, its CSS and JS.
 function weight(site) {
-  const sizes = files(site.dir, '').filter((f) => /\.(html|css|js|svg)$/.test(f))
-    .map((f) => [path.basename(f), readFileSync(f).length]);
+  // The page's own folder: past editions and the record are pages of
+  // their own, never loaded with it.
+  const sizes = readdirSync(site.dir).filter((f) => /\.(html|css|js|svg)$/.test(f))
+    .map((f) => [f, readFileSync(path.join(site.dir, f)).length]);
+  const page = readFileSync(path.join(site.dir, 'index.html'), 'utf8');
   // What a reader of the page downloads: the page and every stylesheet and
-  // script (the 404 page is another page, never loaded with it).
+  // script it links (the 404 page and changes.html are other pages).
   const budget = sizes
-    .filter(([f]) => /\.(html|css|js)$/.test(f) && f !== '404.html')
+    .filter(([f]) => f === 'index.html' || (/\.(css|js)$/.test(f) && page.includes(`"${f}"`)))
     .reduce((a, [, n]) => a + n, 0);
   summary.push(`${site.name}: ${sizes.map(([f, n]) => `${f} ${n}`).join(', ')}; HTML+CSS+JS ${budget} bytes`);
   return budget;
+}
+
+// The shipped story with a history of its own: its first edition committed,
+// then a correction and a removal committed as the second, then an update
+// left uncommitted as the latest. The record of changes and a past edition
+// are checked like the page.
+function storyWithHistory() {
+  const root = path.join(target, 'browser', 'history-story');
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  cpSync(path.join(repo, 'content'), path.join(root, 'content'), { recursive: true });
+  const git = (args, date) => {
+    const r = spawnSync('git', ['-c', 'user.name=Editor', '-c', 'user.email=editor@example.org', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: root, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+    });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  };
+  const facts = path.join(root, 'content', 'facts.yaml');
+  const edit = (from, to) => {
+    const text = readFileSync(facts, 'utf8');
+    if (!text.includes(from)) throw new Error(`${from} not in facts.yaml`);
+    writeFileSync(facts, text.replace(from, to));
+  };
+  writeFileSync(path.join(root, '.gitignore'), 'public/\n');
+  git(['init', '-q'], '2025-02-19T12:00:00Z');
+  git(['add', '-A'], '2025-02-19T12:00:00Z');
+  git(['commit', '-q', '-m', 'First edition'], '2025-02-19T12:00:00Z');
+  // The last event goes: its lines are the ones indented under it.
+  writeFileSync(facts, readFileSync(facts, 'utf8').replace(/  - id: visit-rescheduled\n(    .*\n)*/, ''));
+  edit('updates:\n', 'updates:\n  - at: 2025-02-20T09:00:00Z\n    text: Removes the rescheduled visit, which was not confirmed.\n');
+  writeFileSync(facts, readFileSync(facts, 'utf8') + 'corrections:\n  - at: 2025-02-20T10:00:00Z\n    text: An earlier version misstated when the Crimea treaty was signed.\n    item: event-crimea\n');
+  git(['add', '-A'], '2025-02-20T10:00:00Z');
+  git(['commit', '-q', '-m', 'Correction'], '2025-02-20T10:00:00Z');
+  edit('updates:\n', 'updates:\n  - at: 2025-02-21T08:00:00Z\n    text: Adds the latest from Kyiv.\n');
+  return root;
+}
+
+// The shipped story as first published, from a copy of content/: a build
+// of the repository's root would read the project's own history and mark
+// what changed since its earliest edition, which depends on how deep the
+// clone is.
+function shippedCopy() {
+  const root = path.join(target, 'browser', 'shipped-story');
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  cpSync(path.join(repo, 'content'), path.join(root, 'content'), { recursive: true });
+  return root;
 }
 
 // A page's direction: the document's, and the side the timeline's line is
@@ -361,12 +411,20 @@ async function direction(browser, site, url) {
 }
 
 const sites = [
-  build('shipped', []),
+  build('shipped', ['--root', shippedCopy()]),
   build('edge', ['--root', 'tests/fixtures/edge']),
   build('fr', ['--root', 'tests/fixtures/fr']),
   build('ar', ['--root', 'tests/fixtures/ar']),
 ];
 for (const site of sites) site.textDir = site.name === 'ar' ? 'rtl' : 'ltr';
+const history = build('history', ['--root', storyWithHistory()]);
+const editions = readdirSync(path.join(history.dir, 'editions')).sort();
+check(editions.length === 2, `history: ${editions.length} past editions, not 2`);
+// changes.html and the oldest past edition: checked as pages of their own.
+const recordPages = [
+  { ...history, name: 'changes', path: 'changes.html' },
+  { ...history, name: 'edition', path: `editions/${editions[0]}/index.html` },
+];
 rmSync(shots, { recursive: true, force: true });
 const servers = [];
 const browser = await chromium.launch({ executablePath: chrome, args: chromeFlags });
@@ -386,13 +444,36 @@ try {
     await enhancements(browser, site, site.url);
     await direction(browser, site, site.url);
   }
+  const server = await serve(history.dir, PREFIX);
+  servers.push(server);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  vnu(history);
+  for (const page of recordPages) {
+    const url = `${origin}${PREFIX}${page.path}`;
+    console.log(`${page.name}: ${url}`);
+    await axeAndShots(browser, page, url, origin);
+  }
+  const context = await newContext(browser, {});
+  const tab = await context.newPage();
+  await tab.goto(`${origin}${PREFIX}${recordPages[1].path}`);
+  const banner = await tab.locator('.banner').innerText();
+  check(/^An earlier version of this explainer, as of .+\. Read the latest\.$/.test(banner), `edition: banner says "${banner}"`);
+  await tab.locator('.banner a').click();
+  check(tab.url() === `${origin}${PREFIX}index.html`, `edition: "Read the latest" leads to ${tab.url()}`);
+  await tab.goto(`${origin}${PREFIX}changes.html`);
+  const removed = tab.locator('.entry-removed a').first();
+  check(await removed.count() === 1, 'changes: no removed item linked');
+  await removed.click();
+  check(tab.url().includes('/editions/') && tab.url().endsWith('#event-visit-rescheduled'), `changes: a removed item leads to ${tab.url()}`);
+  check(await tab.locator('#event-visit-rescheduled').isVisible(), 'changes: the removed item is not on the edition it links to');
+  await context.close();
 } finally {
   await browser.close();
 }
 // Checked before Lighthouse runs: its SEO audit asks for /robots.txt at the
 // root of the host by design, which says nothing about the page.
 servers.forEach((server, i) => {
-  check(server.outside.length === 0, `${sites[i].name}: the server was asked for ${server.outside.join(', ')}`);
+  check(server.outside.length === 0, `${(sites[i] ?? history).name}: the server was asked for ${server.outside.join(', ')}`);
 });
 // Lighthouse starts its own Chromium; on two shared cores it is only
 // reliable with the other browser gone.

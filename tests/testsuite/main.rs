@@ -7,6 +7,7 @@ mod atomic_write;
 mod bad_input;
 mod draft;
 mod edge_story;
+mod editions;
 mod editor_mistakes;
 mod errors;
 mod fuzz_regressions;

@@ -85,14 +85,17 @@ fn a_second_build_marks_exactly_what_was_added_or_changed() {
         marked(&facts, "people"),
         [("lena-okafor".into(), "changed".into())]
     );
-    assert_eq!(marked(&facts, "quotes"), [("quote-3".into(), "new".into())]);
+    assert_eq!(
+        marked(&facts, "quotes"),
+        [("quote-we-will-review".into(), "new".into())]
+    );
     assert_eq!(
         marked(&facts, "timeline"),
-        [("event-2".into(), "new".into())]
+        [("event-lining-tests-ordered".into(), "new".into())]
     );
     let page = story.page();
     assert_eq!(page.matches("class=\"badge badge-new\"").count(), 3);
-    let quote = between(&page, "<li id=\"quote-3\"", "</li>");
+    let quote = between(&page, "<li id=\"quote-we-will-review\"", "</li>");
     assert!(quote.contains(
         "<span class=\"badge badge-new\">New</span> <a href=\"#update-20251121T090000Z\">\
          <time datetime=\"2025-11-21T09:00:00Z\">21 November 2025 at 09:00 GMT+0</time></a>"
@@ -108,7 +111,8 @@ fn a_second_build_marks_exactly_what_was_added_or_changed() {
         before
     );
 
-    // A new edition starts clean: only what changed with it is marked.
+    // A new edition starts clean: only what changed with it is marked. A
+    // retitled event is the same event, changed, and keeps its id.
     story.edit(
         "content/facts.yaml",
         "title: Council meeting",
@@ -121,8 +125,10 @@ fn a_second_build_marks_exactly_what_was_added_or_changed() {
     assert!(marked(&facts, "quotes").is_empty());
     assert_eq!(
         marked(&facts, "timeline"),
-        [("event-1".into(), "new".into())]
+        [("event-council-meeting".into(), "changed".into())]
     );
+    let page = story.page();
+    assert!(between(&page, "id=\"event-council-meeting\"", "</li>").contains(">Updated</span>"));
 }
 
 #[test]
@@ -352,7 +358,7 @@ fn facts_and_timeline_json_carry_the_checked_facts() {
         serde_json::from_str(&story.read("public/timeline.json")).expect("timeline.json is JSON");
     let events = timeline["events"].as_array().unwrap();
     assert_eq!(events.len(), 2);
-    assert_eq!(events[0]["unique_id"], "event-1");
+    assert_eq!(events[0]["unique_id"], "event-council-meeting");
     assert_eq!(events[0]["start_date"]["year"], 2024);
     assert_eq!(events[0]["start_date"]["month"], 3);
     assert_eq!(events[0]["start_date"]["day"], 2);

@@ -246,7 +246,7 @@ fn a_root_template_overrides_the_default_file_by_file() {
     story.build().assert_ok();
     let page = story.page();
     assert!(
-        page.contains("<li id=\"quote-1\" class=\"mine\">safe and on budget</li>"),
+        page.contains("<li id=\"quote-safe-and-on\" class=\"mine\">safe and on budget</li>"),
         "{page}"
     );
     assert!(

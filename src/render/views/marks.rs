@@ -1,5 +1,8 @@
-//! The "New" and "Updated" badges, from what changed since the previous
-//! edition ([`crate::changes`]).
+//! The "New", "Updated" and "Corrected" badges, from what changed since the
+//! previous edition ([`crate::changes`]), and the correction notes on the
+//! items corrections name.
+
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -7,58 +10,79 @@ use super::DateView;
 use crate::changes::{Change, ChangeKind, Changes};
 use crate::locale::Locale;
 use crate::model::Story;
+use crate::render::markdown;
 
-/// The badge on an item that is new or changed.
+/// The badge on an item that is new, changed or corrected. The template
+/// chooses the words by `kind`.
 #[derive(Serialize, Clone)]
 pub struct ChangeView {
-    /// `new` or `changed`.
+    /// `new`, `changed` or `corrected`.
     pub kind: &'static str,
-    /// `New` or `Updated`, in the page's language.
-    pub label: String,
     /// The edition the change came with.
     pub at: DateView,
-    /// The element id of the update at that time, if there is one.
+    /// The element id of the update or correction at that time, if there
+    /// is one.
     pub update: Option<String>,
 }
 
-/// Turns a story's [`Changes`] into badges.
+/// A correction, where the item it corrects is shown.
+#[derive(Serialize, Clone)]
+pub struct CorrectionNote {
+    /// The correction's element id among the updates.
+    pub id: String,
+    pub at: DateView,
+    pub text_html: String,
+}
+
+/// Turns a story's [`Changes`] into badges and notes.
 pub struct Marks<'a> {
     changes: &'a Changes,
     edition: DateView,
     edition_update: Option<String>,
-    new: String,
-    changed: String,
+    /// Per element id, its corrections, newest first.
+    notes: HashMap<&'a str, Vec<CorrectionNote>>,
 }
 
 impl<'a> Marks<'a> {
-    pub fn new(story: &Story, changes: &'a Changes, locale: &Locale) -> Marks<'a> {
+    pub fn new(story: &'a Story, changes: &'a Changes, locale: &Locale) -> Marks<'a> {
         let edition = story.edition();
-        let edition_update = story
-            .updates_newest_first()
-            .into_iter()
-            .find(|(_, u)| u.at.unix_seconds() == edition.unix_seconds())
-            .map(|(id, _)| id);
+        let corrections = story.corrections_newest_first();
+        // A correction at the same instant as an update names the edition
+        // first: it is why the edition exists.
+        let edition_update = corrections
+            .iter()
+            .find(|(_, c)| c.at.unix_seconds() == edition.unix_seconds())
+            .map(|(id, _)| id.clone())
+            .or_else(|| {
+                story
+                    .updates_newest_first()
+                    .into_iter()
+                    .find(|(_, u)| u.at.unix_seconds() == edition.unix_seconds())
+                    .map(|(id, _)| id)
+            });
+        let mut notes: HashMap<&str, Vec<CorrectionNote>> = HashMap::new();
+        for (id, correction) in corrections {
+            if let Some(item) = correction.item.as_deref() {
+                notes.entry(item).or_default().push(CorrectionNote {
+                    id,
+                    at: DateView::of_time(&correction.at, locale),
+                    text_html: markdown::render_fact(&correction.text, markdown::Layout::Inline),
+                });
+            }
+        }
         Marks {
             changes,
             edition: DateView::of_time(edition, locale),
             edition_update,
-            new: locale.word("badge_new").to_owned(),
-            changed: locale.word("badge_changed").to_owned(),
+            notes,
         }
     }
 
     pub fn badge(&self, change: &Option<Change>) -> Option<ChangeView> {
-        change.as_ref().map(|change| {
-            let (kind, label) = match change.kind {
-                ChangeKind::New => ("new", &self.new),
-                ChangeKind::Changed => ("changed", &self.changed),
-            };
-            ChangeView {
-                kind,
-                label: label.clone(),
-                at: self.edition.clone(),
-                update: self.edition_update.clone(),
-            }
+        change.as_ref().map(|change| ChangeView {
+            kind: kind_name(change.kind),
+            at: self.edition.clone(),
+            update: self.edition_update.clone(),
         })
     }
 
@@ -72,5 +96,18 @@ impl<'a> Marks<'a> {
 
     pub fn event(&self, index: usize) -> Option<ChangeView> {
         self.changes.timeline.get(index).and_then(|c| self.badge(c))
+    }
+
+    /// The corrections of the item with this element id, newest first.
+    pub fn corrections(&self, element_id: &str) -> Vec<CorrectionNote> {
+        self.notes.get(element_id).cloned().unwrap_or_default()
+    }
+}
+
+pub fn kind_name(kind: ChangeKind) -> &'static str {
+    match kind {
+        ChangeKind::New => "new",
+        ChangeKind::Changed => "changed",
+        ChangeKind::Corrected => "corrected",
     }
 }

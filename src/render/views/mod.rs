@@ -12,6 +12,7 @@ mod marks;
 mod page;
 mod people;
 mod quotes;
+mod record;
 mod timeline;
 mod updates;
 
@@ -29,9 +30,10 @@ use super::markdown::Mentions;
 
 pub use article::{ArticleView, TocEntry};
 pub use marks::Marks;
-pub use page::{PageView, build as page_view};
+pub use page::{EarlierView, PageView, build as page_view};
 pub use people::{GroupView, PersonView};
 pub use quotes::QuoteView;
+pub use record::{EDITIONS, EditionRecord, edition_folder, record};
 pub use timeline::{Timeline, TimelineItem};
 pub use updates::UpdateView;
 

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::DateView;
 use crate::locale::Locale;
 use crate::model::Story;
 use crate::render::{RenderOptions, publish};
@@ -36,6 +37,22 @@ pub struct PageView {
     /// The schema.org NewsArticle as JSON, safe inside `<script>`.
     pub json_ld: String,
     pub generator: String,
+    /// `changes.html`, from this page, when the build writes it.
+    pub changes_url: Option<String>,
+    /// Set on a past edition: the banner that says so.
+    pub earlier: Option<EarlierView>,
+    /// When the story stopped being updated, if it has.
+    pub final_at: Option<DateView>,
+    /// The story has corrections: their notes need `record.css`.
+    pub has_corrections: bool,
+}
+
+/// The banner of a past edition.
+#[derive(Serialize, Clone)]
+pub struct EarlierView {
+    pub as_of: DateView,
+    /// The latest page, from this one.
+    pub latest_url: String,
 }
 
 pub fn build(story: &Story, options: &RenderOptions, locale: &Locale) -> PageView {
@@ -74,5 +91,12 @@ pub fn build(story: &Story, options: &RenderOptions, locale: &Locale) -> PageVie
         published_time: article.published.iso(),
         modified_time: story.edition().iso(),
         generator: format!("explainer {}", env!("CARGO_PKG_VERSION")),
+        changes_url: None,
+        earlier: None,
+        final_at: article
+            .final_at
+            .as_ref()
+            .map(|at| DateView::of_time(at, locale)),
+        has_corrections: !story.corrections.is_empty(),
     }
 }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::marks::ChangeView;
+use super::marks::{ChangeView, CorrectionNote};
 use super::{Marks, Timeline};
 use crate::ids;
 use crate::links::href;
@@ -54,6 +54,8 @@ pub struct PersonView<'a> {
     /// The element id of their first mention on the page.
     pub first_mention: Option<String>,
     pub change: Option<ChangeView>,
+    /// Corrections of this person's card, newest first.
+    pub corrections: Vec<CorrectionNote>,
 }
 
 #[derive(Serialize)]
@@ -80,7 +82,7 @@ pub fn build<'a>(
     let mut event_items_of: Vec<Vec<usize>> = vec![Vec::new(); story.people.len()];
     for &i in &timeline.order {
         for &person in &story.timeline[i].people {
-            let id = ids::event(i);
+            let id = story.timeline[i].id.clone();
             if events_of[person].last() != Some(&id) {
                 events_of[person].push(id);
                 event_items_of[person].push(timeline.item_of[i]);
@@ -122,6 +124,7 @@ pub fn build<'a>(
                 .clone()
                 .or_else(|| caption_mentions.first[index].clone()),
             change: marks.person(index),
+            corrections: marks.corrections(&ids::person(&person.id)),
         })
         .collect()
 }
@@ -211,6 +214,7 @@ mod tests {
                 photo: None,
                 lang: "en".into(),
                 publisher: None,
+                final_at: None,
                 body: String::new(),
             },
             groups: vec!["Listed".into(), "Empty".into()],
@@ -224,6 +228,7 @@ mod tests {
             timeline: Vec::new(),
             takeaways: Vec::new(),
             updates: Vec::new(),
+            corrections: Vec::new(),
             translations: Vec::new(),
         };
         let groups: Vec<(&str, String, Vec<usize>)> = groups(&story)

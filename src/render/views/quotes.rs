@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::marks::ChangeView;
+use super::marks::{ChangeView, CorrectionNote};
 use super::{DateView, Marks, SourceView, SpeakerView};
 use crate::ids;
 use crate::locale::Locale;
@@ -13,7 +13,7 @@ use crate::text::{Cut, shorten};
 
 #[derive(Serialize)]
 pub struct QuoteView<'a> {
-    /// `quote-<n>`, in facts.yaml order.
+    /// `quote-<…>`: see [`crate::ids::assign`].
     pub id: String,
     pub text: &'a str,
     /// The first words of the quote, cut at a word, for the speaker's card.
@@ -25,6 +25,8 @@ pub struct QuoteView<'a> {
     pub paragraph: Option<String>,
     pub source: Option<SourceView<'a>>,
     pub change: Option<ChangeView>,
+    /// Corrections of this quote, newest first.
+    pub corrections: Vec<CorrectionNote>,
     /// The language of the quote, when the facts give one.
     pub lang: Option<&'a str>,
     /// `ltr` or `rtl` when the quote is written the other way from the page.
@@ -40,7 +42,7 @@ pub fn build<'a>(story: &'a Story, locale: &Locale, marks: &Marks) -> Vec<QuoteV
         .iter()
         .enumerate()
         .map(|(n, quote)| QuoteView {
-            id: ids::quote(n),
+            id: quote.id.clone(),
             // The page sets the language's own quotation marks around it.
             text: without_marks(&quote.text),
             excerpt: shorten(without_marks(&quote.text), EXCERPT_CHARS, Cut::AfterWord),
@@ -53,6 +55,7 @@ pub fn build<'a>(story: &'a Story, locale: &Locale, marks: &Marks) -> Vec<QuoteV
             paragraph: quote.paragraph.map(ids::paragraph),
             source: quote.source.as_ref().map(SourceView::of),
             change: marks.quote(n),
+            corrections: marks.corrections(&quote.id),
             lang: quote.lang.as_deref(),
             dir: locale.isolate(&quote.text),
         })

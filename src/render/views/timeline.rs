@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::marks::ChangeView;
+use super::marks::{ChangeView, CorrectionNote};
 use super::{DateView, Marks, SourceView, SpeakerView};
 use crate::ids;
 use crate::locale::Locale;
@@ -15,7 +15,7 @@ pub struct TimelineItem<'a> {
     /// `event` for a background event, `story` for the marker of this
     /// story's own date.
     pub kind: &'static str,
-    /// `event-<n>`, in facts.yaml order; `this-story` for the marker.
+    /// `event-<…>` (see [`crate::ids::assign`]); `this-story` for the marker.
     pub id: String,
     pub date: DateView,
     pub title: &'a str,
@@ -25,6 +25,8 @@ pub struct TimelineItem<'a> {
     /// After the story's date.
     pub upcoming: bool,
     pub change: Option<ChangeView>,
+    /// Corrections of this event, newest first.
+    pub corrections: Vec<CorrectionNote>,
 }
 
 /// The items, and how they map to the story's events.
@@ -54,7 +56,7 @@ pub fn build<'a>(story: &'a Story, locale: &'a Locale, marks: &Marks) -> Timelin
         item_of[i] = items.len();
         items.push(TimelineItem {
             kind: "event",
-            id: ids::event(i),
+            id: event.id.clone(),
             date: DateView::of_date(&event.date, locale),
             title: &event.title,
             summary_html: event
@@ -69,6 +71,7 @@ pub fn build<'a>(story: &'a Story, locale: &'a Locale, marks: &Marks) -> Timelin
             source: event.source.as_ref().map(SourceView::of),
             upcoming,
             change: marks.event(i),
+            corrections: marks.corrections(&event.id),
         });
     }
     if !marker_placed {
@@ -92,5 +95,6 @@ fn story_marker<'a>(story: &Story, locale: &'a Locale) -> TimelineItem<'a> {
         source: None,
         upcoming: false,
         change: None,
+        corrections: Vec::new(),
     }
 }

@@ -1,4 +1,5 @@
-//! The updates, newest first.
+//! The updates and corrections, newest first, in one list: a correction is
+//! news about the story too, and readers look for both in one place.
 
 use serde::Serialize;
 
@@ -9,21 +10,57 @@ use crate::render::markdown;
 
 #[derive(Serialize)]
 pub struct UpdateView {
-    /// `update-<UTC time>`: stable across rebuilds, and the feed entry's
-    /// address.
+    /// `update` or `correction`.
+    pub kind: &'static str,
+    /// `update-<UTC time>` or `correction-<UTC time>`: stable across
+    /// rebuilds, and the feed entry's address.
     pub id: String,
     pub at: DateView,
     pub text_html: String,
+    /// For a correction: the element id of the item it corrects, when that
+    /// item is on the page.
+    pub item: Option<String>,
 }
 
 pub fn build(story: &Story, locale: &Locale) -> Vec<UpdateView> {
-    story
+    let on_page: std::collections::HashSet<String> = story.item_ids().collect();
+    let mut all: Vec<(i64, UpdateView)> = story
         .updates_newest_first()
         .into_iter()
-        .map(|(id, update)| UpdateView {
-            id,
-            at: DateView::of_time(&update.at, locale),
-            text_html: markdown::render_fact(&update.text, markdown::Layout::Blocks),
+        .map(|(id, update)| {
+            (
+                update.at.unix_seconds(),
+                UpdateView {
+                    kind: "update",
+                    id,
+                    at: DateView::of_time(&update.at, locale),
+                    text_html: markdown::render_fact(&update.text, markdown::Layout::Blocks),
+                    item: None,
+                },
+            )
         })
-        .collect()
+        .chain(
+            story
+                .corrections_newest_first()
+                .into_iter()
+                .map(|(id, correction)| {
+                    (
+                        correction.at.unix_seconds(),
+                        UpdateView {
+                            kind: "correction",
+                            id,
+                            at: DateView::of_time(&correction.at, locale),
+                            text_html: markdown::render_fact(
+                                &correction.text,
+                                markdown::Layout::Blocks,
+                            ),
+                            item: correction.item.clone().filter(|i| on_page.contains(i)),
+                        },
+                    )
+                }),
+        )
+        .collect();
+    // Stable: at the same instant, updates come before corrections.
+    all.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+    all.into_iter().map(|(_, view)| view).collect()
 }

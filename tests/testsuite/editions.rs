@@ -1,0 +1,637 @@
+//! A developing story readers can trust: links that stay put from one
+//! edition to the next, corrections shown where readers look, removals on
+//! the record, and every past edition readable from the story's git history.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::common::{BASE_ARTICLE, BASE_FACTS, Story, between, run, snapshot};
+use serde_json::Value;
+
+const BASE: &str = "https://news.example/tunnel/";
+
+fn facts_json(story: &Story) -> Value {
+    serde_json::from_str(&story.read("public/facts.json")).expect("facts.json is JSON")
+}
+
+/// Each quote's text and element id, in facts.yaml order.
+fn quote_ids(story: &Story) -> Vec<(String, String)> {
+    facts_json(story)["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            (
+                q["text"].as_str().unwrap().to_owned(),
+                q["id"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn event_ids(story: &Story) -> Vec<(String, String)> {
+    facts_json(story)["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["title"].as_str().unwrap().to_owned(),
+                e["id"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn id_of(ids: &[(String, String)], words: &str) -> String {
+    ids.iter()
+        .find(|(w, _)| w == words)
+        .unwrap_or_else(|| panic!("no item `{words}` in {ids:?}"))
+        .1
+        .clone()
+}
+
+fn append(story: &Story, relative: &str, text: &str) {
+    let mut all = story.read(relative);
+    all.push_str(text);
+    story.write(relative, all.as_bytes());
+}
+
+fn build_with_base(story: &Story) -> crate::common::Run {
+    let run = run(&[
+        "build",
+        "--root",
+        story.root().to_str().unwrap(),
+        "--base-url",
+        BASE,
+    ]);
+    run.assert_ok();
+    run
+}
+
+#[test]
+fn a_quote_inserted_at_the_top_moves_no_other_link() {
+    let story = Story::base();
+    story.build().assert_ok();
+    let before = quote_ids(&story);
+    story.edit(
+        "content/article.md",
+        "Mayor Tomas Berg",
+        "Berg opened: “We will answer every question.”\n\nMayor Tomas Berg",
+    );
+    story.edit(
+        "content/facts.yaml",
+        "quotes:\n",
+        "quotes:\n  - speaker: tomas-berg\n    text: We will answer every question.\n",
+    );
+    story.build().assert_ok();
+    let after = quote_ids(&story);
+    for (words, id) in &before {
+        assert_eq!(&id_of(&after, words), id, "`{words}` kept its link");
+        assert!(story.page().contains(&format!("id=\"{id}\"")));
+    }
+    let new = id_of(&after, "We will answer every question.");
+    assert!(before.iter().all(|(_, id)| *id != new), "{new} is new");
+}
+
+#[test]
+fn ids_published_by_position_carry_forward() {
+    // Facts as a build before stable ids wrote them: quotes and events
+    // numbered by their place in the file.
+    let story = Story::base();
+    story.build().assert_ok();
+    let mut old = facts_json(&story);
+    for (kind, prefix) in [("quotes", "quote"), ("timeline", "event")] {
+        for (n, item) in old[kind].as_array_mut().unwrap().iter_mut().enumerate() {
+            item["id"] = Value::String(format!("{prefix}-{}", n + 1));
+        }
+    }
+    let previous = story.root().join("published-facts.json");
+    std::fs::write(&previous, old.to_string()).unwrap();
+    // Readers shared `#quote-2`; a quote is then added above it.
+    story.edit(
+        "content/facts.yaml",
+        "quotes:\n",
+        "quotes:\n  - speaker: tomas-berg\n    text: safe\n",
+    );
+    run(&[
+        "build",
+        "--root",
+        story.root().to_str().unwrap(),
+        "--previous",
+        previous.to_str().unwrap(),
+    ])
+    .assert_ok();
+    let ids = quote_ids(&story);
+    assert_eq!(id_of(&ids, "safe and on budget"), "quote-1");
+    assert_eq!(id_of(&ids, "The lining was never tested."), "quote-2");
+    assert_eq!(id_of(&ids, "safe"), "quote-safe");
+    assert_eq!(id_of(&event_ids(&story), "Tunnel approved"), "event-2");
+    let page = story.page();
+    assert!(between(&page, "<li id=\"quote-2\"", "</li>").contains("The lining was never tested."));
+}
+
+#[test]
+fn a_removed_event_moves_no_link_and_is_on_the_record() {
+    let story = Story::base();
+    story.build().assert_ok();
+    let before = event_ids(&story);
+    let removed = id_of(&before, "Council meeting");
+    story.edit(
+        "content/facts.yaml",
+        "  - date: 2024-03-02\n    title: Council meeting\n    people: [tomas-berg]\n",
+        "",
+    );
+    let run = story.build();
+    run.assert_ok();
+    assert!(
+        run.stderr.contains(&format!(
+            "`{removed}` (“Council meeting”) was removed without a correction or an update"
+        )),
+        "{}",
+        run.stderr
+    );
+    let after = event_ids(&story);
+    assert_eq!(
+        id_of(&after, "Tunnel approved"),
+        id_of(&before, "Tunnel approved")
+    );
+    assert!(!story.page().contains(&format!("id=\"{removed}\"")));
+    let changes = story.read("public/changes.html");
+    let entry = between(&changes, "entry-removed", "</li>");
+    assert!(entry.contains("Removed"), "{entry}");
+    assert!(entry.contains("Council meeting"), "{entry}");
+    assert_eq!(facts_json(&story)["removed"][0]["id"], removed.as_str());
+
+    // An update that says so quiets the warning.
+    append(
+        &story,
+        "content/facts.yaml",
+        "updates:\n  - at: 2025-11-21T09:00:00Z\n    text: Removes the council meeting, which was in 2023.\n",
+    );
+    let run = story.build();
+    run.assert_ok();
+    assert!(!run.stderr.contains("was removed"), "{}", run.stderr);
+}
+
+const CORRECTION: &str = "corrections:
+  - at: 2025-11-21T10:00:00Z
+    text: An earlier version gave the quote as “safe and under budget”.
+    item: QUOTE
+";
+
+#[test]
+fn a_correction_shows_on_its_item_in_json_ld_the_feed_and_facts_json() {
+    let story = Story::base();
+    story.build().assert_ok();
+    let quote = id_of(&quote_ids(&story), "safe and on budget");
+    append(
+        &story,
+        "content/facts.yaml",
+        &CORRECTION.replace("QUOTE", &quote),
+    );
+    build_with_base(&story);
+    let page = story.page();
+
+    let item = between(&page, &format!("<li id=\"{quote}\""), "</li>\n");
+    assert!(item.contains(">Corrected</span>"), "{item}");
+    assert!(!item.contains(">New</span>"));
+    assert!(
+        item.contains(
+            "<p class=\"correction-note\"><strong>Correction</strong>, \
+             <a href=\"#correction-20251121T100000Z\"><time datetime=\"2025-11-21T10:00:00Z\">\
+             21 November 2025 at 10:00 GMT+0</time></a>: An earlier version gave the quote as \
+             “safe and under budget”.</p>"
+        ),
+        "{item}"
+    );
+    let updates = between(&page, "id=\"updates\"", "</section>");
+    let listed = between(updates, "id=\"correction-20251121T100000Z\"", "</li>");
+    assert!(listed.contains("class=\"correction\""), "{listed}");
+    assert!(
+        listed.contains(&format!("<a href=\"#{quote}\">")),
+        "{listed}"
+    );
+    assert!(updates.contains("href=\"changes.html\""));
+
+    let json_ld: Value = serde_json::from_str(
+        &between(&page, "<script type=\"application/ld+json\">", "</script>")
+            ["<script type=\"application/ld+json\">".len()..]
+            .replace("\\u003c", "<"),
+    )
+    .unwrap();
+    assert_eq!(json_ld["correction"][0]["@type"], "CorrectionComment");
+    assert_eq!(
+        json_ld["correction"][0]["datePublished"],
+        "2025-11-21T10:00:00Z"
+    );
+    assert!(
+        json_ld["correction"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("safe and under budget")
+    );
+    assert_eq!(json_ld["dateModified"], "2025-11-21T10:00:00Z");
+
+    let feed = story.read("public/feed.xml");
+    let doc = roxmltree::Document::parse(&feed).unwrap();
+    let entry = doc
+        .descendants()
+        .find(|n| {
+            n.has_tag_name("id") && n.text() == Some(&format!("{BASE}#correction-20251121T100000Z"))
+        })
+        .expect("the feed has an entry for the correction");
+    assert!(entry.parent().unwrap().descendants().any(|n| {
+        n.text()
+            .is_some_and(|t| t.contains("safe and under budget"))
+    }));
+
+    let facts = facts_json(&story);
+    assert_eq!(facts["edition"], "2025-11-21T10:00:00Z");
+    assert_eq!(facts["corrections"][0]["item"], quote.as_str());
+    assert_eq!(facts["corrections"][0]["at"], "2025-11-21T10:00:00Z");
+    let marked = facts["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == quote.as_str())
+        .unwrap();
+    assert_eq!(marked["change"]["kind"], "corrected");
+}
+
+#[test]
+fn corrected_words_keep_the_link_and_the_record_shows_both() {
+    let story = Story::base();
+    story.build().assert_ok();
+    let quote = id_of(&quote_ids(&story), "The lining was never tested.");
+    story.edit(
+        "content/article.md",
+        "The lining was never tested.",
+        "The lining was never load-tested.",
+    );
+    story.edit(
+        "content/facts.yaml",
+        "text: The lining was never tested.",
+        "text: The lining was never load-tested.",
+    );
+    append(
+        &story,
+        "content/facts.yaml",
+        &CORRECTION.replace("QUOTE", &quote),
+    );
+    story.build().assert_ok();
+    assert_eq!(
+        id_of(&quote_ids(&story), "The lining was never load-tested."),
+        quote
+    );
+    let changes = story.read("public/changes.html");
+    let entry = between(&changes, "entry-corrected", "</li>");
+    assert!(
+        entry.contains("“The lining was never load-tested.”"),
+        "{entry}"
+    );
+    assert!(
+        entry.contains("Before: “The lining was never tested.”"),
+        "{entry}"
+    );
+    assert!(
+        entry.contains(&format!("href=\"index.html#{quote}\"")),
+        "{entry}"
+    );
+}
+
+#[test]
+fn a_correction_naming_nothing_is_an_error_with_a_suggestion() {
+    let story = Story::base();
+    append(
+        &story,
+        "content/facts.yaml",
+        &CORRECTION.replace("QUOTE", "person-tomas-burg"),
+    );
+    story.build().assert_fails_with(&[
+        "no item has the id `person-tomas-burg`",
+        "content/facts.yaml:26:11",
+        "did you mean `person-tomas-berg`?",
+    ]);
+}
+
+#[test]
+fn an_items_own_id_is_its_link_and_may_be_used_once() {
+    let story = Story::new(
+        BASE_ARTICLE,
+        &BASE_FACTS.replace(
+            "  - speaker: tomas-berg\n",
+            "  - id: on-budget\n    speaker: tomas-berg\n",
+        ),
+    );
+    story.build().assert_ok();
+    assert!(story.page().contains("<li id=\"quote-on-budget\">"));
+    story.edit(
+        "content/facts.yaml",
+        "  - speaker: lena-okafor\n",
+        "  - id: on-budget\n    speaker: lena-okafor\n",
+    );
+    story.build().assert_fails_with(&[
+        "the quote id `on-budget` is used twice",
+        "first used on line",
+    ]);
+    story.edit(
+        "content/facts.yaml",
+        "id: on-budget\n    speaker: lena",
+        "id: On Budget\n    speaker: lena",
+    );
+    story
+        .build()
+        .assert_fails_with(&["`On Budget` is not a valid id", "`on-budget`"]);
+}
+
+#[test]
+fn a_final_story_says_it_is_no_longer_updated() {
+    let story = Story::new(
+        &BASE_ARTICLE.replace(
+            "published: 2025-11-20\n",
+            "published: 2025-11-20\nfinal: 2025-12-01T18:00:00Z\n",
+        ),
+        BASE_FACTS,
+    );
+    story.build().assert_ok();
+    assert!(story.page().contains(
+        "This explainer is no longer being updated (last updated <time datetime=\"2025-12-01T18:00:00Z\">1 December 2025 at 18:00 GMT+0</time>)."
+    ));
+    assert_eq!(
+        facts_json(&story)["article"]["final"],
+        "2025-12-01T18:00:00Z"
+    );
+}
+/// `git` with a fixed author and dates, so that the history, and so the
+/// output, is the same on every run.
+fn git(root: &Path, args: &[&str], date: &str) {
+    let status = Command::new("git")
+        .args([
+            "-c",
+            "user.name=Editor",
+            "-c",
+            "user.email=editor@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(root)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
+}
+
+fn commit_all(root: &Path, message: &str, date: &str) {
+    git(root, &["add", "-A"], date);
+    git(root, &["commit", "-q", "-m", message], date);
+}
+
+fn init(root: &Path) {
+    git(root, &["init", "-q"], "2025-11-20T08:00:00Z");
+    std::fs::write(root.join(".gitignore"), "public/\n").unwrap();
+}
+
+/// Four editions: the first report; a quote added at the top (with a later
+/// commit that only refines it); an event removed and a quote corrected;
+/// and, uncommitted, an update that starts the latest.
+fn story_with_history() -> Story {
+    let story = Story::base();
+    let root = story.root();
+    init(root);
+    commit_all(root, "First report", "2025-11-20T08:00:00Z");
+
+    story.edit(
+        "content/article.md",
+        "Mayor Tomas Berg",
+        "Berg opened: “We will answer every question.”\n\nMayor Tomas Berg",
+    );
+    story.edit(
+        "content/facts.yaml",
+        "quotes:\n",
+        "quotes:\n  - speaker: tomas-berg\n    text: We will answer every question.\n",
+    );
+    append(
+        &story,
+        "content/facts.yaml",
+        "updates:\n  - at: 2025-11-21T09:00:00Z\n    text: Adds the mayor's opening words.\n",
+    );
+    commit_all(root, "Opening words", "2025-11-21T09:05:00Z");
+    story.edit(
+        "content/facts.yaml",
+        "role: Engineer",
+        "role: Site engineer",
+    );
+    commit_all(root, "Her role, exactly", "2025-11-21T09:30:00Z");
+
+    story.edit(
+        "content/facts.yaml",
+        "  - date: 2019\n    title: Tunnel approved\n",
+        "",
+    );
+    story.edit(
+        "content/article.md",
+        "The lining was never tested.",
+        "The lining was never load-tested.",
+    );
+    story.edit(
+        "content/facts.yaml",
+        "text: The lining was never tested.",
+        "text: The lining was never load-tested.",
+    );
+    append(
+        &story,
+        "content/facts.yaml",
+        "corrections:\n  - at: 2025-11-22T10:00:00Z\n    text: Okafor said the lining was never load-tested, not never tested.\n    item: quote-the-lining-was\n",
+    );
+    commit_all(root, "Correction", "2025-11-22T10:05:00Z");
+
+    // Not committed: the latest edition is the working tree's.
+    story.edit(
+        "content/facts.yaml",
+        "updates:\n",
+        "updates:\n  - at: 2025-11-23T12:00:00Z\n    text: Adds the council's reply.\n",
+    );
+    story
+}
+
+fn editions_of(story: &Story) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(story.output().join("editions"))
+        .map(|dir| {
+            dir.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn each_past_edition_renders_as_its_last_commit_had_it() {
+    let story = story_with_history();
+    let run = story.build();
+    run.assert_ok();
+    assert!(run.stderr.contains("3 past editions"), "{}", run.stderr);
+    assert!(!run.stderr.contains("note:"), "{}", run.stderr);
+    assert_eq!(
+        editions_of(&story),
+        ["20251120T000000Z", "20251121T090000Z", "20251122T100000Z"]
+    );
+    let read = |edition: &str| story.read(&format!("public/editions/{edition}/index.html"));
+
+    let first = read("20251120T000000Z");
+    assert!(first.contains(
+        "An earlier version of this explainer, as of <time datetime=\"2025-11-20\">20 November 2025</time>. <a href=\"../../index.html\">Read the latest.</a>"
+    ), "{first}");
+    assert!(first.contains("href=\"../../style.css\""));
+    assert!(!first.contains("We will answer every question."));
+    assert!(first.contains("id=\"event-tunnel-approved\""));
+
+    // The last commit of the edition, not its first.
+    let second = read("20251121T090000Z");
+    assert!(second.contains("We will answer every question."));
+    assert!(second.contains("Site engineer"));
+    assert!(second.contains("The lining was never tested."));
+    assert!(second.contains("<a href=\"../../changes.html\">"));
+    assert!(second.contains("<a href=\"#update-20251121T090000Z\">"));
+
+    let third = read("20251122T100000Z");
+    assert!(third.contains("The lining was never load-tested."));
+    assert!(!third.contains("id=\"event-tunnel-approved\""));
+    assert!(third.contains(">Corrected</span>"));
+
+    // The working tree is the latest edition, compared with the newest
+    // past one: only its own news is marked.
+    let page = story.page();
+    assert!(!page.contains("An earlier version"));
+    assert!(page.contains("Adds the council"));
+    assert!(
+        !page.contains("badge badge-new"),
+        "nothing but an update is new"
+    );
+    // Links carried through every edition.
+    for edition in [&first, &second, &third, &page] {
+        assert!(edition.contains("id=\"quote-safe-and-on\""));
+    }
+
+    let changes = story.read("public/changes.html");
+    let sections: Vec<&str> = changes
+        .split("<section class=\"edition\"")
+        .skip(1)
+        .collect();
+    assert_eq!(sections.len(), 4, "{changes}");
+    assert!(sections[0].contains("The latest edition"));
+    assert!(sections[1].contains("href=\"editions/20251122T100000Z/index.html\""));
+    let removed = between(sections[1], "entry-removed", "</li>");
+    assert!(removed.contains("Tunnel approved"), "{removed}");
+    assert!(
+        removed.contains("href=\"editions/20251121T090000Z/index.html#event-tunnel-approved\""),
+        "{removed}"
+    );
+    let corrected = between(sections[1], "entry-corrected", "</li>");
+    assert!(
+        corrected.contains("Before: “The lining was never tested.”"),
+        "{corrected}"
+    );
+    let added = between(sections[2], "entry-new", "</li>");
+    assert!(
+        added.contains("href=\"index.html#quote-we-will-answer\""),
+        "{added}"
+    );
+    assert!(between(sections[2], "entry-changed", "</li>").contains("Site engineer"));
+}
+
+#[test]
+fn the_same_history_and_working_tree_build_the_same_site() {
+    let story = story_with_history();
+    story.build().assert_ok();
+    let first = snapshot(&story.output());
+    story.build().assert_ok();
+    assert!(
+        first == snapshot(&story.output()),
+        "a rebuild changed the site"
+    );
+    // Not even the previous build's facts.json, left in the output folder,
+    // changes what the history says.
+    let elsewhere = story.root().join("elsewhere");
+    run(&[
+        "build",
+        "--root",
+        story.root().to_str().unwrap(),
+        "--output",
+        elsewhere.to_str().unwrap(),
+    ])
+    .assert_ok();
+    assert!(
+        first == snapshot(&elsewhere),
+        "a fresh output folder differs"
+    );
+}
+
+#[test]
+fn a_shallow_clone_and_a_plain_folder_build_and_say_why_there_are_no_editions() {
+    let story = story_with_history();
+    commit_all(story.root(), "Council reply", "2025-11-23T12:05:00Z");
+    let clone = tempfile::tempdir().unwrap();
+    let status = Command::new("git")
+        .args(["clone", "-q", "--depth", "1"])
+        .arg(format!("file://{}", story.root().display()))
+        .arg(clone.path().join("story"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let shallow = clone.path().join("story");
+    let run_in = |root: &Path| run(&["build", "--root", root.to_str().unwrap()]);
+    let built = run_in(&shallow);
+    built.assert_ok();
+    assert_eq!(built.stderr.matches("note:").count(), 1, "{}", built.stderr);
+    assert!(built.stderr.contains("shallow clone"), "{}", built.stderr);
+    assert!(built.stderr.contains("fetch-depth: 0"), "{}", built.stderr);
+    assert!(!shallow.join("public/editions").exists());
+    assert!(shallow.join("public/changes.html").exists());
+
+    let plain = Story::base();
+    let built = plain.build();
+    built.assert_ok();
+    assert!(
+        built
+            .stderr
+            .contains("note: the story is not in a git repository"),
+        "{}",
+        built.stderr
+    );
+    assert!(!plain.output().join("editions").exists());
+}
+
+#[test]
+fn rebuilds_in_one_process_reuse_the_past_editions_until_the_look_changes() {
+    // What `serve` does on every save: build again in the same process.
+    let story = story_with_history();
+    let options = explainer::BuildOptions::new(story.root());
+    explainer::build(&options).expect("first build");
+    let first = snapshot(&story.output());
+    explainer::build(&options).expect("second build");
+    assert!(
+        first == snapshot(&story.output()),
+        "a rebuild changed the site"
+    );
+
+    // A template edit reaches the past editions too, not only the page.
+    let index =
+        std::fs::read_to_string(crate::common::repo().join("templates/index.html")).unwrap();
+    story.write(
+        "templates/index.html",
+        index
+            .replace("{{ t.read_latest }}", "See the latest.")
+            .as_bytes(),
+    );
+    explainer::build(&options).expect("third build");
+    let past = story.read("public/editions/20251121T090000Z/index.html");
+    assert!(past.contains("See the latest."), "{past}");
+}
