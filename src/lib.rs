@@ -435,12 +435,7 @@ fn run_stages(
     let mut inputs = inputs.map_err(|d| fail(d, timings, &notes))?;
 
     let started = Instant::now();
-    let static_files: Vec<&str> = inputs
-        .theme
-        .assets
-        .iter()
-        .map(|a| a.path.as_str())
-        .collect();
+    let static_files = inputs.theme.static_paths();
     let latest = validate::edition_of(&inputs.article, &inputs.facts);
     let past = editions::read(
         root,

@@ -37,6 +37,14 @@ pub struct Theme {
     pub assets: Vec<Asset>,
 }
 
+impl Theme {
+    /// The paths of the static files, as `image`, `photo.src` and the
+    /// article's pictures and links name them.
+    pub fn static_paths(&self) -> Vec<&str> {
+        self.assets.iter().map(|a| a.path.as_str()).collect()
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Template {
     /// The name templates use to include it: its path under `templates/`.

@@ -47,12 +47,7 @@ pub fn validate(
     inputs: &mut Inputs,
     previous: Option<&FactsJson>,
 ) -> Result<Validated, Diagnostics> {
-    let static_files: Vec<&str> = inputs
-        .theme
-        .assets
-        .iter()
-        .map(|a| a.path.as_str())
-        .collect();
+    let static_files = inputs.theme.static_paths();
     validate_sources(
         &inputs.article,
         &mut inputs.facts,
