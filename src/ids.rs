@@ -63,6 +63,36 @@ fn words_base(kind: &str, words: &str, fallback: &str) -> String {
 /// The timeline's marker for this story's own date.
 pub const THIS_STORY: &str = "this-story";
 
+/// The page's sections, as `index.html` writes them.
+pub const WHOS_WHO: &str = "whos-who";
+pub const QUOTES: &str = "quotes";
+pub const TIMELINE: &str = "timeline";
+
+/// The embed of the story's header (title, dek, what to know), which the
+/// main page's oEmbed response shows. The header has no element id of its
+/// own, so this one names no element on the page.
+pub const SUMMARY: &str = "summary";
+
+/// Where embed pages live; their links to the site's own files climb out
+/// of it.
+pub const EMBED_FOLDER: &str = "embed";
+
+/// The standalone page of one part of the explainer: `embed/<element
+/// id>.html`, so `#person-marco-rubio` is embedded from
+/// `embed/person-marco-rubio.html`.
+pub fn embed_path(element_id: &str) -> String {
+    format!("{EMBED_FOLDER}/{element_id}.html")
+}
+
+/// The static oEmbed response beside an embed page: `embed/<element
+/// id>.json`.
+pub fn oembed_path(element_id: &str) -> String {
+    format!("{EMBED_FOLDER}/{element_id}.json")
+}
+
+/// The main page's oEmbed response, beside `index.html`.
+pub const MAIN_OEMBED: &str = "oembed.json";
+
 /// An article paragraph: `p-<n>`, 0-based `index` as
 /// [`crate::article::paragraphs`] numbers them.
 pub fn paragraph(index: usize) -> String {

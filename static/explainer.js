@@ -76,26 +76,39 @@
   document.addEventListener('focusin', track);
   document.addEventListener('keydown', (e) => e.key === 'Escape' && hide());
 
-  // "Copy link" on each quote and event.
+  // "Copy link" on each quote and event, and "Copy embed code" on them, the
+  // cards and the sections: the frame of the part's embed page with the
+  // script that sizes it (the README's "Embedding").
   const said = el('p', { className: 'visually-hidden' });
   said.setAttribute('role', 'status');
   document.body.append(said);
+  const url = (to) => new URL(to, location.href).href;
+  // `fallback` runs without a clipboard (a page opened from disk, say).
+  const button = (label, what, copy, copied, fallback) => {
+    const b = el('button', { type: 'button', className: 'copy-link' }, w[label]);
+    b.append(el('span', { className: 'visually-hidden' }, w[what]));
+    b.onclick = () => navigator.clipboard.writeText(copy()).then(() => (said.textContent = w[copied]), fallback);
+    return b;
+  };
+  // The frame is titled by what it shows: a heading, a name, a quote, an event.
+  const embed = (box, what) => {
+    const title = `${$('h2, h4, blockquote, .event-title', box).textContent.trim().replace(/\s+/g, ' ').slice(0, 80)} · ${document.title}`;
+    const code = () => `<iframe src="${url(`embed/${box.id}.html`)}" title="${title.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" height="${box.offsetHeight + 40}" style="width:100%;border:0"></iframe><script src="${url('embed-host.js')}" async></script>`;
+    return button('copy_embed', what, code, 'embed_copied', () => prompt(w.copy_embed, code()));
+  };
   for (const li of [...quotes, ...$$('#timeline li[id]')]) {
-    const b = el('button', { type: 'button', className: 'copy-link' }, w.copy_link);
-    b.append(el('span', { className: 'visually-hidden' }, w[quotes.includes(li) ? 'to_this_quote' : 'to_this_event']));
-    b.onclick = async () => {
-      const url = location.href.split('#')[0] + '#' + li.id;
-      try {
-        await navigator.clipboard.writeText(url);
-        said.textContent = w.link_copied;
-      } catch {
-        // No clipboard (a page opened from disk, say): the address bar has it.
-        history.replaceState(null, '', '#' + li.id);
-        said.textContent = w.link_in_address_bar;
-      }
-    };
+    const q = quotes.includes(li) ? 'quote' : 'event';
+    const b = button('copy_link', 'to_this_' + q, () => location.href.split('#')[0] + '#' + li.id, 'link_copied', () => {
+      // The address bar has it.
+      history.replaceState(null, '', '#' + li.id);
+      said.textContent = w.link_in_address_bar;
+    });
     const at = $('.quote-meta', li) || $('figcaption', li);
     if (at) at.append(b);
     else ($('.badge', li) || $('time', li)).after(b); // on the date line, not a row of its own
+    // The marker for this story is embedded as the summary, from the page's header.
+    if (li.id !== 'this-story') b.after(' ', embed(li, 'of_this_' + q));
   }
+  for (const c of cards) $('.card-links', c).append(embed(c, 'of_this_card'));
+  for (const s of $$('#whos-who, #quotes, #timeline')) $('h2', s).after(embed(s, 'of_this_section'));
 })();

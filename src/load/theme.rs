@@ -22,12 +22,16 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/correction.html"),
     ),
     ("changes.html", include_str!("../../templates/changes.html")),
+    ("embed.html", include_str!("../../templates/embed.html")),
 ];
 
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../static/style.css")),
     ("explainer.js", include_bytes!("../../static/explainer.js")),
     ("record.css", include_bytes!("../../static/record.css")),
+    ("embed.css", include_bytes!("../../static/embed.css")),
+    ("embed.js", include_bytes!("../../static/embed.js")),
+    ("embed-host.js", include_bytes!("../../static/embed-host.js")),
     ("favicon.svg", include_bytes!("../../static/favicon.svg")),
 ];
 

@@ -13,6 +13,20 @@ use super::templates::template_diagnostic;
 use super::views::{PageData, PersonView, QuoteView, TimelineItem};
 use crate::diagnostic::Diagnostic;
 use crate::load::Template;
+use crate::locale::Locale;
+
+/// Every card of the page, each seeing `page` and `t` as the page does.
+pub fn render(
+    data: &PageData,
+    locale: &Locale,
+    tera: &tera::Tera,
+    templates: &[Template],
+) -> Result<Cards, Diagnostic> {
+    let mut globals = tera::Context::new();
+    insert(&mut globals, "page", &data.page)?;
+    insert(&mut globals, "t", &locale.words())?;
+    Parts::new(tera, templates, globals).render(data)
+}
 
 /// What each part's template sees besides its item: the page's own fields.
 pub struct Parts<'t> {

@@ -13,17 +13,20 @@ mod tidy;
 mod views;
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::path::PathBuf;
 
 use crate::changes::Changes;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::facts_json::FactsJson;
+use crate::ids;
 use crate::load::{Asset, AssetSource, Template, Theme};
 use crate::locale::Locale;
 use crate::model::Story;
 
+use cards::Cards;
 use templates::template_diagnostic;
-use views::PageData;
+use views::{Embed, PageData, Part};
 
 /// What the writer puts on disk, at a path relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,8 +90,12 @@ enum Make<'a> {
 
 /// Which data a page's template sees.
 enum PageKind<'a> {
-    /// The whole explainer, of the latest edition or a past one.
-    Main(Edition<'a>, Place),
+    /// The whole explainer, of the latest edition.
+    Latest,
+    /// The whole explainer as a past edition was.
+    Past(Edition<'a>, Place),
+    /// One part of the latest edition on a page of its own.
+    Embed(&'a Embed),
     /// Only `page`: the 404 page is small, and copying the whole story's
     /// data for it would double the peak memory of a large one.
     NotFound,
@@ -106,14 +113,8 @@ struct Place {
     earlier: Option<views::DateView>,
 }
 
-impl Place {
-    fn latest() -> Place {
-        Place {
-            root: String::new(),
-            earlier: None,
-        }
-    }
-}
+/// The template of every embed page; `embed.kind` says which part it shows.
+const EMBED_TEMPLATE: &str = "embed.html";
 
 /// Every file of the site. Items are marked as `changes` says.
 pub fn render(
@@ -151,7 +152,19 @@ pub fn render_site(
     let tera = templates::compile(&theme.templates)?;
     let locale = Locale::new(&story.article.lang, &story.translations);
     let mut diagnostics = Diagnostics::new();
-    let mut outputs = plan(story, theme, options, &locale, changes, &mut diagnostics);
+    let record = views::record(latest, past, &locale);
+    let latest = Latest::prepare(latest, options, &locale, &tera, &theme.templates)
+        .map_err(|d| diagnostics.push(d))
+        .ok();
+    let mut outputs = plan(
+        story,
+        theme,
+        options,
+        &locale,
+        changes,
+        latest.as_ref(),
+        &mut diagnostics,
+    );
     for file in past_pages.unwrap_or_default() {
         outputs.push(Output {
             path: file.path.clone(),
@@ -166,7 +179,7 @@ pub fn render_site(
             ),
             make: Make::Page {
                 template: "index.html",
-                data: PageKind::Main(
+                data: PageKind::Past(
                     *edition,
                     Place {
                         root: "../../".to_owned(),
@@ -176,7 +189,6 @@ pub fn render_site(
             },
         });
     }
-    let record = views::record(latest, past, &locale);
     // One output at a time, in order. Rendering the data files on the
     // second core beside the page was measured at the largest benchmark
     // size: a little faster, but 163 MiB at the peak instead of 139, as
@@ -187,6 +199,7 @@ pub fn render_site(
         options,
         locale: &locale,
         record: &record,
+        latest: latest.as_ref(),
         tera: &tera,
         templates: &theme.templates,
     };
@@ -195,10 +208,17 @@ pub fn render_site(
         .map(|output| make(output, &site))
         .collect();
     let mut files = Vec::new();
+    // A mistake in the template every embed page shares fails them all the
+    // same way: it is told once.
+    let mut told = std::collections::HashSet::new();
     for made in made {
         match made {
             Ok(file) => files.push(file),
-            Err(diagnostic) => diagnostics.push(diagnostic),
+            Err(diagnostic) => {
+                if told.insert(format!("{diagnostic:?}")) {
+                    diagnostics.push(diagnostic);
+                }
+            }
         }
     }
     if diagnostics.has_errors() {
@@ -218,6 +238,7 @@ fn plan<'a>(
     options: &'a RenderOptions,
     locale: &'a Locale,
     changes: &'a Changes,
+    latest: Option<&'a Latest<'a>>,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Output<'a>> {
     let page = |path: &str, template: &'static str, data| Output {
@@ -228,12 +249,31 @@ fn plan<'a>(
         path: path.to_owned(),
         make: Make::Text(make),
     };
-    let mut outputs = vec![
-        page(
-            "index.html",
-            "index.html",
-            PageKind::Main(Edition { story, changes }, Place::latest()),
-        ),
+    let mut outputs = Vec::new();
+    if let Some(latest) = latest {
+        outputs.push(page("index.html", "index.html", PageKind::Latest));
+        for embed in &latest.embeds {
+            outputs.push(page(
+                &ids::embed_path(&embed.id),
+                EMBED_TEMPLATE,
+                PageKind::Embed(embed),
+            ));
+            if let Some(base_url) = options.base_url.as_deref() {
+                outputs.push(text(
+                    &ids::oembed_path(&embed.id),
+                    Box::new(move || oembed(embed, story, base_url)),
+                ));
+            }
+        }
+        if let Some(base_url) = options.base_url.as_deref() {
+            let summary = &latest.embeds[0];
+            outputs.push(text(
+                ids::MAIN_OEMBED,
+                Box::new(move || oembed(summary, story, base_url)),
+            ));
+        }
+    }
+    outputs.extend([
         page("404.html", "404.html", PageKind::NotFound),
         page("changes.html", "changes.html", PageKind::Changes),
         text(
@@ -250,7 +290,7 @@ fn plan<'a>(
         ),
         // GitHub Pages would otherwise run the site through Jekyll.
         text(".nojekyll", Box::new(String::new)),
-    ];
+    ]);
     if let Some(base_url) = options.base_url.as_deref() {
         outputs.push(text(
             "feed.xml",
@@ -286,6 +326,8 @@ struct Site<'a> {
     options: &'a RenderOptions,
     locale: &'a Locale,
     record: &'a [views::EditionRecord],
+    /// The latest edition's views and cards, unless they failed.
+    latest: Option<&'a Latest<'a>>,
     tera: &'a tera::Tera,
     templates: &'a [Template],
 }
@@ -297,13 +339,31 @@ fn make(output: Output, site: &Site) -> Result<OutputFile, Diagnostic> {
         options,
         locale,
         record,
+        latest,
         tera,
         templates,
     } = *site;
     let contents = match output.make {
         Make::Page { template, data } => {
             let (context, size) = match data {
-                PageKind::Main(edition, place) => {
+                PageKind::Latest => {
+                    let latest = latest.ok_or_else(|| unprepared(&output.path))?;
+                    let Some(data) = latest.data.borrow_mut().take() else {
+                        return Err(unprepared(&output.path));
+                    };
+                    (
+                        main_context(data, &latest.cards, locale)?,
+                        page_size_hint(story),
+                    )
+                }
+                PageKind::Embed(embed) => {
+                    let latest = latest.ok_or_else(|| unprepared(&output.path))?;
+                    (
+                        latest.embed_context(embed, options)?,
+                        embed_size_hint(embed.part, &latest.cards),
+                    )
+                }
+                PageKind::Past(edition, place) => {
                     let mut data =
                         views::page_data(edition.story, options, locale, edition.changes);
                     data.page.changes_url = Some(format!("{}changes.html", place.root));
@@ -312,8 +372,9 @@ fn make(output: Output, site: &Site) -> Result<OutputFile, Diagnostic> {
                         latest_url: format!("{}index.html", place.root),
                     });
                     data.page.root = place.root;
+                    let cards = cards::render(&data, locale, tera, templates)?;
                     (
-                        main_context(data, locale, tera, templates)?,
+                        main_context(data, &cards, locale)?,
                         page_size_hint(edition.story),
                     )
                 }
@@ -324,6 +385,10 @@ fn make(output: Output, site: &Site) -> Result<OutputFile, Diagnostic> {
             tera.render_to(template, &context, &mut html)
                 .map_err(|error| template_diagnostic(&error, templates, template))?;
             tidy::collapse_blank_lines(&mut html);
+            // Every embed page is held until the site is written, tens of
+            // thousands of them for a large story: none may keep more room
+            // than it uses.
+            html.shrink_to_fit();
             Contents::Bytes(html)
         }
         Make::Text(make) => Contents::Bytes(make().into_bytes()),
@@ -351,22 +416,121 @@ fn make(output: Output, site: &Site) -> Result<OutputFile, Diagnostic> {
     })
 }
 
-/// The page data as Tera's values. The repeated parts are rendered first,
-/// each on its own (see [`cards`]), and the page sees their HTML; the rest
-/// is copied a field at a time, each field freed once copied.
+/// The latest edition's views and cards, made once before the plan is
+/// carried out: the main page takes the views, and every embed shows the
+/// cards the main page shows.
+struct Latest<'a> {
+    /// Until the main page takes them.
+    data: RefCell<Option<PageData<'a>>>,
+    cards: Cards,
+    embeds: Vec<Embed>,
+    /// The person embeds' group headings, per person.
+    groups_of_people: Vec<&'a str>,
+    /// The sections' group headings and ids, for the who's-who embed.
+    groups: Vec<(&'a str, String, Vec<usize>)>,
+    takeaways: Vec<String>,
+    /// What every embed page sees besides its part: `page` and `t`.
+    globals: tera::Context,
+}
+
+impl<'a> Latest<'a> {
+    fn prepare(
+        edition: Edition<'a>,
+        options: &RenderOptions,
+        locale: &'a Locale,
+        tera: &tera::Tera,
+        templates: &[Template],
+    ) -> Result<Latest<'a>, Diagnostic> {
+        let mut data = views::page_data(edition.story, options, locale, edition.changes);
+        data.page.changes_url = Some("changes.html".to_owned());
+        let cards = cards::render(&data, locale, tera, templates)?;
+        let mut globals = tera::Context::new();
+        globals.insert_value("page", value(views::EmbedPageView::of(&data.page))?);
+        globals.insert_value("t", value(locale.words())?);
+        Ok(Latest {
+            embeds: views::embeds(&data, locale),
+            groups_of_people: data.people.iter().map(|p| p.group).collect(),
+            groups: data
+                .groups
+                .iter()
+                .map(|g| (g.name, g.id.clone(), g.people.clone()))
+                .collect(),
+            takeaways: data.takeaways.clone(),
+            globals,
+            cards,
+            data: RefCell::new(Some(data)),
+        })
+    }
+
+    /// An embed page sees `page` and `t` as every page does, `embed` (which
+    /// part it is and its title), and the finished HTML of what it shows:
+    /// `card` for one person, quote or event (and `group`, a person's
+    /// group), `groups` or `cards` for a section, `takeaways` for the
+    /// summary.
+    fn embed_context(
+        &self,
+        embed: &Embed,
+        options: &RenderOptions,
+    ) -> Result<tera::Context, Diagnostic> {
+        let mut context = self.globals.clone();
+        let view = views::EmbedView::of(embed, options.base_url.as_deref());
+        context.insert_value("embed", value(view)?);
+        let cards = &self.cards;
+        match embed.part {
+            Part::Summary => context.insert_value("takeaways", value(&self.takeaways)?),
+            Part::WhosWho => {
+                let groups: Vec<_> = self
+                    .groups
+                    .iter()
+                    .map(|(name, id, people)| views::EmbedGroup {
+                        name,
+                        id,
+                        cards: people.iter().map(|&i| cards.people[i].as_str()).collect(),
+                    })
+                    .collect();
+                context.insert_value("groups", value(groups)?);
+            }
+            Part::Quotes => context.insert_value("cards", value(&cards.quotes)?),
+            Part::Timeline => context.insert_value("cards", value(&cards.timeline)?),
+            Part::Person(i) => {
+                context.insert_value("card", value(&cards.people[i])?);
+                context.insert_value("group", value(self.groups_of_people[i])?);
+            }
+            Part::Quote(i) => context.insert_value("card", value(&cards.quotes[i])?),
+            Part::Event(i) => context.insert_value("card", value(&cards.timeline[i])?),
+        }
+        Ok(context)
+    }
+}
+
+/// An oEmbed response for an embed page.
+fn oembed(embed: &Embed, story: &Story, base_url: &str) -> String {
+    publish::oembed(&publish::OEmbed {
+        title: &embed.title,
+        src: format!("{base_url}{}", ids::embed_path(&embed.id)),
+        width: views::OEMBED_WIDTH,
+        height: embed.height,
+        provider_name: story.publisher(),
+        base_url,
+    })
+}
+
+fn unprepared(path: &str) -> Diagnostic {
+    Diagnostic::file_error(
+        path,
+        "internal error: this page's data was not made (an error above says why)",
+    )
+}
+
+/// The page data as Tera's values, with the finished HTML of its cards;
+/// the rest is copied a field at a time, each field freed once copied.
 fn main_context(
     data: PageData,
+    cards: &Cards,
     locale: &Locale,
-    tera: &tera::Tera,
-    templates: &[Template],
 ) -> Result<tera::Context, Diagnostic> {
     let page = value(&data.page)?;
     let words = value(locale.words())?;
-    let mut globals = tera::Context::new();
-    globals.insert_value("page", page.clone());
-    globals.insert_value("t", words.clone());
-    let parts = cards::Parts::new(tera, templates, globals);
-    let mut cards = parts.render(&data)?;
     let PageData {
         page: _,
         article,
@@ -384,15 +548,15 @@ fn main_context(
         group.cards = group
             .people
             .iter()
-            .map(|&i| std::mem::take(&mut cards.people[i]))
+            .map(|&i| cards.people[i].clone())
             .collect();
     }
     let mut context = tera::Context::new();
     // Each `value(x)` takes `x` by value, so it is freed as soon as it is
     // copied.
     context.insert_value("groups", value(groups)?);
-    context.insert_value("quote_cards", value(cards.quotes)?);
-    context.insert_value("event_cards", value(cards.timeline)?);
+    context.insert_value("quote_cards", value(&cards.quotes)?);
+    context.insert_value("event_cards", value(&cards.timeline)?);
     context.insert_value("article", value(article)?);
     context.insert_value("updates", value(updates)?);
     context.insert_value("takeaways", value(takeaways)?);
@@ -442,6 +606,21 @@ fn cannot_prepare(error: &tera::Error) -> Diagnostic {
         "templates",
         format!("cannot prepare the page data: {error}"),
     )
+}
+
+/// An embed of a section holds all of its cards; one of a single item is
+/// small.
+fn embed_size_hint(part: Part, cards: &Cards) -> usize {
+    let all = |cards: &[String]| cards.iter().map(String::len).sum::<usize>();
+    2048 + match part {
+        Part::WhosWho => all(&cards.people),
+        Part::Quotes => all(&cards.quotes),
+        Part::Timeline => all(&cards.timeline),
+        Part::Person(i) => cards.people[i].len(),
+        Part::Quote(i) => cards.quotes[i].len(),
+        Part::Event(i) => cards.timeline[i].len(),
+        Part::Summary => 4096,
+    }
 }
 
 /// More than the page is likely to need. A buffer that grows by doubling is

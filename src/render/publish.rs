@@ -1,5 +1,6 @@
 //! The files that carry the story beyond the page: the Atom feed, the
-//! sitemap, robots.txt, the JSON-LD block, and timeline.json for TimelineJS.
+//! sitemap, robots.txt, the JSON-LD block, timeline.json for TimelineJS, and
+//! the oEmbed responses.
 //! They are data formats, so they are built here in Rust rather than in the
 //! theme's templates.
 
@@ -280,6 +281,52 @@ pub fn script_words(locale: &Locale) -> String {
     script_safe(&serde_json::to_string(&locale.script_words()).unwrap_or_default())
 }
 
+/// What an oEmbed response describes: one embed page and how to frame it.
+pub struct OEmbed<'a> {
+    /// The embed's title, plain text.
+    pub title: &'a str,
+    /// The embed page's absolute address.
+    pub src: String,
+    pub width: u32,
+    pub height: u32,
+    pub provider_name: &'a str,
+    pub base_url: &'a str,
+}
+
+/// The host page's script that sizes each frame to the height its page
+/// reports, a static file of the theme.
+pub const EMBED_HOST_SCRIPT: &str = "embed-host.js";
+
+/// A static oEmbed 1.0 response of type `rich`: the frame, with the script
+/// that sizes it to its content (the README's "Embedding").
+pub fn oembed(embed: &OEmbed) -> String {
+    // The response's `html` goes straight into the host's page: every value
+    // in it is escaped here.
+    let html = format!(
+        "<iframe src=\"{src}\" title=\"{title}\" width=\"{width}\" height=\"{height}\" \
+         style=\"width:100%;border:0\"></iframe>\
+         <script src=\"{base}{EMBED_HOST_SCRIPT}\" async></script>",
+        src = html_escape(&embed.src),
+        title = html_escape(embed.title),
+        width = embed.width,
+        height = embed.height,
+        base = html_escape(embed.base_url),
+    );
+    let document = json!({
+        "version": "1.0",
+        "type": "rich",
+        "title": embed.title,
+        "provider_name": embed.provider_name,
+        "provider_url": embed.base_url,
+        "width": embed.width,
+        "height": embed.height,
+        "html": html,
+    });
+    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// `</script>` inside a JSON string would end the script element early.
 fn script_safe(json: &str) -> String {
     json.replace('<', "\\u003c")
@@ -321,6 +368,28 @@ mod tests {
             script_safe(r#"{"a":"</script><b>&"}"#),
             r#"{"a":"\u003c/script\u003e\u003cb\u003e\u0026"}"#
         );
+    }
+
+    #[test]
+    fn an_oembed_frame_escapes_every_value() {
+        let json = oembed(&OEmbed {
+            title: r#"Tom & "Jerry" <script> · O'Neil"#,
+            src: "https://e.org/x/embed/quote-a.html".into(),
+            width: 700,
+            height: 300,
+            provider_name: "The Ledger",
+            base_url: "https://e.org/x/",
+        });
+        let value: Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["title"], r#"Tom & "Jerry" <script> · O'Neil"#);
+        assert_eq!(value["type"], "rich");
+        assert_eq!(value["width"], 700);
+        let html = value["html"].as_str().unwrap();
+        assert!(
+            html.contains(r#"title="Tom &amp; &quot;Jerry&quot; &lt;script&gt; · O&#39;Neil""#),
+            "{html}"
+        );
+        assert!(html.ends_with(r#"<script src="https://e.org/x/embed-host.js" async></script>"#));
     }
 
     #[test]

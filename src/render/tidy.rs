@@ -102,8 +102,9 @@ pub fn compact_js(js: &str) -> String {
 
 /// A stylesheet without comments, indentation or line breaks. Strings are
 /// copied untouched; a run of white space becomes one space, and none is
-/// kept next to `{`, `}`, `;` or `,`, where CSS never needs it (it does
-/// elsewhere: `a :hover`, `calc(1rem - 1px)`, `and (`).
+/// kept next to `{`, `}`, `;`, `,` or `>`, nor after `:` or before `!`,
+/// where CSS never needs it (it does elsewhere: `a :hover`,
+/// `calc(1rem - 1px)`, `a + b` inside `calc`, `and (`).
 pub fn compact_css(css: &str) -> String {
     let mut out = String::with_capacity(css.len());
     let mut chars = css.chars().peekable();
@@ -148,8 +149,8 @@ pub fn compact_css(css: &str) -> String {
 }
 
 fn push_space(out: &mut String, space: &mut bool, next: char) {
-    let after_separator = out.is_empty() || out.ends_with(['{', '}', ';', ',']);
-    if std::mem::take(space) && !after_separator && !"{};,".contains(next) {
+    let after_separator = out.is_empty() || out.ends_with(['{', '}', ';', ',', '>', ':']);
+    if std::mem::take(space) && !after_separator && !"{};,>!".contains(next) {
         out.push(' ');
     }
 }
@@ -192,10 +193,10 @@ mod tests {
 
     #[test]
     fn stylesheets_lose_comments_and_spacing_but_not_meaning() {
-        let css = "/* head */\n:root {\n  --x: 1rem;  /* why */\n}\n.a :hover, .b > p {\n  width: calc(1rem - 1px);\n  content: \"/* kept */  \\\"  \";\n}\n@media (prefers-color-scheme: dark) and (min-width: 2rem) { a { b: c } }\n";
+        let css = "/* head */\n:root {\n  --x: 1rem;  /* why */\n}\n.a :hover, .b > p {\n  width: calc(1rem - 1px + 2%);\n  content: \"/* kept */  \\\"  \";\n  margin: 0 !important;\n}\n@media (prefers-color-scheme: dark) and (min-width: 2rem) { a + b { b: c } }\n";
         assert_eq!(
             compact_css(css),
-            ":root{--x: 1rem;}.a :hover,.b > p{width: calc(1rem - 1px);content: \"/* kept */  \\\"  \";}@media (prefers-color-scheme: dark) and (min-width: 2rem){a{b: c}}\n"
+            ":root{--x:1rem;}.a :hover,.b>p{width:calc(1rem - 1px + 2%);content:\"/* kept */  \\\"  \";margin:0!important;}@media (prefers-color-scheme:dark) and (min-width:2rem){a + b{b:c}}\n"
         );
     }
 

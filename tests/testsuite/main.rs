@@ -9,6 +9,7 @@ mod draft;
 mod edge_story;
 mod editions;
 mod editor_mistakes;
+mod embeds;
 mod errors;
 mod fuzz_regressions;
 mod golden;

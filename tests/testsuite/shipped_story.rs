@@ -182,9 +182,9 @@ fn page_works_offline_and_at_any_subpath() {
     // deferred so they never hold up the text, and two data blocks: the
     // JSON-LD and the extras' words.
     assert_eq!(page.matches("<script").count(), 3, "{page}");
-    assert!(page.contains(
-        "<script type=\"application/json\" id=\"explainer-words\">{\"copy_link\":\"Copy link\","
-    ));
+    let words = between(&page, "<script type=\"application/json\" id=\"explainer-words\">", "</script>");
+    assert!(words.contains("\"copy_link\":\"Copy link\","), "{words}");
+    assert!(words.contains("\"copy_embed\":\"Copy embed code\","), "{words}");
     assert!(page.contains("<script src=\"explainer.js\" defer></script>"));
     assert!(page.contains("<script type=\"application/ld+json\">"));
     assert!(!page.contains("<iframe"), "iframe in page");

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::{DateView, SourceView};
+use crate::ids;
 use crate::locale::Locale;
 use crate::model::Story;
 use crate::render::markdown::{self, Heading, Mentions};
@@ -95,9 +96,9 @@ pub fn toc(story: &Story, locale: &Locale, headings: &[Heading]) -> Vec<TocEntry
         children: headings.iter().filter(|h| h.level <= 3).cloned().collect(),
     }];
     for (id, title, shown) in [
-        ("whos-who", "whos_who", !story.people.is_empty()),
-        ("quotes", "key_quotes", !story.quotes.is_empty()),
-        ("timeline", "timeline", true),
+        (ids::WHOS_WHO, "whos_who", !story.people.is_empty()),
+        (ids::QUOTES, "key_quotes", !story.quotes.is_empty()),
+        (ids::TIMELINE, "timeline", true),
         ("updates", "updates", !story.updates.is_empty()),
     ] {
         if shown {

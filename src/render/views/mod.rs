@@ -8,6 +8,7 @@
 //! README documents these names.
 
 mod article;
+mod embeds;
 mod marks;
 mod page;
 mod people;
@@ -29,6 +30,7 @@ use super::RenderOptions;
 use super::markdown::Mentions;
 
 pub use article::{ArticleView, TocEntry};
+pub use embeds::{Embed, EmbedGroup, EmbedPageView, EmbedView, OEMBED_WIDTH, Part, embeds};
 pub use marks::Marks;
 pub use page::{EarlierView, PageView, build as page_view};
 pub use people::{GroupView, PersonView};

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::DateView;
+use crate::ids;
 use crate::locale::Locale;
 use crate::model::Story;
 use crate::render::{RenderOptions, publish};
@@ -26,6 +27,9 @@ pub struct PageView {
     pub canonical_url: Option<String>,
     /// `feed.xml`, when a feed is written (it needs the base URL).
     pub feed_url: Option<String>,
+    /// The main page's oEmbed response, when it is written (it needs the
+    /// base URL).
+    pub oembed_url: Option<String>,
     pub site_name: String,
     /// The photo's absolute URL, for sharing cards.
     pub image_url: Option<String>,
@@ -74,6 +78,7 @@ pub fn build(story: &Story, options: &RenderOptions, locale: &Locale) -> PageVie
         root: String::new(),
         canonical_url: options.base_url.clone(),
         feed_url: base_url.map(|_| "feed.xml".to_owned()),
+        oembed_url: base_url.map(|base| format!("{base}{}", ids::MAIN_OEMBED)),
         site_name: story.publisher().to_owned(),
         image_alt: image_url.as_ref().and(photo).map(|p| {
             p.alt
