@@ -25,6 +25,16 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("embed.html", include_str!("../../templates/embed.html")),
 ];
 
+/// The built-in scripts as they are published: `static/`'s minified by
+/// terser ahead of time (`tests/browser/minify.mjs`, which CI runs to check
+/// they are fresh), since the page has a byte budget and no JavaScript
+/// minifier in Rust is both small and well kept.
+const MINIFIED_SCRIPTS: &[(&str, &[u8])] = &[
+    ("explainer.js", include_bytes!("../../minified/explainer.js")),
+    ("embed.js", include_bytes!("../../minified/embed.js")),
+    ("embed-host.js", include_bytes!("../../minified/embed-host.js")),
+];
+
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../static/style.css")),
     ("explainer.js", include_bytes!("../../static/explainer.js")),
@@ -68,8 +78,14 @@ pub struct Asset {
 /// Where a static file's bytes are.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AssetSource {
-    /// Compiled in: ours to compact on the way out.
-    BuiltIn(&'static [u8]),
+    /// Compiled in: ours to compact on the way out. `source` is the file
+    /// as `static/` holds it (what a root's identical copy is recognised
+    /// by); `published`, what the build writes: a script minified ahead of
+    /// time (`minified/`), or the source again.
+    BuiltIn {
+        source: &'static [u8],
+        published: &'static [u8],
+    },
     /// A file of the root's own, published byte for byte. It is copied from
     /// disk when the site is written, not held in memory: a story's
     /// pictures can be large.
@@ -88,9 +104,15 @@ pub fn defaults() -> Theme {
         .collect();
     let assets = DEFAULT_STATIC
         .iter()
-        .map(|(path, bytes)| Asset {
-            path: (*path).to_owned(),
-            source: AssetSource::BuiltIn(bytes),
+        .map(|&(path, source)| Asset {
+            path: path.to_owned(),
+            source: AssetSource::BuiltIn {
+                source,
+                published: MINIFIED_SCRIPTS
+                    .iter()
+                    .find(|(minified, _)| *minified == path)
+                    .map_or(source, |&(_, published)| published),
+            },
         })
         .collect();
     Theme { templates, assets }
@@ -154,7 +176,7 @@ pub fn load(root: &Path) -> Result<Theme, Diagnostics> {
 /// Whether the file at `path` holds exactly the compiled-in bytes; read only
 /// when its size says it might.
 fn is_same_file(built_in: &AssetSource, path: &Path) -> bool {
-    let AssetSource::BuiltIn(bytes) = built_in else {
+    let AssetSource::BuiltIn { source: bytes, .. } = built_in else {
         return false;
     };
     let same_size = std::fs::metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64);

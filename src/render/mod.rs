@@ -394,17 +394,14 @@ fn make(output: Output, site: &Site) -> Result<OutputFile, Diagnostic> {
         Make::Text(make) => Contents::Bytes(make().into_bytes()),
         Make::Ready(contents) => contents,
         Make::Asset(asset) => match &asset.source {
-            // The default stylesheet and script keep their comments in the
-            // repository and drop them on the way out: the page has a byte
-            // budget.
-            AssetSource::BuiltIn(bytes) => match std::str::from_utf8(bytes) {
+            // The default stylesheets keep their comments in the repository
+            // and drop them on the way out, and the scripts come minified:
+            // the page has a byte budget.
+            AssetSource::BuiltIn { published, .. } => match std::str::from_utf8(published) {
                 Ok(css) if asset.path.ends_with(".css") => {
                     Contents::Bytes(tidy::compact_css(css).into_bytes())
                 }
-                Ok(js) if asset.path.ends_with(".js") => {
-                    Contents::Bytes(tidy::compact_js(js).into_bytes())
-                }
-                _ => Contents::Bytes(bytes.to_vec()),
+                _ => Contents::Bytes(published.to_vec()),
             },
             // A root's own files are published byte for byte.
             AssetSource::File(path) => Contents::Copy(path.clone()),

@@ -84,22 +84,6 @@ fn end_of_element(html: &[u8], start: usize, tag: &str) -> usize {
     html.len()
 }
 
-/// A script without its comment lines and indentation. Only whole lines
-/// that are comments go, so a `//` inside a string or a regular expression
-/// is never mistaken for one; line breaks stay, as JavaScript inserts
-/// semicolons at some of them.
-pub fn compact_js(js: &str) -> String {
-    let mut out = String::with_capacity(js.len());
-    for line in js.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with("//") {
-            continue;
-        }
-        out.push_str(line);
-        out.push('\n');
-    }
-    out
-}
-
 /// A stylesheet without comments, indentation or line breaks. Strings are
 /// copied untouched; a run of white space becomes one space, and none is
 /// kept next to `{`, `}`, `;`, `,` or `>`, nor after `:` or before `!`,
@@ -163,15 +147,6 @@ mod tests {
         let mut bytes = html.as_bytes().to_vec();
         collapse_blank_lines(&mut bytes);
         String::from_utf8(bytes).expect("still UTF-8")
-    }
-
-    #[test]
-    fn scripts_lose_comment_lines_and_indentation_only() {
-        let js = "// About.\n(() => {\n  // Why.\n  const u = 'http://e.org'; // kept\n\n  f(/\\/\\//);\n})();\n";
-        assert_eq!(
-            compact_js(js),
-            "(() => {\nconst u = 'http://e.org'; // kept\nf(/\\/\\//);\n})();\n"
-        );
     }
 
     #[test]

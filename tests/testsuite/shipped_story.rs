@@ -61,23 +61,31 @@ fn has_the_stable_sections_and_a_card_for_everyone_named() {
 }
 
 /// The budget a reader on a slow phone pays for: the page, its stylesheet
-/// and its script together, uncompressed.
+/// and its script together, uncompressed, as published (with a base URL,
+/// which adds the canonical, feed, oEmbed and sharing tags) and as built
+/// locally.
 #[test]
 fn page_stylesheet_and_script_stay_within_60_kb() {
     let (story, _, _) = built();
-    let files = snapshot(&story.output());
-    let css = &files[std::path::Path::new("style.css")];
     let source = std::fs::read(crate::common::repo().join("static/style.css")).unwrap();
-    assert!(
-        css.len() < source.len(),
-        "the built-in stylesheet ships compacted"
-    );
-    assert!(!String::from_utf8_lossy(css).contains("/*"));
-    let total: usize = ["index.html", "style.css", "explainer.js"]
-        .iter()
-        .map(|f| files[std::path::Path::new(f)].len())
-        .sum();
-    assert!(total < 60 * 1024, "{total} bytes");
+    for base_url in [None, Some("https://news.example/riyadh-talks/")] {
+        let root = story.root().to_str().unwrap();
+        let mut args = vec!["build", "--root", root];
+        args.extend(base_url.iter().flat_map(|url| ["--base-url", url]));
+        crate::common::run(&args).assert_ok();
+        let files = snapshot(&story.output());
+        let css = &files[std::path::Path::new("style.css")];
+        assert!(
+            css.len() < source.len(),
+            "the built-in stylesheet ships compacted"
+        );
+        assert!(!String::from_utf8_lossy(css).contains("/*"));
+        let total: usize = ["index.html", "style.css", "explainer.js"]
+            .iter()
+            .map(|f| files[std::path::Path::new(f)].len())
+            .sum();
+        assert!(total < 60 * 1024, "{total} bytes with base URL {base_url:?}");
+    }
 }
 
 #[test]
