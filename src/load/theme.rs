@@ -30,9 +30,15 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
 /// they are fresh), since the page has a byte budget and no JavaScript
 /// minifier in Rust is both small and well kept.
 const MINIFIED_SCRIPTS: &[(&str, &[u8])] = &[
-    ("explainer.js", include_bytes!("../../minified/explainer.js")),
+    (
+        "explainer.js",
+        include_bytes!("../../minified/explainer.js"),
+    ),
     ("embed.js", include_bytes!("../../minified/embed.js")),
-    ("embed-host.js", include_bytes!("../../minified/embed-host.js")),
+    (
+        "embed-host.js",
+        include_bytes!("../../minified/embed-host.js"),
+    ),
 ];
 
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
@@ -41,7 +47,10 @@ pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ("record.css", include_bytes!("../../static/record.css")),
     ("embed.css", include_bytes!("../../static/embed.css")),
     ("embed.js", include_bytes!("../../static/embed.js")),
-    ("embed-host.js", include_bytes!("../../static/embed-host.js")),
+    (
+        "embed-host.js",
+        include_bytes!("../../static/embed-host.js"),
+    ),
     ("favicon.svg", include_bytes!("../../static/favicon.svg")),
 ];
 

@@ -133,7 +133,10 @@ fn embed_pages_stand_alone_without_the_page_chrome() {
             select(doc, "link[rel=stylesheet][href='style.css']").len(),
             1
         );
-        assert_eq!(select(doc, "link[rel=stylesheet][href='embed.css']").len(), 1);
+        assert_eq!(
+            select(doc, "link[rel=stylesheet][href='embed.css']").len(),
+            1
+        );
         let scripts: Vec<_> = select(doc, "script")
             .iter()
             .map(|s| s.attr("src").unwrap_or("inline").to_owned())

@@ -84,7 +84,10 @@ fn page_stylesheet_and_script_stay_within_60_kb() {
             .iter()
             .map(|f| files[std::path::Path::new(f)].len())
             .sum();
-        assert!(total < 60 * 1024, "{total} bytes with base URL {base_url:?}");
+        assert!(
+            total < 60 * 1024,
+            "{total} bytes with base URL {base_url:?}"
+        );
     }
 }
 
@@ -190,9 +193,16 @@ fn page_works_offline_and_at_any_subpath() {
     // deferred so they never hold up the text, and two data blocks: the
     // JSON-LD and the extras' words.
     assert_eq!(page.matches("<script").count(), 3, "{page}");
-    let words = between(&page, "<script type=\"application/json\" id=\"explainer-words\">", "</script>");
+    let words = between(
+        &page,
+        "<script type=\"application/json\" id=\"explainer-words\">",
+        "</script>",
+    );
     assert!(words.contains("\"copy_link\":\"Copy link\","), "{words}");
-    assert!(words.contains("\"copy_embed\":\"Copy embed code\","), "{words}");
+    assert!(
+        words.contains("\"copy_embed\":\"Copy embed code\","),
+        "{words}"
+    );
     assert!(page.contains("<script src=\"explainer.js\" defer></script>"));
     assert!(page.contains("<script type=\"application/ld+json\">"));
     assert!(!page.contains("<iframe"), "iframe in page");

@@ -1,6 +1,7 @@
 //! Script injection: every payload in every text and address field of the
-//! front matter, the article and the facts, one at a time. The page is
-//! parsed as a browser would (html5ever, through `scraper`) and must hold no
+//! front matter, the article and the facts, one at a time. The page, every
+//! embed page and the frame each oEmbed response hands its host are parsed
+//! as a browser would (html5ever, through `scraper`) and must hold no
 //! element, event handler or script URL that the payload brought in. A
 //! payload may instead be refused with an error, as `javascript:` links are.
 
@@ -157,6 +158,37 @@ const URL_ATTRIBUTES: &[&str] = &[
     "background",
 ];
 
+/// The base URL the pages are built with, so that the oEmbed responses are
+/// written too.
+const BASE_URL: &str = "https://example.org/x/";
+const OWN_SCRIPTS: &[&str] = &[
+    "explainer.js",
+    "embed.js",
+    "https://example.org/x/embed-host.js",
+];
+
+const OWN_FRAME_STYLE: &str = "width:100%;border:0";
+
+/// The page, each embed page, and the `html` of each oEmbed response, which
+/// a host puts into its own page as it is.
+fn documents(site: &explainer::InMemory) -> Vec<(String, Html)> {
+    let mut documents = Vec::new();
+    for file in &site.files {
+        let text =
+            String::from_utf8(file.read().expect("in memory").into_owned()).expect("UTF-8 file");
+        if file.path == "index.html"
+            || file.path.starts_with("embed/") && file.path.ends_with(".html")
+        {
+            documents.push((file.path.clone(), Html::parse_document(&text)));
+        } else if file.path.ends_with(".json") && text.contains("\"rich\"") {
+            let oembed: serde_json::Value = serde_json::from_str(&text).expect("oEmbed is JSON");
+            let html = oembed["html"].as_str().expect("oEmbed html");
+            documents.push((file.path.clone(), Html::parse_fragment(html)));
+        }
+    }
+    documents
+}
+
 fn element_names(doc: &Html) -> BTreeSet<String> {
     doc.tree
         .values()
@@ -173,11 +205,11 @@ fn live_markup(doc: &Html, allowed: &BTreeSet<String>) -> Vec<String> {
     for node in doc.tree.values() {
         let Node::Element(el) = node else { continue };
         let name = el.name();
-        // The page has two scripts of its own, so `script` is in every
+        // The pages have scripts of their own, so `script` is in every
         // allowed set; any other script is live markup.
         // (and a JSON block of explainer.js's words, which runs nothing)
         let own_script = name == "script"
-            && (el.attr("src") == Some("explainer.js")
+            && (OWN_SCRIPTS.contains(&el.attr("src").unwrap_or_default())
                 || el.attr("type") == Some("application/ld+json")
                 || (el.attr("type") == Some("application/json")
                     && el.attr("id") == Some("explainer-words")));
@@ -186,7 +218,10 @@ fn live_markup(doc: &Html, allowed: &BTreeSet<String>) -> Vec<String> {
         }
         for (attr, value) in el.attrs() {
             let attr = attr.to_ascii_lowercase();
-            if attr.starts_with("on") || attr == "srcdoc" || attr == "style" {
+            // The oEmbed frame's own style, which fits it to the host's
+            // column, is the only one allowed.
+            let own_style = name == "iframe" && attr == "style" && value == OWN_FRAME_STYLE;
+            if attr.starts_with("on") || attr == "srcdoc" || attr == "style" && !own_style {
                 found.push(format!("<{name} {attr}=…>"));
             }
             // Browsers drop white space and control characters anywhere in
@@ -209,27 +244,30 @@ fn live_markup(doc: &Html, allowed: &BTreeSet<String>) -> Vec<String> {
 
 #[test]
 fn no_payload_in_any_field_becomes_live_markup() {
-    let options = explainer::RenderOptions::default();
-    let page = |(article, facts): (String, String)| -> Result<String, String> {
+    let options = explainer::RenderOptions {
+        base_url: Some(BASE_URL.to_owned()),
+    };
+    let pages = |(article, facts): (String, String)| -> Result<Vec<(String, Html)>, String> {
         match explainer::render_in_memory(article.as_bytes(), facts.as_bytes(), &options) {
-            Ok(site) => {
-                let index = site
-                    .files
-                    .iter()
-                    .find(|f| f.path == "index.html")
-                    .expect("index.html");
-                let bytes = index.read().expect("in memory").into_owned();
-                Ok(String::from_utf8(bytes).expect("UTF-8 page"))
-            }
+            Ok(site) => Ok(documents(&site)),
             Err(diagnostics) => Err(format!("{diagnostics:?}")),
         }
     };
     let fields = fields();
     assert_eq!(fields.len(), 28, "{fields:?}");
-    let baseline = page(story("none", "")).expect("the benign story builds");
-    let mut allowed = element_names(&Html::parse_document(&baseline));
+    let baseline = pages(story("none", "")).expect("the benign story builds");
+    assert!(
+        baseline.len() > 10,
+        "the page, its embeds and oEmbed responses"
+    );
+    let mut allowed: BTreeSet<String> = baseline
+        .iter()
+        .flat_map(|(_, doc)| element_names(doc))
+        .collect();
     allowed.extend(MARKDOWN_ELEMENTS.iter().map(|s| (*s).to_owned()));
-    assert!(live_markup(&Html::parse_document(&baseline), &allowed).is_empty());
+    for (path, doc) in &baseline {
+        assert!(live_markup(doc, &allowed).is_empty(), "{path}");
+    }
 
     let cases: Vec<(&str, &String)> = PAYLOADS
         .iter()
@@ -240,16 +278,20 @@ fn no_payload_in_any_field_becomes_live_markup() {
         let handles: Vec<_> = cases
             .chunks(cases.len().div_ceil(threads))
             .map(|chunk| {
-                let (page, allowed) = (&page, &allowed);
+                let (pages, allowed) = (&pages, &allowed);
                 scope.spawn(move || {
                     let (mut built, mut refused, mut failures) = (0, 0, Vec::new());
                     for &(payload, field) in chunk {
-                        match page(story(field, payload)) {
-                            Ok(html) => {
+                        match pages(story(field, payload)) {
+                            Ok(documents) => {
                                 built += 1;
-                                let live = live_markup(&Html::parse_document(&html), allowed);
-                                if !live.is_empty() {
-                                    failures.push(format!("{payload:?} in {field}: {live:?}"));
+                                for (path, doc) in documents {
+                                    let live = live_markup(&doc, allowed);
+                                    if !live.is_empty() {
+                                        failures.push(format!(
+                                            "{payload:?} in {field}, {path}: {live:?}"
+                                        ));
+                                    }
                                 }
                             }
                             // Refusing a script URL is a fine answer; any

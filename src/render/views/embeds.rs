@@ -84,7 +84,12 @@ pub fn embeds(data: &PageData, locale: &Locale) -> Vec<Embed> {
     }
     section(Part::Timeline, ids::TIMELINE, "timeline");
     for (i, person) in data.people.iter().enumerate() {
-        let own = format!("{}{}{}", person.name, locale.word("list_comma"), person.role);
+        let own = format!(
+            "{}{}{}",
+            person.name,
+            locale.word("list_comma"),
+            person.role
+        );
         embeds.push(item(Part::Person(i), &person.anchor, titled(&own), data));
     }
     for (i, quote) in data.quotes.iter().enumerate() {
