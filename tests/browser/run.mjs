@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { serve } from './server.mjs';
+import { serve, serveHost } from './server.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -270,14 +270,169 @@ async function enhancements(browser, site, url) {
     });
     check(tip.length > 0, `${label}: focusing a mention shows no role`);
   }
-  const copy = page.locator('#quotes button.copy-link').first();
+  const copy = page.locator('#quotes .quotes button.copy-link', { hasText: 'Copy link' }).first();
   if (check(await copy.count() === 1, `${label}: no copy-link button on quotes`)) {
     await copy.click();
     const copied = await page.evaluate(() => navigator.clipboard.readText().catch(() => ''));
     check(/#quote-[\p{L}\p{N}-]+$/u.test(copied), `${label}: copy link copied "${copied}"`);
   }
+  // The embed code of an event, which the host page test then pastes.
+  let snippet = '';
+  const embed = page.locator('#timeline li.event:not(.event-story) button.copy-link', { hasText: 'Copy embed code' }).first();
+  if (check(await embed.count() === 1, `${label}: no "Copy embed code" on events`)) {
+    await embed.click();
+    snippet = await page.evaluate(() => navigator.clipboard.readText().catch(() => ''));
+    const ok = /^<iframe src="http:\/\/[^"]+\/explainer\/embed\/event-[^"]+\.html" title="[^"]+ · [^"]+" height="\d+" style="[^"]+"><\/iframe><script src="http:\/\/[^"]+\/explainer\/embed-host\.js" async><\/script>$/.test(snippet);
+    check(ok, `${label}: copy embed code copied "${snippet}"`);
+  }
+  const buttons = await page.locator('button.copy-link', { hasText: 'Copy embed code' }).count();
+  const wanted = site.people + site.quotes + site.events + (site.people ? 1 : 0) + (site.quotes ? 1 : 0) + 1;
+  check(buttons === wanted, `${label}: ${buttons} "Copy embed code" buttons, not ${wanted}`);
   done();
   await context.close();
+  return snippet;
+}
+
+// The embed pages, one by one as a frame shows each: no sideways scroll,
+// axe at both of a frame's widths in both themes, and screenshots of one
+// of each kind.
+const embedWidths = [320, 700];
+function embedIds(site) {
+  return readdirSync(path.join(site.dir, 'embed')).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -5)).sort();
+}
+async function embedsAlone(browser, site) {
+  const ids = embedIds(site);
+  const shown = ['summary', 'whos-who', 'quotes', 'timeline', ...['person-', 'quote-', 'event-'].map((k) => ids.find((id) => id.startsWith(k)))];
+  let runs = 0, violations = 0;
+  for (const width of embedWidths) {
+    for (const scheme of schemes) {
+      const label = `${site.name} embeds ${width}px ${scheme}`;
+      const context = await newContext(browser, { viewport: { width, height: 600 }, colorScheme: scheme, reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      const done = watch(page, new URL(site.url).origin, label);
+      for (const id of ids) {
+        await page.goto(`${site.url}embed/${id}.html`, { waitUntil: 'load' });
+        const scroll = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        check(scroll <= 0, `${label}: embed/${id}.html scrolls sideways by ${scroll}px`);
+        await page.addScriptTag({ content: axeSource });
+        const results = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), axeTags);
+        for (const v of results.violations) {
+          console.log(`  axe ${label} embed/${id}.html: ${v.id} (${v.impact}): ${v.help}`);
+          for (const node of v.nodes.slice(0, 3)) console.log(`      ${node.target.join(' ')}`);
+        }
+        violations += results.violations.length;
+        runs += 1;
+        if (shown.includes(id)) await page.screenshot({ path: path.join(shots, `${site.name}-embed-${id}-${width}-${scheme}.png`), fullPage: true });
+      }
+      done();
+      await context.close();
+    }
+  }
+  check(violations === 0, `${site.name}: ${violations} axe violations on embed pages`);
+  const sizes = ids.map((id) => readFileSync(path.join(site.dir, 'embed', `${id}.html`)).length);
+  summary.push(`${site.name}: ${ids.length} embed pages, axe ${violations} violations in ${runs} runs; HTML ${Math.min(...sizes)}–${Math.max(...sizes)} bytes`);
+}
+
+// Without JavaScript every embed shows what it is for.
+async function embedsWithoutJs(browser, site) {
+  const context = await newContext(browser, { javaScriptEnabled: false, viewport: { width: 320, height: 600 } });
+  const page = await context.newPage();
+  const label = `${site.name} embeds without JavaScript`;
+  const count = (sel) => page.evaluate((sel) => [...document.querySelectorAll(sel)].filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden').length, sel);
+  const sections = { 'whos-who': ['.card', site.people], quotes: ['figure > blockquote', site.quotes], timeline: ['li[id^="event-"]', site.events] };
+  let seen = 0;
+  for (const id of embedIds(site)) {
+    await page.goto(`${site.url}embed/${id}.html`);
+    if (sections[id]) {
+      const [sel, wanted] = sections[id];
+      const n = await count(sel);
+      check(n === wanted, `${label}: embed/${id}.html shows ${n} of ${wanted}`);
+    } else if (id !== 'summary') {
+      const n = await count(`[id="${id}"]`);
+      check(n === 1, `${label}: embed/${id}.html does not show #${id}`);
+    } else {
+      check(await count('h1') === 1, `${label}: embed/summary.html has no visible title`);
+    }
+    seen += 1;
+  }
+  summary.push(`${label}: ${seen} pages, each showing its part`);
+  await context.close();
+}
+
+// A newsroom's page on another origin frames the three sections and one
+// quote with the real pym.js parent, and one event with the code "Copy embed
+// code" gave (embed-host.js, no pym). Each frame must come to fit its
+// content, with no scrollbar of its own, at both widths.
+async function hostPage(browser, site, snippet) {
+  const quote = embedIds(site).find((id) => id.startsWith('quote-'));
+  const parts = ['whos-who', 'quotes', 'timeline', quote].filter(Boolean);
+  const pym = readFileSync(require.resolve('pym.js/dist/pym.v1.min.js'), 'utf8');
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>A newsroom's story</title>
+<style>body{margin:0;font:18px/1.5 Georgia,serif}main{max-width:700px;margin:0 auto;padding:0 10px}</style></head>
+<body><main><h1>A newsroom's own story</h1><p>The story's own words, then the explainer's parts.</p>
+${parts.map((id) => `<div id="pym-${id}"></div><p>More of the story.</p>`).join('\n')}
+<div class="pasted">${snippet}</div><p>The end.</p></main>
+<script src="/pym.v1.min.js"></script>
+<script>${parts.map((id) => `new pym.Parent('pym-${id}', '${site.url}embed/${id}.html', { title: 'Explainer: ${id}' });`).join('\n')}</script>
+</body></html>`;
+  const host = await serveHost({ '/': ['text/html; charset=utf-8', html], '/pym.v1.min.js': ['text/javascript; charset=utf-8', pym] });
+  const hostOrigin = `http://127.0.0.1:${host.address().port}`;
+  const siteOrigin = new URL(site.url).origin;
+  check(hostOrigin !== siteOrigin, 'the host page is on another origin');
+  try {
+    for (const width of embedWidths) {
+      for (const scheme of schemes) {
+        const label = `${site.name} host page ${width}px ${scheme}`;
+        const context = await newContext(browser, { viewport: { width, height: 900 }, colorScheme: scheme });
+        const page = await context.newPage();
+        const errors = [], elsewhere = [];
+        page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+        page.on('pageerror', (err) => errors.push(String(err)));
+        page.on('request', (req) => { const o = new URL(req.url()).origin; if (o !== hostOrigin && o !== siteOrigin) elsewhere.push(req.url()); });
+        await page.goto(`${hostOrigin}/`, { waitUntil: 'load' });
+        const frames = await page.locator('iframe').elementHandles();
+        check(frames.length === parts.length + (snippet ? 1 : 0), `${label}: ${frames.length} frames`);
+        // Until every frame has its height and it holds still.
+        const measure = async () => Promise.all(frames.map(async (f) => {
+          const outer = await f.evaluate((el) => el.getBoundingClientRect().height);
+          const frame = await f.contentFrame();
+          const inner = await frame.evaluate(() => ({
+            id: location.pathname.split('/').pop(),
+            content: document.documentElement.getBoundingClientRect().height,
+            scroll: document.documentElement.scrollHeight - innerHeight,
+          }));
+          return { outer, ...inner };
+        }));
+        let last = '', now = [];
+        for (let i = 0; i < 50; i++) {
+          await page.waitForTimeout(200);
+          now = await measure();
+          const key = JSON.stringify(now);
+          if (key === last && now.every((m) => Math.abs(m.outer - m.content) <= 3)) break;
+          last = key;
+        }
+        for (const m of now) {
+          check(Math.abs(m.outer - m.content) <= 3, `${label}: ${m.id} frame is ${m.outer}px for ${m.content.toFixed(1)}px of content`);
+          check(m.scroll <= 1, `${label}: ${m.id} scrolls inside its frame by ${m.scroll}px`);
+        }
+        if (scheme === 'light') summary.push(`${label}: ${now.map((m) => `${m.id} frame ${Math.round(m.outer)} px / content ${m.content.toFixed(1)} px`).join('; ')}`);
+        check(errors.length === 0, `${label}: console errors: ${errors.join(' | ')}`);
+        check(elsewhere.length === 0, `${label}: requests elsewhere: ${elsewhere.join(' | ')}`);
+        // A frame out of sight may not be painted in a full-page shot, so
+        // each frame has one of its own as well.
+        for (const [i, f] of frames.entries()) {
+          await f.scrollIntoViewIfNeeded();
+          await page.waitForTimeout(100);
+          await f.screenshot({ path: path.join(shots, `${site.name}-host-${width}-${scheme}-${now[i].id.replace('.html', '')}.png`) });
+        }
+        await page.screenshot({ path: path.join(shots, `${site.name}-host-${width}-${scheme}.png`), fullPage: true });
+        await context.close();
+      }
+    }
+  } finally {
+    host.close();
+  }
 }
 
 // Async, not spawnSync: the test server lives in this process and must keep
@@ -441,8 +596,11 @@ try {
     await axeAndShots(browser, site, site.url, origin);
     await withoutJs(browser, site, site.url);
     await keyboard(browser, site, site.url);
-    await enhancements(browser, site, site.url);
+    const snippet = await enhancements(browser, site, site.url);
     await direction(browser, site, site.url);
+    await embedsAlone(browser, site);
+    await embedsWithoutJs(browser, site);
+    await hostPage(browser, site, snippet ?? '');
   }
   const server = await serve(history.dir, PREFIX);
   servers.push(server);

@@ -50,3 +50,18 @@ export function serve(dir, prefix) {
   server.outside = outside;
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
+
+// Another origin, as a newsroom's own site would be: serves `pages` (a map
+// of path to [content type, body]) and nothing else.
+export function serveHost(pages) {
+  const server = createServer((req, res) => {
+    const { pathname } = new URL(req.url, 'http://localhost');
+    const page = pages[pathname];
+    if (!page) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': page[0] }).end(page[1]);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
