@@ -270,7 +270,9 @@ async function enhancements(browser, site, url) {
     });
     check(tip.length > 0, `${label}: focusing a mention shows no role`);
   }
-  const copy = page.locator('#quotes .quotes button.copy-link', { hasText: 'Copy link' }).first();
+  // The buttons' words are the page's, in its language.
+  const words = JSON.parse(await page.locator('#explainer-words').textContent());
+  const copy = page.locator('#quotes .quotes button.copy-link', { hasText: words.copy_link }).first();
   if (check(await copy.count() === 1, `${label}: no copy-link button on quotes`)) {
     await copy.click();
     const copied = await page.evaluate(() => navigator.clipboard.readText().catch(() => ''));
@@ -278,14 +280,14 @@ async function enhancements(browser, site, url) {
   }
   // The embed code of an event, which the host page test then pastes.
   let snippet = '';
-  const embed = page.locator('#timeline li.event:not(.event-story) button.copy-link', { hasText: 'Copy embed code' }).first();
+  const embed = page.locator('#timeline li.event:not(.event-story) button.copy-link', { hasText: words.copy_embed }).first();
   if (check(await embed.count() === 1, `${label}: no "Copy embed code" on events`)) {
     await embed.click();
     snippet = await page.evaluate(() => navigator.clipboard.readText().catch(() => ''));
     const ok = /^<iframe src="http:\/\/[^"]+\/explainer\/embed\/event-[^"]+\.html" title="[^"]+ · [^"]+" height="\d+" style="[^"]+"><\/iframe><script src="http:\/\/[^"]+\/explainer\/embed-host\.js" async><\/script>$/.test(snippet);
     check(ok, `${label}: copy embed code copied "${snippet}"`);
   }
-  const buttons = await page.locator('button.copy-link', { hasText: 'Copy embed code' }).count();
+  const buttons = await page.locator('button.copy-link', { hasText: words.copy_embed }).count();
   const wanted = site.people + site.quotes + site.events + (site.people ? 1 : 0) + (site.quotes ? 1 : 0) + 1;
   check(buttons === wanted, `${label}: ${buttons} "Copy embed code" buttons, not ${wanted}`);
   done();
