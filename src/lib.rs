@@ -295,16 +295,34 @@ fn build_in_root(options: &BuildOptions) -> Result<Report, Failure> {
     // history's oldest edition; one that is merely in the output folder
     // does not, so that the same history always gives the same site.
     let seed = matches!(options.previous, Previous::File(_));
-    let (site, mut report) = run_stages(
+    let staging = write::Staging::begin(&output).map_err(|diagnostic| {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push(diagnostic);
+        Failure::Output(Report {
+            diagnostics,
+            counts: None,
+            editions: 0,
+            notes: Vec::new(),
+            output: None,
+            timings: Timings::default(),
+        })
+    })?;
+    let mut delivery = Delivery::new(Some(staging));
+    let mut report = run_stages(
         &options.root,
         &RenderOptions { base_url },
         previous.as_deref(),
         seed,
+        &mut delivery,
     )?;
     report.diagnostics.extend(warnings);
     let started = Instant::now();
-    let written = write::write_site(&output, &site);
-    report.timings.write = started.elapsed();
+    let written = match (delivery.failed, delivery.staging) {
+        (Some(diagnostic), _) => Err(diagnostic),
+        (None, Some(staging)) => staging.commit(),
+        (None, None) => Ok(()),
+    };
+    report.timings.write += started.elapsed();
     report.timings.peak_memory[3] = peak_memory();
     match written {
         Ok(()) => {
@@ -320,9 +338,15 @@ fn build_in_root(options: &BuildOptions) -> Result<Report, Failure> {
 
 /// The same checks as a build, templates included, writing nothing.
 pub fn check(root: &Path) -> Result<Report, Failure> {
-    let checked = check_root(root)
-        .and_then(|()| run_stages(root, &RenderOptions::default(), None, false))
-        .map(|(_, report)| report);
+    let checked = check_root(root).and_then(|()| {
+        run_stages(
+            root,
+            &RenderOptions::default(),
+            None,
+            false,
+            &mut Delivery::new(None),
+        )
+    });
     from_where_run(root, checked)
 }
 
@@ -388,7 +412,15 @@ pub fn render_in_memory(
             errors.sorted()
         },
     )?;
-    let missing = missing_ids(&validated, &files);
+    let page = files
+        .iter()
+        .find(|file| file.path == "index.html")
+        .and_then(|file| match &file.contents {
+            Contents::Bytes(bytes) => Some(bytes.as_slice()),
+            Contents::Copy(_) => None,
+        })
+        .unwrap_or_default();
+    let missing = missing_ids(&validated, page);
     if missing.has_errors() {
         return Err(missing);
     }
@@ -404,7 +436,53 @@ pub(crate) fn previous_in(output: &Path) -> Option<facts_json::FactsJson> {
     load::previous::read(&output.join("facts.json")).unwrap_or(None)
 }
 
-/// Load, validate and render, timing each stage.
+/// Where the rendered files go as each is made: into the new site's
+/// staging folder for a build, nowhere for `check`. The page is kept for
+/// the check of its ids, and the past editions' pages for the next
+/// rebuild in this process.
+struct Delivery {
+    staging: Option<write::Staging>,
+    page: Vec<u8>,
+    editions: Vec<OutputFile>,
+    keep_editions: bool,
+    /// The first file that could not be written: the build fails with it.
+    failed: Option<Diagnostic>,
+    /// Time spent writing, counted as the write stage's.
+    writing: Duration,
+}
+
+impl Delivery {
+    fn new(staging: Option<write::Staging>) -> Self {
+        Delivery {
+            staging,
+            page: Vec::new(),
+            editions: Vec::new(),
+            keep_editions: false,
+            failed: None,
+            writing: Duration::ZERO,
+        }
+    }
+
+    fn put(&mut self, file: OutputFile) {
+        if file.path == "index.html"
+            && let Contents::Bytes(bytes) = &file.contents
+        {
+            self.page = bytes.clone();
+        }
+        if let (Some(staging), None) = (&mut self.staging, &self.failed) {
+            let started = Instant::now();
+            if let Err(diagnostic) = staging.put(&file) {
+                self.failed = Some(diagnostic);
+            }
+            self.writing += started.elapsed();
+        }
+        if self.keep_editions && render::is_edition_page(&file.path) {
+            self.editions.push(file);
+        }
+    }
+}
+
+/// Load, validate and render into `delivery`, timing each stage.
 ///
 /// `previous` is the previous build's facts; with a git history the
 /// previous edition comes from the history instead, and `previous` is
@@ -414,7 +492,8 @@ fn run_stages(
     options: &RenderOptions,
     previous: Option<&facts_json::FactsJson>,
     seed: bool,
-) -> Result<(Vec<OutputFile>, Report), Failure> {
+    delivery: &mut Delivery,
+) -> Result<Report, Failure> {
     let mut timings = Timings::default();
     let mut notes = Vec::new();
     let fail = |diagnostics: Diagnostics, timings: Timings, notes: &[String]| {
@@ -516,8 +595,8 @@ fn run_stages(
         .as_ref()
         .filter(|(k, _)| *k == key)
         .map(|(_, files)| files.as_slice());
-    let reused = cached.is_some();
-    let rendered = render::render_site(
+    delivery.keep_editions = cached.is_none();
+    let rendered = render::render_site_into(
         render::Edition {
             story,
             changes: &changes,
@@ -526,18 +605,20 @@ fn run_stages(
         cached,
         &theme,
         options,
+        &mut |file| delivery.put(file),
     );
-    if let (Ok(files), false) = (&rendered, reused) {
-        *last_pages = Some((key, render::edition_pages(files)));
+    if rendered.is_ok() && delivery.keep_editions {
+        *last_pages = Some((key, std::mem::take(&mut delivery.editions)));
     }
     drop(last_pages);
-    timings.render = started.elapsed();
+    timings.write = delivery.writing;
+    timings.render = started.elapsed().saturating_sub(delivery.writing);
     timings.peak_memory[2] = peak_memory();
-    let site = rendered.map_err(|mut d| {
+    rendered.map_err(|mut d| {
         d.extend(warnings.clone());
         fail(d, timings, &notes)
     })?;
-    let mut missing = missing_ids(&validated, &site);
+    let mut missing = missing_ids(&validated, &delivery.page);
     if missing.has_errors() {
         missing.extend(warnings.clone());
         return Err(fail(missing, timings, &notes));
@@ -550,7 +631,7 @@ fn run_stages(
         output: None,
         timings,
     };
-    Ok((site, report))
+    Ok(report)
 }
 
 /// The past editions' pages the last build in this process rendered, and
@@ -577,16 +658,11 @@ impl PartialEq for PagesKey {
 
 /// Links to `#id`s the page does not have: only the rendered page knows
 /// its ids, as templates can be overridden.
-fn missing_ids(validated: &validate::Validated, site: &[render::OutputFile]) -> Diagnostics {
-    let page = site
-        .iter()
-        .find(|file| file.path == "index.html")
-        .and_then(|file| match &file.contents {
-            Contents::Bytes(bytes) => std::str::from_utf8(bytes).ok(),
-            Contents::Copy(_) => None,
-        })
-        .unwrap_or("");
-    validate::missing_ids(&validated.fragment_links, page)
+fn missing_ids(validated: &validate::Validated, page: &[u8]) -> Diagnostics {
+    validate::missing_ids(
+        &validated.fragment_links,
+        std::str::from_utf8(page).unwrap_or(""),
+    )
 }
 
 fn check_root(root: &Path) -> Result<(), Failure> {

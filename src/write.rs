@@ -52,32 +52,107 @@ pub fn check_output_location(root: &Path, output: &Path) -> Result<(), Diagnosti
 /// Write `files` into `output`, replacing what was there only once all of
 /// them are on disk.
 pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
-    let output = absolute(output);
-    let failed = |what: &str, path: &Path, error: io::Error| {
-        Diagnostic::file_error(
-            path.display().to_string(),
-            format!("cannot {what}: {error}"),
-        )
-    };
-    let (parent, name) = match (output.parent(), output.file_name()) {
-        (Some(parent), Some(name)) => (parent.to_path_buf(), name.to_string_lossy().into_owned()),
-        _ => {
-            return Err(Diagnostic::file_error(
-                output.display().to_string(),
-                "cannot write the site to a filesystem root",
-            ));
-        }
-    };
-    check_replaceable(&output)?;
-    fs::create_dir_all(&parent).map_err(|e| failed("create the folder", &parent, e))?;
-    recover_stale_siblings(&parent, &name, &output);
-
-    let temp = unique_sibling(&parent, &name, TEMP_TAG);
-    let result = write_all(&temp, files).and_then(|()| swap_in(&temp, &output, &parent, &name));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&temp);
+    let mut staging = Staging::begin(output)?;
+    for file in files {
+        staging.put(file)?;
     }
-    result.map_err(|(what, path, error)| failed(what, &path, error))
+    staging.commit()
+}
+
+/// A new site being written beside the output folder, file by file as each
+/// is made, and swapped in whole by [`Staging::commit`]. Dropped without a
+/// commit (a failed build), it is removed and the last good site stays.
+///
+/// Writing each file as it is made, rather than all of them at the end,
+/// keeps a large story's files from all being held in memory at once.
+pub struct Staging {
+    output: PathBuf,
+    parent: PathBuf,
+    name: String,
+    temp: PathBuf,
+    folders: std::collections::HashSet<PathBuf>,
+    committed: bool,
+}
+
+impl Staging {
+    pub fn begin(output: &Path) -> Result<Staging, Diagnostic> {
+        let output = absolute(output);
+        let (parent, name) = match (output.parent(), output.file_name()) {
+            (Some(parent), Some(name)) => {
+                (parent.to_path_buf(), name.to_string_lossy().into_owned())
+            }
+            _ => {
+                return Err(Diagnostic::file_error(
+                    output.display().to_string(),
+                    "cannot write the site to a filesystem root",
+                ));
+            }
+        };
+        check_replaceable(&output)?;
+        fs::create_dir_all(&parent)
+            .map_err(|e| failed(("create the folder", parent.clone(), e)))?;
+        recover_stale_siblings(&parent, &name, &output);
+        let temp = unique_sibling(&parent, &name, TEMP_TAG);
+        fs::create_dir(&temp).map_err(|e| failed(("create the folder", temp.clone(), e)))?;
+        Ok(Staging {
+            output,
+            parent,
+            name,
+            temp,
+            folders: Default::default(),
+            committed: false,
+        })
+    }
+
+    /// Write one file of the new site.
+    pub fn put(&mut self, file: &OutputFile) -> Result<(), Diagnostic> {
+        let path = self.temp.join(&file.path);
+        if let Some(dir) = path.parent()
+            && !self.folders.contains(dir)
+        {
+            fs::create_dir_all(dir)
+                .map_err(|e| failed(("create the folder", dir.to_path_buf(), e)))?;
+            self.folders.insert(dir.to_path_buf());
+        }
+        match &file.contents {
+            Contents::Bytes(bytes) => {
+                fs::write(&path, bytes).map_err(|e| ("write", path.clone(), e))
+            }
+            Contents::Copy(from) => copy(from, &path),
+        }
+        .map_err(failed)
+    }
+
+    /// Swap the new site in for the old one.
+    pub fn commit(mut self) -> Result<(), Diagnostic> {
+        self.committed = true;
+        let marker = self.temp.join(MARKER);
+        fs::write(
+            &marker,
+            b"This folder is written by explainer; each build replaces it whole.\n",
+        )
+        .map_err(|e| ("write", marker.clone(), e))
+        .and_then(|()| swap_in(&self.temp, &self.output, &self.parent, &self.name))
+        .map_err(|error| {
+            let _ = fs::remove_dir_all(&self.temp);
+            failed(error)
+        })
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.temp);
+        }
+    }
+}
+
+fn failed((what, path, error): WriteError) -> Diagnostic {
+    Diagnostic::file_error(
+        path.display().to_string(),
+        format!("cannot {what}: {error}"),
+    )
 }
 
 type WriteError = (&'static str, PathBuf, io::Error);
@@ -89,28 +164,6 @@ fn copy(from: &Path, to: &Path) -> Result<(), WriteError> {
     let mut source = fs::File::open(from).map_err(|e| ("read", from.to_path_buf(), e))?;
     let mut target = fs::File::create(to).map_err(|e| ("write", to.to_path_buf(), e))?;
     io::copy(&mut source, &mut target).map_err(|e| ("copy", from.to_path_buf(), e))?;
-    Ok(())
-}
-
-fn write_all(temp: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
-    fs::create_dir(temp).map_err(|e| ("create the folder", temp.to_path_buf(), e))?;
-    for file in files {
-        let path = temp.join(&file.path);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(|e| ("create the folder", dir.to_path_buf(), e))?;
-        }
-        match &file.contents {
-            Contents::Bytes(bytes) => {
-                fs::write(&path, bytes).map_err(|e| ("write", path.clone(), e))?
-            }
-            Contents::Copy(from) => copy(from, &path)?,
-        }
-    }
-    fs::write(
-        temp.join(MARKER),
-        b"This folder is written by explainer; each build replaces it whole.\n",
-    )
-    .map_err(|e| ("write", temp.join(MARKER), e))?;
     Ok(())
 }
 

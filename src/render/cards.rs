@@ -38,6 +38,7 @@ pub struct Parts<'t> {
 }
 
 /// The finished HTML of every part of the page, in the page's order.
+#[derive(Default)]
 pub struct Cards {
     /// Per person of the story.
     pub people: Vec<String>,

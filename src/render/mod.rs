@@ -126,14 +126,11 @@ pub fn render(
     render_site(Edition { story, changes }, &[], None, theme, options)
 }
 
-/// The files of the past editions among `files`, which [`render_site`]
-/// can be given back while the past editions and the theme stay the same.
-pub fn edition_pages(files: &[OutputFile]) -> Vec<OutputFile> {
-    files
-        .iter()
-        .filter(|f| f.path.starts_with(views::EDITIONS))
-        .cloned()
-        .collect()
+/// Whether a file of the site is a past edition's page, which
+/// [`render_site`] can be given back while the past editions and the theme
+/// stay the same.
+pub fn is_edition_page(path: &str) -> bool {
+    path.starts_with(views::EDITIONS)
 }
 
 /// Every file of the site, with each past edition (oldest first) under
@@ -147,6 +144,25 @@ pub fn render_site(
     theme: &Theme,
     options: &RenderOptions,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
+    let mut files = Vec::new();
+    render_site_into(latest, past, past_pages, theme, options, &mut |file| {
+        files.push(file)
+    })?;
+    Ok(files)
+}
+
+/// [`render_site`], handing each file to `put` as soon as it is made, so
+/// that the writer can write it and nothing holds every file at once (a
+/// large story's embed pages are tens of thousands). On an error, `put`
+/// has been given some files but not all: they are not a site.
+pub fn render_site_into(
+    latest: Edition,
+    past: &[Edition],
+    past_pages: Option<&[OutputFile]>,
+    theme: &Theme,
+    options: &RenderOptions,
+    put: &mut dyn FnMut(OutputFile),
+) -> Result<(), Diagnostics> {
     let story = latest.story;
     let changes = latest.changes;
     let tera = templates::compile(&theme.templates)?;
@@ -203,17 +219,12 @@ pub fn render_site(
         tera: &tera,
         templates: &theme.templates,
     };
-    let made: Vec<Result<OutputFile, Diagnostic>> = outputs
-        .into_iter()
-        .map(|output| make(output, &site))
-        .collect();
-    let mut files = Vec::new();
     // A mistake in the template every embed page shares fails them all the
     // same way: it is told once.
     let mut told = std::collections::HashSet::new();
-    for made in made {
-        match made {
-            Ok(file) => files.push(file),
+    for output in outputs {
+        match make(output, &site) {
+            Ok(file) => put(file),
             Err(diagnostic) => {
                 if told.insert(format!("{diagnostic:?}")) {
                     diagnostics.push(diagnostic);
@@ -224,7 +235,7 @@ pub fn render_site(
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    Ok(files)
+    Ok(())
 }
 
 fn story_size(story: &Story) -> usize {
@@ -251,7 +262,6 @@ fn plan<'a>(
     };
     let mut outputs = Vec::new();
     if let Some(latest) = latest {
-        outputs.push(page("index.html", "index.html", PageKind::Latest));
         for embed in &latest.embeds {
             outputs.push(page(
                 &ids::embed_path(&embed.id),
@@ -272,6 +282,9 @@ fn plan<'a>(
                 Box::new(move || oembed(summary, story, base_url)),
             ));
         }
+        // After the embeds: the main page takes the cards they show, so
+        // that a large story's cards are not held twice while it renders.
+        outputs.push(page("index.html", "index.html", PageKind::Latest));
     }
     outputs.extend([
         page("404.html", "404.html", PageKind::NotFound),
@@ -352,7 +365,7 @@ fn make(output: Output, site: &Site) -> Result<OutputFile, Diagnostic> {
                         return Err(unprepared(&output.path));
                     };
                     (
-                        main_context(data, &latest.cards, locale)?,
+                        main_context(data, latest.cards.take(), locale)?,
                         page_size_hint(story),
                     )
                 }
@@ -360,7 +373,7 @@ fn make(output: Output, site: &Site) -> Result<OutputFile, Diagnostic> {
                     let latest = latest.ok_or_else(|| unprepared(&output.path))?;
                     (
                         latest.embed_context(embed, options)?,
-                        embed_size_hint(embed.part, &latest.cards),
+                        embed_size_hint(embed.part, &latest.cards.borrow()),
                     )
                 }
                 PageKind::Past(edition, place) => {
@@ -374,7 +387,7 @@ fn make(output: Output, site: &Site) -> Result<OutputFile, Diagnostic> {
                     data.page.root = place.root;
                     let cards = cards::render(&data, locale, tera, templates)?;
                     (
-                        main_context(data, &cards, locale)?,
+                        main_context(data, cards, locale)?,
                         page_size_hint(edition.story),
                     )
                 }
@@ -419,7 +432,8 @@ fn make(output: Output, site: &Site) -> Result<OutputFile, Diagnostic> {
 struct Latest<'a> {
     /// Until the main page takes them.
     data: RefCell<Option<PageData<'a>>>,
-    cards: Cards,
+    /// Until the main page takes them: it is made after every embed.
+    cards: RefCell<Cards>,
     embeds: Vec<Embed>,
     /// The person embeds' group headings, per person.
     groups_of_people: Vec<&'a str>,
@@ -444,9 +458,17 @@ impl<'a> Latest<'a> {
         let mut globals = tera::Context::new();
         globals.insert_value("page", value(views::EmbedPageView::of(&data.page))?);
         globals.insert_value("t", value(locale.words())?);
+        let embeds = views::embeds(&data, locale);
+        let groups_of_people = data.people.iter().map(|p| p.group).collect();
+        // The cards are made from these views, and the embeds named: a large
+        // story's views need not be held while its thousands of embeds are
+        // rendered.
+        data.people = Vec::new();
+        data.quotes = Vec::new();
+        data.timeline = Vec::new();
         Ok(Latest {
-            embeds: views::embeds(&data, locale),
-            groups_of_people: data.people.iter().map(|p| p.group).collect(),
+            embeds,
+            groups_of_people,
             groups: data
                 .groups
                 .iter()
@@ -454,7 +476,7 @@ impl<'a> Latest<'a> {
                 .collect(),
             takeaways: data.takeaways.clone(),
             globals,
-            cards,
+            cards: RefCell::new(cards),
             data: RefCell::new(Some(data)),
         })
     }
@@ -472,29 +494,44 @@ impl<'a> Latest<'a> {
         let mut context = self.globals.clone();
         let view = views::EmbedView::of(embed, options.base_url.as_deref());
         context.insert_value("embed", value(view)?);
-        let cards = &self.cards;
+        let cards = &*self.cards.borrow();
+        // The main page takes the cards once every embed is made; a card
+        // missing here is a mistake in the plan's order, told, not a panic.
+        fn card<'c>(cards: &'c [String], i: usize, embed: &Embed) -> Result<&'c str, Diagnostic> {
+            cards
+                .get(i)
+                .map(String::as_str)
+                .ok_or_else(|| unprepared(&ids::embed_path(&embed.id)))
+        }
         match embed.part {
             Part::Summary => context.insert_value("takeaways", value(&self.takeaways)?),
             Part::WhosWho => {
                 let groups: Vec<_> = self
                     .groups
                     .iter()
-                    .map(|(name, id, people)| views::EmbedGroup {
-                        name,
-                        id,
-                        cards: people.iter().map(|&i| cards.people[i].as_str()).collect(),
+                    .map(|(name, id, people)| {
+                        Ok(views::EmbedGroup {
+                            name,
+                            id,
+                            cards: people
+                                .iter()
+                                .map(|&i| card(&cards.people, i, embed))
+                                .collect::<Result<_, _>>()?,
+                        })
                     })
-                    .collect();
+                    .collect::<Result<_, Diagnostic>>()?;
                 context.insert_value("groups", value(groups)?);
             }
             Part::Quotes => context.insert_value("cards", value(&cards.quotes)?),
             Part::Timeline => context.insert_value("cards", value(&cards.timeline)?),
             Part::Person(i) => {
-                context.insert_value("card", value(&cards.people[i])?);
+                context.insert_value("card", value(card(&cards.people, i, embed)?)?);
                 context.insert_value("group", value(self.groups_of_people[i])?);
             }
-            Part::Quote(i) => context.insert_value("card", value(&cards.quotes[i])?),
-            Part::Event(i) => context.insert_value("card", value(&cards.timeline[i])?),
+            Part::Quote(i) => context.insert_value("card", value(card(&cards.quotes, i, embed)?)?),
+            Part::Event(i) => {
+                context.insert_value("card", value(card(&cards.timeline, i, embed)?)?)
+            }
         }
         Ok(context)
     }
@@ -523,7 +560,7 @@ fn unprepared(path: &str) -> Diagnostic {
 /// the rest is copied a field at a time, each field freed once copied.
 fn main_context(
     data: PageData,
-    cards: &Cards,
+    mut cards: Cards,
     locale: &Locale,
 ) -> Result<tera::Context, Diagnostic> {
     let page = value(&data.page)?;
@@ -545,15 +582,15 @@ fn main_context(
         group.cards = group
             .people
             .iter()
-            .map(|&i| cards.people[i].clone())
+            .map(|&i| std::mem::take(&mut cards.people[i]))
             .collect();
     }
     let mut context = tera::Context::new();
     // Each `value(x)` takes `x` by value, so it is freed as soon as it is
     // copied.
     context.insert_value("groups", value(groups)?);
-    context.insert_value("quote_cards", value(&cards.quotes)?);
-    context.insert_value("event_cards", value(&cards.timeline)?);
+    context.insert_value("quote_cards", value(cards.quotes)?);
+    context.insert_value("event_cards", value(cards.timeline)?);
     context.insert_value("article", value(article)?);
     context.insert_value("updates", value(updates)?);
     context.insert_value("takeaways", value(takeaways)?);
@@ -613,9 +650,9 @@ fn embed_size_hint(part: Part, cards: &Cards) -> usize {
         Part::WhosWho => all(&cards.people),
         Part::Quotes => all(&cards.quotes),
         Part::Timeline => all(&cards.timeline),
-        Part::Person(i) => cards.people[i].len(),
-        Part::Quote(i) => cards.quotes[i].len(),
-        Part::Event(i) => cards.timeline[i].len(),
+        Part::Person(i) => cards.people.get(i).map_or(0, String::len),
+        Part::Quote(i) => cards.quotes.get(i).map_or(0, String::len),
+        Part::Event(i) => cards.timeline.get(i).map_or(0, String::len),
         Part::Summary => 4096,
     }
 }

@@ -149,8 +149,8 @@ fn embed_pages_stand_alone_without_the_page_chrome() {
     let person = &embeds["person-marco-rubio"];
     assert!(title(person).starts_with("Marco Rubio, U.S. Secretary of State · "));
     let lavrov = embeds
-        .iter()
-        .map(|(_, doc)| title(doc))
+        .values()
+        .map(title)
         .find(|t| t.starts_with("Sergey Lavrov: “"))
         .expect("an embed of Lavrov's quote");
     assert!(lavrov.ends_with("” · Russia and US agree to start working toward ending the war in Ukraine and improving ties"), "{lavrov}");
