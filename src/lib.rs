@@ -133,7 +133,10 @@ pub struct Counts {
 pub struct Timings {
     pub load: Duration,
     pub validate: Duration,
+    /// Rendering, while a second thread writes each file as it is made.
     pub render: Duration,
+    /// What writing takes after rendering: the files still in flight, and
+    /// swapping the new site in.
     pub write: Duration,
     /// The process's peak memory (resident) at the end of each stage, in
     /// bytes, where the system tells it (Linux): which stage sets the peak.
@@ -307,22 +310,36 @@ fn build_in_root(options: &BuildOptions) -> Result<Report, Failure> {
             timings: Timings::default(),
         })
     })?;
-    let mut delivery = Delivery::new(Some(staging));
-    let mut report = run_stages(
-        &options.root,
-        &RenderOptions { base_url },
-        previous.as_deref(),
-        seed,
-        &mut delivery,
-    )?;
+    // The files are written on a second thread as rendering makes them: a
+    // large story's tens of thousands of files spend their time waiting on
+    // the filesystem, which rendering need not wait for. The channel is
+    // short, so a slow disk holds rendering back rather than piling files up
+    // in memory.
+    let (sender, files) = std::sync::mpsc::sync_channel(FILES_IN_FLIGHT);
+    let (stages, written, waited) = std::thread::scope(|scope| {
+        let writer = scope.spawn(move || write::write_each(staging, files));
+        let mut delivery = Delivery::new(Some(sender));
+        let stages = run_stages(
+            &options.root,
+            &RenderOptions { base_url },
+            previous.as_deref(),
+            seed,
+            &mut delivery,
+        );
+        drop(delivery);
+        let started = Instant::now();
+        let written = writer
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (stages, written, started.elapsed())
+    });
+    // A failed stage drops the staging folder unused: the last good site
+    // stays.
+    let mut report = stages?;
     report.diagnostics.extend(warnings);
     let started = Instant::now();
-    let written = match (delivery.failed, delivery.staging) {
-        (Some(diagnostic), _) => Err(diagnostic),
-        (None, Some(staging)) => staging.commit(),
-        (None, None) => Ok(()),
-    };
-    report.timings.write += started.elapsed();
+    let written = written.and_then(write::Staging::commit);
+    report.timings.write = waited + started.elapsed();
     report.timings.peak_memory[3] = peak_memory();
     match written {
         Ok(()) => {
@@ -436,30 +453,26 @@ pub(crate) fn previous_in(output: &Path) -> Option<facts_json::FactsJson> {
     load::previous::read(&output.join("facts.json")).unwrap_or(None)
 }
 
-/// Where the rendered files go as each is made: into the new site's
-/// staging folder for a build, nowhere for `check`. The page is kept for
-/// the check of its ids, and the past editions' pages for the next
-/// rebuild in this process.
+/// How many made files may wait for the writer thread.
+const FILES_IN_FLIGHT: usize = 64;
+
+/// Where the rendered files go as each is made: to the writer thread for a
+/// build, nowhere for `check`. The page is kept for the check of its ids,
+/// and the past editions' pages for the next rebuild in this process.
 struct Delivery {
-    staging: Option<write::Staging>,
+    writer: Option<std::sync::mpsc::SyncSender<OutputFile>>,
     page: Vec<u8>,
     editions: Vec<OutputFile>,
     keep_editions: bool,
-    /// The first file that could not be written: the build fails with it.
-    failed: Option<Diagnostic>,
-    /// Time spent writing, counted as the write stage's.
-    writing: Duration,
 }
 
 impl Delivery {
-    fn new(staging: Option<write::Staging>) -> Self {
+    fn new(writer: Option<std::sync::mpsc::SyncSender<OutputFile>>) -> Self {
         Delivery {
-            staging,
+            writer,
             page: Vec::new(),
             editions: Vec::new(),
             keep_editions: false,
-            failed: None,
-            writing: Duration::ZERO,
         }
     }
 
@@ -469,15 +482,15 @@ impl Delivery {
         {
             self.page = bytes.clone();
         }
-        if let (Some(staging), None) = (&mut self.staging, &self.failed) {
-            let started = Instant::now();
-            if let Err(diagnostic) = staging.put(&file) {
-                self.failed = Some(diagnostic);
-            }
-            self.writing += started.elapsed();
-        }
         if self.keep_editions && render::is_edition_page(&file.path) {
-            self.editions.push(file);
+            self.editions.push(file.clone());
+        }
+        // A writer that stopped has an error to tell, told once the stages
+        // are done; what is left of the site is not written.
+        if let Some(writer) = &self.writer
+            && writer.send(file).is_err()
+        {
+            self.writer = None;
         }
     }
 }
@@ -611,8 +624,7 @@ fn run_stages(
         *last_pages = Some((key, std::mem::take(&mut delivery.editions)));
     }
     drop(last_pages);
-    timings.write = delivery.writing;
-    timings.render = started.elapsed().saturating_sub(delivery.writing);
+    timings.render = started.elapsed();
     timings.peak_memory[2] = peak_memory();
     rendered.map_err(|mut d| {
         d.extend(warnings.clone());

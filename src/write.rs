@@ -59,6 +59,19 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), Diagnostic>
     staging.commit()
 }
 
+/// Write each of `files` into `staging` as it comes, stopping at the
+/// first that cannot be written; the staging folder is then ready to
+/// commit.
+pub fn write_each(
+    mut staging: Staging,
+    files: impl IntoIterator<Item = OutputFile>,
+) -> Result<Staging, Diagnostic> {
+    for file in files {
+        staging.put(&file)?;
+    }
+    Ok(staging)
+}
+
 /// A new site being written beside the output folder, file by file as each
 /// is made, and swapped in whole by [`Staging::commit`]. Dropped without a
 /// commit (a failed build), it is removed and the last good site stays.
