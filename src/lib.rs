@@ -171,6 +171,20 @@ impl Failure {
 }
 
 impl Report {
+    /// A report of a build that ended, before any stage, on one problem.
+    fn of_one(diagnostic: Diagnostic) -> Report {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push(diagnostic);
+        Report {
+            diagnostics,
+            counts: None,
+            editions: 0,
+            notes: Vec::new(),
+            output: None,
+            timings: Timings::default(),
+        }
+    }
+
     /// The one line a build prints at the end.
     pub fn summary(&self) -> String {
         let took = format_duration(self.timings.total());
@@ -278,18 +292,7 @@ fn build_in_root(options: &BuildOptions) -> Result<Report, Failure> {
                         .with_help("--previous names the facts.json of an earlier build"),
                 ));
             }
-            Err(diagnostic) => {
-                let mut diagnostics = Diagnostics::new();
-                diagnostics.push(diagnostic);
-                return Err(Failure::Content(Report {
-                    diagnostics,
-                    counts: None,
-                    editions: 0,
-                    notes: Vec::new(),
-                    output: None,
-                    timings: Timings::default(),
-                }));
-            }
+            Err(diagnostic) => return Err(Failure::Content(Report::of_one(diagnostic))),
         },
         Previous::Read(facts) => facts.as_deref().map(Cow::Borrowed),
     };
@@ -298,18 +301,8 @@ fn build_in_root(options: &BuildOptions) -> Result<Report, Failure> {
     // history's oldest edition; one that is merely in the output folder
     // does not, so that the same history always gives the same site.
     let seed = matches!(options.previous, Previous::File(_));
-    let staging = write::Staging::begin(&output).map_err(|diagnostic| {
-        let mut diagnostics = Diagnostics::new();
-        diagnostics.push(diagnostic);
-        Failure::Output(Report {
-            diagnostics,
-            counts: None,
-            editions: 0,
-            notes: Vec::new(),
-            output: None,
-            timings: Timings::default(),
-        })
-    })?;
+    let staging = write::Staging::begin(&output)
+        .map_err(|diagnostic| Failure::Output(Report::of_one(diagnostic)))?;
     // The files are written on a second thread as rendering makes them: a
     // large story's tens of thousands of files spend their time waiting on
     // the filesystem, which rendering need not wait for. The channel is

@@ -23,6 +23,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ),
     ("changes.html", include_str!("../../templates/changes.html")),
     ("embed.html", include_str!("../../templates/embed.html")),
+    (
+        "takeaways.html",
+        include_str!("../../templates/takeaways.html"),
+    ),
 ];
 
 /// The built-in scripts as they are published: `static/`'s minified by
