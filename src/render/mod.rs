@@ -275,8 +275,9 @@ fn plan<'a>(
                 ));
             }
         }
-        if let Some(base_url) = options.base_url.as_deref() {
-            let summary = &latest.embeds[0];
+        if let (Some(base_url), Some(summary)) =
+            (options.base_url.as_deref(), latest.embeds.first())
+        {
             outputs.push(text(
                 ids::MAIN_OEMBED,
                 Box::new(move || oembed(summary, story, base_url)),
@@ -398,10 +399,6 @@ fn make(output: Output, site: &Site) -> Result<OutputFile, Diagnostic> {
             tera.render_to(template, &context, &mut html)
                 .map_err(|error| template_diagnostic(&error, templates, template))?;
             tidy::collapse_blank_lines(&mut html);
-            // Every embed page is held until the site is written, tens of
-            // thousands of them for a large story: none may keep more room
-            // than it uses.
-            html.shrink_to_fit();
             Contents::Bytes(html)
         }
         Make::Text(make) => Contents::Bytes(make().into_bytes()),
