@@ -107,8 +107,10 @@
     if (at) at.append(b);
     else ($('.badge', li) || $('time', li)).after(b); // on the date line, not a row of its own
     // The marker for this story is embedded as the summary, from the page's header.
-    if (li.id !== 'this-story') b.after(' ', embed(li, 'of_this_' + q));
+    if (li.id !== 'this-story' && w.copy_embed) b.after(' ', embed(li, 'of_this_' + q));
   }
+  // A past edition has no embed words: its parts are embedded from the latest edition.
+  if (!w.copy_embed) return;
   for (const c of cards) $('.card-links', c).append(embed(c, 'of_this_card'));
   for (const s of $$('#whos-who, #quotes, #timeline')) $('h2', s).after(embed(s, 'of_this_section'));
 })();

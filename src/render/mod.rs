@@ -386,6 +386,7 @@ fn make(output: Output, site: &Site) -> Result<OutputFile, Diagnostic> {
                         latest_url: format!("{}index.html", place.root),
                     });
                     data.page.root = place.root;
+                    data.page.script_words = publish::script_words_without_embeds(locale);
                     let cards = cards::render(&data, locale, tera, templates)?;
                     (
                         main_context(data, cards, locale)?,

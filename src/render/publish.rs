@@ -281,6 +281,18 @@ pub fn script_words(locale: &Locale) -> String {
     script_safe(&serde_json::to_string(&locale.script_words()).unwrap_or_default())
 }
 
+/// The same without the embed buttons' words, for a past edition: its
+/// items are embedded from the latest edition, where they may have changed
+/// or gone, so it offers no embed code (explainer.js adds the buttons only
+/// when it has their words).
+pub fn script_words_without_embeds(locale: &Locale) -> String {
+    let mut words = locale.script_words();
+    words.retain(|key, _| !EMBED_WORDS.contains(key) && !key.starts_with("of_this_"));
+    script_safe(&serde_json::to_string(&words).unwrap_or_default())
+}
+
+const EMBED_WORDS: &[&str] = &["copy_embed", "embed_copied"];
+
 /// What an oEmbed response describes: one embed page and how to frame it.
 pub struct OEmbed<'a> {
     /// The embed's title, plain text.
@@ -390,6 +402,18 @@ mod tests {
             "{html}"
         );
         assert!(html.ends_with(r#"<script src="https://e.org/x/embed-host.js" async></script>"#));
+    }
+
+    #[test]
+    fn past_editions_carry_no_embed_words() {
+        let locale = Locale::new("en", &[]);
+        assert!(script_words(&locale).contains("\"copy_embed\""));
+        let past = script_words_without_embeds(&locale);
+        assert!(
+            !past.contains("embed") && !past.contains("of_this"),
+            "{past}"
+        );
+        assert!(past.contains("\"copy_link\""), "{past}");
     }
 
     #[test]

@@ -618,6 +618,10 @@ try {
   await tab.goto(`${origin}${PREFIX}${recordPages[1].path}`);
   const banner = await tab.locator('.banner').innerText();
   check(/^An earlier version of this explainer, as of .+\. Read the latest\.$/.test(banner), `edition: banner says "${banner}"`);
+  // A past edition's items are not offered for embedding: the embeds show the latest edition.
+  const pastEmbeds = await tab.locator('button.copy-link').filter({ hasText: 'Copy embed code' }).count();
+  check(pastEmbeds === 0, `edition: ${pastEmbeds} "Copy embed code" buttons on a past edition`);
+  check(await tab.locator('button.copy-link').count() > 0, 'edition: no "Copy link" buttons on a past edition');
   await tab.locator('.banner a').click();
   check(tab.url() === `${origin}${PREFIX}index.html`, `edition: "Read the latest" leads to ${tab.url()}`);
   await tab.goto(`${origin}${PREFIX}changes.html`);
