@@ -52,6 +52,8 @@ mod write;
 pub mod stages {
     pub use crate::changes::Changes;
     pub use crate::load::{Inputs, load};
+    /// The share cards the render stage draws, for timing one card.
+    pub use crate::render::share_card;
     pub use crate::render::{Contents, OutputFile, render};
     pub use crate::validate::{Validated, validate};
     pub use crate::write::write_site;

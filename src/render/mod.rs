@@ -8,6 +8,7 @@
 mod cards;
 pub mod markdown;
 mod publish;
+pub mod share_card;
 mod templates;
 mod tidy;
 mod views;
