@@ -84,7 +84,8 @@ fn write(bencher: Bencher, name: &str) {
         &RenderOptions::default(),
         &Changes::none(&story),
     )
-    .expect("the story renders");
+    .expect("the story renders")
+    .files;
     let out = tempfile::tempdir().expect("temp dir");
     let output = out.path().join("public");
     bencher.bench(|| stage::write_site(&output, &files).is_ok());

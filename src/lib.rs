@@ -384,19 +384,21 @@ pub fn render_in_memory(
     let mut inputs = load::from_bytes(article, facts)?;
     let validated = validate::validate(&mut inputs, None)?;
     let changes = changes::Changes::none(&validated.story);
-    let files = render::render(&validated.story, &inputs.theme, options, &changes).map_err(
+    let rendered = render::render(&validated.story, &inputs.theme, options, &changes).map_err(
         |mut errors| {
             errors.extend(validated.warnings.clone());
             errors.sorted()
         },
     )?;
-    let missing = missing_ids(&validated, &files);
+    let missing = missing_ids(&validated, &rendered.files);
     if missing.has_errors() {
         return Err(missing);
     }
+    let mut warnings = validated.warnings.clone();
+    warnings.extend(rendered.warnings);
     Ok(InMemory {
-        files,
-        warnings: validated.warnings.sorted(),
+        files: rendered.files,
+        warnings: warnings.sorted(),
     })
 }
 
@@ -529,16 +531,18 @@ fn run_stages(
         &theme,
         options,
     );
-    if let (Ok(files), false) = (&rendered, reused) {
-        *last_pages = Some((key, render::edition_pages(files)));
+    if let (Ok(rendered), false) = (&rendered, reused) {
+        *last_pages = Some((key, render::edition_pages(&rendered.files)));
     }
     drop(last_pages);
     timings.render = started.elapsed();
     timings.peak_memory[2] = peak_memory();
-    let site = rendered.map_err(|mut d| {
+    let rendered = rendered.map_err(|mut d| {
         d.extend(warnings.clone());
         fail(d, timings, &notes)
     })?;
+    warnings.extend(rendered.warnings);
+    let site = rendered.files;
     let mut missing = missing_ids(&validated, &site);
     if missing.has_errors() {
         missing.extend(warnings.clone());

@@ -26,6 +26,14 @@ use crate::model::Story;
 use templates::template_diagnostic;
 use views::PageData;
 
+/// Every file of the site, and what the editor should hear about it.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    /// Warnings only: with an error nothing is rendered.
+    pub warnings: Diagnostics,
+}
+
 /// What the writer puts on disk, at a path relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
@@ -80,6 +88,8 @@ enum Make<'a> {
     },
     /// A data file, made by a serializer.
     Text(Box<dyn FnOnce() -> String + 'a>),
+    /// A picture drawn by the build.
+    Picture(Box<dyn FnOnce() -> share_card::Drawn + 'a>),
     /// A file of the theme's `static/`.
     Asset(&'a Asset),
     /// A file made by an earlier build from the same inputs.
@@ -122,7 +132,7 @@ pub fn render(
     theme: &Theme,
     options: &RenderOptions,
     changes: &Changes,
-) -> Result<Vec<OutputFile>, Diagnostics> {
+) -> Result<Rendered, Diagnostics> {
     render_site(Edition { story, changes }, &[], None, theme, options)
 }
 
@@ -146,7 +156,7 @@ pub fn render_site(
     past_pages: Option<&[OutputFile]>,
     theme: &Theme,
     options: &RenderOptions,
-) -> Result<Vec<OutputFile>, Diagnostics> {
+) -> Result<Rendered, Diagnostics> {
     let story = latest.story;
     let changes = latest.changes;
     let tera = templates::compile(&theme.templates)?;
@@ -191,13 +201,9 @@ pub fn render_site(
         tera: &tera,
         templates: &theme.templates,
     };
-    let made: Vec<Result<OutputFile, Diagnostic>> = outputs
-        .into_iter()
-        .map(|output| make(output, &site))
-        .collect();
     let mut files = Vec::new();
-    for made in made {
-        match made {
+    for output in outputs {
+        match make(output, &site, &mut diagnostics) {
             Ok(file) => files.push(file),
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
@@ -205,7 +211,10 @@ pub fn render_site(
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    Ok(files)
+    Ok(Rendered {
+        files,
+        warnings: diagnostics,
+    })
 }
 
 fn story_size(story: &Story) -> usize {
@@ -252,6 +261,15 @@ fn plan<'a>(
         // GitHub Pages would otherwise run the site through Jekyll.
         text(".nojekyll", Box::new(String::new)),
     ];
+    if let views::ShareImage::Drawn = views::share_image(story) {
+        outputs.push(Output {
+            path: views::SHARE_CARD.to_owned(),
+            make: Make::Picture(Box::new(|| {
+                let date = card_date(story, locale);
+                share_card::story_card(&story_card(story, locale, &date))
+            })),
+        });
+    }
     if let Some(base_url) = options.base_url.as_deref() {
         outputs.push(text(
             "feed.xml",
@@ -281,6 +299,34 @@ fn plan<'a>(
     outputs
 }
 
+/// The story's card, in the page's words and direction.
+fn story_card<'a>(
+    story: &'a Story,
+    locale: &'a Locale,
+    date: &'a str,
+) -> share_card::StoryCard<'a> {
+    let article = &story.article;
+    share_card::StoryCard {
+        kicker: locale.word("kicker"),
+        title: &article.title,
+        dek: article.description.as_deref(),
+        publisher: story.publisher(),
+        date,
+        lang: &article.lang,
+        direction: locale.direction,
+    }
+}
+
+/// The day of publication as the page writes it, without the time: the
+/// card is a picture of the masthead, not a record.
+fn card_date(story: &Story, locale: &Locale) -> String {
+    let day = crate::date::Timestamp {
+        time: None,
+        ..story.article.published.clone()
+    };
+    locale.dates.timestamp(&day)
+}
+
 /// What every entry of the plan is made from.
 struct Site<'a> {
     story: &'a Story,
@@ -292,7 +338,7 @@ struct Site<'a> {
 }
 
 /// Carry out one entry of the plan.
-fn make(output: Output, site: &Site) -> Result<OutputFile, Diagnostic> {
+fn make(output: Output, site: &Site, warnings: &mut Diagnostics) -> Result<OutputFile, Diagnostic> {
     let Site {
         story,
         options,
@@ -328,6 +374,13 @@ fn make(output: Output, site: &Site) -> Result<OutputFile, Diagnostic> {
             Contents::Bytes(html)
         }
         Make::Text(make) => Contents::Bytes(make().into_bytes()),
+        Make::Picture(draw) => {
+            let drawn = draw();
+            if !drawn.missing.is_empty() {
+                warnings.push(missing_glyphs(&output.path, &drawn.missing));
+            }
+            Contents::Bytes(drawn.png)
+        }
         Make::Ready(contents) => contents,
         Make::Asset(asset) => match &asset.source {
             // The default stylesheet and script keep their comments in the
@@ -436,6 +489,26 @@ fn changes_context(
     context.insert_value("t", value(locale.words())?);
     context.insert_value("editions", value(record)?);
     Ok(context)
+}
+
+/// One warning for a picture, naming every character it could not draw.
+fn missing_glyphs(path: &str, missing: &[char]) -> Diagnostic {
+    let named: Vec<String> = missing
+        .iter()
+        .map(|c| format!("`{c}` (U+{:04X})", u32::from(*c)))
+        .collect();
+    Diagnostic::file_error(
+        crate::load::ARTICLE_PATH,
+        format!(
+            "{path} shows {} as an empty box: no font the build ships has {}",
+            named.join(", "),
+            if missing.len() == 1 { "it" } else { "them" }
+        ),
+    )
+    .with_severity(crate::diagnostic::Severity::Warning)
+    .with_help(
+        "give the story its own card with `share_image`, or write the text without the character",
+    )
 }
 
 fn cannot_prepare(error: &tera::Error) -> Diagnostic {

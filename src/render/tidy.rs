@@ -102,8 +102,9 @@ pub fn compact_js(js: &str) -> String {
 
 /// A stylesheet without comments, indentation or line breaks. Strings are
 /// copied untouched; a run of white space becomes one space, and none is
-/// kept next to `{`, `}`, `;` or `,`, where CSS never needs it (it does
-/// elsewhere: `a :hover`, `calc(1rem - 1px)`, `and (`).
+/// kept next to `{`, `}`, `;` or `,`, or after `:`, where CSS never needs
+/// it (it does elsewhere: `a :hover`, `calc(1rem - 1px)`, `and (`); a
+/// block's last `;` goes, as CSS allows.
 pub fn compact_css(css: &str) -> String {
     let mut out = String::with_capacity(css.len());
     let mut chars = css.chars().peekable();
@@ -137,6 +138,13 @@ pub fn compact_css(css: &str) -> String {
                     }
                 }
             }
+            '}' => {
+                space = false;
+                if out.ends_with(';') {
+                    out.pop();
+                }
+                out.push('}');
+            }
             c => {
                 push_space(&mut out, &mut space, c);
                 out.push(c);
@@ -148,7 +156,7 @@ pub fn compact_css(css: &str) -> String {
 }
 
 fn push_space(out: &mut String, space: &mut bool, next: char) {
-    let after_separator = out.is_empty() || out.ends_with(['{', '}', ';', ',']);
+    let after_separator = out.is_empty() || out.ends_with(['{', '}', ';', ',', ':']);
     if std::mem::take(space) && !after_separator && !"{};,".contains(next) {
         out.push(' ');
     }
@@ -195,7 +203,7 @@ mod tests {
         let css = "/* head */\n:root {\n  --x: 1rem;  /* why */\n}\n.a :hover, .b > p {\n  width: calc(1rem - 1px);\n  content: \"/* kept */  \\\"  \";\n}\n@media (prefers-color-scheme: dark) and (min-width: 2rem) { a { b: c } }\n";
         assert_eq!(
             compact_css(css),
-            ":root{--x: 1rem;}.a :hover,.b > p{width: calc(1rem - 1px);content: \"/* kept */  \\\"  \";}@media (prefers-color-scheme: dark) and (min-width: 2rem){a{b: c}}\n"
+            ":root{--x:1rem}.a :hover,.b > p{width:calc(1rem - 1px);content:\"/* kept */  \\\"  \"}@media (prefers-color-scheme:dark) and (min-width:2rem){a{b:c}}\n"
         );
     }
 

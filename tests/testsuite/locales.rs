@@ -176,9 +176,9 @@ fn the_built_in_stylesheet_mirrors_right_to_left() {
     for physical in ["left", "right"] {
         assert!(!css.contains(physical), "{physical} in the stylesheet");
     }
-    assert!(css.contains("border-inline-start: 2px solid var(--edge)"));
-    assert!(css.contains("inset-inline-start: calc(-.5rem - 1px)"));
-    assert!(css.contains("[dir=rtl]{--x: -1;}"));
+    assert!(css.contains("border-inline-start:2px solid var(--edge)"));
+    assert!(css.contains("inset-inline-start:calc(-.5rem - 1px)"));
+    assert!(css.contains("[dir=rtl]{--x:-1}"));
 }
 
 #[test]

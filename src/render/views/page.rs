@@ -3,8 +3,10 @@
 use serde::Serialize;
 
 use super::DateView;
+use crate::links::href;
 use crate::locale::Locale;
 use crate::model::Story;
+use crate::render::share_card::{HEIGHT, WIDTH};
 use crate::render::{RenderOptions, publish};
 
 #[derive(Serialize, Clone)]
@@ -27,10 +29,14 @@ pub struct PageView {
     /// `feed.xml`, when a feed is written (it needs the base URL).
     pub feed_url: Option<String>,
     pub site_name: String,
-    /// The photo's absolute URL, for sharing cards.
+    /// What a shared link shows (`og:image`): the photo, the story's own
+    /// card or the one the build draws; absolute with a base URL.
     pub image_url: Option<String>,
     pub image_alt: Option<String>,
-    /// `summary_large_image` with a photo, else `summary`.
+    /// The picture's size in pixels, when the build knows it.
+    pub image_width: Option<u32>,
+    pub image_height: Option<u32>,
+    /// `summary_large_image` with a picture, else `summary`.
     pub twitter_card: &'static str,
     pub published_time: String,
     pub modified_time: String,
@@ -55,15 +61,59 @@ pub struct EarlierView {
     pub latest_url: String,
 }
 
+/// The file the build draws the story's share card into.
+pub const SHARE_CARD: &str = "share-card.png";
+
+/// What a link to the story shows where it is shared.
+pub enum ShareImage<'a> {
+    /// The article's photo, under `static/`. (Resized variants of it,
+    /// when the build makes them, belong here: a 1200-wide one is what
+    /// sharing wants.)
+    Photo(&'a str),
+    /// The story's own card (`share_image`), under `static/`.
+    Own(&'a str),
+    /// The card the build draws: [`SHARE_CARD`].
+    Drawn,
+}
+
+pub fn share_image(story: &Story) -> ShareImage<'_> {
+    let article = &story.article;
+    match (
+        &article.share_image,
+        article.photo.as_ref().and_then(|p| p.src.as_deref()),
+    ) {
+        (Some(own), _) => ShareImage::Own(own),
+        (None, Some(photo)) => ShareImage::Photo(photo),
+        (None, None) => ShareImage::Drawn,
+    }
+}
+
 pub fn build(story: &Story, options: &RenderOptions, locale: &Locale) -> PageView {
     let article = &story.article;
     let base_url = options.base_url.as_deref();
     let photo = article.photo.as_ref();
-    let photo_src = photo.and_then(|p| p.src.as_deref());
-    // Sharing cards need an absolute address for the picture.
-    let image_url = base_url
-        .zip(photo_src)
-        .map(|(base, src)| format!("{base}{src}"));
+    let address = |path: &str| format!("{}{}", base_url.unwrap_or_default(), href(path));
+    let (image_url, image_alt, size) = match share_image(story) {
+        // Sharing a photo needs its absolute address, as it always has.
+        ShareImage::Photo(src) => (
+            base_url.map(|_| address(src)),
+            photo.map(|p| {
+                p.alt
+                    .clone()
+                    .or_else(|| p.caption.clone())
+                    .unwrap_or_default()
+            }),
+            None,
+        ),
+        // A card shows the title; relative without a base URL, so that
+        // the page names it wherever the site is put.
+        ShareImage::Own(path) => (Some(address(path)), Some(article.title.clone()), None),
+        ShareImage::Drawn => (
+            Some(address(SHARE_CARD)),
+            Some(article.title.clone()),
+            Some((WIDTH, HEIGHT)),
+        ),
+    };
     PageView {
         lang: article.lang.clone(),
         dir: locale.direction.as_str(),
@@ -75,18 +125,15 @@ pub fn build(story: &Story, options: &RenderOptions, locale: &Locale) -> PageVie
         canonical_url: options.base_url.clone(),
         feed_url: base_url.map(|_| "feed.xml".to_owned()),
         site_name: story.publisher().to_owned(),
-        image_alt: image_url.as_ref().and(photo).map(|p| {
-            p.alt
-                .clone()
-                .or_else(|| p.caption.clone())
-                .unwrap_or_default()
-        }),
+        image_alt: image_url.as_ref().and(image_alt),
+        image_width: size.map(|(width, _)| width),
+        image_height: size.map(|(_, height)| height),
         twitter_card: if image_url.is_some() {
             "summary_large_image"
         } else {
             "summary"
         },
-        json_ld: publish::json_ld(story, base_url, image_url.as_deref()),
+        json_ld: publish::json_ld(story, base_url, image_url.as_deref(), &address),
         image_url,
         published_time: article.published.iso(),
         modified_time: story.edition().iso(),
