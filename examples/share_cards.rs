@@ -81,12 +81,17 @@ fn main() -> std::io::Result<()> {
             },
         ),
     ];
+    // The first card parses the fonts; the times are of the cards after.
+    story_card(&stories[0].1);
     for (name, card) in &stories {
+        let started = std::time::Instant::now();
         let drawn = story_card(card);
+        let took = started.elapsed();
         std::fs::write(format!("{folder}/{name}.png"), &drawn.png)?;
         println!(
-            "{name}: {} bytes, missing {:?}",
+            "{name}: {} bytes in {:.1} ms, missing {:?}",
             drawn.png.len(),
+            took.as_secs_f64() * 1000.0,
             drawn.missing
         );
     }
@@ -115,9 +120,15 @@ fn main() -> std::io::Result<()> {
         ),
     ];
     for (name, card) in &quotes {
+        let started = std::time::Instant::now();
         let png = quote_card(card);
+        let took = started.elapsed();
         std::fs::write(format!("{folder}/{name}.png"), &png)?;
-        println!("{name}: {} bytes", png.len());
+        println!(
+            "{name}: {} bytes in {:.1} ms",
+            png.len(),
+            took.as_secs_f64() * 1000.0
+        );
     }
     Ok(())
 }

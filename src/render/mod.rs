@@ -358,6 +358,9 @@ fn make(output: Output, site: &Site, warnings: &mut Diagnostics) -> Result<Outpu
                         as_of,
                         latest_url: format!("{}index.html", place.root),
                     });
+                    if !place.root.is_empty() {
+                        views::place_page(&mut data.page, edition.story, options, &place.root);
+                    }
                     data.page.root = place.root;
                     (
                         main_context(data, locale, tera, templates)?,

@@ -64,17 +64,15 @@ impl Canvas {
 
     fn encode(&self) -> Result<Vec<u8>, png::EncodingError> {
         // Most pixels repeat the one before (paper, mostly), so the last
-        // colour is tried before the palette is searched.
+        // colour is tried before the palette's index.
         let mut palette: Vec<Rgb> = Vec::new();
+        let mut index_of = std::collections::HashMap::new();
         let mut indexes = Vec::with_capacity(self.pixels.len());
         let mut last: Option<(Rgb, usize)> = None;
         for &pixel in &self.pixels {
-            if palette.len() > 256 {
-                break;
-            }
             let index = match last {
                 Some((colour, index)) if colour == pixel => index,
-                _ => palette.iter().position(|&c| c == pixel).unwrap_or_else(|| {
+                _ => *index_of.entry(pixel).or_insert_with(|| {
                     palette.push(pixel);
                     palette.len() - 1
                 }),
@@ -85,9 +83,9 @@ impl Canvas {
         let mut out = Vec::new();
         let mut encoder = png::Encoder::new(&mut out, self.width as u32, self.height as u32);
         encoder.set_depth(png::BitDepth::Eight);
-        encoder.set_compression(png::Compression::High);
+        encoder.set_compression(png::Compression::Balanced);
+        encoder.set_filter(png::Filter::NoFilter);
         let data: Vec<u8> = if palette.len() <= 256 {
-            debug_assert_eq!(indexes.len(), self.pixels.len());
             encoder.set_color(png::ColorType::Indexed);
             encoder.set_palette(
                 palette

@@ -96,6 +96,10 @@ impl Block {
         // One paragraph: a line break typed in the front matter is a space
         // on the page too.
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        // No line of a card holds a hundred characters: more is never
+        // drawn, and shaping it all, again and again while shortening,
+        // would make a pasted essay slow.
+        let text = shorten(&text, 100 * max_lines, Cut::AfterWord);
         let mut block = None;
         for &size in sizes {
             let style = Style { size, ..*style };
@@ -205,7 +209,7 @@ impl Block {
                 let placed = glyph.physical((x, y + run.line_y), 1.0);
                 let Some(image) = fonts
                     .rasteriser
-                    .get_image_uncached(&mut fonts.system, placed.cache_key)
+                    .get_image(&mut fonts.system, placed.cache_key)
                 else {
                     continue;
                 };

@@ -88,12 +88,23 @@ pub fn share_image(story: &Story) -> ShareImage<'_> {
     }
 }
 
-pub fn build(story: &Story, options: &RenderOptions, locale: &Locale) -> PageView {
+/// The picture a shared link shows, as the head names it.
+struct Picture {
+    url: Option<String>,
+    alt: Option<String>,
+    size: Option<(u32, u32)>,
+    json_ld: String,
+}
+
+/// `root` is what links to the site's own files start with on this page
+/// (`../../` on a past edition); with a base URL every address is
+/// absolute instead.
+fn picture(story: &Story, options: &RenderOptions, root: &str) -> Picture {
     let article = &story.article;
     let base_url = options.base_url.as_deref();
     let photo = article.photo.as_ref();
-    let address = |path: &str| format!("{}{}", base_url.unwrap_or_default(), href(path));
-    let (image_url, image_alt, size) = match share_image(story) {
+    let address = |path: &str| format!("{}{}", base_url.unwrap_or(root), href(path));
+    let (url, alt, size) = match share_image(story) {
         // Sharing a photo needs its absolute address, as it always has.
         ShareImage::Photo(src) => (
             base_url.map(|_| address(src)),
@@ -114,6 +125,25 @@ pub fn build(story: &Story, options: &RenderOptions, locale: &Locale) -> PageVie
             Some((WIDTH, HEIGHT)),
         ),
     };
+    Picture {
+        json_ld: publish::json_ld(story, base_url, url.as_deref(), &address),
+        alt: url.as_ref().and(alt),
+        url,
+        size,
+    }
+}
+
+/// Points the page's picture at the site's top from `root`.
+pub fn place(page: &mut PageView, story: &Story, options: &RenderOptions, root: &str) {
+    let picture = picture(story, options, root);
+    page.image_url = picture.url;
+    page.json_ld = picture.json_ld;
+}
+
+pub fn build(story: &Story, options: &RenderOptions, locale: &Locale) -> PageView {
+    let article = &story.article;
+    let base_url = options.base_url.as_deref();
+    let picture = picture(story, options, "");
     PageView {
         lang: article.lang.clone(),
         dir: locale.direction.as_str(),
@@ -125,16 +155,16 @@ pub fn build(story: &Story, options: &RenderOptions, locale: &Locale) -> PageVie
         canonical_url: options.base_url.clone(),
         feed_url: base_url.map(|_| "feed.xml".to_owned()),
         site_name: story.publisher().to_owned(),
-        image_alt: image_url.as_ref().and(image_alt),
-        image_width: size.map(|(width, _)| width),
-        image_height: size.map(|(_, height)| height),
-        twitter_card: if image_url.is_some() {
+        twitter_card: if picture.url.is_some() {
             "summary_large_image"
         } else {
             "summary"
         },
-        json_ld: publish::json_ld(story, base_url, image_url.as_deref(), &address),
-        image_url,
+        image_alt: picture.alt,
+        image_width: picture.size.map(|(width, _)| width),
+        image_height: picture.size.map(|(_, height)| height),
+        json_ld: picture.json_ld,
+        image_url: picture.url,
         published_time: article.published.iso(),
         modified_time: story.edition().iso(),
         generator: format!("explainer {}", env!("CARGO_PKG_VERSION")),
