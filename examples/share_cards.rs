@@ -25,6 +25,20 @@ fn main() -> std::io::Result<()> {
             },
         ),
         (
+            "long",
+            StoryCard {
+                kicker: "Explainer",
+                title: "What the council knew about the tunnel, when it knew it, who told whom, which reports were shelved, and why the lining that engineers warned about twice was never tested before the opening day",
+                dek: Some(
+                    "A very long dek that goes on and on about the inquiry's hearings, the documents released under freedom-of-information requests, the testimony of engineers and officials, the budget overruns, the contractors' claims and the mayor's statements over three years, far more than a card can hold.",
+                ),
+                publisher: "The Ledger, a newsroom with a rather long name for a publisher of explainers",
+                date: "Wednesday 19 February 2025",
+                lang: "en",
+                direction: Direction::Ltr,
+            },
+        ),
+        (
             "arabic",
             StoryCard {
                 kicker: "شرح",

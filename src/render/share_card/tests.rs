@@ -113,3 +113,10 @@ fn a_quote_card_draws_its_words() {
     });
     assert_ne!(other, png);
 }
+
+#[test]
+fn the_shipped_fonts_stay_well_under_eight_megabytes() {
+    let bytes = font_bytes();
+    assert!(bytes > 1_000_000, "{bytes}: the fonts are compiled in");
+    assert!(bytes < 7 * 1024 * 1024, "{bytes} bytes of fonts");
+}
