@@ -299,7 +299,10 @@ fn build_in_root(options: &BuildOptions) -> Result<Report, Failure> {
     let seed = matches!(options.previous, Previous::File(_));
     let (site, mut report) = run_stages(
         &options.root,
-        &RenderOptions { base_url },
+        &RenderOptions {
+            base_url,
+            skip_pictures: false,
+        },
         previous.as_deref(),
         seed,
     )?;

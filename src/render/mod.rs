@@ -64,6 +64,10 @@ pub struct RenderOptions {
     /// The absolute URL the site is published at, if known
     /// (`https://user.github.io/repo/`).
     pub base_url: Option<String>,
+    /// Leave out the pictures the build draws (the share card), which the
+    /// page still names: for a tool that reads only the markup, as the
+    /// script-injection tests do a thousand times over.
+    pub skip_pictures: bool,
 }
 
 /// One edition of the story, checked, with what changed since the one
@@ -261,7 +265,7 @@ fn plan<'a>(
         // GitHub Pages would otherwise run the site through Jekyll.
         text(".nojekyll", Box::new(String::new)),
     ];
-    if let views::ShareImage::Drawn = views::share_image(story) {
+    if let (views::ShareImage::Drawn, false) = (views::share_image(story), options.skip_pictures) {
         outputs.push(Output {
             path: views::SHARE_CARD.to_owned(),
             make: Make::Picture(Box::new(|| {
