@@ -84,7 +84,8 @@ fn write(bencher: Bencher, name: &str) {
         &RenderOptions::default(),
         &Changes::none(&story),
     )
-    .expect("the story renders");
+    .expect("the story renders")
+    .files;
     let out = tempfile::tempdir().expect("temp dir");
     let output = out.path().join("public");
     bencher.bench(|| stage::write_site(&output, &files).is_ok());
@@ -141,4 +142,51 @@ fn build_with_editions(bencher: Bencher, editions: usize) {
     let options = explainer::BuildOptions::new(root);
     explainer::build(&options).expect("the story builds");
     bencher.bench(|| explainer::build(&options).is_ok());
+}
+
+/// One share card, drawn and encoded, in each kind of script the cards
+/// lay out differently: Latin, Arabic (joined, right to left) and
+/// Chinese (a font of 9,800 ideographs, lines broken anywhere).
+#[divan::bench(args = ["latin", "arabic", "cjk"], sample_count = 20)]
+fn share_card(bencher: Bencher, script: &str) {
+    use explainer::locale::Direction;
+    use stage::share_card::{StoryCard, story_card};
+    let card = match script {
+        "latin" => StoryCard {
+            kicker: "Explainer",
+            title: "Russia and US agree to start working toward ending the war in Ukraine and improving ties",
+            dek: Some(
+                "Top U.S. and Russian diplomats met in Riyadh, Saudi Arabia, and agreed to pursue three broad goals, in talks that reflected a sharp shift in U.S. policy under President Donald Trump. No Ukrainian officials took part.",
+            ),
+            publisher: "explainer",
+            date: "19 February 2025",
+            lang: "en",
+            direction: Direction::Ltr,
+        },
+        "arabic" => StoryCard {
+            kicker: "شرح",
+            title: "روسيا والولايات المتحدة تتفقان على بدء العمل لإنهاء الحرب في أوكرانيا وتحسين العلاقات",
+            dek: Some(
+                "اجتمع كبار الدبلوماسيين الأمريكيين والروس في الرياض واتفقوا على السعي لتحقيق ثلاثة أهداف عامة، في محادثات عكست تحولا حادا في سياسة الولايات المتحدة.",
+            ),
+            publisher: "وكالة أسوشيتد برس",
+            date: "19 فبراير 2025",
+            lang: "ar",
+            direction: Direction::Rtl,
+        },
+        _ => StoryCard {
+            kicker: "解读",
+            title: "俄罗斯和美国同意开始努力结束乌克兰战争并改善关系",
+            dek: Some(
+                "美俄高级外交官在沙特阿拉伯利雅得会面，同意追求三大目标。这次会谈反映出特朗普总统领导下美国政策的急剧转变，乌克兰官员没有参加。",
+            ),
+            publisher: "美联社",
+            date: "2025年2月19日",
+            lang: "zh-Hans",
+            direction: Direction::Ltr,
+        },
+    };
+    // The fonts are parsed once per process, on the first card.
+    story_card(&card);
+    bencher.bench(|| story_card(&card).png.len());
 }

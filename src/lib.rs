@@ -52,6 +52,8 @@ mod write;
 pub mod stages {
     pub use crate::changes::Changes;
     pub use crate::load::{Inputs, load};
+    /// The share cards the render stage draws, for timing one card.
+    pub use crate::render::share_card;
     pub use crate::render::{Contents, OutputFile, render};
     pub use crate::validate::{Validated, validate};
     pub use crate::write::write_site;
@@ -314,7 +316,10 @@ fn build_in_root(options: &BuildOptions) -> Result<Report, Failure> {
         let mut delivery = Delivery::new(Some(sender));
         let stages = run_stages(
             &options.root,
-            &RenderOptions { base_url },
+            &RenderOptions {
+                base_url,
+                skip_pictures: false,
+            },
             previous.as_deref(),
             seed,
             &mut delivery,
@@ -416,13 +421,14 @@ pub fn render_in_memory(
     let mut inputs = load::from_bytes(article, facts)?;
     let validated = validate::validate(&mut inputs, None)?;
     let changes = changes::Changes::none(&validated.story);
-    let files = render::render(&validated.story, &inputs.theme, options, &changes).map_err(
+    let rendered = render::render(&validated.story, &inputs.theme, options, &changes).map_err(
         |mut errors| {
             errors.extend(validated.warnings.clone());
             errors.sorted()
         },
     )?;
-    let page = files
+    let page = rendered
+        .files
         .iter()
         .find(|file| file.path == "index.html")
         .and_then(|file| match &file.contents {
@@ -434,9 +440,11 @@ pub fn render_in_memory(
     if missing.has_errors() {
         return Err(missing);
     }
+    let mut warnings = validated.warnings.clone();
+    warnings.extend(rendered.warnings);
     Ok(InMemory {
-        files,
-        warnings: validated.warnings.sorted(),
+        files: rendered.files,
+        warnings: warnings.sorted(),
     })
 }
 
@@ -619,10 +627,11 @@ fn run_stages(
     drop(last_pages);
     timings.render = started.elapsed();
     timings.peak_memory[2] = peak_memory();
-    rendered.map_err(|mut d| {
+    let rendered_warnings = rendered.map_err(|mut d| {
         d.extend(warnings.clone());
         fail(d, timings, &notes)
     })?;
+    warnings.extend(rendered_warnings);
     let mut missing = missing_ids(&validated, &delivery.page);
     if missing.has_errors() {
         missing.extend(warnings.clone());

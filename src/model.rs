@@ -30,7 +30,8 @@ impl Story {
         let article = &self.article;
         article
             .publisher
-            .as_deref()
+            .as_ref()
+            .map(|p| p.name.as_str())
             .or(article.source.as_ref().map(|s| s.name.as_str()))
             .unwrap_or(&article.title)
     }
@@ -95,7 +96,10 @@ pub struct Article {
     pub photo: Option<Photo>,
     pub lang: String,
     /// Who publishes the explainer (`og:site_name`, the JSON-LD publisher).
-    pub publisher: Option<String>,
+    pub publisher: Option<Publisher>,
+    /// The story's own share card: a path under `static/`, shown where
+    /// links to the story are shared instead of the card the build draws.
+    pub share_image: Option<String>,
     /// When the story stopped being updated, if it has.
     pub final_at: Option<Timestamp>,
     /// The Markdown body.
@@ -107,6 +111,17 @@ pub struct Article {
 pub struct Source {
     pub name: String,
     pub url: Option<String>,
+}
+
+/// `publisher: The Ledger`, or `publisher: {name, url, logo}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Publisher {
+    pub name: String,
+    /// The publisher's home page: an absolute web address.
+    pub url: Option<String>,
+    /// An absolute web address, or a path under `static/`.
+    pub logo: Option<String>,
 }
 
 #[derive(Debug, Clone)]

@@ -8,6 +8,7 @@
 mod cards;
 pub mod markdown;
 mod publish;
+pub mod share_card;
 mod templates;
 mod tidy;
 mod views;
@@ -27,6 +28,14 @@ use crate::model::Story;
 use cards::Cards;
 use templates::template_diagnostic;
 use views::{Embed, PageData, Part};
+
+/// Every file of the site, and what the editor should hear about it.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    /// Warnings only: with an error nothing is rendered.
+    pub warnings: Diagnostics,
+}
 
 /// What the writer puts on disk, at a path relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +67,10 @@ pub struct RenderOptions {
     /// The absolute URL the site is published at, if known
     /// (`https://user.github.io/repo/`).
     pub base_url: Option<String>,
+    /// Leave out the pictures the build draws (the share card), which the
+    /// page still names: for a tool that reads only the markup, as the
+    /// script-injection tests do a thousand times over.
+    pub skip_pictures: bool,
 }
 
 /// One edition of the story, checked, with what changed since the one
@@ -82,6 +95,8 @@ enum Make<'a> {
     },
     /// A data file, made by a serializer.
     Text(Box<dyn FnOnce() -> String + 'a>),
+    /// A picture drawn by the build.
+    Picture(Box<dyn FnOnce() -> share_card::Drawn + 'a>),
     /// A file of the theme's `static/`.
     Asset(&'a Asset),
     /// A file made by an earlier build from the same inputs.
@@ -122,7 +137,7 @@ pub fn render(
     theme: &Theme,
     options: &RenderOptions,
     changes: &Changes,
-) -> Result<Vec<OutputFile>, Diagnostics> {
+) -> Result<Rendered, Diagnostics> {
     render_site(Edition { story, changes }, &[], None, theme, options)
 }
 
@@ -143,18 +158,19 @@ pub fn render_site(
     past_pages: Option<&[OutputFile]>,
     theme: &Theme,
     options: &RenderOptions,
-) -> Result<Vec<OutputFile>, Diagnostics> {
+) -> Result<Rendered, Diagnostics> {
     let mut files = Vec::new();
-    render_site_into(latest, past, past_pages, theme, options, &mut |file| {
+    let warnings = render_site_into(latest, past, past_pages, theme, options, &mut |file| {
         files.push(file)
     })?;
-    Ok(files)
+    Ok(Rendered { files, warnings })
 }
 
 /// [`render_site`], handing each file to `put` as soon as it is made, so
 /// that the writer can write it and nothing holds every file at once (a
-/// large story's embed pages are tens of thousands). On an error, `put`
-/// has been given some files but not all: they are not a site.
+/// large story's embed pages are tens of thousands); it returns the
+/// warnings. On an error, `put` has been given some files but not all:
+/// they are not a site.
 pub fn render_site_into(
     latest: Edition,
     past: &[Edition],
@@ -162,7 +178,7 @@ pub fn render_site_into(
     theme: &Theme,
     options: &RenderOptions,
     put: &mut dyn FnMut(OutputFile),
-) -> Result<(), Diagnostics> {
+) -> Result<Diagnostics, Diagnostics> {
     let story = latest.story;
     let changes = latest.changes;
     let tera = templates::compile(&theme.templates)?;
@@ -223,7 +239,7 @@ pub fn render_site_into(
     // same way: it is told once.
     let mut told = std::collections::HashSet::new();
     for output in outputs {
-        match make(output, &site) {
+        match make(output, &site, &mut diagnostics) {
             Ok(file) => put(file),
             Err(diagnostic) => {
                 if told.insert(format!("{diagnostic:?}")) {
@@ -235,7 +251,7 @@ pub fn render_site_into(
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    Ok(())
+    Ok(diagnostics)
 }
 
 fn story_size(story: &Story) -> usize {
@@ -305,6 +321,15 @@ fn plan<'a>(
         // GitHub Pages would otherwise run the site through Jekyll.
         text(".nojekyll", Box::new(String::new)),
     ]);
+    if let (views::ShareImage::Drawn, false) = (views::share_image(story), options.skip_pictures) {
+        outputs.push(Output {
+            path: views::SHARE_CARD.to_owned(),
+            make: Make::Picture(Box::new(|| {
+                let date = card_date(story, locale);
+                share_card::story_card(&story_card(story, locale, &date))
+            })),
+        });
+    }
     if let Some(base_url) = options.base_url.as_deref() {
         outputs.push(text(
             "feed.xml",
@@ -334,6 +359,34 @@ fn plan<'a>(
     outputs
 }
 
+/// The story's card, in the page's words and direction.
+fn story_card<'a>(
+    story: &'a Story,
+    locale: &'a Locale,
+    date: &'a str,
+) -> share_card::StoryCard<'a> {
+    let article = &story.article;
+    share_card::StoryCard {
+        kicker: locale.word("kicker"),
+        title: &article.title,
+        dek: article.description.as_deref(),
+        publisher: story.publisher(),
+        date,
+        lang: &article.lang,
+        direction: locale.direction,
+    }
+}
+
+/// The day of publication as the page writes it, without the time: the
+/// card is a picture of the masthead, not a record.
+fn card_date(story: &Story, locale: &Locale) -> String {
+    let day = crate::date::Timestamp {
+        time: None,
+        ..story.article.published.clone()
+    };
+    locale.dates.timestamp(&day)
+}
+
 /// What every entry of the plan is made from.
 struct Site<'a> {
     story: &'a Story,
@@ -347,7 +400,7 @@ struct Site<'a> {
 }
 
 /// Carry out one entry of the plan.
-fn make(output: Output, site: &Site) -> Result<OutputFile, Diagnostic> {
+fn make(output: Output, site: &Site, warnings: &mut Diagnostics) -> Result<OutputFile, Diagnostic> {
     let Site {
         story,
         options,
@@ -385,6 +438,9 @@ fn make(output: Output, site: &Site) -> Result<OutputFile, Diagnostic> {
                         as_of,
                         latest_url: format!("{}index.html", place.root),
                     });
+                    if !place.root.is_empty() {
+                        views::place_page(&mut data.page, edition.story, options, &place.root);
+                    }
                     data.page.root = place.root;
                     data.page.script_words = publish::script_words_without_embeds(locale);
                     let cards = cards::render(&data, locale, tera, templates)?;
@@ -403,6 +459,13 @@ fn make(output: Output, site: &Site) -> Result<OutputFile, Diagnostic> {
             Contents::Bytes(html)
         }
         Make::Text(make) => Contents::Bytes(make().into_bytes()),
+        Make::Picture(draw) => {
+            let drawn = draw();
+            if !drawn.missing.is_empty() {
+                warnings.push(missing_glyphs(&output.path, &drawn.missing));
+            }
+            Contents::Bytes(drawn.png)
+        }
         Make::Ready(contents) => contents,
         Make::Asset(asset) => match &asset.source {
             // The default stylesheets keep their comments in the repository
@@ -631,6 +694,26 @@ fn changes_context(
     context.insert_value("t", value(locale.words())?);
     context.insert_value("editions", value(record)?);
     Ok(context)
+}
+
+/// One warning for a picture, naming every character it could not draw.
+fn missing_glyphs(path: &str, missing: &[char]) -> Diagnostic {
+    let named: Vec<String> = missing
+        .iter()
+        .map(|c| format!("`{c}` (U+{:04X})", u32::from(*c)))
+        .collect();
+    Diagnostic::file_error(
+        crate::load::ARTICLE_PATH,
+        format!(
+            "{path} shows {} as an empty box: no font the build ships has {}",
+            named.join(", "),
+            if missing.len() == 1 { "it" } else { "them" }
+        ),
+    )
+    .with_severity(crate::diagnostic::Severity::Warning)
+    .with_help(
+        "give the story its own card with `share_image`, or write the text without the character",
+    )
 }
 
 fn cannot_prepare(error: &tera::Error) -> Diagnostic {

@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::markdown;
+use crate::links::{is_remote, is_safe_url};
 use crate::locale::Locale;
 use crate::model::Story;
 use crate::text::{Cut, shorten};
@@ -123,7 +124,13 @@ pub fn robots(base_url: Option<&str>) -> String {
 }
 
 /// The schema.org `NewsArticle`, ready to sit inside a `<script>` element.
-pub fn json_ld(story: &Story, base_url: Option<&str>, image_url: Option<&str>) -> String {
+/// `address` makes a path under `static/` into the link the page gives it.
+pub fn json_ld(
+    story: &Story,
+    base_url: Option<&str>,
+    image_url: Option<&str>,
+    address: &dyn Fn(&str) -> String,
+) -> String {
     let article = &story.article;
     let mut fields = serde_json::Map::new();
     let mut put = |key: &str, value: Value| {
@@ -146,10 +153,23 @@ pub fn json_ld(story: &Story, base_url: Option<&str>, image_url: Option<&str>) -
             .map(|name| json!({ "@type": "Person", "name": name }))
             .collect(),
     );
-    put(
-        "publisher",
-        json!({ "@type": "Organization", "name": story.publisher() }),
-    );
+    let mut publisher = json!({ "@type": "Organization", "name": story.publisher() });
+    if let Some(given) = &article.publisher {
+        // Checked when read; checked again so the block stays safe when
+        // handed a story from elsewhere.
+        if let Some(url) = given.url.as_deref().filter(|u| is_safe_url(u)) {
+            publisher["url"] = json!(url);
+        }
+        if let Some(logo) = given.logo.as_deref().filter(|u| is_safe_url(u)) {
+            let logo = if is_remote(logo) {
+                logo.to_owned()
+            } else {
+                address(logo)
+            };
+            publisher["logo"] = json!({ "@type": "ImageObject", "url": logo });
+        }
+    }
+    put("publisher", publisher);
     if let Some(base) = base_url {
         put("url", json!(base));
         put("mainEntityOfPage", json!(base));

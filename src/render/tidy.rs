@@ -88,7 +88,8 @@ fn end_of_element(html: &[u8], start: usize, tag: &str) -> usize {
 /// copied untouched; a run of white space becomes one space, and none is
 /// kept next to `{`, `}`, `;`, `,` or `>`, nor after `:` or before `!`,
 /// where CSS never needs it (it does elsewhere: `a :hover`,
-/// `calc(1rem - 1px)`, `a + b` inside `calc`, `and (`).
+/// `calc(1rem - 1px)`, `a + b` inside `calc`, `and (`); a block's last `;`
+/// goes, as CSS allows.
 pub fn compact_css(css: &str) -> String {
     let mut out = String::with_capacity(css.len());
     let mut chars = css.chars().peekable();
@@ -121,6 +122,13 @@ pub fn compact_css(css: &str) -> String {
                         break;
                     }
                 }
+            }
+            '}' => {
+                space = false;
+                if out.ends_with(';') {
+                    out.pop();
+                }
+                out.push('}');
             }
             c => {
                 push_space(&mut out, &mut space, c);
@@ -171,7 +179,7 @@ mod tests {
         let css = "/* head */\n:root {\n  --x: 1rem;  /* why */\n}\n.a :hover, .b > p {\n  width: calc(1rem - 1px + 2%);\n  content: \"/* kept */  \\\"  \";\n  margin: 0 !important;\n}\n@media (prefers-color-scheme: dark) and (min-width: 2rem) { a + b { b: c } }\n";
         assert_eq!(
             compact_css(css),
-            ":root{--x:1rem;}.a :hover,.b>p{width:calc(1rem - 1px + 2%);content:\"/* kept */  \\\"  \";margin:0!important;}@media (prefers-color-scheme:dark) and (min-width:2rem){a + b{b:c}}\n"
+            ":root{--x:1rem}.a :hover,.b>p{width:calc(1rem - 1px + 2%);content:\"/* kept */  \\\"  \";margin:0!important}@media (prefers-color-scheme:dark) and (min-width:2rem){a + b{b:c}}\n"
         );
     }
 

@@ -4,8 +4,9 @@ use std::ops::Range;
 
 use super::schema::Checker;
 use super::{read_source, static_path};
-use crate::load::{ArticleSource, Value};
-use crate::model::{Article, Photo};
+use crate::links::is_remote;
+use crate::load::{ArticleSource, Node, Value};
+use crate::model::{Article, Photo, Publisher};
 
 const ARTICLE_FIELDS: &[&str] = &[
     "title",
@@ -17,9 +18,11 @@ const ARTICLE_FIELDS: &[&str] = &[
     "photo",
     "lang",
     "publisher",
+    "share_image",
     "final",
 ];
 const PHOTO_FIELDS: &[&str] = &["caption", "credit", "src", "alt"];
+const PUBLISHER_FIELDS: &[&str] = &["name", "url", "logo"];
 pub(super) fn read_article(
     checker: &mut Checker,
     source: &ArticleSource,
@@ -37,7 +40,10 @@ pub(super) fn read_article(
     let fields = checker.mapping(&source.front_matter, "the front matter", ARTICLE_FIELDS)?;
     let title = checker.required_text(&fields, "title", "the front matter");
     let description = checker.optional_text(&fields, "description");
-    let publisher = checker.optional_text(&fields, "publisher");
+    let publisher = fields
+        .get("publisher")
+        .and_then(|node| read_publisher(checker, node, static_files));
+    let share_image = static_path(checker, &fields, "share_image", static_files);
     let published = checker
         .required(&fields, "published", "the front matter")
         .and_then(|node| checker.timestamp(node, "`published`"));
@@ -93,7 +99,59 @@ pub(super) fn read_article(
         photo,
         lang: lang?,
         publisher,
+        share_image,
         final_at,
         body,
     })
+}
+
+/// `publisher: The Ledger`, or `publisher: {name: …, url: …, logo: …}`
+/// for the JSON-LD's Organization.
+fn read_publisher(checker: &mut Checker, node: &Node, static_files: &[&str]) -> Option<Publisher> {
+    if !matches!(node.value, Value::Map(_)) {
+        let name = checker.text(node, "`publisher`")?;
+        return Some(Publisher {
+            name,
+            url: None,
+            logo: None,
+        });
+    }
+    let fields = checker.mapping(node, "`publisher`", PUBLISHER_FIELDS)?;
+    let name = checker.required_text(&fields, "name", "`publisher`");
+    let url = fields.get("url").and_then(|node| {
+        let url = checker.text(node, "`publisher.url`")?;
+        web_address(checker, node, &url, "`publisher.url`").then_some(url)
+    });
+    // A logo on the web is named by its address; one of the story's own
+    // files as any other picture is.
+    let logo = match fields.get("logo") {
+        Some(node) if matches!(&node.value, Value::Str(text) if is_remote(text)) => checker
+            .text(node, "`publisher.logo`")
+            .filter(|logo| web_address(checker, node, logo, "`publisher.logo`")),
+        Some(_) => static_path(checker, &fields, "logo", static_files),
+        None => None,
+    };
+    Some(Publisher {
+        name: name?,
+        url,
+        logo,
+    })
+}
+
+/// An absolute http(s) address: the JSON-LD is read away from the page,
+/// where a relative link leads nowhere.
+fn web_address(checker: &mut Checker, node: &Node, url: &str, what: &str) -> bool {
+    if !checker.link_target(node.pos, url, what) {
+        return false;
+    }
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        return true;
+    }
+    checker.error(
+        node.pos,
+        format!("{what} must be a whole web address"),
+        Some("write it with its scheme and host, e.g. `https://example.org/`".to_owned()),
+    );
+    false
 }

@@ -490,6 +490,10 @@ fn each_past_edition_renders_as_its_last_commit_had_it() {
         "An earlier version of this explainer, as of <time datetime=\"2025-11-20\">20 November 2025</time>. <a href=\"../../index.html\">Read the latest.</a>"
     ), "{first}");
     assert!(first.contains("href=\"../../style.css\""));
+    // The share card is the site's one, named from the edition's depth.
+    assert!(first.contains("<meta property=\"og:image\" content=\"../../share-card.png\">"));
+    assert!(first.contains("\"image\":[\"../../share-card.png\"]"));
+    assert!(story.output().join("share-card.png").is_file());
     assert!(!first.contains("We will answer every question."));
     assert!(first.contains("id=\"event-tunnel-approved\""));
 

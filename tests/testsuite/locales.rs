@@ -178,7 +178,7 @@ fn the_built_in_stylesheet_mirrors_right_to_left() {
     }
     assert!(css.contains("border-inline-start:2px solid var(--edge)"));
     assert!(css.contains("inset-inline-start:calc(-.5rem - 1px)"));
-    assert!(css.contains("[dir=rtl]{--x:-1;}"));
+    assert!(css.contains("[dir=rtl]{--x:-1}"));
 }
 
 #[test]

@@ -17,5 +17,6 @@ mod hostile;
 mod locales;
 mod publishing;
 mod serve;
+mod share_cards;
 mod shipped_story;
 mod xss;

@@ -32,7 +32,10 @@ use super::markdown::Mentions;
 pub use article::{ArticleView, TocEntry};
 pub use embeds::{Embed, EmbedGroup, EmbedPageView, EmbedView, OEMBED_WIDTH, Part, embeds};
 pub use marks::Marks;
-pub use page::{EarlierView, PageView, build as page_view};
+pub use page::{
+    EarlierView, PageView, SHARE_CARD, ShareImage, build as page_view, place as place_page,
+    share_image,
+};
 pub use people::{GroupView, PersonView};
 pub use quotes::QuoteView;
 pub use record::{EDITIONS, EditionRecord, edition_folder, record};

@@ -4,8 +4,10 @@ use serde::Serialize;
 
 use super::DateView;
 use crate::ids;
+use crate::links::href;
 use crate::locale::Locale;
 use crate::model::Story;
+use crate::render::share_card::{HEIGHT, WIDTH};
 use crate::render::{RenderOptions, publish};
 
 #[derive(Serialize, Clone)]
@@ -31,10 +33,14 @@ pub struct PageView {
     /// base URL).
     pub oembed_url: Option<String>,
     pub site_name: String,
-    /// The photo's absolute URL, for sharing cards.
+    /// What a shared link shows (`og:image`): the photo, the story's own
+    /// card or the one the build draws; absolute with a base URL.
     pub image_url: Option<String>,
     pub image_alt: Option<String>,
-    /// `summary_large_image` with a photo, else `summary`.
+    /// The picture's size in pixels, when the build knows it.
+    pub image_width: Option<u32>,
+    pub image_height: Option<u32>,
+    /// `summary_large_image` with a picture, else `summary`.
     pub twitter_card: &'static str,
     pub published_time: String,
     pub modified_time: String,
@@ -59,15 +65,89 @@ pub struct EarlierView {
     pub latest_url: String,
 }
 
-pub fn build(story: &Story, options: &RenderOptions, locale: &Locale) -> PageView {
+/// The file the build draws the story's share card into.
+pub const SHARE_CARD: &str = "share-card.png";
+
+/// What a link to the story shows where it is shared.
+pub enum ShareImage<'a> {
+    /// The article's photo, under `static/`. (Resized variants of it,
+    /// when the build makes them, belong here: a 1200-wide one is what
+    /// sharing wants.)
+    Photo(&'a str),
+    /// The story's own card (`share_image`), under `static/`.
+    Own(&'a str),
+    /// The card the build draws: [`SHARE_CARD`].
+    Drawn,
+}
+
+pub fn share_image(story: &Story) -> ShareImage<'_> {
+    let article = &story.article;
+    match (
+        &article.share_image,
+        article.photo.as_ref().and_then(|p| p.src.as_deref()),
+    ) {
+        (Some(own), _) => ShareImage::Own(own),
+        (None, Some(photo)) => ShareImage::Photo(photo),
+        (None, None) => ShareImage::Drawn,
+    }
+}
+
+/// The picture a shared link shows, as the head names it.
+struct Picture {
+    url: Option<String>,
+    alt: Option<String>,
+    size: Option<(u32, u32)>,
+    json_ld: String,
+}
+
+/// `root` is what links to the site's own files start with on this page
+/// (`../../` on a past edition); with a base URL every address is
+/// absolute instead.
+fn picture(story: &Story, options: &RenderOptions, root: &str) -> Picture {
     let article = &story.article;
     let base_url = options.base_url.as_deref();
     let photo = article.photo.as_ref();
-    let photo_src = photo.and_then(|p| p.src.as_deref());
-    // Sharing cards need an absolute address for the picture.
-    let image_url = base_url
-        .zip(photo_src)
-        .map(|(base, src)| format!("{base}{src}"));
+    let address = |path: &str| format!("{}{}", base_url.unwrap_or(root), href(path));
+    let (url, alt, size) = match share_image(story) {
+        // Sharing a photo needs its absolute address, as it always has.
+        ShareImage::Photo(src) => (
+            base_url.map(|_| address(src)),
+            photo.map(|p| {
+                p.alt
+                    .clone()
+                    .or_else(|| p.caption.clone())
+                    .unwrap_or_default()
+            }),
+            None,
+        ),
+        // A card shows the title; relative without a base URL, so that
+        // the page names it wherever the site is put.
+        ShareImage::Own(path) => (Some(address(path)), Some(article.title.clone()), None),
+        ShareImage::Drawn => (
+            Some(address(SHARE_CARD)),
+            Some(article.title.clone()),
+            Some((WIDTH, HEIGHT)),
+        ),
+    };
+    Picture {
+        json_ld: publish::json_ld(story, base_url, url.as_deref(), &address),
+        alt: url.as_ref().and(alt),
+        url,
+        size,
+    }
+}
+
+/// Points the page's picture at the site's top from `root`.
+pub fn place(page: &mut PageView, story: &Story, options: &RenderOptions, root: &str) {
+    let picture = picture(story, options, root);
+    page.image_url = picture.url;
+    page.json_ld = picture.json_ld;
+}
+
+pub fn build(story: &Story, options: &RenderOptions, locale: &Locale) -> PageView {
+    let article = &story.article;
+    let base_url = options.base_url.as_deref();
+    let picture = picture(story, options, "");
     PageView {
         lang: article.lang.clone(),
         dir: locale.direction.as_str(),
@@ -80,19 +160,16 @@ pub fn build(story: &Story, options: &RenderOptions, locale: &Locale) -> PageVie
         feed_url: base_url.map(|_| "feed.xml".to_owned()),
         oembed_url: base_url.map(|base| format!("{base}{}", ids::MAIN_OEMBED)),
         site_name: story.publisher().to_owned(),
-        image_alt: image_url.as_ref().and(photo).map(|p| {
-            p.alt
-                .clone()
-                .or_else(|| p.caption.clone())
-                .unwrap_or_default()
-        }),
-        twitter_card: if image_url.is_some() {
+        twitter_card: if picture.url.is_some() {
             "summary_large_image"
         } else {
             "summary"
         },
-        json_ld: publish::json_ld(story, base_url, image_url.as_deref()),
-        image_url,
+        image_alt: picture.alt,
+        image_width: picture.size.map(|(width, _)| width),
+        image_height: picture.size.map(|(_, height)| height),
+        json_ld: picture.json_ld,
+        image_url: picture.url,
         published_time: article.published.iso(),
         modified_time: story.edition().iso(),
         generator: format!("explainer {}", env!("CARGO_PKG_VERSION")),

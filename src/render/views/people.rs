@@ -214,6 +214,7 @@ mod tests {
                 photo: None,
                 lang: "en".into(),
                 publisher: None,
+                share_image: None,
                 final_at: None,
                 body: String::new(),
             },

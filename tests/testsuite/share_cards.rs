@@ -1,0 +1,377 @@
+//! The share card: the picture a shared link to the story shows. It is
+//! drawn by the build for a story without a photo, named by the page's
+//! Open Graph, Twitter and JSON-LD tags, and can be read — by tesseract, as
+//! a reader would.
+
+use std::path::PathBuf;
+
+use crate::common::{BASE_ARTICLE, BASE_FACTS, Story, between, run};
+
+const PAPER: [u8; 3] = [0xfb, 0xfa, 0xf7];
+
+/// The card's pixels as RGB, with its size.
+fn pixels(png: &[u8]) -> (u32, u32, Vec<u8>) {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(png));
+    decoder.set_transformations(png::Transformations::EXPAND);
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut buffer = vec![0; reader.output_buffer_size().expect("a size")];
+    let info = reader.next_frame(&mut buffer).expect("one frame");
+    assert_eq!(info.color_type, png::ColorType::Rgb);
+    buffer.truncate(info.buffer_size());
+    (info.width, info.height, buffer)
+}
+
+fn card(story: &Story) -> Vec<u8> {
+    std::fs::read(story.output().join("share-card.png")).expect("share-card.png was written")
+}
+
+fn meta(page: &str, property: &str) -> Option<String> {
+    let key = format!("property=\"{property}\" content=\"");
+    let key = if page.contains(&key) {
+        key
+    } else {
+        format!("name=\"{property}\" content=\"")
+    };
+    let start = page.find(&key)? + key.len();
+    Some(page[start..].split('"').next()?.to_owned())
+}
+
+fn json_ld(page: &str) -> serde_json::Value {
+    let block = between(page, "<script type=\"application/ld+json\">", "</script>");
+    let block = block
+        .trim_start_matches("<script type=\"application/ld+json\">")
+        .trim_end_matches("</script>");
+    serde_json::from_str(block).expect("the JSON-LD parses")
+}
+
+/// How many rows of text, between the kicker and the footer, end well
+/// short of the right margin and how many start well after the left one:
+/// a ragged edge is the side text is not aligned to. Only rows through
+/// the letters' bodies count, not those of a lone dot or descender.
+fn ragged_rows(png: &[u8]) -> (usize, usize) {
+    let (width, _, rgb) = pixels(png);
+    let width = width as usize;
+    let (mut ragged_left, mut ragged_right) = (0, 0);
+    for y in 100..500 {
+        let ink: Vec<usize> = (0..width)
+            .filter(|x| rgb[(y * width + x) * 3..][..3] != PAPER)
+            .collect();
+        let (Some(first), Some(last)) = (ink.first(), ink.last()) else {
+            continue;
+        };
+        if ink.len() < 150 {
+            continue;
+        }
+        if *first > 80 + 120 {
+            ragged_left += 1;
+        }
+        if *last < width - 80 - 120 {
+            ragged_right += 1;
+        }
+    }
+    (ragged_left, ragged_right)
+}
+
+#[test]
+fn the_shipped_story_gets_a_1200_by_630_card_under_300_kb() {
+    let story = Story::copy_of(".");
+    story.build().assert_ok();
+    let png = card(&story);
+    let (width, height, rgb) = pixels(&png);
+    assert_eq!((width, height), (1200, 630));
+    assert!(png.len() < 300 * 1024, "{} bytes", png.len());
+    // Drawn, not blank: a fair share of the card is text.
+    let ink = rgb.chunks(3).filter(|p| *p != PAPER).count();
+    assert!(ink > 20_000, "{ink} pixels of ink");
+}
+
+#[test]
+fn the_same_story_gives_the_same_card_bytes() {
+    let first = Story::copy_of(".");
+    let second = Story::copy_of(".");
+    first.build().assert_ok();
+    second.build().assert_ok();
+    assert_eq!(card(&first), card(&second));
+    second.edit("content/article.md", "improving ties", "improving trade");
+    second.build().assert_ok();
+    assert_ne!(card(&first), card(&second), "the card follows the title");
+}
+
+#[test]
+fn the_head_names_the_card_and_the_card_is_written() {
+    let story = Story::copy_of(".");
+    story.build().assert_ok();
+    let page = story.page();
+    let image = meta(&page, "og:image").expect("og:image");
+    assert_eq!(image, "share-card.png");
+    assert!(story.output().join(&image).is_file());
+    assert_eq!(meta(&page, "og:image:width").as_deref(), Some("1200"));
+    assert_eq!(meta(&page, "og:image:height").as_deref(), Some("630"));
+    assert_eq!(
+        meta(&page, "og:image:alt").as_deref(),
+        Some(
+            "Russia and US agree to start working toward ending the war in Ukraine and improving ties"
+        )
+    );
+    assert_eq!(
+        meta(&page, "twitter:card").as_deref(),
+        Some("summary_large_image")
+    );
+    assert_eq!(
+        json_ld(&page)["image"],
+        serde_json::json!(["share-card.png"])
+    );
+
+    // With a base URL, every address is absolute, as og:url is.
+    let base = "https://user.github.io/repo/";
+    run(&[
+        "build",
+        "--root",
+        story.root().to_str().unwrap(),
+        "--base-url",
+        base,
+    ])
+    .assert_ok();
+    let page = story.page();
+    let absolute = format!("{base}share-card.png");
+    assert_eq!(meta(&page, "og:image"), Some(absolute.clone()));
+    assert_eq!(json_ld(&page)["image"], serde_json::json!([absolute]));
+    assert!(story.output().join("share-card.png").is_file());
+}
+
+#[test]
+fn a_story_with_a_photo_shares_its_photo_and_draws_no_card() {
+    let story = Story::base();
+    story.write("static/riyadh.jpg", b"not really a jpeg");
+    story.edit(
+        "content/article.md",
+        "authors: [Ada Byrne]\n",
+        "authors: [Ada Byrne]\nphoto: {src: riyadh.jpg, caption: The tunnel, alt: The tunnel's mouth}\n",
+    );
+    let base = "https://example.org/news/";
+    run(&[
+        "build",
+        "--root",
+        story.root().to_str().unwrap(),
+        "--base-url",
+        base,
+    ])
+    .assert_ok();
+    let page = story.page();
+    assert_eq!(
+        meta(&page, "og:image").as_deref(),
+        Some("https://example.org/news/riyadh.jpg")
+    );
+    assert_eq!(
+        meta(&page, "og:image:alt").as_deref(),
+        Some("The tunnel&#39;s mouth")
+    );
+    assert!(!story.output().join("share-card.png").exists());
+}
+
+#[test]
+fn a_story_may_bring_its_own_card() {
+    let story = Story::base();
+    story.write("static/cards/tunnel.png", b"the newsroom's own card");
+    story.edit(
+        "content/article.md",
+        "authors: [Ada Byrne]\n",
+        "authors: [Ada Byrne]\nshare_image: cards/tunnel.png\n",
+    );
+    story.build().assert_ok();
+    let page = story.page();
+    assert_eq!(meta(&page, "og:image").as_deref(), Some("cards/tunnel.png"));
+    assert_eq!(
+        std::fs::read(story.output().join("cards/tunnel.png")).unwrap(),
+        b"the newsroom's own card"
+    );
+    assert_eq!(
+        json_ld(&page)["image"],
+        serde_json::json!(["cards/tunnel.png"])
+    );
+    assert!(!story.output().join("share-card.png").exists());
+    // The build does not know its size, so it does not claim one.
+    assert!(meta(&page, "og:image:width").is_none());
+}
+
+#[test]
+fn a_missing_own_card_is_a_located_error() {
+    let story = Story::base();
+    story.write("static/cards/tunnel.png", b"png");
+    story.edit(
+        "content/article.md",
+        "authors: [Ada Byrne]\n",
+        "authors: [Ada Byrne]\nshare_image: cards/tunel.png\n",
+    );
+    story.build().assert_fails_with(&[
+        "static/cards/tunel.png does not exist",
+        "content/article.md:6:14",
+        "did you mean `cards/tunnel.png`?",
+    ]);
+}
+
+#[test]
+fn a_publisher_with_a_home_page_and_logo_reaches_the_json_ld() {
+    let story = Story::base();
+    story.write("static/logo.png", b"logo");
+    story.edit(
+        "content/article.md",
+        "authors: [Ada Byrne]\n",
+        "authors: [Ada Byrne]\npublisher:\n  name: The Ledger\n  url: https://ledger.example/\n  logo: logo.png\n",
+    );
+    run(&[
+        "build",
+        "--root",
+        story.root().to_str().unwrap(),
+        "--base-url",
+        "https://ledger.example/tunnel/",
+    ])
+    .assert_ok();
+    let page = story.page();
+    let publisher = &json_ld(&page)["publisher"];
+    assert_eq!(publisher["name"], "The Ledger");
+    assert_eq!(publisher["url"], "https://ledger.example/");
+    assert_eq!(
+        publisher["logo"],
+        serde_json::json!({"@type": "ImageObject", "url": "https://ledger.example/tunnel/logo.png"})
+    );
+    assert_eq!(meta(&page, "og:site_name").as_deref(), Some("The Ledger"));
+
+    // The plain form still works, and gives a name only.
+    let plain = Story::base();
+    plain.edit(
+        "content/article.md",
+        "authors: [Ada Byrne]\n",
+        "authors: [Ada Byrne]\npublisher: The Ledger\n",
+    );
+    plain.build().assert_ok();
+    assert_eq!(
+        json_ld(&plain.page())["publisher"],
+        serde_json::json!({"@type": "Organization", "name": "The Ledger"})
+    );
+}
+
+#[test]
+fn a_publisher_of_the_wrong_shape_is_a_located_error() {
+    let story = Story::base();
+    story.edit(
+        "content/article.md",
+        "authors: [Ada Byrne]\n",
+        "authors: [Ada Byrne]\npublisher:\n  url: /about/\n  logo: \"javascript:alert(1)\"\n  logos: x.png\n",
+    );
+    story.build().assert_fails_with(&[
+        "`publisher` is missing `name`",
+        "`publisher.url` must be a whole web address",
+        "content/article.md:7:8",
+        "`publisher.logo` links to `javascript:alert(1)`, which is not a web address",
+        "unknown field `logos` in `publisher`",
+        "did you mean `logo`?",
+    ]);
+    let list = Story::base();
+    list.edit(
+        "content/article.md",
+        "authors: [Ada Byrne]\n",
+        "authors: [Ada Byrne]\npublisher: [The Ledger]\n",
+    );
+    list.build()
+        .assert_fails_with(&["`publisher`", "content/article.md:6:12"]);
+}
+
+#[test]
+fn date_published_carries_the_time_when_one_is_written() {
+    let story = Story::new(
+        &BASE_ARTICLE.replace(
+            "published: 2025-11-20",
+            "published: 2025-11-20T08:15:00-05:00",
+        ),
+        BASE_FACTS,
+    );
+    story.build().assert_ok();
+    assert_eq!(
+        json_ld(&story.page())["datePublished"],
+        "2025-11-20T08:15:00-05:00"
+    );
+}
+
+#[test]
+fn an_arabic_card_is_drawn_right_to_left() {
+    let arabic = Story::copy_of("tests/fixtures/ar");
+    arabic.build().assert_ok();
+    let (ragged_left, ragged_right) = ragged_rows(&card(&arabic));
+    assert!(
+        ragged_left > 10 && ragged_right * 4 < ragged_left,
+        "rows ragged on the left {ragged_left}, on the right {ragged_right}"
+    );
+    // And the control: an English card is ragged on the right.
+    let english = Story::copy_of(".");
+    english.build().assert_ok();
+    let (ragged_left, ragged_right) = ragged_rows(&card(&english));
+    assert!(
+        ragged_right > 10 && ragged_left * 4 < ragged_right,
+        "rows ragged on the left {ragged_left}, on the right {ragged_right}"
+    );
+}
+
+#[test]
+fn a_character_no_font_has_is_one_warning_naming_it() {
+    let story = Story::new(
+        &BASE_ARTICLE.replace("The tunnel inquiry", "The tunnel inquiry ᚠ"),
+        BASE_FACTS,
+    );
+    let run = story.build();
+    run.assert_ok();
+    assert!(run.stderr.contains("`ᚠ` (U+16A0)"), "{}", run.stderr);
+    assert_eq!(run.stderr.matches("U+16A0").count(), 1, "{}", run.stderr);
+    assert!(story.output().join("share-card.png").is_file());
+}
+
+/// tesseract reads the card as a reader would. CI installs it (see
+/// `.ci/run`) and sets EXPLAINER_REQUIRE_OCR=1, so there it cannot be
+/// skipped.
+#[test]
+fn tesseract_reads_the_title_off_the_card() {
+    let Some(tesseract) = tesseract() else {
+        assert!(
+            std::env::var("EXPLAINER_REQUIRE_OCR").as_deref() != Ok("1"),
+            "EXPLAINER_REQUIRE_OCR=1 but tesseract is not installed"
+        );
+        eprintln!("tesseract is not installed: the OCR check is skipped");
+        return;
+    };
+    let story = Story::copy_of(".");
+    story.build().assert_ok();
+    let output = std::process::Command::new(tesseract)
+        .arg(story.output().join("share-card.png"))
+        .arg("stdout")
+        .output()
+        .expect("tesseract runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = String::from_utf8_lossy(&output.stdout).to_lowercase();
+    for word in [
+        "explainer",
+        "russia",
+        "agree",
+        "working",
+        "toward",
+        "ending",
+        "ukraine",
+        "improving",
+        "ties",
+        "diplomats",
+        "riyadh",
+        "february",
+        "2025",
+    ] {
+        assert!(text.contains(word), "`{word}` not read in:\n{text}");
+    }
+}
+
+fn tesseract() -> Option<PathBuf> {
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join("tesseract"))
+        .find(|p| p.is_file())
+}
