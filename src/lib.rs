@@ -24,6 +24,7 @@
 #![allow(clippy::result_large_err)]
 
 mod article;
+pub mod cache;
 mod changes;
 pub mod date;
 pub mod diagnostic;
@@ -31,6 +32,7 @@ pub mod draft;
 mod editions;
 pub mod facts_json;
 pub mod ids;
+mod images;
 pub mod links;
 mod load;
 pub mod locale;
@@ -138,6 +140,9 @@ pub struct Timings {
     /// The process's peak memory (resident) at the end of each stage, in
     /// bytes, where the system tells it (Linux): which stage sets the peak.
     pub peak_memory: [Option<u64>; 4],
+    /// Resized pictures taken from the cache, and made.
+    pub pictures_reused: usize,
+    pub pictures_made: usize,
 }
 
 impl Timings {
@@ -212,11 +217,17 @@ impl Report {
             format_duration(t.write)
         );
         let mib = |bytes: Option<u64>| bytes.map(|b| format!("{:.0}", b as f64 / 1048576.0));
-        match t.peak_memory.map(mib) {
+        let times = match t.peak_memory.map(mib) {
             [Some(load), Some(validate), Some(render), Some(write)] => {
                 format!("{times}; peak memory after each {load}, {validate}, {render}, {write} MiB")
             }
             _ => times,
+        };
+        match (t.pictures_made, t.pictures_reused) {
+            (0, 0) => times,
+            (made, reused) => {
+                format!("{times}; resized pictures: {made} made, {reused} from the cache")
+            }
         }
     }
 }
@@ -297,7 +308,10 @@ fn build_in_root(options: &BuildOptions) -> Result<Report, Failure> {
     let seed = matches!(options.previous, Previous::File(_));
     let (site, mut report) = run_stages(
         &options.root,
-        &RenderOptions { base_url },
+        &RenderOptions {
+            base_url,
+            cache: Some(story_cache(&options.root)),
+        },
         previous.as_deref(),
         seed,
     )?;
@@ -320,10 +334,21 @@ fn build_in_root(options: &BuildOptions) -> Result<Report, Failure> {
 
 /// The same checks as a build, templates included, writing nothing.
 pub fn check(root: &Path) -> Result<Report, Failure> {
+    let options = RenderOptions {
+        cache: Some(story_cache(root)),
+        ..RenderOptions::default()
+    };
     let checked = check_root(root)
-        .and_then(|()| run_stages(root, &RenderOptions::default(), None, false))
+        .and_then(|()| run_stages(root, &options, None, false))
         .map(|(_, report)| report);
     from_where_run(root, checked)
+}
+
+/// The story's cache of resized pictures (see [`cache`]). `check` uses it
+/// too: it resizes to find pictures that do not decode, and the build
+/// after it then has nothing left to do.
+fn story_cache(root: &Path) -> std::sync::Arc<cache::Cache> {
+    std::sync::Arc::new(cache::Cache::at(&root.join(cache::DIR)))
 }
 
 /// Diagnostics name files relative to the story root; with `--root`
@@ -436,10 +461,12 @@ fn run_stages(
 
     let started = Instant::now();
     let static_files = inputs.theme.static_paths();
+    let pictures = inputs.theme.pictures();
     let latest = validate::edition_of(&inputs.article, &inputs.facts);
     let past = editions::read(
         root,
         &static_files,
+        &pictures,
         latest.as_ref(),
         previous.filter(|_| seed),
     );
@@ -533,6 +560,9 @@ fn run_stages(
     drop(last_pages);
     timings.render = started.elapsed();
     timings.peak_memory[2] = peak_memory();
+    if let Some(cache) = &options.cache {
+        (timings.pictures_reused, timings.pictures_made) = cache.counts();
+    }
     let site = rendered.map_err(|mut d| {
         d.extend(warnings.clone());
         fail(d, timings, &notes)

@@ -7,6 +7,7 @@
 
 mod cards;
 pub mod markdown;
+mod pictures;
 mod publish;
 mod templates;
 mod tidy;
@@ -55,6 +56,9 @@ pub struct RenderOptions {
     /// The absolute URL the site is published at, if known
     /// (`https://user.github.io/repo/`).
     pub base_url: Option<String>,
+    /// Where resized pictures are kept between builds; `None` makes them
+    /// every time.
+    pub cache: Option<std::sync::Arc<crate::cache::Cache>>,
 }
 
 /// One edition of the story, checked, with what changed since the one
@@ -150,8 +154,22 @@ pub fn render_site(
     let changes = latest.changes;
     let tera = templates::compile(&theme.templates)?;
     let locale = Locale::new(&story.article.lang, &story.translations);
+    let stories: Vec<&Story> = std::iter::once(story)
+        .chain(past.iter().map(|e| e.story))
+        .collect();
+    let no_cache = crate::cache::Cache::none();
+    let cache = options.cache.as_deref().unwrap_or(&no_cache);
+    let mut pictures = pictures::prepare(&stories, theme, cache)?;
     let mut diagnostics = Diagnostics::new();
-    let mut outputs = plan(story, theme, options, &locale, changes, &mut diagnostics);
+    let mut outputs = plan(
+        story,
+        theme,
+        options,
+        &locale,
+        changes,
+        &mut pictures,
+        &mut diagnostics,
+    );
     for file in past_pages.unwrap_or_default() {
         outputs.push(Output {
             path: file.path.clone(),
@@ -189,6 +207,7 @@ pub fn render_site(
         record: &record,
         tera: &tera,
         templates: &theme.templates,
+        pictures: &pictures,
     };
     let made: Vec<Result<OutputFile, Diagnostic>> = outputs
         .into_iter()
@@ -218,6 +237,7 @@ fn plan<'a>(
     options: &'a RenderOptions,
     locale: &'a Locale,
     changes: &'a Changes,
+    pictures: &mut pictures::Pictures,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Output<'a>> {
     let page = |path: &str, template: &'static str, data| Output {
@@ -261,7 +281,19 @@ fn plan<'a>(
             Box::new(move || publish::sitemap(story, base_url)),
         ));
     }
-    for asset in &theme.assets {
+    for file in std::mem::take(&mut pictures.files) {
+        outputs.push(Output {
+            path: file.path,
+            make: Make::Ready(file.contents),
+        });
+    }
+    // A picture shown only in its resized versions is not published
+    // itself: nothing on the page would load it.
+    for asset in theme
+        .assets
+        .iter()
+        .filter(|a| !pictures.unshipped.contains(&a.path))
+    {
         if outputs.iter().any(|o| o.path == asset.path) {
             diagnostics.push(
                 Diagnostic::file_error(
@@ -288,6 +320,7 @@ struct Site<'a> {
     record: &'a [views::EditionRecord],
     tera: &'a tera::Tera,
     templates: &'a [Template],
+    pictures: &'a pictures::Pictures,
 }
 
 /// Carry out one entry of the plan.
@@ -299,13 +332,20 @@ fn make(output: Output, site: &Site) -> Result<OutputFile, Diagnostic> {
         record,
         tera,
         templates,
+        pictures,
     } = *site;
     let contents = match output.make {
         Make::Page { template, data } => {
             let (context, size) = match data {
                 PageKind::Main(edition, place) => {
-                    let mut data =
-                        views::page_data(edition.story, options, locale, edition.changes);
+                    let mut data = views::page_data(
+                        edition.story,
+                        options,
+                        locale,
+                        edition.changes,
+                        pictures,
+                        &place.root,
+                    );
                     data.page.changes_url = Some(format!("{}changes.html", place.root));
                     data.page.earlier = place.earlier.map(|as_of| views::EarlierView {
                         as_of,
@@ -317,8 +357,11 @@ fn make(output: Output, site: &Site) -> Result<OutputFile, Diagnostic> {
                         page_size_hint(edition.story),
                     )
                 }
-                PageKind::NotFound => (not_found_context(story, options, locale)?, 4096),
-                PageKind::Changes => (changes_context(story, options, locale, record)?, 16 * 1024),
+                PageKind::NotFound => (not_found_context(story, options, locale, pictures)?, 4096),
+                PageKind::Changes => (
+                    changes_context(story, options, locale, record, pictures)?,
+                    16 * 1024,
+                ),
             };
             let mut html = Vec::with_capacity(size);
             tera.render_to(template, &context, &mut html)
@@ -411,8 +454,9 @@ fn not_found_context(
     story: &Story,
     options: &RenderOptions,
     locale: &Locale,
+    pictures: &pictures::Pictures,
 ) -> Result<tera::Context, Diagnostic> {
-    let mut page = views::page_view(story, options, locale);
+    let mut page = views::page_view(story, options, locale, pictures);
     // GitHub Pages serves 404.html for a missing file at any depth, so its
     // links to the site's own files start from the base URL.
     page.root = options.base_url.clone().unwrap_or_default();
@@ -427,8 +471,9 @@ fn changes_context(
     options: &RenderOptions,
     locale: &Locale,
     record: &[views::EditionRecord],
+    pictures: &pictures::Pictures,
 ) -> Result<tera::Context, Diagnostic> {
-    let mut page = views::page_view(story, options, locale);
+    let mut page = views::page_view(story, options, locale, pictures);
     page.changes_url = Some("changes.html".to_owned());
     let mut context = tera::Context::new();
     context.insert_value("page", value(page)?);

@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use super::schema::Checker;
 use super::{read_source, static_path};
+use crate::images::Probes;
 use crate::load::{ArticleSource, Value};
 use crate::model::{Article, Photo};
 
@@ -24,6 +25,7 @@ pub(super) fn read_article(
     checker: &mut Checker,
     source: &ArticleSource,
     static_files: &[&str],
+    pictures: &Probes,
     unsafe_links: &[(String, Range<usize>)],
 ) -> Option<Article> {
     if source.front_matter.value == Value::Null {
@@ -68,7 +70,7 @@ pub(super) fn read_article(
         Some(Photo {
             caption: checker.optional_text(&photo, "caption"),
             credit: checker.optional_text(&photo, "credit"),
-            src: static_path(checker, &photo, "src", static_files),
+            src: static_path(checker, &photo, "src", static_files, pictures),
             alt: checker.optional_text(&photo, "alt"),
         })
     });

@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::DateView;
 use crate::locale::Locale;
 use crate::model::Story;
+use crate::render::pictures::{Pictures, Role};
 use crate::render::{RenderOptions, publish};
 
 #[derive(Serialize, Clone)]
@@ -55,11 +56,20 @@ pub struct EarlierView {
     pub latest_url: String,
 }
 
-pub fn build(story: &Story, options: &RenderOptions, locale: &Locale) -> PageView {
+pub fn build(
+    story: &Story,
+    options: &RenderOptions,
+    locale: &Locale,
+    pictures: &Pictures,
+) -> PageView {
     let article = &story.article;
     let base_url = options.base_url.as_deref();
     let photo = article.photo.as_ref();
-    let photo_src = photo.and_then(|p| p.src.as_deref());
+    // The photo's 1200-wide version, as sharing cards are drawn.
+    let photo_src = photo
+        .and_then(|p| p.src.as_deref())
+        .and_then(|src| pictures.get(src, Role::Photo))
+        .map(|shown| shown.for_sharing().path.as_str());
     // Sharing cards need an absolute address for the picture.
     let image_url = base_url
         .zip(photo_src)
