@@ -151,10 +151,10 @@ pub fn probe<R: BufRead + Seek>(mut reader: R, name: &str) -> Result<Picture, Pr
         return checked(format, gif_size(head)?, false);
     }
     if let (Format::Png, Some(ihdr)) = (format, head.get(16..24)) {
-        // The decoder refuses a zero width before saying so.
-        if ihdr[..4] == [0; 4] || ihdr[4..] == [0; 4] {
-            return Err(Problem::ZeroSized);
-        }
+        // The size is judged from IHDR itself, before the decoder, which
+        // refuses a zero width without saying so.
+        let side = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+        checked(format, (side(&ihdr[..4]), side(&ihdr[4..])), false)?;
     }
     let mut image_reader = ImageReader::new(reader);
     image_reader.set_format(match format {
@@ -209,10 +209,9 @@ fn checked(format: Format, (width, height): (u32, u32), turned: bool) -> Result<
 
 fn decode_problem(error: image::ImageError) -> Problem {
     match error {
-        image::ImageError::Limits(_) => Problem::TooLarge {
-            width: 0,
-            height: 0,
-        },
+        image::ImageError::Limits(_) => {
+            Problem::Undecodable("decoding it needs more memory than a picture may take".to_owned())
+        }
         other => Problem::Undecodable(other.to_string()),
     }
 }
@@ -343,28 +342,48 @@ pub fn resize(bytes: &[u8], widths: &[u32], cut: Cut) -> Result<Vec<Resized>, Pr
         .with_guessed_format()
         .map_err(|e| Problem::Undecodable(e.to_string()))?;
     reader.limits(limits());
+    let is_jpeg = reader.format() == Some(image::ImageFormat::Jpeg);
     let mut decoder = reader.into_decoder().map_err(decode_problem)?;
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
-    let mut picture = image::DynamicImage::from_decoder(decoder).map_err(decode_problem)?;
+    let (raw_width, raw_height) = decoder.dimensions();
+    let turned = swaps_sides(orientation);
+    let (width, height) = if turned {
+        (raw_height, raw_width)
+    } else {
+        (raw_width, raw_height)
+    };
+    let largest = widths.iter().copied().max().unwrap_or(1);
+    let mut picture = if is_jpeg {
+        drop(decoder);
+        // The side the versions are measured on: the shown width, or the
+        // shorter side for a square.
+        let on_width = if cut.square {
+            raw_width <= raw_height
+        } else {
+            !turned
+        };
+        match jpeg_at_least(bytes, largest, on_width)? {
+            Some(picture) => picture,
+            None => full_size(bytes)?,
+        }
+    } else {
+        image::DynamicImage::from_decoder(decoder).map_err(decode_problem)?
+    };
     picture.apply_orientation(orientation);
     let alpha = picture.color().has_alpha() && cut.format != Format::Jpeg;
-    let (width, height) = (picture.width(), picture.height());
+    let (decoded_width, decoded_height) = (picture.width(), picture.height());
     let (pixel_type, pixels) = if alpha {
         (fr::PixelType::U8x4, picture.into_rgba8().into_raw())
     } else {
         (fr::PixelType::U8x3, picture.into_rgb8().into_raw())
     };
-    let mut current = fr::images::Image::from_vec_u8(width, height, pixels, pixel_type)
-        .map_err(|e| Problem::Undecodable(e.to_string()))?;
+    let mut current =
+        fr::images::Image::from_vec_u8(decoded_width, decoded_height, pixels, pixel_type)
+            .map_err(|e| Problem::Undecodable(e.to_string()))?;
     if cut.square {
-        let side = width.min(height);
-        current = crop(
-            &current,
-            (width - side) / 2,
-            (height - side) / 2,
-            side,
-            side,
-        )?;
+        let (w, h) = (current.width(), current.height());
+        let side = w.min(h);
+        current = crop(&current, (w - side) / 2, (h - side) / 2, side, side)?;
     }
     let mut order: Vec<u32> = widths.to_vec();
     order.sort_unstable_by(|a, b| b.cmp(a));
@@ -375,7 +394,13 @@ pub fn resize(bytes: &[u8], widths: &[u32], cut: Cut) -> Result<Vec<Resized>, Pr
     let mut made = Vec::with_capacity(order.len());
     for &target in &order {
         let target = target.min(current.width()).max(1);
-        let target_height = scaled_height(current.width(), current.height(), target);
+        // In the original's proportions: a JPEG decoded at a reduced
+        // scale may have rounded its sides differently.
+        let target_height = if cut.square {
+            target
+        } else {
+            scaled_height(width, height, target)
+        };
         if (target, target_height) != (current.width(), current.height()) {
             let mut next = fr::images::Image::new(target, target_height, pixel_type);
             resizer
@@ -391,6 +416,55 @@ pub fn resize(bytes: &[u8], widths: &[u32], cut: Cut) -> Result<Vec<Resized>, Pr
         });
     }
     Ok(made)
+}
+
+fn full_size(bytes: &[u8]) -> Result<image::DynamicImage, Problem> {
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| Problem::Undecodable(e.to_string()))?;
+    reader.limits(limits());
+    let decoder = reader.into_decoder().map_err(decode_problem)?;
+    image::DynamicImage::from_decoder(decoder).map_err(decode_problem)
+}
+
+/// A JPEG decoded at the smallest of 1/8, 1/4, 1/2 or full scale that is
+/// still at least `width` on the side that matters (`on_width`: the
+/// stored width, else the stored height): scaling in the decoder's inverse
+/// DCT makes a 24-megapixel photo a 6-megapixel one before its pixels are
+/// ever held. `None` when the decoder cannot give RGB or grey (CMYK, 16
+/// bits): the caller decodes it at full size.
+fn jpeg_at_least(
+    bytes: &[u8],
+    width: u32,
+    on_width: bool,
+) -> Result<Option<image::DynamicImage>, Problem> {
+    let mut decoder = jpeg_decoder::Decoder::new(Cursor::new(bytes));
+    decoder.set_max_decoding_buffer_size(MAX_ALLOC as usize);
+    let want = u16::try_from(width).unwrap_or(u16::MAX);
+    // The other side is asked for as large as can be: the scale is chosen
+    // by the side that matters alone.
+    let (w, h) = if on_width {
+        (want, u16::MAX)
+    } else {
+        (u16::MAX, want)
+    };
+    let undecodable = |e: jpeg_decoder::Error| Problem::Undecodable(e.to_string());
+    let (scaled_width, scaled_height) = decoder.scale(w, h).map_err(undecodable)?;
+    let pixels = decoder.decode().map_err(undecodable)?;
+    let Some(info) = decoder.info() else {
+        return Ok(None);
+    };
+    let (sw, sh) = (u32::from(scaled_width), u32::from(scaled_height));
+    let picture = match info.pixel_format {
+        jpeg_decoder::PixelFormat::RGB24 => {
+            image::RgbImage::from_raw(sw, sh, pixels).map(image::DynamicImage::ImageRgb8)
+        }
+        jpeg_decoder::PixelFormat::L8 => {
+            image::GrayImage::from_raw(sw, sh, pixels).map(image::DynamicImage::ImageLuma8)
+        }
+        jpeg_decoder::PixelFormat::L16 | jpeg_decoder::PixelFormat::CMYK32 => None,
+    };
+    Ok(picture)
 }
 
 /// The height of a version `width` wide, in proportion, at least 1.
@@ -480,10 +554,52 @@ mod tests {
         bytes[16..20].copy_from_slice(&30_000u32.to_be_bytes());
         bytes[20..24].copy_from_slice(&30_000u32.to_be_bytes());
         let problem = probe_bytes(&bytes, "bomb.png").unwrap_err();
-        assert!(
-            matches!(problem, Problem::TooLarge { .. } | Problem::Undecodable(_)),
-            "{problem:?}"
+        assert_eq!(
+            problem,
+            Problem::TooLarge {
+                width: 30_000,
+                height: 30_000
+            }
         );
+    }
+
+    /// A camera held upright writes a landscape picture and the tag
+    /// "turn 90°": the page's size and the versions are the upright ones.
+    #[test]
+    fn the_camera_orientation_is_applied() {
+        use image::ImageEncoder;
+        let (width, height) = (64, 32);
+        let pixels: Vec<u8> = (0..width * height)
+            .flat_map(|i| {
+                if i % width < width / 2 {
+                    [250, 0, 0]
+                } else {
+                    [0, 0, 250]
+                }
+            })
+            .collect();
+        // A big-endian TIFF block holding one entry: Orientation (0x0112),
+        // a SHORT, value 6 ("rotate 90° clockwise").
+        let exif = b"MM\x00\x2a\x00\x00\x00\x08\x00\x01\x01\x12\x00\x03\x00\x00\x00\x01\x00\x06\x00\x00\x00\x00\x00\x00".to_vec();
+        let mut jpeg = Vec::new();
+        let mut encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90);
+        encoder.set_exif_metadata(exif).unwrap();
+        encoder
+            .write_image(&pixels, width, height, image::ExtendedColorType::Rgb8)
+            .unwrap();
+        assert_eq!(
+            probe_bytes(&jpeg, "turned.jpg").unwrap().size,
+            Some((32, 64))
+        );
+        let cut = Cut {
+            square: false,
+            format: Format::Png,
+        };
+        let [turned] = resize(&jpeg, &[16], cut).unwrap().try_into().unwrap();
+        assert_eq!((turned.width, turned.height), (16, 32));
+        // Turned clockwise, the red left half is now the top.
+        let decoded = image::load_from_memory(&turned.bytes).unwrap().into_rgb8();
+        assert!(decoded.get_pixel(8, 4)[0] > 200 && decoded.get_pixel(8, 28)[2] > 200);
     }
 
     #[test]
