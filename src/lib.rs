@@ -535,6 +535,7 @@ fn run_stages(
             .map(|t| (t.name.clone(), t.text.clone()))
             .collect(),
         base_url: options.base_url.clone(),
+        pictures: picture_files(&theme),
     };
     let mut last_pages = LAST_PAGES
         .lock()
@@ -593,6 +594,27 @@ struct PagesKey {
     past: std::sync::Arc<editions::Past>,
     templates: Vec<(String, String)>,
     base_url: Option<String>,
+    /// The pictures' files as they stood: the past editions' pages name
+    /// their resized versions, whose names change with their bytes.
+    pictures: Vec<(String, Option<(u64, std::time::SystemTime)>)>,
+}
+
+/// Each picture of the theme, with its file's size and time of change.
+fn picture_files(theme: &load::Theme) -> Vec<(String, Option<(u64, std::time::SystemTime)>)> {
+    theme
+        .assets
+        .iter()
+        .filter(|a| a.picture.is_some())
+        .map(|a| {
+            let stamp = match &a.source {
+                load::AssetSource::File(path) => std::fs::metadata(path)
+                    .ok()
+                    .and_then(|m| Some((m.len(), m.modified().ok()?))),
+                load::AssetSource::BuiltIn(_) => None,
+            };
+            (a.path.clone(), stamp)
+        })
+        .collect()
 }
 
 impl PartialEq for PagesKey {
@@ -602,6 +624,7 @@ impl PartialEq for PagesKey {
         std::sync::Arc::ptr_eq(&self.past, &other.past)
             && self.templates == other.templates
             && self.base_url == other.base_url
+            && self.pictures == other.pictures
     }
 }
 
