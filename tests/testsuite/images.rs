@@ -440,3 +440,73 @@ fn svg_and_gif_pictures_are_published_as_they_are() {
         gif
     );
 }
+
+fn git(root: &Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=Editor",
+            "-c",
+            "user.email=editor@example.org",
+        ])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(root)
+        .env("GIT_AUTHOR_DATE", "2025-11-20T08:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2025-11-20T08:00:00Z")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
+}
+
+/// A past edition is rendered with today's static files: its photo's
+/// versions are the latest's, linked from `editions/<id>/`.
+#[test]
+fn a_past_edition_shows_the_same_versions_from_its_own_folder() {
+    let story = Story::base();
+    story.write("static/tunnel.jpg", &photo(1000, 750));
+    story.edit(
+        ARTICLE,
+        "authors:",
+        "photo: {caption: The tunnel, src: tunnel.jpg}\nauthors:",
+    );
+    std::fs::write(story.root().join(".gitignore"), "public/\n.cache/\n").unwrap();
+    git(story.root(), &["init", "-q"]);
+    git(story.root(), &["add", "-A"]);
+    git(story.root(), &["commit", "-q", "-m", "First report"]);
+    let facts = story.read(FACTS);
+    story.write(
+        FACTS,
+        format!(
+            "{facts}updates:\n  - at: 2025-11-21T09:00:00Z\n    text: Adds the council's reply.\n"
+        )
+        .as_bytes(),
+    );
+    story.build().assert_ok();
+    let latest = attributes(&story.page(), ".photo img");
+    let editions: Vec<_> = std::fs::read_dir(story.output().join("editions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let [edition] = editions.as_slice() else {
+        panic!("{editions:?}");
+    };
+    let page = std::fs::read_to_string(edition.join("index.html")).unwrap();
+    let past = attributes(&page, ".photo img");
+    for ((url, width), (latest_url, latest_width)) in candidates(&past["srcset"])
+        .iter()
+        .zip(candidates(&latest["srcset"]))
+    {
+        assert_eq!(url, &format!("../../{latest_url}"));
+        assert_eq!(*width, latest_width);
+        assert_eq!(size_of(&edition.join(url)).0, *width, "{url}");
+    }
+    assert_eq!(past["src"], format!("../../{}", latest["src"]));
+}
