@@ -510,3 +510,25 @@ fn a_past_edition_shows_the_same_versions_from_its_own_folder() {
     }
     assert_eq!(past["src"], format!("../../{}", latest["src"]));
 }
+
+/// A JPEG whose header is whole but whose pixels are cut short passes the
+/// header check; resizing finds it, and the build writes nothing.
+#[test]
+fn a_photo_cut_short_is_an_error_naming_its_file() {
+    let story = Story::base();
+    story.build().assert_ok();
+    let good = snapshot(&story.output());
+    let whole = photo(800, 600);
+    story.write("static/tunnel.jpg", &whole[..whole.len() / 2]);
+    story.edit(
+        ARTICLE,
+        "authors:",
+        "photo: {caption: The tunnel, src: tunnel.jpg}\nauthors:",
+    );
+    story.build().assert_fails_with(&[
+        "static/tunnel.jpg cannot be decoded",
+        "export it again from the original",
+        "nothing was written",
+    ]);
+    assert_eq!(snapshot(&story.output()), good);
+}
