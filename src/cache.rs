@@ -22,7 +22,7 @@ pub const DIR: &str = ".cache";
 /// Part of every key: raise it when a change to the code makes different
 /// bytes from the same inputs (a new encoder setting), so no entry made
 /// the old way is used.
-pub const VERSION: &str = "explainer-cache-1";
+pub const VERSION: &str = "explainer-cache-2";
 
 /// A key: the SHA-256 of its parts, as hex.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -277,23 +277,26 @@ fn versions(
         }
     }
     for &f in &formats {
-        let missing_widths: Vec<u32> = missing
-            .iter()
-            .filter(|(_, mf)| *mf == f)
-            .map(|(w, _)| *w)
-            .collect();
-        if missing_widths.is_empty() {
+        if !missing.iter().any(|(_, mf)| *mf == f) {
             continue;
         }
+        // Every version of the format is made again, not only the missing
+        // one: each is made from the next larger, and a JPEG is decoded at
+        // the scale its largest version needs, so a version made alone
+        // would differ by a few bytes, and the site would depend on what
+        // the cache happened to hold.
+        let all: Vec<u32> = wanted
+            .iter()
+            .filter(|(_, wf)| *wf == f)
+            .map(|(w, _)| *w)
+            .collect();
         let cut = Cut { square, format: f };
-        for version in images::resize(bytes, &missing_widths, cut)? {
-            cache.note_miss();
-            let at = widths
-                .iter()
-                .copied()
-                .find(|&w| w == version.width)
-                .unwrap_or(version.width);
-            cache.put(&key(at, f), &version.bytes);
+        for version in images::resize(bytes, &all, cut)? {
+            let at = version.width;
+            if missing.contains(&(at, f)) {
+                cache.note_miss();
+                cache.put(&key(at, f), &version.bytes);
+            }
             made.insert((at, f), version.bytes);
         }
     }
