@@ -13,6 +13,7 @@ use std::sync::{Arc, Mutex};
 use crate::changes::Changes;
 use crate::date::Timestamp;
 use crate::facts_json::FactsJson;
+use crate::images::Probes;
 use crate::load::history::{self, History};
 use crate::load::{self, ArticleSource, FactsSource};
 use crate::model::Story;
@@ -61,6 +62,7 @@ struct CacheKey {
 pub fn read(
     root: &Path,
     static_files: &[&str],
+    pictures: &Probes,
     latest: Option<&Timestamp>,
     seed: Option<&FactsJson>,
 ) -> Arc<Past> {
@@ -116,7 +118,7 @@ pub fn read(
         Ok(commits) => commits,
         Err(error) => return none(false, Some(failed(&error))),
     };
-    let past = Arc::new(check(&commits, static_files, latest, seed));
+    let past = Arc::new(check(&commits, static_files, pictures, latest, seed));
     *last = Some((key, Arc::clone(&past)));
     past
 }
@@ -128,6 +130,7 @@ fn failed(error: &str) -> String {
 fn check(
     commits: &[history::Commit],
     static_files: &[&str],
+    pictures: &Probes,
     latest: Option<&Timestamp>,
     seed: Option<&FactsJson>,
 ) -> Past {
@@ -164,7 +167,8 @@ fn check(
         let memory = previous.as_ref().or(seed);
         // The story's own translations (`i18n/`) are not read from history:
         // a past edition is shown in the words of the locale alone.
-        let checked = validate::validate_sources(article, facts, &[], static_files, memory);
+        let checked =
+            validate::validate_sources(article, facts, &[], static_files, pictures, memory);
         let Ok(checked) = checked else {
             // A commit that does not build was never published.
             broken += 1;

@@ -24,6 +24,7 @@
 #![allow(clippy::result_large_err)]
 
 mod article;
+pub mod cache;
 mod changes;
 pub mod date;
 pub mod diagnostic;
@@ -31,6 +32,7 @@ pub mod draft;
 mod editions;
 pub mod facts_json;
 pub mod ids;
+mod images;
 pub mod links;
 mod load;
 pub mod locale;
@@ -143,6 +145,9 @@ pub struct Timings {
     /// The process's peak memory (resident) at the end of each stage, in
     /// bytes, where the system tells it (Linux): which stage sets the peak.
     pub peak_memory: [Option<u64>; 4],
+    /// Resized pictures taken from the cache, and made.
+    pub pictures_reused: usize,
+    pub pictures_made: usize,
 }
 
 impl Timings {
@@ -231,11 +236,17 @@ impl Report {
             format_duration(t.write)
         );
         let mib = |bytes: Option<u64>| bytes.map(|b| format!("{:.0}", b as f64 / 1048576.0));
-        match t.peak_memory.map(mib) {
+        let times = match t.peak_memory.map(mib) {
             [Some(load), Some(validate), Some(render), Some(write)] => {
                 format!("{times}; peak memory after each {load}, {validate}, {render}, {write} MiB")
             }
             _ => times,
+        };
+        match (t.pictures_made, t.pictures_reused) {
+            (0, 0) => times,
+            (made, reused) => {
+                format!("{times}; resized pictures: {made} made, {reused} from the cache")
+            }
         }
     }
 }
@@ -319,6 +330,7 @@ fn build_in_root(options: &BuildOptions) -> Result<Report, Failure> {
             &RenderOptions {
                 base_url,
                 skip_pictures: false,
+                cache: Some(story_cache(&options.root)),
             },
             previous.as_deref(),
             seed,
@@ -353,16 +365,20 @@ fn build_in_root(options: &BuildOptions) -> Result<Report, Failure> {
 
 /// The same checks as a build, templates included, writing nothing.
 pub fn check(root: &Path) -> Result<Report, Failure> {
-    let checked = check_root(root).and_then(|()| {
-        run_stages(
-            root,
-            &RenderOptions::default(),
-            None,
-            false,
-            &mut Delivery::new(None),
-        )
-    });
+    let options = RenderOptions {
+        cache: Some(story_cache(root)),
+        ..RenderOptions::default()
+    };
+    let checked = check_root(root)
+        .and_then(|()| run_stages(root, &options, None, false, &mut Delivery::new(None)));
     from_where_run(root, checked)
+}
+
+/// The story's cache of resized pictures (see [`cache`]). `check` uses it
+/// too: it resizes to find pictures that do not decode, and the build
+/// after it then has nothing left to do.
+fn story_cache(root: &Path) -> std::sync::Arc<cache::Cache> {
+    std::sync::Arc::new(cache::Cache::at(&root.join(cache::DIR)))
 }
 
 /// Diagnostics name files relative to the story root; with `--root`
@@ -529,10 +545,12 @@ fn run_stages(
 
     let started = Instant::now();
     let static_files = inputs.theme.static_paths();
+    let pictures = inputs.theme.pictures();
     let latest = validate::edition_of(&inputs.article, &inputs.facts);
     let past = editions::read(
         root,
         &static_files,
+        &pictures,
         latest.as_ref(),
         previous.filter(|_| seed),
     );
@@ -601,6 +619,7 @@ fn run_stages(
             .map(|t| (t.name.clone(), t.text.clone()))
             .collect(),
         base_url: options.base_url.clone(),
+        pictures: picture_files(&theme),
     };
     let mut last_pages = LAST_PAGES
         .lock()
@@ -627,6 +646,9 @@ fn run_stages(
     drop(last_pages);
     timings.render = started.elapsed();
     timings.peak_memory[2] = peak_memory();
+    if let Some(cache) = &options.cache {
+        (timings.pictures_reused, timings.pictures_made) = cache.counts();
+    }
     let rendered_warnings = rendered.map_err(|mut d| {
         d.extend(warnings.clone());
         fail(d, timings, &notes)
@@ -658,6 +680,27 @@ struct PagesKey {
     past: std::sync::Arc<editions::Past>,
     templates: Vec<(String, String)>,
     base_url: Option<String>,
+    /// The pictures' files as they stood: the past editions' pages name
+    /// their resized versions, whose names change with their bytes.
+    pictures: Vec<(String, Option<(u64, std::time::SystemTime)>)>,
+}
+
+/// Each picture of the theme, with its file's size and time of change.
+fn picture_files(theme: &load::Theme) -> Vec<(String, Option<(u64, std::time::SystemTime)>)> {
+    theme
+        .assets
+        .iter()
+        .filter(|a| a.picture.is_some())
+        .map(|a| {
+            let stamp = match &a.source {
+                load::AssetSource::File(path) => std::fs::metadata(path)
+                    .ok()
+                    .and_then(|m| Some((m.len(), m.modified().ok()?))),
+                load::AssetSource::BuiltIn { .. } => None,
+            };
+            (a.path.clone(), stamp)
+        })
+        .collect()
 }
 
 impl PartialEq for PagesKey {
@@ -667,6 +710,7 @@ impl PartialEq for PagesKey {
         std::sync::Arc::ptr_eq(&self.past, &other.past)
             && self.templates == other.templates
             && self.base_url == other.base_url
+            && self.pictures == other.pictures
     }
 }
 

@@ -12,7 +12,7 @@ use crate::load::theme::{DEFAULT_STATIC, DEFAULT_TEMPLATES};
 use crate::load::{ARTICLE_PATH, FACTS_PATH};
 
 const ARTICLE: &str = include_str!("../starter/article.md");
-const GITIGNORE: &str = "/public\n";
+const GITIGNORE: &str = "/public\n/.cache\n";
 
 /// Write an example story, the default templates and the static files into
 /// `dir`, which must not exist yet or be empty.

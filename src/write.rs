@@ -36,6 +36,7 @@ pub fn check_output_location(root: &Path, output: &Path) -> Result<(), Diagnosti
         (root.join("content"), "content/"),
         (root.join("templates"), "templates/"),
         (root.join("static"), "static/"),
+        (root.join(crate::cache::DIR), "the picture cache (.cache/)"),
     ];
     for (input, what) in &protected {
         if input.starts_with(&output) || output.starts_with(input) && input != &root {
@@ -43,7 +44,7 @@ pub fn check_output_location(root: &Path, output: &Path) -> Result<(), Diagnosti
                 output.display().to_string(),
                 format!("refusing to write the site here: the output folder would hold or replace {what}"),
             )
-            .with_help("choose an output folder outside content/, templates/ and static/, such as public/"));
+            .with_help("choose an output folder outside content/, templates/, static/ and .cache/, such as public/"));
         }
     }
     Ok(())

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::images::{Picture, Problem};
 
 /// The default templates, compiled in so a root holding only `content/`
 /// builds with the default look.
@@ -70,6 +71,15 @@ impl Theme {
     pub fn static_paths(&self) -> Vec<&str> {
         self.assets.iter().map(|a| a.path.as_str()).collect()
     }
+
+    /// The static files that are pictures, by path, as read from their
+    /// headers.
+    pub fn pictures(&self) -> crate::images::Probes<'_> {
+        self.assets
+            .iter()
+            .filter_map(|a| Some((a.path.as_str(), a.picture.as_ref()?)))
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -86,6 +96,9 @@ pub struct Asset {
     /// Its path under `static/`, which is also its path in the output.
     pub path: String,
     pub source: AssetSource,
+    /// What it is, when its name says it is a picture: read here, from its
+    /// header, so that validation can check each picture the story names.
+    pub picture: Option<Result<Picture, Problem>>,
 }
 
 /// Where a static file's bytes are.
@@ -126,6 +139,7 @@ pub fn defaults() -> Theme {
                     .find(|(minified, _)| *minified == path)
                     .map_or(source, |&(_, published)| published),
             },
+            picture: has_picture_name(path).then(|| crate::images::probe_bytes(source, path)),
         })
         .collect();
     Theme { templates, assets }
@@ -170,8 +184,12 @@ pub fn load(root: &Path) -> Result<Theme, Diagnostics> {
             // The repository is itself a story root: its own static/ is the
             // built-in theme, not an override.
             Some(default) if is_same_file(&default.source, &path) => {}
-            Some(default) => default.source = AssetSource::File(path),
+            Some(default) => {
+                default.picture = probe_file(&relative, &path);
+                default.source = AssetSource::File(path);
+            }
             None => assets.push(Asset {
+                picture: probe_file(&relative, &path),
                 path: relative,
                 source: AssetSource::File(path),
             }),
@@ -184,6 +202,27 @@ pub fn load(root: &Path) -> Result<Theme, Diagnostics> {
     } else {
         Ok(Theme { templates, assets })
     }
+}
+
+/// Whether a static file's name says it is a picture the build reads.
+fn has_picture_name(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+}
+
+/// A picture's header, read without its pixels. A file that cannot be
+/// opened is reported by [`read_tree`].
+fn probe_file(relative: &str, path: &Path) -> Option<Result<Picture, Problem>> {
+    if !has_picture_name(relative) {
+        return None;
+    }
+    let file = std::fs::File::open(path).ok()?;
+    Some(crate::images::probe(
+        std::io::BufReader::new(file),
+        relative,
+    ))
 }
 
 /// Whether the file at `path` holds exactly the compiled-in bytes; read only

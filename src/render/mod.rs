@@ -7,6 +7,7 @@
 
 mod cards;
 pub mod markdown;
+mod pictures;
 mod publish;
 pub mod share_card;
 mod templates;
@@ -71,6 +72,9 @@ pub struct RenderOptions {
     /// page still names: for a tool that reads only the markup, as the
     /// script-injection tests do a thousand times over.
     pub skip_pictures: bool,
+    /// Where resized pictures are kept between builds; `None` makes them
+    /// every time.
+    pub cache: Option<std::sync::Arc<crate::cache::Cache>>,
 }
 
 /// One edition of the story, checked, with what changed since the one
@@ -183,20 +187,29 @@ pub fn render_site_into(
     let changes = latest.changes;
     let tera = templates::compile(&theme.templates)?;
     let locale = Locale::new(&story.article.lang, &story.translations);
+    let stories: Vec<&Story> = std::iter::once(story)
+        .chain(past.iter().map(|e| e.story))
+        .collect();
+    let no_cache = crate::cache::Cache::none();
+    let cache = options.cache.as_deref().unwrap_or(&no_cache);
+    let mut pictures = pictures::prepare(&stories, theme, cache)?;
     let mut diagnostics = Diagnostics::new();
+    // The resized pictures' files go into the plan; the rest of `pictures`
+    // (which version is shown where) is read by the views.
+    let picture_files = std::mem::take(&mut pictures.files);
     let record = views::record(latest, past, &locale);
-    let latest = Latest::prepare(latest, options, &locale, &tera, &theme.templates)
+    let latest = Latest::prepare(latest, options, &locale, &tera, &theme.templates, &pictures)
         .map_err(|d| diagnostics.push(d))
         .ok();
-    let mut outputs = plan(
+    let from = PlanFrom {
         story,
         theme,
         options,
-        &locale,
+        locale: &locale,
         changes,
-        latest.as_ref(),
-        &mut diagnostics,
-    );
+        latest: latest.as_ref(),
+    };
+    let mut outputs = plan(from, picture_files, &pictures, &mut diagnostics);
     for file in past_pages.unwrap_or_default() {
         outputs.push(Output {
             path: file.path.clone(),
@@ -234,6 +247,7 @@ pub fn render_site_into(
         latest: latest.as_ref(),
         tera: &tera,
         templates: &theme.templates,
+        pictures: &pictures,
     };
     // A mistake in the template every embed page shares fails them all the
     // same way: it is told once.
@@ -258,16 +272,32 @@ fn story_size(story: &Story) -> usize {
     story.people.len() + story.quotes.len() + story.timeline.len()
 }
 
-/// What the build writes, in order.
-fn plan<'a>(
+/// What the latest edition's files are made from.
+struct PlanFrom<'a> {
     story: &'a Story,
     theme: &'a Theme,
     options: &'a RenderOptions,
     locale: &'a Locale,
     changes: &'a Changes,
+    /// The latest edition's views and cards, unless they failed.
     latest: Option<&'a Latest<'a>>,
+}
+
+/// What the build writes, in order.
+fn plan<'a>(
+    from: PlanFrom<'a>,
+    picture_files: Vec<OutputFile>,
+    pictures: &pictures::Pictures,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Output<'a>> {
+    let PlanFrom {
+        story,
+        theme,
+        options,
+        locale,
+        changes,
+        latest,
+    } = from;
     let page = |path: &str, template: &'static str, data| Output {
         path: path.to_owned(),
         make: Make::Page { template, data },
@@ -340,7 +370,19 @@ fn plan<'a>(
             Box::new(move || publish::sitemap(story, base_url)),
         ));
     }
-    for asset in &theme.assets {
+    for file in picture_files {
+        outputs.push(Output {
+            path: file.path,
+            make: Make::Ready(file.contents),
+        });
+    }
+    // A picture shown only in its resized versions is not published
+    // itself: nothing on the page would load it.
+    for asset in theme
+        .assets
+        .iter()
+        .filter(|a| !pictures.unshipped.contains(&a.path))
+    {
         if outputs.iter().any(|o| o.path == asset.path) {
             diagnostics.push(
                 Diagnostic::file_error(
@@ -397,6 +439,7 @@ struct Site<'a> {
     latest: Option<&'a Latest<'a>>,
     tera: &'a tera::Tera,
     templates: &'a [Template],
+    pictures: &'a pictures::Pictures,
 }
 
 /// Carry out one entry of the plan.
@@ -409,6 +452,7 @@ fn make(output: Output, site: &Site, warnings: &mut Diagnostics) -> Result<Outpu
         latest,
         tera,
         templates,
+        pictures,
     } = *site;
     let contents = match output.make {
         Make::Page { template, data } => {
@@ -431,15 +475,27 @@ fn make(output: Output, site: &Site, warnings: &mut Diagnostics) -> Result<Outpu
                     )
                 }
                 PageKind::Past(edition, place) => {
-                    let mut data =
-                        views::page_data(edition.story, options, locale, edition.changes);
+                    let mut data = views::page_data(
+                        edition.story,
+                        options,
+                        locale,
+                        edition.changes,
+                        pictures,
+                        &place.root,
+                    );
                     data.page.changes_url = Some(format!("{}changes.html", place.root));
                     data.page.earlier = place.earlier.map(|as_of| views::EarlierView {
                         as_of,
                         latest_url: format!("{}index.html", place.root),
                     });
                     if !place.root.is_empty() {
-                        views::place_page(&mut data.page, edition.story, options, &place.root);
+                        views::place_page(
+                            &mut data.page,
+                            edition.story,
+                            options,
+                            &place.root,
+                            pictures,
+                        );
                     }
                     data.page.root = place.root;
                     data.page.script_words = publish::script_words_without_embeds(locale);
@@ -449,8 +505,11 @@ fn make(output: Output, site: &Site, warnings: &mut Diagnostics) -> Result<Outpu
                         page_size_hint(edition.story),
                     )
                 }
-                PageKind::NotFound => (not_found_context(story, options, locale)?, 4096),
-                PageKind::Changes => (changes_context(story, options, locale, record)?, 16 * 1024),
+                PageKind::NotFound => (not_found_context(story, options, locale, pictures)?, 4096),
+                PageKind::Changes => (
+                    changes_context(story, options, locale, record, pictures)?,
+                    16 * 1024,
+                ),
             };
             let mut html = Vec::with_capacity(size);
             tera.render_to(template, &context, &mut html)
@@ -512,8 +571,16 @@ impl<'a> Latest<'a> {
         locale: &'a Locale,
         tera: &tera::Tera,
         templates: &[Template],
+        pictures: &'a pictures::Pictures,
     ) -> Result<Latest<'a>, Diagnostic> {
-        let mut data = views::page_data(edition.story, options, locale, edition.changes);
+        let mut data = views::page_data(
+            edition.story,
+            options,
+            locale,
+            edition.changes,
+            pictures,
+            "",
+        );
         data.page.changes_url = Some("changes.html".to_owned());
         let cards = cards::render(&data, locale, tera, templates)?;
         let mut globals = tera::Context::new();
@@ -670,8 +737,9 @@ fn not_found_context(
     story: &Story,
     options: &RenderOptions,
     locale: &Locale,
+    pictures: &pictures::Pictures,
 ) -> Result<tera::Context, Diagnostic> {
-    let mut page = views::page_view(story, options, locale);
+    let mut page = views::page_view(story, options, locale, pictures);
     // GitHub Pages serves 404.html for a missing file at any depth, so its
     // links to the site's own files start from the base URL.
     page.root = options.base_url.clone().unwrap_or_default();
@@ -686,8 +754,9 @@ fn changes_context(
     options: &RenderOptions,
     locale: &Locale,
     record: &[views::EditionRecord],
+    pictures: &pictures::Pictures,
 ) -> Result<tera::Context, Diagnostic> {
-    let mut page = views::page_view(story, options, locale);
+    let mut page = views::page_view(story, options, locale, pictures);
     page.changes_url = Some("changes.html".to_owned());
     let mut context = tera::Context::new();
     context.insert_value("page", value(page)?);

@@ -2,6 +2,7 @@
 //! people, quotes, timeline, takeaways and updates. Ids are resolved later,
 //! by the cross-checks.
 
+use crate::images::Probes;
 use std::collections::HashSet;
 
 use super::schema::{Checker, Fields};
@@ -109,7 +110,12 @@ pub(super) struct CorrectionAt {
     pub(super) item: Option<Pos>,
 }
 
-pub(super) fn read_facts(checker: &mut Checker, root: &Node, static_files: &[&str]) -> Facts {
+pub(super) fn read_facts(
+    checker: &mut Checker,
+    root: &Node,
+    static_files: &[&str],
+    pictures: &Probes,
+) -> Facts {
     let mut facts = Facts::default();
     if root.value == Value::Null {
         checker.error(
@@ -135,7 +141,7 @@ pub(super) fn read_facts(checker: &mut Checker, root: &Node, static_files: &[&st
 
     if let Some(node) = fields.get("people") {
         for item in checker.list(node, "`people`") {
-            let person = read_person(checker, item, static_files);
+            let person = read_person(checker, item, static_files, pictures);
             if person.as_ref().is_none_or(|p| !is_slug(&p.value.id)) {
                 excuse_ids(item, &mut facts.excused_ids);
             }
@@ -238,6 +244,7 @@ fn read_person(
     checker: &mut Checker,
     item: &Node,
     static_files: &[&str],
+    pictures: &Probes,
 ) -> Option<Located<Person, PersonAt>> {
     let fields = checker.mapping(item, "a person", PERSON_FIELDS)?;
     let id = checker.required_text(&fields, "id", "a person");
@@ -253,7 +260,7 @@ fn read_person(
     if let (Some(summary), Some(node)) = (&summary, fields.get("summary")) {
         check_fact_markdown(checker, summary, node.pos, "`summary`");
     }
-    let image = static_path(checker, &fields, "image", static_files);
+    let image = static_path(checker, &fields, "image", static_files, pictures);
     let lang = fields
         .get("lang")
         .and_then(|node| checker.language_tag(node, "`lang`"));

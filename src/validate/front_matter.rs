@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use super::schema::Checker;
 use super::{read_source, static_path};
+use crate::images::Probes;
 use crate::links::is_remote;
 use crate::load::{ArticleSource, Node, Value};
 use crate::model::{Article, Photo, Publisher};
@@ -27,6 +28,7 @@ pub(super) fn read_article(
     checker: &mut Checker,
     source: &ArticleSource,
     static_files: &[&str],
+    pictures: &Probes,
     unsafe_links: &[(String, Range<usize>)],
 ) -> Option<Article> {
     if source.front_matter.value == Value::Null {
@@ -42,8 +44,8 @@ pub(super) fn read_article(
     let description = checker.optional_text(&fields, "description");
     let publisher = fields
         .get("publisher")
-        .and_then(|node| read_publisher(checker, node, static_files));
-    let share_image = static_path(checker, &fields, "share_image", static_files);
+        .and_then(|node| read_publisher(checker, node, static_files, pictures));
+    let share_image = static_path(checker, &fields, "share_image", static_files, pictures);
     let published = checker
         .required(&fields, "published", "the front matter")
         .and_then(|node| checker.timestamp(node, "`published`"));
@@ -74,7 +76,7 @@ pub(super) fn read_article(
         Some(Photo {
             caption: checker.optional_text(&photo, "caption"),
             credit: checker.optional_text(&photo, "credit"),
-            src: static_path(checker, &photo, "src", static_files),
+            src: static_path(checker, &photo, "src", static_files, pictures),
             alt: checker.optional_text(&photo, "alt"),
         })
     });
@@ -107,7 +109,12 @@ pub(super) fn read_article(
 
 /// `publisher: The Ledger`, or `publisher: {name: …, url: …, logo: …}`
 /// for the JSON-LD's Organization.
-fn read_publisher(checker: &mut Checker, node: &Node, static_files: &[&str]) -> Option<Publisher> {
+fn read_publisher(
+    checker: &mut Checker,
+    node: &Node,
+    static_files: &[&str],
+    pictures: &Probes,
+) -> Option<Publisher> {
     if !matches!(node.value, Value::Map(_)) {
         let name = checker.text(node, "`publisher`")?;
         return Some(Publisher {
@@ -128,7 +135,7 @@ fn read_publisher(checker: &mut Checker, node: &Node, static_files: &[&str]) -> 
         Some(node) if matches!(&node.value, Value::Str(text) if is_remote(text)) => checker
             .text(node, "`publisher.logo`")
             .filter(|logo| web_address(checker, node, logo, "`publisher.logo`")),
-        Some(_) => static_path(checker, &fields, "logo", static_files),
+        Some(_) => static_path(checker, &fields, "logo", static_files, pictures),
         None => None,
     };
     Some(Publisher {

@@ -19,6 +19,7 @@ use pulldown_cmark::{Event, Tag};
 use crate::article;
 use crate::diagnostic::{Diagnostics, did_you_mean};
 use crate::facts_json::FactsJson;
+use crate::images::Probes;
 use crate::links::is_safe_url;
 use crate::load::{ArticleSource, FactsSource, Inputs, Node, TranslationSource, Value};
 use crate::model::{Source, Story};
@@ -48,22 +49,26 @@ pub fn validate(
     previous: Option<&FactsJson>,
 ) -> Result<Validated, Diagnostics> {
     let static_files = inputs.theme.static_paths();
+    let pictures = inputs.theme.pictures();
     validate_sources(
         &inputs.article,
         &mut inputs.facts,
         &inputs.translations,
         &static_files,
+        &pictures,
         previous,
     )
 }
 
 /// [`validate`] for an article and facts read from elsewhere (a past
-/// commit), against the static files of `static_files`.
+/// commit), against the static files of `static_files`, whose pictures
+/// are `pictures`.
 pub fn validate_sources(
     article_source: &ArticleSource,
     facts_source: &mut FactsSource,
     translation_sources: &[TranslationSource],
     static_files: &[&str],
+    pictures: &Probes,
     previous: Option<&FactsJson>,
 ) -> Result<Validated, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
@@ -83,7 +88,13 @@ pub fn validate_sources(
     hygiene::check_facts(facts_source, &mut diagnostics);
     let article = {
         let mut checker = Checker::new(&article_source.file, &mut diagnostics);
-        front_matter::read_article(&mut checker, article_source, static_files, &unsafe_links)
+        front_matter::read_article(
+            &mut checker,
+            article_source,
+            static_files,
+            pictures,
+            &unsafe_links,
+        )
     };
     let tree = std::mem::replace(
         &mut facts_source.root,
@@ -94,7 +105,7 @@ pub fn validate_sources(
     );
     let facts = {
         let mut checker = Checker::new(&facts_source.file, &mut diagnostics);
-        facts::read_facts(&mut checker, &tree, static_files)
+        facts::read_facts(&mut checker, &tree, static_files, pictures)
     };
     let mut fragment_links = {
         let mut checker = Checker::new(&article_source.file, &mut diagnostics);
@@ -153,12 +164,14 @@ fn read_source(checker: &mut Checker, node: &Node) -> Option<Source> {
     Some(Source { name: name?, url })
 }
 
-/// A file under `static/` named by `image` or `photo.src`.
+/// A picture under `static/` named by `image` or `photo.src`: it must
+/// exist, and be a picture the build can read and publish.
 fn static_path(
     checker: &mut Checker,
     fields: &Fields,
     key: &str,
     static_files: &[&str],
+    pictures: &Probes,
 ) -> Option<String> {
     let node = fields.get(key)?;
     let path = checker.text(node, &format!("`{key}`"))?;
@@ -187,7 +200,17 @@ fn static_path(
         );
         return None;
     }
-    Some(path)
+    let problem = match pictures.get(path.as_str()) {
+        Some(Ok(_)) => return Some(path),
+        Some(Err(problem)) => problem,
+        None => &crate::images::Problem::NotAPicture,
+    };
+    checker.error(
+        node.pos,
+        problem.message(&path),
+        Some(problem.help().to_owned()),
+    );
+    None
 }
 
 /// Links in Markdown written in facts.yaml: only web links, never

@@ -499,6 +499,70 @@ function weight(site) {
 // then a correction and a removal committed as the second, then an update
 // left uncommitted as the latest. The record of changes and a past edition
 // are checked like the page.
+// The shipped story with a 24-megapixel photo and a 1600×2000 headshot,
+// made by the build's own example (no large file is committed).
+function storyWithPictures() {
+  const root = path.join(target, 'browser', 'pictures-story');
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(path.join(root, 'static', 'people'), { recursive: true });
+  cpSync(path.join(repo, 'content'), path.join(root, 'content'), { recursive: true });
+  for (const [w, h, file] of [[6000, 4000, 'riyadh.jpg'], [1600, 2000, 'people/rubio.jpg']]) {
+    const r = spawnSync('cargo', ['run', '--release', '--locked', '--quiet', '--example', 'test_photo', '--', `${w}`, `${h}`, path.join(root, 'static', file)], { cwd: repo, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`test_photo: ${r.stderr}`);
+  }
+  const edit = (file, from, to) => {
+    const p = path.join(root, 'content', file);
+    const text = readFileSync(p, 'utf8');
+    if (!text.includes(from)) throw new Error(`${from} not in ${file}`);
+    writeFileSync(p, text.replace(from, to));
+  };
+  edit('article.md', '  credit: Evelyn Hockstein/Pool Photo via AP\n', '  credit: Evelyn Hockstein/Pool Photo via AP\n  src: riyadh.jpg\n  alt: The delegations at the table in Diriyah Palace\n');
+  edit('facts.yaml', '    role: U.S. Secretary of State\n', '    role: U.S. Secretary of State\n    image: people/rubio.jpg\n');
+  return root;
+}
+
+// The picture bytes a reader downloads: a phone (390 px, 3 device pixels
+// per CSS pixel) on arrival and after scrolling to the end, and a desktop
+// at 1280 px; and how far the page moved as pictures arrived.
+async function pictureBytes(browser, site, url) {
+  const runs = [
+    { name: 'phone 390 px @3x', viewport: viewports[0], deviceScaleFactor: 3, isMobile: true, limit: 250 * 1024 },
+    { name: 'desktop 1280 px @1x', viewport: viewports[1], deviceScaleFactor: 1, isMobile: false, limit: 150 * 1024 },
+  ];
+  for (const run of runs) {
+    const context = await newContext(browser, { viewport: run.viewport, deviceScaleFactor: run.deviceScaleFactor, isMobile: run.isMobile });
+    const page = await context.newPage();
+    const seen = [];
+    page.on('response', async (res) => {
+      if (res.request().resourceType() !== 'image') return;
+      const body = await res.body().catch(() => Buffer.alloc(0));
+      seen.push([new URL(res.url()).pathname.replace(PREFIX, ''), body.length]);
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(300);
+    const total = () => seen.filter(([f]) => f !== 'favicon.svg').reduce((a, [, n]) => a + n, 0);
+    const onArrival = total();
+    const onArrivalFiles = seen.map(([f, n]) => `${f} ${n}`).join(', ');
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.body.scrollHeight; y += 400) { window.scrollTo(0, y); await new Promise((r) => setTimeout(r, 30)); }
+    });
+    await page.waitForTimeout(500);
+    const shift = await page.evaluate(() => new Promise((resolve) => {
+      let sum = 0;
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value; })
+        .observe({ type: 'layout-shift', buffered: true });
+      setTimeout(() => resolve(sum), 100);
+    }));
+    summary.push(`${site.name}: ${run.name}: pictures ${onArrival} bytes on arrival (${onArrivalFiles}), ${total()} after scrolling to the end; layout shift ${shift.toFixed(4)}`);
+    console.log(summary[summary.length - 1]);
+    check(onArrival > 0 && onArrival <= run.limit, `${site.name}: ${run.name}: ${onArrival} picture bytes on arrival (at most ${run.limit})`);
+    check(!seen.some(([f]) => f === 'riyadh.jpg' || f === 'people/rubio.jpg'), `${site.name}: ${run.name}: an original was downloaded`);
+    check(shift < 0.01, `${site.name}: ${run.name}: the page moved by ${shift} as pictures arrived`);
+    await page.screenshot({ path: path.join(shots, `pictures-${run.viewport.width}.png`), fullPage: false });
+    await context.close();
+  }
+}
+
 function storyWithHistory() {
   const root = path.join(target, 'browser', 'history-story');
   rmSync(root, { recursive: true, force: true });
@@ -575,6 +639,7 @@ const sites = [
 ];
 for (const site of sites) site.textDir = site.name === 'ar' ? 'rtl' : 'ltr';
 const history = build('history', ['--root', storyWithHistory()]);
+const pictures = build('pictures', ['--root', storyWithPictures()]);
 const editions = readdirSync(path.join(history.dir, 'editions')).sort();
 check(editions.length === 2, `history: ${editions.length} past editions, not 2`);
 // changes.html and the oldest past edition: checked as pages of their own.
@@ -613,6 +678,9 @@ try {
     console.log(`${page.name}: ${url}`);
     await axeAndShots(browser, page, url, origin);
   }
+  const picturesServer = await serve(pictures.dir, PREFIX);
+  servers.push(picturesServer);
+  await pictureBytes(browser, pictures, `http://127.0.0.1:${picturesServer.address().port}${PREFIX}`);
   const context = await newContext(browser, {});
   const tab = await context.newPage();
   await tab.goto(`${origin}${PREFIX}${recordPages[1].path}`);

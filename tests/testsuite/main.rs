@@ -14,6 +14,7 @@ mod errors;
 mod fuzz_regressions;
 mod golden;
 mod hostile;
+mod images;
 mod locales;
 mod publishing;
 mod serve;

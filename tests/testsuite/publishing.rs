@@ -290,7 +290,7 @@ fn without_a_base_url_nothing_absolute_is_invented() {
 #[test]
 fn sharing_tags_and_json_ld_describe_the_article() {
     let story = Story::base();
-    story.write("static/photo.jpg", b"not really a jpeg");
+    story.write("static/photo.jpg", &crate::common::jpeg(300, 200));
     story.edit(
         "content/article.md",
         "authors: [Ada Byrne]",

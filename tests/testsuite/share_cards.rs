@@ -142,7 +142,10 @@ fn the_head_names_the_card_and_the_card_is_written() {
 #[test]
 fn a_story_with_a_photo_shares_its_photo_and_draws_no_card() {
     let story = Story::base();
-    story.write("static/riyadh.jpg", b"not really a jpeg");
+    story.write(
+        "static/riyadh.jpg",
+        &crate::common::pictures::jpeg(1600, 1000),
+    );
     story.edit(
         "content/article.md",
         "authors: [Ada Byrne]\n",
@@ -158,10 +161,13 @@ fn a_story_with_a_photo_shares_its_photo_and_draws_no_card() {
     ])
     .assert_ok();
     let page = story.page();
-    assert_eq!(
-        meta(&page, "og:image").as_deref(),
-        Some("https://example.org/news/riyadh.jpg")
-    );
+    // The photo's 1200-pixel version, which the build makes of it.
+    let shared = meta(&page, "og:image").expect("og:image");
+    let version = shared
+        .strip_prefix(base)
+        .filter(|path| path.starts_with("images/") && path.ends_with("-1200.jpg"))
+        .unwrap_or_else(|| panic!("og:image is {shared}"));
+    assert!(story.output().join(version).is_file(), "{version}");
     assert_eq!(
         meta(&page, "og:image:alt").as_deref(),
         Some("The tunnel&#39;s mouth")
@@ -172,7 +178,8 @@ fn a_story_with_a_photo_shares_its_photo_and_draws_no_card() {
 #[test]
 fn a_story_may_bring_its_own_card() {
     let story = Story::base();
-    story.write("static/cards/tunnel.png", b"the newsroom's own card");
+    let own_card = crate::common::pictures::png(1200, 630);
+    story.write("static/cards/tunnel.png", &own_card);
     story.edit(
         "content/article.md",
         "authors: [Ada Byrne]\n",
@@ -181,9 +188,9 @@ fn a_story_may_bring_its_own_card() {
     story.build().assert_ok();
     let page = story.page();
     assert_eq!(meta(&page, "og:image").as_deref(), Some("cards/tunnel.png"));
-    assert_eq!(
-        std::fs::read(story.output().join("cards/tunnel.png")).unwrap(),
-        b"the newsroom's own card"
+    assert!(
+        std::fs::read(story.output().join("cards/tunnel.png")).unwrap() == own_card,
+        "the own card is published as it is"
     );
     assert_eq!(
         json_ld(&page)["image"],
@@ -197,7 +204,10 @@ fn a_story_may_bring_its_own_card() {
 #[test]
 fn a_missing_own_card_is_a_located_error() {
     let story = Story::base();
-    story.write("static/cards/tunnel.png", b"png");
+    story.write(
+        "static/cards/tunnel.png",
+        &crate::common::pictures::png(1200, 630),
+    );
     story.edit(
         "content/article.md",
         "authors: [Ada Byrne]\n",
@@ -213,7 +223,7 @@ fn a_missing_own_card_is_a_located_error() {
 #[test]
 fn a_publisher_with_a_home_page_and_logo_reaches_the_json_ld() {
     let story = Story::base();
-    story.write("static/logo.png", b"logo");
+    story.write("static/logo.png", &crate::common::pictures::png(120, 60));
     story.edit(
         "content/article.md",
         "authors: [Ada Byrne]\n",

@@ -249,6 +249,7 @@ fn no_payload_in_any_field_becomes_live_markup() {
     let options = explainer::RenderOptions {
         base_url: Some(BASE_URL.to_owned()),
         skip_pictures: true,
+        ..Default::default()
     };
     let pages = |(article, facts): (String, String)| -> Result<Vec<(String, Html)>, String> {
         match explainer::render_in_memory(article.as_bytes(), facts.as_bytes(), &options) {

@@ -2,11 +2,12 @@
 
 use serde::Serialize;
 
-use super::{DateView, SourceView};
+use super::{DateView, PictureView, PlacedPictures, SourceView};
 use crate::ids;
 use crate::locale::Locale;
 use crate::model::Story;
 use crate::render::markdown::{self, Heading, Mentions};
+use crate::render::pictures::Role;
 
 #[derive(Serialize)]
 pub struct ArticleView<'a> {
@@ -29,7 +30,9 @@ pub struct PhotoView<'a> {
     /// The caption with first mentions linked (already escaped HTML).
     pub caption_html: Option<String>,
     pub credit: Option<&'a str>,
-    pub src: Option<&'a str>,
+    /// The URL of the version for browsers that read no `srcset`.
+    pub src: Option<String>,
+    pub picture: Option<PictureView>,
     pub alt: &'a str,
 }
 
@@ -53,20 +56,28 @@ pub fn build<'a>(
     locale: &Locale,
     mentions: &mut Mentions,
     caption_mentions: &mut Mentions,
+    pictures: &PlacedPictures,
 ) -> Built<'a> {
     let article = &story.article;
-    let photo = article.photo.as_ref().map(|photo| PhotoView {
-        caption_html: photo
-            .caption
+    let photo = article.photo.as_ref().map(|photo| {
+        let picture = photo
+            .src
             .as_deref()
-            .map(|c| caption_mentions.link_plain_text(c)),
-        credit: photo.credit.as_deref(),
-        src: photo.src.as_deref(),
-        alt: photo
-            .alt
-            .as_deref()
-            .or(photo.caption.as_deref())
-            .unwrap_or_default(),
+            .and_then(|src| pictures.view(src, Role::Photo));
+        PhotoView {
+            caption_html: photo
+                .caption
+                .as_deref()
+                .map(|c| caption_mentions.link_plain_text(c)),
+            credit: photo.credit.as_deref(),
+            src: picture.as_ref().map(|p| p.src.clone()),
+            picture,
+            alt: photo
+                .alt
+                .as_deref()
+                .or(photo.caption.as_deref())
+                .unwrap_or_default(),
+        }
     });
     let (body_html, headings) = markdown::render_article(&article.body, mentions);
     let edition = story.edition();

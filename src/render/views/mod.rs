@@ -28,6 +28,7 @@ use crate::names::NameMatcher;
 
 use super::RenderOptions;
 use super::markdown::Mentions;
+use super::pictures::{Pictures, Shown};
 
 pub use article::{ArticleView, TocEntry};
 pub use embeds::{Embed, EmbedGroup, EmbedPageView, EmbedView, OEMBED_WIDTH, Part, embeds};
@@ -69,13 +70,16 @@ pub fn page_data<'a>(
     options: &RenderOptions,
     locale: &'a Locale,
     changes: &'a Changes,
+    pictures: &Pictures,
+    root: &str,
 ) -> PageData<'a> {
     let marks = Marks::new(story, changes, locale);
     let matcher = NameMatcher::new(&story.people);
     let mut mentions = Mentions::article(&matcher, &story.people).in_direction(locale.direction);
     let mut caption_mentions =
         Mentions::caption(&matcher, &story.people).in_direction(locale.direction);
-    let article = article::build(story, locale, &mut mentions, &mut caption_mentions);
+    let placed = PlacedPictures { pictures, root };
+    let article = article::build(story, locale, &mut mentions, &mut caption_mentions, &placed);
     let toc = article::toc(story, locale, &article.headings);
     let quotes = quotes::build(story, locale, &marks);
     let timeline = timeline::build(story, locale, &marks);
@@ -86,9 +90,10 @@ pub fn page_data<'a>(
         &timeline,
         &mentions,
         &caption_mentions,
+        &placed,
     );
     PageData {
-        page: page::build(story, options, locale),
+        page: page::build(story, options, locale, pictures),
         takeaways: article::takeaways(story),
         toc,
         groups: people::groups(story),
@@ -102,6 +107,68 @@ pub fn page_data<'a>(
             events: story.timeline.len(),
         },
         article: article.view,
+    }
+}
+
+/// A picture for `<img>`: `src` for browsers that read no `srcset`,
+/// and what lets the others pick the version the screen needs. Every URL
+/// starts from the page's place in the site.
+#[derive(Serialize)]
+pub struct PictureView {
+    pub src: String,
+    /// Set when there is more than one version.
+    pub srcset: Option<String>,
+    /// The same widths as WebP, for a `<source type="image/webp">`.
+    pub webp_srcset: Option<String>,
+    pub sizes: &'static str,
+    /// The size as shown: `width` and `height` keep the page from moving
+    /// when the picture arrives.
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+}
+
+impl PictureView {
+    pub fn of(shown: &Shown, root: &str) -> PictureView {
+        let url = |path: &str| format!("{root}{}", srcset_safe(path));
+        let srcset = |candidates: &[super::pictures::Candidate]| {
+            candidates
+                .iter()
+                .map(|c| format!("{} {}w", url(&c.path), c.width))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        PictureView {
+            src: url(&shown.fallback().path),
+            srcset: (shown.candidates.len() > 1).then(|| srcset(&shown.candidates)),
+            webp_srcset: (!shown.webp.is_empty()).then(|| srcset(&shown.webp)),
+            sizes: shown.role.sizes(),
+            width: shown.size.map(|(w, _)| w),
+            height: shown.size.map(|(_, h)| h),
+        }
+    }
+}
+
+/// The pictures, as a page at `root` links to them.
+pub struct PlacedPictures<'a> {
+    pictures: &'a Pictures,
+    root: &'a str,
+}
+
+impl PlacedPictures<'_> {
+    pub fn view(&self, path: &str, role: super::pictures::Role) -> Option<PictureView> {
+        self.pictures
+            .get(path, role)
+            .map(|shown| PictureView::of(shown, self.root))
+    }
+}
+
+/// A path as a `srcset` can hold it: spaces and commas there separate
+/// the candidates.
+fn srcset_safe(path: &str) -> std::borrow::Cow<'_, str> {
+    if path.contains([' ', ',']) {
+        path.replace(' ', "%20").replace(',', "%2C").into()
+    } else {
+        path.into()
     }
 }
 

@@ -7,6 +7,7 @@ use crate::ids;
 use crate::links::href;
 use crate::locale::Locale;
 use crate::model::Story;
+use crate::render::pictures::{Pictures, Role};
 use crate::render::share_card::{HEIGHT, WIDTH};
 use crate::render::{RenderOptions, publish};
 
@@ -70,9 +71,8 @@ pub const SHARE_CARD: &str = "share-card.png";
 
 /// What a link to the story shows where it is shared.
 pub enum ShareImage<'a> {
-    /// The article's photo, under `static/`. (Resized variants of it,
-    /// when the build makes them, belong here: a 1200-wide one is what
-    /// sharing wants.)
+    /// The article's photo, under `static/` (shared as its 1200-wide
+    /// version when the build makes versions of it).
     Photo(&'a str),
     /// The story's own card (`share_image`), under `static/`.
     Own(&'a str),
@@ -103,7 +103,7 @@ struct Picture {
 /// `root` is what links to the site's own files start with on this page
 /// (`../../` on a past edition); with a base URL every address is
 /// absolute instead.
-fn picture(story: &Story, options: &RenderOptions, root: &str) -> Picture {
+fn picture(story: &Story, options: &RenderOptions, root: &str, pictures: &Pictures) -> Picture {
     let article = &story.article;
     let base_url = options.base_url.as_deref();
     let photo = article.photo.as_ref();
@@ -111,7 +111,11 @@ fn picture(story: &Story, options: &RenderOptions, root: &str) -> Picture {
     let (url, alt, size) = match share_image(story) {
         // Sharing a photo needs its absolute address, as it always has.
         ShareImage::Photo(src) => (
-            base_url.map(|_| address(src)),
+            base_url.map(|_| {
+                pictures
+                    .get(src, Role::Photo)
+                    .map_or_else(|| address(src), |shown| address(&shown.for_sharing().path))
+            }),
             photo.map(|p| {
                 p.alt
                     .clone()
@@ -138,16 +142,27 @@ fn picture(story: &Story, options: &RenderOptions, root: &str) -> Picture {
 }
 
 /// Points the page's picture at the site's top from `root`.
-pub fn place(page: &mut PageView, story: &Story, options: &RenderOptions, root: &str) {
-    let picture = picture(story, options, root);
+pub fn place(
+    page: &mut PageView,
+    story: &Story,
+    options: &RenderOptions,
+    root: &str,
+    pictures: &Pictures,
+) {
+    let picture = picture(story, options, root, pictures);
     page.image_url = picture.url;
     page.json_ld = picture.json_ld;
 }
 
-pub fn build(story: &Story, options: &RenderOptions, locale: &Locale) -> PageView {
+pub fn build(
+    story: &Story,
+    options: &RenderOptions,
+    locale: &Locale,
+    pictures: &Pictures,
+) -> PageView {
     let article = &story.article;
     let base_url = options.base_url.as_deref();
-    let picture = picture(story, options, "");
+    let picture = picture(story, options, "", pictures);
     PageView {
         lang: article.lang.clone(),
         dir: locale.direction.as_str(),

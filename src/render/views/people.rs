@@ -5,12 +5,13 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::marks::{ChangeView, CorrectionNote};
-use super::{Marks, Timeline};
+use super::{Marks, PictureView, PlacedPictures, Timeline};
 use crate::ids;
 use crate::links::href;
 use crate::locale::Locale;
 use crate::model::Story;
 use crate::render::markdown::{self, Mentions};
+use crate::render::pictures::Role;
 
 #[derive(Serialize)]
 pub struct GroupView<'a> {
@@ -33,7 +34,9 @@ pub struct PersonView<'a> {
     pub group: &'a str,
     pub initials: String,
     pub summary_html: Option<String>,
-    pub image: Option<&'a str>,
+    /// The URL of the portrait for browsers that read no `srcset`.
+    pub image: Option<String>,
+    pub portrait: Option<PictureView>,
     /// The language of the name, when the facts give one.
     pub lang: Option<&'a str>,
     /// `ltr` or `rtl` when the name is written the other way from the page.
@@ -71,6 +74,7 @@ pub fn build<'a>(
     timeline: &Timeline,
     mentions: &Mentions,
     caption_mentions: &Mentions,
+    pictures: &PlacedPictures,
 ) -> Vec<PersonView<'a>> {
     // One pass each over quotes and timeline, not one per person: a large
     // story has thousands of each.
@@ -93,38 +97,45 @@ pub fn build<'a>(
         .people
         .iter()
         .enumerate()
-        .map(|(index, person)| PersonView {
-            id: &person.id,
-            anchor: ids::person(&person.id),
-            name: &person.name,
-            role: &person.role,
-            group: &person.group,
-            initials: initials(&person.name),
-            summary_html: person
-                .summary
+        .map(|(index, person)| {
+            let portrait = person
+                .image
                 .as_deref()
-                .map(|s| markdown::render_fact(s, markdown::Layout::Blocks)),
-            image: person.image.as_deref(),
-            lang: person.lang.as_deref(),
-            dir: locale.isolate(&person.name),
-            links: person
-                .links
-                .iter()
-                .map(|l| LinkView {
-                    title: &l.title,
-                    url: href(&l.url),
-                })
-                .collect(),
-            quotes: (0..quotes_of[index].len()).collect(),
-            events: std::mem::take(&mut events_of[index]),
-            event_items: (0..event_items_of[index].len()).collect(),
-            quote_indexes: std::mem::take(&mut quotes_of[index]),
-            event_indexes: std::mem::take(&mut event_items_of[index]),
-            first_mention: mentions.first[index]
-                .clone()
-                .or_else(|| caption_mentions.first[index].clone()),
-            change: marks.person(index),
-            corrections: marks.corrections(&ids::person(&person.id)),
+                .and_then(|image| pictures.view(image, Role::Portrait));
+            PersonView {
+                id: &person.id,
+                anchor: ids::person(&person.id),
+                name: &person.name,
+                role: &person.role,
+                group: &person.group,
+                initials: initials(&person.name),
+                summary_html: person
+                    .summary
+                    .as_deref()
+                    .map(|s| markdown::render_fact(s, markdown::Layout::Blocks)),
+                image: portrait.as_ref().map(|p| p.src.clone()),
+                portrait,
+                lang: person.lang.as_deref(),
+                dir: locale.isolate(&person.name),
+                links: person
+                    .links
+                    .iter()
+                    .map(|l| LinkView {
+                        title: &l.title,
+                        url: href(&l.url),
+                    })
+                    .collect(),
+                quotes: (0..quotes_of[index].len()).collect(),
+                events: std::mem::take(&mut events_of[index]),
+                event_items: (0..event_items_of[index].len()).collect(),
+                quote_indexes: std::mem::take(&mut quotes_of[index]),
+                event_indexes: std::mem::take(&mut event_items_of[index]),
+                first_mention: mentions.first[index]
+                    .clone()
+                    .or_else(|| caption_mentions.first[index].clone()),
+                change: marks.person(index),
+                corrections: marks.corrections(&ids::person(&person.id)),
+            }
         })
         .collect()
 }

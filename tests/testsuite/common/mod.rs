@@ -170,6 +170,20 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// A small real JPEG, `width`×`height`, for a photo or a portrait: the
+/// build reads every picture a story names.
+pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
+    use image::ImageEncoder;
+    let pixels: Vec<u8> = (0..width * height * 3)
+        .map(|i| (i * 7 % 256) as u8)
+        .collect();
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
+        .write_image(&pixels, width, height, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    out
+}
+
 /// Every file under a folder with its bytes, to compare outputs exactly.
 pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     walkdir::WalkDir::new(dir)
@@ -196,6 +210,7 @@ pub fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
 }
 
 pub mod generated;
+pub mod pictures;
 
 impl Story {
     /// The generated story at `scale` (see [`generated::story`]).
