@@ -245,7 +245,9 @@ impl Report {
         match (t.pictures_made, t.pictures_reused) {
             (0, 0) => times,
             (made, reused) => {
-                format!("{times}; resized pictures: {made} made, {reused} from the cache")
+                format!(
+                    "{times}; pictures (resized versions and cards): {made} made, {reused} from the cache"
+                )
             }
         }
     }

@@ -356,7 +356,10 @@ fn plan<'a>(
             path: views::SHARE_CARD.to_owned(),
             make: Make::Picture(Box::new(|| {
                 let date = card_date(story, locale);
-                share_card::story_card(&story_card(story, locale, &date))
+                let card = story_card(story, locale, &date);
+                draw_cached(options, &share_card::story_card_words(&card), || {
+                    share_card::story_card(&card)
+                })
             })),
         });
     }
@@ -416,6 +419,18 @@ fn story_card<'a>(
         date,
         lang: &article.lang,
         direction: locale.direction,
+    }
+}
+
+/// A card from the story's cache when it has one.
+fn draw_cached(
+    options: &RenderOptions,
+    words: &[&str],
+    draw: impl FnOnce() -> share_card::Drawn,
+) -> share_card::Drawn {
+    match options.cache.as_deref() {
+        Some(cache) => share_card::cached(cache, words, draw),
+        None => draw(),
     }
 }
 

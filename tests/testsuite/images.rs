@@ -187,7 +187,7 @@ fn a_second_build_takes_every_version_from_the_cache_and_deleting_it_changes_not
     assert!(
         first
             .stderr
-            .contains("resized pictures: 8 made, 0 from the cache"),
+            .contains("pictures (resized versions and cards): 8 made, 0 from the cache"),
         "{}",
         first.stderr
     );
@@ -217,7 +217,7 @@ fn a_second_build_takes_every_version_from_the_cache_and_deleting_it_changes_not
     assert!(
         second
             .stderr
-            .contains("resized pictures: 0 made, 8 from the cache"),
+            .contains("pictures (resized versions and cards): 0 made, 8 from the cache"),
         "{}",
         second.stderr
     );

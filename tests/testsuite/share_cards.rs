@@ -385,3 +385,42 @@ fn tesseract() -> Option<PathBuf> {
         .map(|dir| dir.join("tesseract"))
         .find(|p| p.is_file())
 }
+
+/// A card is drawn once for its words: a rebuild takes it from the story's
+/// cache, and without the cache the same card is drawn again.
+#[test]
+fn a_rebuild_takes_the_card_from_the_cache() {
+    let story = Story::base();
+    let root = story.root().to_str().unwrap().to_owned();
+    let build = || run(&["build", "--root", &root, "--verbose"]);
+    let first = build();
+    first.assert_ok();
+    assert!(
+        first.stderr.contains("1 made, 0 from the cache"),
+        "{}",
+        first.stderr
+    );
+    let card = std::fs::read(story.output().join("share-card.png")).unwrap();
+    let again = build();
+    again.assert_ok();
+    assert!(
+        again.stderr.contains("0 made, 1 from the cache"),
+        "{}",
+        again.stderr
+    );
+    assert!(std::fs::read(story.output().join("share-card.png")).unwrap() == card);
+    std::fs::remove_dir_all(story.root().join(".cache")).unwrap();
+    build().assert_ok();
+    assert!(
+        std::fs::read(story.output().join("share-card.png")).unwrap() == card,
+        "the same card without the cache"
+    );
+    // A new title is a new card.
+    story.edit("content/article.md", "title: ", "title: Now ");
+    let retitled = build();
+    assert!(
+        retitled.stderr.contains("1 made, 0 from the cache"),
+        "{}",
+        retitled.stderr
+    );
+}

@@ -15,6 +15,7 @@ mod text;
 use canvas::{Canvas, Rgb};
 use text::{Block, Style};
 
+use crate::cache::{Cache, Key};
 use crate::locale::{Direction, text_direction};
 
 pub const WIDTH: u32 = 1200;
@@ -67,6 +68,72 @@ pub struct QuoteCard<'a> {
 pub struct Drawn {
     pub png: Vec<u8>,
     pub missing: Vec<char>,
+}
+
+/// Part of every card's cache key: raise it when a change to the drawing
+/// or the fonts makes other pixels from the same words.
+const DRAWING: &str = "share-card-1";
+
+impl Drawn {
+    /// As kept in the cache: the characters no font has, a NUL, the PNG.
+    fn to_entry(&self) -> Vec<u8> {
+        let mut entry: Vec<u8> = self.missing.iter().collect::<String>().into_bytes();
+        entry.push(0);
+        entry.extend_from_slice(&self.png);
+        entry
+    }
+
+    fn from_entry(mut entry: Vec<u8>) -> Option<Drawn> {
+        let nul = entry.iter().position(|&b| b == 0)?;
+        let png = entry.split_off(nul + 1);
+        entry.pop();
+        let missing = String::from_utf8(entry).ok()?.chars().collect();
+        Some(Drawn { png, missing })
+    }
+}
+
+/// A card drawn once for its words and kept in `cache`: a rebuild, or a
+/// save in `serve`, finds it there rather than drawing it again (a card is
+/// tens of milliseconds, most of it compressing the PNG).
+pub fn cached(cache: &Cache, words: &[&str], draw: impl FnOnce() -> Drawn) -> Drawn {
+    let mut parts: Vec<&[u8]> = vec![DRAWING.as_bytes()];
+    parts.extend(words.iter().map(|w| w.as_bytes()));
+    let key = Key::of(&parts);
+    if let Some(drawn) = cache.get(&key).and_then(Drawn::from_entry) {
+        cache.note_hit();
+        return drawn;
+    }
+    cache.note_miss();
+    let drawn = draw();
+    cache.put(&key, &drawn.to_entry());
+    drawn
+}
+
+/// The words a story's card is drawn from, for its cache key.
+pub fn story_card_words<'a>(card: &'a StoryCard) -> [&'a str; 8] {
+    [
+        "story",
+        card.kicker,
+        card.title,
+        card.dek.unwrap_or("\0"),
+        card.publisher,
+        card.date,
+        card.lang,
+        card.direction.as_str(),
+    ]
+}
+
+/// The words a quote's card is drawn from, for its cache key.
+pub fn quote_card_words<'a>(card: &'a QuoteCard) -> [&'a str; 7] {
+    [
+        "quote",
+        card.words,
+        card.speaker,
+        card.role.unwrap_or("\0"),
+        card.story_title,
+        card.lang,
+        card.direction.as_str(),
+    ]
 }
 
 pub fn story_card(card: &StoryCard) -> Drawn {
