@@ -90,6 +90,12 @@ pub fn oembed_path(element_id: &str) -> String {
     format!("{EMBED_FOLDER}/{element_id}.json")
 }
 
+/// A quote's card, beside its embed page: `embed/<quote id>.png`, the
+/// picture its embed page is shared with.
+pub fn quote_card_path(quote_id: &str) -> String {
+    format!("{EMBED_FOLDER}/{quote_id}.png")
+}
+
 /// The main page's oEmbed response, beside `index.html`.
 pub const MAIN_OEMBED: &str = "oembed.json";
 

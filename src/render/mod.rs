@@ -319,6 +319,21 @@ fn plan<'a>(
                     &ids::oembed_path(&embed.id),
                     Box::new(move || oembed(embed, story, base_url)),
                 ));
+                // A quote shared on its own shows as that quote. Only with
+                // a base URL: a card is shared by its absolute address, and
+                // each costs tens of milliseconds to draw the first time.
+                if let (Part::Quote(i), false) = (embed.part, options.skip_pictures) {
+                    outputs.push(Output {
+                        path: ids::quote_card_path(&embed.id),
+                        make: Make::Picture(Box::new(move || {
+                            let words = quoted(story, i, locale);
+                            let card = quote_card(story, i, &words, locale);
+                            draw_cached(options, &share_card::quote_card_words(&card), || {
+                                share_card::draw_quote_card(&card)
+                            })
+                        })),
+                    });
+                }
             }
         }
         if let (Some(base_url), Some(summary)) =
@@ -418,6 +433,36 @@ fn story_card<'a>(
         publisher: story.publisher(),
         date,
         lang: &article.lang,
+        direction: locale.direction,
+    }
+}
+
+/// The story's `index`-th quote in the language's quotation marks.
+fn quoted(story: &Story, index: usize, locale: &Locale) -> String {
+    let text = crate::quotes::without_marks(&story.quotes[index].text);
+    format!(
+        "{}{text}{}",
+        locale.word("quote_open"),
+        locale.word("quote_close")
+    )
+}
+
+/// The card of the story's `index`-th quote: its `words`, who said it and
+/// the story's title.
+fn quote_card<'a>(
+    story: &'a Story,
+    index: usize,
+    words: &'a str,
+    locale: &Locale,
+) -> share_card::QuoteCard<'a> {
+    let quote = &story.quotes[index];
+    let speaker = &story.people[quote.speaker];
+    share_card::QuoteCard {
+        words,
+        speaker: &speaker.name,
+        role: Some(speaker.role.as_str()).filter(|role| !role.is_empty()),
+        story_title: &story.article.title,
+        lang: quote.lang.as_deref().unwrap_or(&story.article.lang),
         direction: locale.direction,
     }
 }
@@ -635,7 +680,7 @@ impl<'a> Latest<'a> {
         options: &RenderOptions,
     ) -> Result<tera::Context, Diagnostic> {
         let mut context = self.globals.clone();
-        let view = views::EmbedView::of(embed, options.base_url.as_deref());
+        let view = views::EmbedView::of(embed, options.base_url.as_deref(), !options.skip_pictures);
         context.insert_value("embed", value(view)?);
         let cards = &*self.cards.borrow();
         // The main page takes the cards once every embed is made; a card

@@ -424,3 +424,46 @@ fn a_rebuild_takes_the_card_from_the_cache() {
         retitled.stderr
     );
 }
+
+/// With a base URL each quote's embed page is shared with the quote's own
+/// card; other embeds, and builds without a base URL, have none.
+#[test]
+fn a_shared_quote_shows_its_own_card() {
+    let story = Story::copy_of(".");
+    let root = story.root().to_str().unwrap().to_owned();
+    let base = "https://example.org/riyadh/";
+    run(&["build", "--root", &root, "--base-url", base]).assert_ok();
+    let embed = story.output().join("embed");
+    let mut quotes = 0;
+    for entry in std::fs::read_dir(&embed).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        let Some(id) = name.strip_suffix(".html") else {
+            continue;
+        };
+        let page = std::fs::read_to_string(&path).unwrap();
+        let image = meta(&page, "og:image");
+        if !id.starts_with("quote-") {
+            assert!(image.is_none(), "{name} has a card");
+            continue;
+        }
+        quotes += 1;
+        assert_eq!(image.as_deref(), Some(&*format!("{base}embed/{id}.png")));
+        assert_eq!(meta(&page, "og:image:width").as_deref(), Some("1200"));
+        assert_eq!(meta(&page, "og:title"), meta(&page, "og:image:alt"));
+        let card = std::fs::read(embed.join(format!("{id}.png"))).unwrap();
+        assert!(card.len() <= 300 * 1024, "{id}: {} bytes", card.len());
+        // The PNG's own header says 1200×630.
+        assert_eq!(&card[16..24], &[0, 0, 4, 176, 0, 0, 2, 118], "{id}");
+    }
+    assert_eq!(quotes, 9);
+    run(&["build", "--root", &root]).assert_ok();
+    assert!(
+        !std::fs::read_dir(&embed).unwrap().any(|e| e
+            .unwrap()
+            .path()
+            .extension()
+            .is_some_and(|x| x == "png")),
+        "quote cards without a base URL"
+    );
+}

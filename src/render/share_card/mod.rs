@@ -237,7 +237,9 @@ pub fn draw_quote_card(card: &QuoteCard) -> Drawn {
     );
 
     let mut y = top + height + 26.0;
-    let speaker_direction = text_direction(card.speaker).unwrap_or(card.direction);
+    // Who said it lines up under the quote, whatever script their name and
+    // role are written in (a Latin name under an Arabic quote starts on the
+    // right, as the quote does).
     let speaker = Block::fit(
         fonts,
         card.speaker,
@@ -245,21 +247,13 @@ pub fn draw_quote_card(card: &QuoteCard) -> Drawn {
         &[30.0],
         text_width,
         1,
-        speaker_direction,
+        quote_direction,
     );
     y += speaker.draw(&mut canvas, fonts, text_x, y, &mut missing) + 4.0;
     if let Some(role) = card.role.filter(|r| !r.trim().is_empty()) {
         let style = Style::sans(26.0, MUTED);
         if y + style.line_height() <= FOOTER_RULE - 16.0 {
-            let role = Block::fit(
-                fonts,
-                role,
-                &style,
-                &[26.0],
-                text_width,
-                1,
-                text_direction(role).unwrap_or(card.direction),
-            );
+            let role = Block::fit(fonts, role, &style, &[26.0], text_width, 1, quote_direction);
             role.draw(&mut canvas, fonts, text_x, y, &mut missing);
         }
     }

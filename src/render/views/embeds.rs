@@ -159,15 +159,22 @@ pub struct EmbedView<'a> {
     pub title: &'a str,
     /// The oEmbed response for this part (absolute: it needs the base URL).
     pub oembed_url: Option<String>,
+    /// A quote's card, what the embed page is shared with (absolute: it is
+    /// drawn only with the base URL).
+    pub image_url: Option<String>,
 }
 
 impl<'a> EmbedView<'a> {
-    pub fn of(embed: &'a Embed, base_url: Option<&str>) -> Self {
+    /// `cards`: whether the build draws the quotes' cards.
+    pub fn of(embed: &'a Embed, base_url: Option<&str>, cards: bool) -> Self {
         EmbedView {
             kind: embed.part.kind(),
             id: &embed.id,
             title: &embed.title,
             oembed_url: base_url.map(|base| format!("{base}{}", ids::oembed_path(&embed.id))),
+            image_url: base_url
+                .filter(|_| cards && matches!(embed.part, Part::Quote(_)))
+                .map(|base| format!("{base}{}", ids::quote_card_path(&embed.id))),
         }
     }
 }
