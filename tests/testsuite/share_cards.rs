@@ -124,14 +124,7 @@ fn the_head_names_the_card_and_the_card_is_written() {
 
     // With a base URL, every address is absolute, as og:url is.
     let base = "https://user.github.io/repo/";
-    run(&[
-        "build",
-        "--root",
-        story.root().to_str().unwrap(),
-        "--base-url",
-        base,
-    ])
-    .assert_ok();
+    story.build_at(base).assert_ok();
     let page = story.page();
     let absolute = format!("{base}share-card.png");
     assert_eq!(meta(&page, "og:image"), Some(absolute.clone()));
@@ -152,14 +145,7 @@ fn a_story_with_a_photo_shares_its_photo_and_draws_no_card() {
         "authors: [Ada Byrne]\nphoto: {src: riyadh.jpg, caption: The tunnel, alt: The tunnel's mouth}\n",
     );
     let base = "https://example.org/news/";
-    run(&[
-        "build",
-        "--root",
-        story.root().to_str().unwrap(),
-        "--base-url",
-        base,
-    ])
-    .assert_ok();
+    story.build_at(base).assert_ok();
     let page = story.page();
     // The photo's 1200-pixel version, which the build makes of it.
     let shared = meta(&page, "og:image").expect("og:image");

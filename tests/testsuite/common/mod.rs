@@ -104,6 +104,18 @@ impl Story {
         run(&["build", "--root", self.root().to_str().unwrap()])
     }
 
+    /// `build` as the Pages workflow runs it, with the address the site is
+    /// published at.
+    pub fn build_at(&self, base_url: &str) -> Run {
+        run(&[
+            "build",
+            "--root",
+            self.root().to_str().expect("a UTF-8 temp path"),
+            "--base-url",
+            base_url,
+        ])
+    }
+
     pub fn check(&self) -> Run {
         run(&["check", "--root", self.root().to_str().unwrap()])
     }
