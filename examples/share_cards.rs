@@ -2,7 +2,7 @@
 //! `cargo run --example share_cards -- /tmp/cards`.
 
 use explainer::locale::Direction;
-use explainer::stages::share_card::{QuoteCard, StoryCard, quote_card, story_card};
+use explainer::stages::share_card::{Fonts, QuoteCard, StoryCard, quote_card, story_card};
 
 fn main() -> std::io::Result<()> {
     let folder = std::env::args()
@@ -95,11 +95,12 @@ fn main() -> std::io::Result<()> {
             },
         ),
     ];
-    // The first card parses the fonts; the times are of the cards after.
-    story_card(&stories[0].1);
+    // The first card reads the fonts; the times are of the cards after.
+    let mut fonts = Fonts::new();
+    story_card(&mut fonts, &stories[0].1);
     for (name, card) in &stories {
         let started = std::time::Instant::now();
-        let drawn = story_card(card);
+        let drawn = story_card(&mut fonts, card);
         let took = started.elapsed();
         std::fs::write(format!("{folder}/{name}.png"), &drawn.png)?;
         println!(
@@ -135,7 +136,7 @@ fn main() -> std::io::Result<()> {
     ];
     for (name, card) in &quotes {
         let started = std::time::Instant::now();
-        let png = quote_card(card);
+        let png = quote_card(&mut fonts, card);
         let took = started.elapsed();
         std::fs::write(format!("{folder}/{name}.png"), &png)?;
         println!(

@@ -18,61 +18,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde::{Deserialize, Serialize};
-
 use crate::date::Timestamp;
-use crate::facts_json::{EventJson, FactsJson, PersonJson, QuoteJson};
+use crate::facts_json::{
+    ArticleJson, CorrectionJson, EventJson, FORMAT, FactsJson, PersonJson, QuoteJson, UpdateJson,
+};
+pub use crate::facts_json::{Change, ChangeKind, ItemKind, Removed, Words};
 use crate::ids;
 use crate::model::Story;
-
-/// Why an item is marked, and with which edition it came.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Change {
-    pub kind: ChangeKind,
-    /// The edition's time, in RFC 3339 as written.
-    pub edition: String,
-    /// What the item said in the previous edition, when it said something
-    /// else.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub before: Option<Words>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ChangeKind {
-    New,
-    Changed,
-    Corrected,
-}
-
-/// What an item says, in brief, for the record of changes: a quote's text
-/// and speaker, an event's title and date, a person's name and role.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Words {
-    pub text: String,
-    #[serde(default)]
-    pub by: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ItemKind {
-    Person,
-    Quote,
-    Event,
-}
-
-/// An item the previous edition had and this one has not.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Removed {
-    /// Its element id as the previous edition published it.
-    pub id: String,
-    pub kind: ItemKind,
-    /// The edition it was removed in.
-    pub edition: String,
-    /// Its last words.
-    pub words: Words,
-}
 
 /// Per item of the story, in the story's order: its mark, if any; and what
 /// was removed.
@@ -127,7 +79,7 @@ impl Changes {
         );
         if same_edition {
             // Removed earlier in this edition, and not back since.
-            let now: HashSet<String> = story.item_ids().collect();
+            let now: HashSet<String> = crate::ids::of_items(story).collect();
             let known: HashSet<String> = removed.iter().map(|r| r.id.clone()).collect();
             removed.extend(
                 previous
@@ -359,5 +311,60 @@ impl Marks<'_> {
                 }),
         );
         marks
+    }
+}
+
+/// The story's facts as `facts.json` records them, each item with its
+/// mark.
+pub fn facts_json(story: &Story, changes: &Changes) -> FactsJson {
+    let article = &story.article;
+    let marked = |marks: &[Option<Change>], i: usize| marks.get(i).cloned().flatten();
+    FactsJson {
+        format: FORMAT.into(),
+        edition: story.edition().iso(),
+        article: ArticleJson {
+            title: article.title.clone(),
+            description: article.description.clone(),
+            published: article.published.iso(),
+            updated: article.updated.as_ref().map(|t| t.iso()),
+            lang: article.lang.clone(),
+            final_at: article.final_at.as_ref().map(|t| t.iso()),
+        },
+        people: (0..story.people.len())
+            .map(|i| PersonJson {
+                change: marked(&changes.people, i),
+                ..PersonJson::of(&story.people[i])
+            })
+            .collect(),
+        quotes: (0..story.quotes.len())
+            .map(|i| QuoteJson {
+                change: marked(&changes.quotes, i),
+                ..QuoteJson::of(story, i)
+            })
+            .collect(),
+        timeline: (0..story.timeline.len())
+            .map(|i| EventJson {
+                change: marked(&changes.timeline, i),
+                ..EventJson::of(story, i)
+            })
+            .collect(),
+        updates: crate::ids::updates_newest_first(story)
+            .into_iter()
+            .map(|(id, u)| UpdateJson {
+                id,
+                at: u.at.iso(),
+                text: u.text.clone(),
+            })
+            .collect(),
+        corrections: crate::ids::corrections_newest_first(story)
+            .into_iter()
+            .map(|(id, c)| CorrectionJson {
+                id,
+                at: c.at.iso(),
+                text: c.text.clone(),
+                item: c.item.clone(),
+            })
+            .collect(),
+        removed: changes.removed.clone(),
     }
 }

@@ -5,6 +5,7 @@ use std::fmt;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+pub use crate::source::Location;
 use crate::source::{Pos, SourceFile};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -26,16 +27,6 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// More context, shown as `note:` lines.
     pub notes: Vec<String>,
-}
-
-/// A 1-based line and column (in characters), with the text of that line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Location {
-    pub line: usize,
-    pub column: usize,
-    /// How many characters to underline.
-    pub width: usize,
-    pub line_text: String,
 }
 
 impl Diagnostic {

@@ -8,7 +8,7 @@
 //! edition, so only the last of them is an edition readers saw.
 
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use crate::changes::Changes;
 use crate::date::Timestamp;
@@ -39,11 +39,13 @@ pub struct Past {
     pub note: Option<String>,
 }
 
-/// What the last call of [`read`] in this process worked out, and from
+/// What the last call of [`read`] with this memory worked out, and from
 /// what. A history's commits never change, so while no commit is added,
 /// `serve` rebuilding on every save reuses the past editions instead of
-/// reading and checking fifty of them again.
-static LAST: Mutex<Option<(CacheKey, Arc<Past>)>> = Mutex::new(None);
+/// reading and checking fifty of them again. Its owner (`serve`, for a
+/// session) keeps it; a build on its own starts with an empty one.
+#[derive(Default)]
+pub struct LastRead(Option<(CacheKey, Arc<Past>)>);
 
 #[derive(PartialEq)]
 struct CacheKey {
@@ -55,7 +57,8 @@ struct CacheKey {
 }
 
 /// Read and check the past editions of the story at `root`, whose working
-/// tree is of the edition `latest`. `seed` is a facts.json named on the
+/// tree is of the edition `latest`; `last` is what the previous call with
+/// it read, reused when nothing it was read from changed. `seed` is a facts.json named on the
 /// command line: the ids it published carry forward into the oldest
 /// edition, for a story whose links were shared before its history was
 /// read.
@@ -65,6 +68,7 @@ pub fn read(
     pictures: &Probes,
     latest: Option<&Timestamp>,
     seed: Option<&FactsJson>,
+    last: &mut LastRead,
 ) -> Arc<Past> {
     let none = |read: bool, note: Option<String>| {
         Arc::new(Past {
@@ -106,10 +110,15 @@ pub fn read(
         latest: latest.map(Timestamp::unix_seconds),
         // The seed's whole text would do, but its edition and ids are what
         // the past editions take from it.
-        seed: seed.map(|s| format!("{} {:?}", s.edition, s.item_ids().collect::<Vec<_>>())),
+        seed: seed.map(|s| {
+            format!(
+                "{} {:?}",
+                s.edition,
+                crate::ids::of_published(s).collect::<Vec<_>>()
+            )
+        }),
     };
-    let mut last = LAST.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some((cached, past)) = last.as_ref()
+    if let Some((cached, past)) = last.0.as_ref()
         && *cached == key
     {
         return Arc::clone(past);
@@ -119,7 +128,7 @@ pub fn read(
         Err(error) => return none(false, Some(failed(&error))),
     };
     let past = Arc::new(check(&commits, static_files, pictures, latest, seed));
-    *last = Some((key, Arc::clone(&past)));
+    last.0 = Some((key, Arc::clone(&past)));
     past
 }
 
@@ -181,7 +190,7 @@ fn check(
             || Changes::none(&story),
             |previous| Changes::since(&story, previous),
         );
-        previous = Some(FactsJson::from_story(&story, &changes));
+        previous = Some(crate::changes::facts_json(&story, &changes));
         editions.push(PastEdition { story, changes });
     }
     let note = (broken > 0).then(|| {

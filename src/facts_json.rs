@@ -1,15 +1,62 @@
 //! `facts.json`: the checked facts in a stable format for other tools, and
-//! the record the next build reads back to find what changed (see
-//! [`crate::changes`]).
+//! the record the next build reads back to find what changed. This is the
+//! format alone; [`crate::changes`] works out what goes in it.
 
 use serde::{Deserialize, Serialize};
 
-use crate::changes::{Change, Changes, Removed};
-use crate::ids;
 use crate::model::{Person, Source, Story};
 
 /// Changes only when the meaning of a field changes; adding a field does not.
 pub const FORMAT: &str = "explainer-facts/1";
+
+/// Why an item is marked, and with which edition it came.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    pub kind: ChangeKind,
+    /// The edition's time, in RFC 3339 as written.
+    pub edition: String,
+    /// What the item said in the previous edition, when it said something
+    /// else.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<Words>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeKind {
+    New,
+    Changed,
+    Corrected,
+}
+
+/// What an item says, in brief, for the record of changes: a quote's text
+/// and speaker, an event's title and date, a person's name and role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Words {
+    pub text: String,
+    #[serde(default)]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemKind {
+    Person,
+    Quote,
+    Event,
+}
+
+/// An item the previous edition had and this one has not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removed {
+    /// Its element id as the previous edition published it.
+    pub id: String,
+    pub kind: ItemKind,
+    /// The edition it was removed in.
+    pub edition: String,
+    /// Its last words.
+    pub words: Words,
+}
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FactsJson {
@@ -127,71 +174,6 @@ pub struct CorrectionJson {
 }
 
 impl FactsJson {
-    /// The element ids of its people, quotes and events.
-    pub fn item_ids(&self) -> impl Iterator<Item = String> + '_ {
-        self.people
-            .iter()
-            .map(|p| ids::person(&p.id))
-            .chain(self.quotes.iter().map(|q| q.id.clone()))
-            .chain(self.timeline.iter().map(|e| e.id.clone()))
-    }
-
-    /// The story's facts, each item with its mark.
-    pub fn from_story(story: &Story, changes: &Changes) -> FactsJson {
-        let article = &story.article;
-        let marked = |marks: &[Option<Change>], i: usize| marks.get(i).cloned().flatten();
-        FactsJson {
-            format: FORMAT.into(),
-            edition: story.edition().iso(),
-            article: ArticleJson {
-                title: article.title.clone(),
-                description: article.description.clone(),
-                published: article.published.iso(),
-                updated: article.updated.as_ref().map(|t| t.iso()),
-                lang: article.lang.clone(),
-                final_at: article.final_at.as_ref().map(|t| t.iso()),
-            },
-            people: (0..story.people.len())
-                .map(|i| PersonJson {
-                    change: marked(&changes.people, i),
-                    ..PersonJson::of(&story.people[i])
-                })
-                .collect(),
-            quotes: (0..story.quotes.len())
-                .map(|i| QuoteJson {
-                    change: marked(&changes.quotes, i),
-                    ..QuoteJson::of(story, i)
-                })
-                .collect(),
-            timeline: (0..story.timeline.len())
-                .map(|i| EventJson {
-                    change: marked(&changes.timeline, i),
-                    ..EventJson::of(story, i)
-                })
-                .collect(),
-            updates: story
-                .updates_newest_first()
-                .into_iter()
-                .map(|(id, u)| UpdateJson {
-                    id,
-                    at: u.at.iso(),
-                    text: u.text.clone(),
-                })
-                .collect(),
-            corrections: story
-                .corrections_newest_first()
-                .into_iter()
-                .map(|(id, c)| CorrectionJson {
-                    id,
-                    at: c.at.iso(),
-                    text: c.text.clone(),
-                    item: c.item.clone(),
-                })
-                .collect(),
-            removed: changes.removed.clone(),
-        }
-    }
-
     /// Read a `facts.json` an earlier build wrote. An error gives what is
     /// wrong, and the 1-based line and column (0 when it has none).
     pub fn parse(text: &str) -> Result<FactsJson, (String, usize, usize)> {

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::date::Timestamp;
 use crate::facts_json::FactsJson;
-use crate::model::Story;
+use crate::model::{Correction, Story, Update};
 use crate::text::{Letters, slug};
 
 /// A person's card: `person-<id>`.
@@ -73,32 +73,6 @@ pub const TIMELINE: &str = "timeline";
 /// own, so this one names no element on the page.
 pub const SUMMARY: &str = "summary";
 
-/// Where embed pages live; their links to the site's own files climb out
-/// of it.
-pub const EMBED_FOLDER: &str = "embed";
-
-/// The standalone page of one part of the explainer: `embed/<element
-/// id>.html`, so `#person-marco-rubio` is embedded from
-/// `embed/person-marco-rubio.html`.
-pub fn embed_path(element_id: &str) -> String {
-    format!("{EMBED_FOLDER}/{element_id}.html")
-}
-
-/// The static oEmbed response beside an embed page: `embed/<element
-/// id>.json`.
-pub fn oembed_path(element_id: &str) -> String {
-    format!("{EMBED_FOLDER}/{element_id}.json")
-}
-
-/// A quote's card, beside its embed page: `embed/<quote id>.png`, the
-/// picture its embed page is shared with.
-pub fn quote_card_path(quote_id: &str) -> String {
-    format!("{EMBED_FOLDER}/{quote_id}.png")
-}
-
-/// The main page's oEmbed response, beside `index.html`.
-pub const MAIN_OEMBED: &str = "oembed.json";
-
 /// An article paragraph: `p-<n>`, 0-based `index` as
 /// [`crate::article::paragraphs`] numbers them.
 pub fn paragraph(index: usize) -> String {
@@ -147,6 +121,52 @@ pub fn group_base(name: &str) -> String {
 /// The base of an article heading's id: `section-<slug of its text>`.
 pub fn heading_base(text: &str) -> String {
     format!("section-{}", slug(text, Letters::Any))
+}
+
+/// The updates, newest first, each with an element id that stays the
+/// same when the page is rebuilt (`update-20250219T150000Z`).
+pub fn updates_newest_first(story: &Story) -> Vec<(String, &Update)> {
+    let mut updates: Vec<&Update> = story.updates.iter().collect();
+    // Stable: updates at the same instant keep the file's order.
+    updates.sort_by_key(|u| std::cmp::Reverse(u.at.unix_seconds()));
+    let mut ids = Unique::new();
+    updates
+        .into_iter()
+        .map(|update| (ids.take(update_base(&update.at)), update))
+        .collect()
+}
+
+/// The corrections, newest first, each with an element id that stays
+/// the same when the page is rebuilt (`correction-20250219T150000Z`).
+pub fn corrections_newest_first(story: &Story) -> Vec<(String, &Correction)> {
+    let mut corrections: Vec<&Correction> = story.corrections.iter().collect();
+    corrections.sort_by_key(|c| std::cmp::Reverse(c.at.unix_seconds()));
+    let mut ids = Unique::new();
+    corrections
+        .into_iter()
+        .map(|c| (ids.take(correction_base(&c.at)), c))
+        .collect()
+}
+
+/// The element ids of everything a correction may name: the story's
+/// people, quotes and events.
+pub fn of_items(story: &Story) -> impl Iterator<Item = String> + '_ {
+    story
+        .people
+        .iter()
+        .map(|p| person(&p.id))
+        .chain(story.quotes.iter().map(|q| q.id.clone()))
+        .chain(story.timeline.iter().map(|e| e.id.clone()))
+}
+
+/// The element ids of the people, quotes and events an edition published.
+pub fn of_published(facts: &FactsJson) -> impl Iterator<Item = String> + '_ {
+    facts
+        .people
+        .iter()
+        .map(|p| person(&p.id))
+        .chain(facts.quotes.iter().map(|q| q.id.clone()))
+        .chain(facts.timeline.iter().map(|e| e.id.clone()))
 }
 
 /// Ids made unique by numbering from the second use of a base on

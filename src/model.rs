@@ -47,41 +47,6 @@ impl Story {
             .max_by_key(|t| t.unix_seconds())
             .unwrap_or(&article.published)
     }
-
-    /// The updates, newest first, each with an element id that stays the
-    /// same when the page is rebuilt (`update-20250219T150000Z`).
-    pub fn updates_newest_first(&self) -> Vec<(String, &Update)> {
-        let mut updates: Vec<&Update> = self.updates.iter().collect();
-        // Stable: updates at the same instant keep the file's order.
-        updates.sort_by_key(|u| std::cmp::Reverse(u.at.unix_seconds()));
-        let mut ids = crate::ids::Unique::new();
-        updates
-            .into_iter()
-            .map(|update| (ids.take(crate::ids::update_base(&update.at)), update))
-            .collect()
-    }
-
-    /// The corrections, newest first, each with an element id that stays
-    /// the same when the page is rebuilt (`correction-20250219T150000Z`).
-    pub fn corrections_newest_first(&self) -> Vec<(String, &Correction)> {
-        let mut corrections: Vec<&Correction> = self.corrections.iter().collect();
-        corrections.sort_by_key(|c| std::cmp::Reverse(c.at.unix_seconds()));
-        let mut ids = crate::ids::Unique::new();
-        corrections
-            .into_iter()
-            .map(|c| (ids.take(crate::ids::correction_base(&c.at)), c))
-            .collect()
-    }
-
-    /// The element ids of everything a correction may name: its
-    /// people, quotes and events.
-    pub fn item_ids(&self) -> impl Iterator<Item = String> + '_ {
-        self.people
-            .iter()
-            .map(|p| crate::ids::person(&p.id))
-            .chain(self.quotes.iter().map(|q| q.id.clone()))
-            .chain(self.timeline.iter().map(|e| e.id.clone()))
-    }
 }
 
 #[derive(Debug, Clone)]

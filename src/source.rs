@@ -1,7 +1,5 @@
 //! Input text with enough bookkeeping to point at a line and column in it.
 
-use crate::diagnostic::Location;
-
 /// A position in a source file: 1-based line, 1-based column in characters,
 /// and how many characters the thing there spans.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -108,6 +106,16 @@ impl SourceFile {
             line_text: self.line(pos.line as usize).to_owned(),
         }
     }
+}
+
+/// Where a diagnostic points: a 1-based line and column and column (in characters), with the text of that line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+    /// How many characters to underline.
+    pub width: usize,
+    pub line_text: String,
 }
 
 #[cfg(test)]

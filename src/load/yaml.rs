@@ -36,6 +36,47 @@ pub struct Key {
     pub pos: Pos,
 }
 
+/// Reading a tree whose shape is not yet checked: each answer is empty
+/// (or `None`) where the node is not of the kind asked for, so a reader
+/// that only looks (the edition's time, the draft's merge) needs no
+/// matching of its own. Checking, with located errors, is the validate
+/// stage's.
+impl Node {
+    /// A mapping's entries; none for any other value.
+    pub fn entries(&self) -> &[(Key, Node)] {
+        match &self.value {
+            Value::Map(entries) => entries,
+            _ => &[],
+        }
+    }
+
+    /// The entry of a mapping with the key `name`, key included.
+    pub fn entry(&self, name: &str) -> Option<&(Key, Node)> {
+        self.entries().iter().find(|(key, _)| key.name == name)
+    }
+
+    /// The value of a mapping's key `name`.
+    pub fn field(&self, name: &str) -> Option<&Node> {
+        self.entry(name).map(|(_, node)| node)
+    }
+
+    /// A list's items; none for any other value.
+    pub fn items(&self) -> &[Node] {
+        match &self.value {
+            Value::Seq(items) => items,
+            _ => &[],
+        }
+    }
+
+    /// The text, when the value is text.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::Str(text) => Some(text),
+            _ => None,
+        }
+    }
+}
+
 impl Value {
     /// What a user would call this kind of value, for "expected …, found …".
     pub fn kind(&self) -> &'static str {

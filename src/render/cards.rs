@@ -22,9 +22,7 @@ pub fn render(
     tera: &tera::Tera,
     templates: &[Template],
 ) -> Result<Cards, Diagnostic> {
-    let mut globals = tera::Context::new();
-    insert(&mut globals, "page", &data.page)?;
-    insert(&mut globals, "t", &locale.words())?;
+    let globals = super::context::globals(&data.page, locale)?;
     Parts::new(tera, templates, globals).render(data)
 }
 
@@ -37,14 +35,15 @@ pub struct Parts<'t> {
     buffer: std::cell::RefCell<Vec<u8>>,
 }
 
-/// The finished HTML of every part of the page, in the page's order.
+/// The finished HTML of every part of the page, in the page's order, as
+/// the templates' values: every page that shows a card shares its string.
 #[derive(Default)]
 pub struct Cards {
     /// Per person of the story.
-    pub people: Vec<String>,
-    pub quotes: Vec<String>,
+    pub people: Vec<tera::Value>,
+    pub quotes: Vec<tera::Value>,
     /// Per item of the timeline, the marker for this story included.
-    pub timeline: Vec<String>,
+    pub timeline: Vec<tera::Value>,
 }
 
 /// Stories with fewer parts than this render them on one thread: a
@@ -56,14 +55,14 @@ impl Parts<'_> {
     /// other, for a large story; the result is the same either way.
     pub fn render(&self, data: &PageData) -> Result<Cards, Diagnostic> {
         let (tera, templates, globals) = (self.tera, self.templates, &self.globals);
-        let people = move || -> Result<Vec<String>, Diagnostic> {
+        let people = move || -> Result<Vec<tera::Value>, Diagnostic> {
             let parts = Parts::new(tera, templates, globals.clone());
             data.people
                 .iter()
                 .map(|person| parts.person(person, &data.quotes, &data.timeline))
                 .collect()
         };
-        let rest = || -> Result<(Vec<String>, Vec<String>), Diagnostic> {
+        let rest = || -> Result<(Vec<tera::Value>, Vec<tera::Value>), Diagnostic> {
             let quotes = data
                 .quotes
                 .iter()
@@ -118,7 +117,7 @@ impl Parts<'_> {
         person: &PersonView,
         quotes: &[QuoteView],
         timeline: &[TimelineItem],
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<tera::Value, Diagnostic> {
         let mut context = self.globals.clone();
         let theirs: Vec<&QuoteView> = person.quote_indexes.iter().map(|&q| &quotes[q]).collect();
         let events: Vec<&TimelineItem> =
@@ -134,7 +133,7 @@ impl Parts<'_> {
         template: &str,
         key: &'static str,
         item: &T,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<tera::Value, Diagnostic> {
         let mut context = self.globals.clone();
         insert(&mut context, key, item)?;
         self.finish(template, &context)
@@ -144,7 +143,7 @@ impl Parts<'_> {
     /// times a card's size; tens of thousands of them held until the page
     /// is assembled added up to most of the page's memory. Each part is
     /// rendered into one reused buffer and copied out at its exact size.
-    fn finish(&self, template: &str, context: &tera::Context) -> Result<String, Diagnostic> {
+    fn finish(&self, template: &str, context: &tera::Context) -> Result<tera::Value, Diagnostic> {
         let mut buffer = self.buffer.borrow_mut();
         buffer.clear();
         self.tera
@@ -152,7 +151,7 @@ impl Parts<'_> {
             .map_err(|error| template_diagnostic(&error, self.templates, template))?;
         // Tera writes what its templates, which are UTF-8, and its values,
         // which are strings, make.
-        Ok(String::from_utf8_lossy(&buffer).into_owned())
+        Ok(tera::Value::from(String::from_utf8_lossy(&buffer)))
     }
 }
 
@@ -161,7 +160,8 @@ fn insert<T: Serialize + ?Sized>(
     key: &'static str,
     value: &T,
 ) -> Result<(), Diagnostic> {
-    let value = tera::Value::try_from_serializable(value).map_err(|e| super::cannot_prepare(&e))?;
+    let value = tera::Value::try_from_serializable(value)
+        .map_err(|e| super::context::cannot_prepare(&e))?;
     context.insert_value(key, value);
     Ok(())
 }

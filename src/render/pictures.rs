@@ -17,9 +17,6 @@ use crate::model::Story;
 
 use super::{Contents, OutputFile};
 
-/// Where the resized files go in the site.
-const FOLDER: &str = "images";
-
 /// How a picture is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Role {
@@ -319,7 +316,7 @@ fn versions(
                         height,
                     };
                 }
-                let file = format!("{FOLDER}/{name}-{w}.{}", f.extension());
+                let file = crate::layout::image_version(name, w, f.extension());
                 let bytes = made.remove(&(w, f)).unwrap_or_default();
                 files.push(OutputFile {
                     path: file.clone(),

@@ -53,17 +53,16 @@ pub fn feed(story: &Story, base_url: &str) -> String {
     ));
     // Corrections are entries too: a reader who follows the story by its
     // feed must hear of them as of any update.
-    let mut entries: Vec<(String, &crate::date::Timestamp, &str)> = story
-        .updates_newest_first()
-        .into_iter()
-        .map(|(id, u)| (id, &u.at, u.text.as_str()))
-        .chain(
-            story
-                .corrections_newest_first()
-                .into_iter()
-                .map(|(id, c)| (id, &c.at, c.text.as_str())),
-        )
-        .collect();
+    let mut entries: Vec<(String, &crate::date::Timestamp, &str)> =
+        crate::ids::updates_newest_first(story)
+            .into_iter()
+            .map(|(id, u)| (id, &u.at, u.text.as_str()))
+            .chain(
+                crate::ids::corrections_newest_first(story)
+                    .into_iter()
+                    .map(|(id, c)| (id, &c.at, c.text.as_str())),
+            )
+            .collect();
     entries.sort_by_key(|(_, at, _)| std::cmp::Reverse(at.unix_seconds()));
     for (id, at, text) in entries {
         let address = format!("{base_url}#{id}");
@@ -177,7 +176,7 @@ pub fn json_ld(
     if let Some(image) = image_url {
         put("image", json!([image]));
     }
-    let corrections = story.corrections_newest_first();
+    let corrections = crate::ids::corrections_newest_first(story);
     if !corrections.is_empty() {
         put(
             "correction",

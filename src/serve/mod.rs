@@ -1,6 +1,7 @@
 //! `serve`: build, serve the output over HTTP, and rebuild on every change.
 //!
-//! It wraps [`crate::build`] and nothing deeper: a watcher thread turns
+//! It wraps [`crate::build_remembering`] and nothing deeper, with a
+//! [`crate::Memory`] of its own for the session: a watcher thread turns
 //! saves into builds, each build's outcome goes into a shared [`BuildState`],
 //! and the HTTP side tells open pages to reload (or to show the error) over
 //! Server-Sent Events. A failed build leaves the last good site on disk, so
@@ -111,9 +112,10 @@ async fn run(options: ServeOptions, on_event: EventSink) -> Result<(), Diagnosti
 
     let (state, _) = state_channel::channel(BuildState::default());
     let state = Arc::new(state);
-    run_build(&build, &state, &on_event)?;
+    let mut memory = crate::Memory::default();
+    run_build(&build, &state, &on_event, &mut memory)?;
 
-    let _watcher = watch::start(&build, Arc::clone(&state), Arc::clone(&on_event))?;
+    let _watcher = watch::start(&build, Arc::clone(&state), Arc::clone(&on_event), memory)?;
     on_event(ServeEvent::Listening(shown_host));
 
     let app = http::router(output, Arc::clone(&state));
@@ -152,8 +154,9 @@ fn run_build(
     options: &BuildOptions,
     state: &state_channel::Sender<BuildState>,
     on_event: &EventSink,
+    memory: &mut crate::Memory,
 ) -> Result<(), Diagnostic> {
-    match crate::build(options) {
+    match crate::build_remembering(options, memory) {
         Ok(report) => {
             on_event(ServeEvent::Built(&report));
             state.send_modify(|s| {

@@ -34,6 +34,7 @@ pub fn start(
     options: &BuildOptions,
     state: Arc<state_channel::Sender<BuildState>>,
     on_event: EventSink,
+    mut memory: crate::Memory,
 ) -> Result<Watcher, Diagnostic> {
     let root = crate::absolute(&options.root);
     let (changes, changed) = mpsc::channel::<Vec<PathBuf>>();
@@ -95,7 +96,7 @@ pub fn start(
             on_event(ServeEvent::Rebuilding(&paths));
             // A refused output folder is reported; serving goes on, and the
             // next save tries again.
-            let _ = run_build(&options, &state, &on_event);
+            let _ = run_build(&options, &state, &on_event, &mut memory);
         }
     });
     Ok(Watcher {

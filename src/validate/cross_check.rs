@@ -279,9 +279,9 @@ fn check_corrections(
     story: &Story,
     previous: Option<&FactsJson>,
 ) -> Vec<Correction> {
-    let mut known: Vec<String> = story.item_ids().collect();
+    let mut known: Vec<String> = crate::ids::of_items(story).collect();
     if let Some(previous) = previous {
-        known.extend(previous.item_ids());
+        known.extend(crate::ids::of_published(previous));
     }
     let known_set: HashSet<&str> = known.iter().map(String::as_str).collect();
     let mut kept = Vec::new();

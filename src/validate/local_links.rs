@@ -1,14 +1,17 @@
 //! Pictures and links inside the site: a picture must be a file under
 //! `static/` (as `photo.src` is), a link to a file must name one the site
 //! has, and a link to `#id` is held until the page exists, when its ids
-//! are known (templates can be overridden, so only the page can say).
+//! are known (templates can be overridden, so only the page can say). A
+//! link to a file the build may write (`changes.html`, an embed page) is
+//! held likewise, until the plan is carried out and says which it wrote.
 
 use pulldown_cmark::{Event, Tag};
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, did_you_mean};
+use crate::layout;
 use crate::load::{ArticleSource, Node, Value};
 use crate::source::Pos;
 
@@ -16,23 +19,21 @@ use super::schema::Checker;
 
 pub use crate::article::Target;
 
-/// A link to an id on the page, and the error to give if it has none.
+/// A link that only the finished site can check, and the error to give
+/// if the site lacks its target.
 #[derive(Debug, Clone)]
-pub struct FragmentLink {
-    pub id: String,
+pub struct HeldLink {
+    pub target: Held,
     pub missing: Diagnostic,
 }
 
-/// Files a build writes beside the static ones, which a link may name.
-const WRITTEN: &[&str] = &[
-    "index.html",
-    "404.html",
-    "facts.json",
-    "timeline.json",
-    "robots.txt",
-    "feed.xml",
-    "sitemap.xml",
-];
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Held {
+    /// An id on the page.
+    Fragment(String),
+    /// A file the build may write, by its path in the site.
+    File(String),
+}
 
 /// Check one picture or link target found in `what` at `pos`. Web
 /// addresses are not ours to check; a link that leaves the site (`/about/`,
@@ -44,7 +45,7 @@ pub fn check(
     target: Target,
     static_files: &[&str],
     what: &str,
-) -> Option<FragmentLink> {
+) -> Option<HeldLink> {
     let url = url.trim();
     let has_scheme = url
         .find([':', '/', '?', '#'])
@@ -53,8 +54,8 @@ pub fn check(
         return None;
     }
     if let Some(id) = url.strip_prefix('#') {
-        return (target == Target::Link).then(|| FragmentLink {
-            id: decode_percent(id),
+        return (target == Target::Link).then(|| HeldLink {
+            target: Held::Fragment(decode_percent(id)),
             missing: Diagnostic::at(
                 Severity::Error,
                 checker.file,
@@ -83,23 +84,35 @@ pub fn check(
         // A folder: the site has it if it has a file in it.
         path.is_empty() || static_files.iter().any(|f| f.starts_with(path))
     } else {
-        static_files.contains(&path) || WRITTEN.contains(&path)
+        static_files.contains(&path)
     };
-    if !exists {
-        let help = did_you_mean(path, static_files.iter().copied()).map_or_else(
-            || format!("put the file in the story's static/ folder: it is published as {path} beside the page"),
-            |near| format!("did you mean `{near}`?"),
-        );
-        let kind = match target {
-            Target::Link => "links to",
-            Target::Picture => "shows",
-        };
-        checker.error(
-            pos,
-            format!("{what} {kind} static/{path}, which does not exist"),
-            Some(help),
-        );
+    if exists {
+        return None;
     }
+    let kind = match target {
+        Target::Link => "links to",
+        Target::Picture => "shows",
+    };
+    if target == Target::Link && layout::may_write(path) {
+        return Some(HeldLink {
+            target: Held::File(path.to_owned()),
+            missing: Diagnostic::at(
+                Severity::Error,
+                checker.file,
+                pos,
+                format!("{what} {kind} {path}, which this build does not write"),
+            ),
+        });
+    }
+    let help = did_you_mean(path, static_files.iter().copied()).map_or_else(
+        || format!("put the file in the story's static/ folder: it is published as {path} beside the page"),
+        |near| format!("did you mean `{near}`?"),
+    );
+    checker.error(
+        pos,
+        format!("{what} {kind} static/{path}, which does not exist"),
+        Some(help),
+    );
     None
 }
 
@@ -120,7 +133,7 @@ pub fn check_article(
     source: &ArticleSource,
     targets: &[(String, Range<usize>, Target)],
     static_files: &[&str],
-) -> Vec<FragmentLink> {
+) -> Vec<HeldLink> {
     let body = source.body();
     let mut held = Vec::new();
     for (url, range, target) in targets {
@@ -142,25 +155,42 @@ pub fn check_article(
     held
 }
 
-/// Links held by [`check`] whose id the rendered page lacks, as errors.
-pub fn missing_ids(held: &[FragmentLink], page_html: &str) -> Diagnostics {
+/// Links held by [`check`] whose target the finished site lacks, as
+/// errors: an id the rendered page does not have, or a file the plan did
+/// not write (`written` is every path it wrote).
+pub fn missing_targets(
+    held: &[HeldLink],
+    page_html: &str,
+    written: &HashSet<String>,
+) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
     if held.is_empty() {
         return diagnostics;
     }
     let ids = ids_in(page_html);
     for link in held {
-        if ids.contains(link.id.as_str()) {
-            continue;
-        }
-        let paragraphs = ids.iter().filter(|id| is_paragraph_id(id)).count();
-        let help = if is_paragraph_id(&link.id) {
-            format!("the article's paragraphs are #p-1 to #p-{paragraphs}")
-        } else {
-            did_you_mean(&link.id, ids.iter().copied()).map_or_else(
-            || "link to a paragraph (#p-1, #p-2, …), a person (#person-ID) or a heading of the page".to_owned(),
-            |near| format!("did you mean `#{near}`?"),
-            )
+        let help = match &link.target {
+            Held::Fragment(id) if ids.contains(id.as_str()) => continue,
+            Held::File(path) if written.contains(path) => continue,
+            Held::Fragment(id) if is_paragraph_id(id) => {
+                let paragraphs = ids.iter().filter(|id| is_paragraph_id(id)).count();
+                format!("the article's paragraphs are #p-1 to #p-{paragraphs}")
+            }
+            Held::Fragment(id) => did_you_mean(id, ids.iter().copied()).map_or_else(
+                || "link to a paragraph (#p-1, #p-2, …), a person (#person-ID) or a heading of the page".to_owned(),
+                |near| format!("did you mean `#{near}`?"),
+            ),
+            Held::File(path) if [layout::FEED, layout::SITEMAP].contains(&path.as_str()) => {
+                format!("{path} is written only with a base URL (--base-url or EXPLAINER_BASE_URL)")
+            }
+            Held::File(path) => {
+                let mut paths: Vec<&str> = written.iter().map(String::as_str).collect();
+                paths.sort_unstable();
+                did_you_mean(path, paths).map_or_else(
+                    || "link to a file of static/ or one the build writes (changes.html, facts.json, embed/<element id>.html)".to_owned(),
+                    |near| format!("did you mean `{near}`?"),
+                )
+            }
         };
         diagnostics.push(link.missing.clone().with_help(help));
     }
@@ -173,7 +203,7 @@ pub fn check_facts_markdown(
     checker: &mut Checker,
     root: &Node,
     static_files: &[&str],
-) -> Vec<FragmentLink> {
+) -> Vec<HeldLink> {
     let mut held = Vec::new();
     walk(checker, root, &mut Vec::new(), static_files, &mut held);
     held
@@ -184,7 +214,7 @@ fn walk<'n>(
     node: &'n Node,
     keys: &mut Vec<&'n str>,
     static_files: &[&str],
-    held: &mut Vec<FragmentLink>,
+    held: &mut Vec<HeldLink>,
 ) {
     match &node.value {
         Value::Str(markdown) if is_markdown_field(keys) => {

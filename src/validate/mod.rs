@@ -31,12 +31,12 @@ use schema::{Checker, Fields};
 pub struct Validated {
     pub story: Story,
     pub warnings: Diagnostics,
-    /// Links to `#id`s, to be checked against the rendered page with
-    /// [`missing_ids`].
-    pub fragment_links: Vec<FragmentLink>,
+    /// Links to `#id`s and to files the build writes, to be checked
+    /// against the finished site with [`missing_targets`].
+    pub held_links: Vec<HeldLink>,
 }
 
-pub use local_links::{FragmentLink, missing_ids};
+pub use local_links::{HeldLink, missing_targets};
 
 /// `previous` is the last edition's facts: what it published is the memory
 /// that keeps each item's id from one edition to the next.
@@ -107,11 +107,11 @@ pub fn validate_sources(
         let mut checker = Checker::new(&facts_source.file, &mut diagnostics);
         facts::read_facts(&mut checker, &tree, static_files, pictures)
     };
-    let mut fragment_links = {
+    let mut held_links = {
         let mut checker = Checker::new(&article_source.file, &mut diagnostics);
         local_links::check_article(&mut checker, article_source, &local_targets, static_files)
     };
-    fragment_links.extend({
+    held_links.extend({
         let mut checker = Checker::new(&facts_source.file, &mut diagnostics);
         local_links::check_facts_markdown(&mut checker, &tree, static_files)
     });
@@ -139,7 +139,7 @@ pub fn validate_sources(
         Some(story) if !diagnostics.has_errors() => Ok(Validated {
             story,
             warnings: diagnostics,
-            fragment_links,
+            held_links,
         }),
         _ => Err(diagnostics),
     }
@@ -229,32 +229,14 @@ fn check_fact_markdown(checker: &mut Checker, markdown: &str, pos: Pos, what: &s
 /// grouped into editions before any of them is checked in full. `None`
 /// when none of those times can be read.
 pub fn edition_of(article: &ArticleSource, facts: &FactsSource) -> Option<crate::date::Timestamp> {
-    fn field<'n>(node: &'n Node, name: &str) -> Option<&'n Node> {
-        match &node.value {
-            crate::load::Value::Map(entries) => {
-                entries.iter().find(|(k, _)| k.name == name).map(|(_, v)| v)
-            }
-            _ => None,
-        }
-    }
-    fn time(node: Option<&Node>) -> Option<crate::date::Timestamp> {
-        match &node?.value {
-            crate::load::Value::Str(text) => crate::date::Timestamp::parse(text).ok(),
-            _ => None,
-        }
-    }
+    let time = |node: Option<&Node>| crate::date::Timestamp::parse(node?.as_str()?).ok();
     let mut times: Vec<crate::date::Timestamp> = ["published", "updated"]
         .into_iter()
-        .filter_map(|name| time(field(&article.front_matter, name)))
+        .filter_map(|name| time(article.front_matter.field(name)))
         .collect();
     for list in ["updates", "corrections"] {
-        if let Some(Node {
-            value: crate::load::Value::Seq(items),
-            ..
-        }) = field(&facts.root, list)
-        {
-            times.extend(items.iter().filter_map(|item| time(field(item, "at"))));
-        }
+        let items = facts.root.field(list).map_or(&[][..], Node::items);
+        times.extend(items.iter().filter_map(|item| time(item.field("at"))));
     }
     // The last of equal times, as `Story::edition` chooses.
     times.into_iter().max_by_key(|t| t.unix_seconds())

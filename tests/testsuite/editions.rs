@@ -613,14 +613,85 @@ fn a_shallow_clone_and_a_plain_folder_build_and_say_why_there_are_no_editions() 
     assert!(!plain.output().join("editions").exists());
 }
 
+/// Every address a page of the site names relatively, resolved from the
+/// page's folder, must be a file the build wrote: the head's links (the
+/// feed, the stylesheets, the icon) as well as the body's.
+fn unresolved_links(output: &Path, page: &str) -> Vec<String> {
+    let html = std::fs::read_to_string(output.join(page)).unwrap();
+    let document = scraper::Html::parse_document(&html);
+    // An embed page's `<base>` sends its links to the main page's folder.
+    let base = document
+        .select(&scraper::Selector::parse("base[href]").unwrap())
+        .next()
+        .and_then(|base| base.value().attr("href"));
+    let folder = match base {
+        Some(base) => Path::new(page).parent().unwrap().join(base),
+        None => Path::new(page).to_path_buf(),
+    };
+    let folder = folder.parent().unwrap_or(Path::new(""));
+    let mut missing = Vec::new();
+    for element in document.select(&scraper::Selector::parse("[href], [src]").unwrap()) {
+        if element.value().name() == "base" {
+            continue;
+        }
+        for attribute in ["href", "src"] {
+            let Some(url) = element.value().attr(attribute) else {
+                continue;
+            };
+            let path = url.split(['#', '?']).next().unwrap();
+            if path.is_empty() || url.contains("://") || url.starts_with("mailto:") {
+                continue;
+            }
+            let mut resolved = output.join(folder);
+            for part in path.split('/') {
+                match part {
+                    ".." => {
+                        resolved.pop();
+                    }
+                    "." | "" => {}
+                    part => resolved.push(part),
+                }
+            }
+            if !resolved.starts_with(output) || !resolved.is_file() {
+                missing.push(format!("{page}: {attribute}=\"{url}\""));
+            }
+        }
+    }
+    missing
+}
+
+#[test]
+fn every_link_of_a_past_edition_reaches_the_site_from_its_depth() {
+    let story = story_with_history();
+    // With a base URL the head links the feed, which only the top has.
+    story.build_at(BASE).assert_ok();
+    let output = story.output();
+    let editions = editions_of(&story);
+    assert_eq!(editions.len(), 3);
+    for edition in &editions {
+        let page = format!("editions/{edition}/index.html");
+        let html = story.read(&format!("public/{page}"));
+        assert!(
+            html.contains("type=\"application/atom+xml\" href=\"../../feed.xml\""),
+            "{html}"
+        );
+        assert_eq!(unresolved_links(&output, &page), Vec::<String>::new());
+    }
+    for page in ["index.html", "changes.html", "embed/summary.html"] {
+        assert_eq!(unresolved_links(&output, page), Vec::<String>::new());
+    }
+}
+
 #[test]
 fn rebuilds_in_one_process_reuse_the_past_editions_until_the_look_changes() {
-    // What `serve` does on every save: build again in the same process.
+    // What `serve` does on every save: build again in the same process,
+    // with the memory it keeps for the session.
     let story = story_with_history();
     let options = explainer::BuildOptions::new(story.root());
-    explainer::build(&options).expect("first build");
+    let mut memory = explainer::Memory::default();
+    explainer::build_remembering(&options, &mut memory).expect("first build");
     let first = snapshot(&story.output());
-    explainer::build(&options).expect("second build");
+    explainer::build_remembering(&options, &mut memory).expect("second build");
     assert!(
         first == snapshot(&story.output()),
         "a rebuild changed the site"
@@ -635,7 +706,7 @@ fn rebuilds_in_one_process_reuse_the_past_editions_until_the_look_changes() {
             .replace("{{ t.read_latest }}", "See the latest.")
             .as_bytes(),
     );
-    explainer::build(&options).expect("third build");
+    explainer::build_remembering(&options, &mut memory).expect("third build");
     let past = story.read("public/editions/20251121T090000Z/index.html");
     assert!(past.contains("See the latest."), "{past}");
 }

@@ -162,6 +162,50 @@ fn local_pictures_and_links_that_exist_are_published() {
     assert!(page.contains("href=\"docs/memo%20final.pdf\""));
 }
 
+#[test]
+fn the_article_may_link_to_any_file_the_build_writes() {
+    let story = Story::base();
+    story.edit(
+        ARTICLE,
+        "We warned them twice.”",
+        "We warned them twice.” See [every change](changes.html), [the who's who alone](embed/whos-who.html) and [the mayor's card](embed/person-tomas-berg.html).",
+    );
+    story.build().assert_ok();
+    let page = story.page();
+    assert!(page.contains("href=\"changes.html\""), "{page}");
+    assert!(page.contains("href=\"embed/whos-who.html\""), "{page}");
+    for linked in [
+        "changes.html",
+        "embed/whos-who.html",
+        "embed/person-tomas-berg.html",
+    ] {
+        assert!(story.output().join(linked).is_file(), "{linked}");
+    }
+
+    // A file of the build's shapes that this build does not write is
+    // still an error, at the link, with what to write instead.
+    story.edit(ARTICLE, "(changes.html)", "(feed.xml)");
+    story.edit(
+        ARTICLE,
+        "embed/person-tomas-berg.html",
+        "embed/person-tomas-bergg.html",
+    );
+    let run = story.build();
+    run.assert_fails_with(&[
+        "content/article.md:10:",
+        "the article links to feed.xml, which this build does not write",
+        "feed.xml is written only with a base URL",
+        "the article links to embed/person-tomas-bergg.html, which this build does not write",
+        "did you mean `embed/person-tomas-berg.html`?",
+    ]);
+    assert!(run.stderr.contains("2 errors"), "{}", run.stderr);
+    // With a base URL the feed is written, and only the misspelt card is
+    // left.
+    let run = story.build_at("https://news.example/tunnel/");
+    run.assert_fails_with(&["embed/person-tomas-bergg.html"]);
+    assert!(run.stderr.contains("1 error"), "{}", run.stderr);
+}
+
 /// The binary run from `dir` with one extra environment variable.
 fn run_in(dir: &std::path::Path, args: &[&str], env: (&str, &str)) -> crate::common::Run {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_explainer"))

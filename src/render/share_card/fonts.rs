@@ -2,7 +2,7 @@
 //! ever use. The machine's own fonts are never looked up, so a card is the
 //! same bytes on every machine.
 
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, LazyLock};
 
 use cosmic_text::{Fallback, FontSystem, SwashCache, fontdb};
 use unicode_script::Script;
@@ -52,24 +52,54 @@ impl Fallback for ShippedFallback {
     }
 }
 
-pub struct Fonts {
+/// The fonts as cosmic-text draws with them, and the glyphs rasterised so
+/// far.
+pub struct Loaded {
     pub system: FontSystem,
     pub rasteriser: SwashCache,
 }
 
-/// One set for the process: parsing the fonts' tables is the slow part of
-/// a first card, and the caches it fills never change what is drawn.
-pub static FONTS: LazyLock<Mutex<Fonts>> = LazyLock::new(|| {
+/// The shipped fonts' faces, read once: a constant of the program, never
+/// written after, so builds share it without waiting for one another.
+static DATABASE: LazyLock<fontdb::Database> = LazyLock::new(|| {
     let mut db = fontdb::Database::new();
     for bytes in FILES {
         db.load_font_source(fontdb::Source::Binary(Arc::new(*bytes)));
     }
-    Mutex::new(Fonts {
-        // The locale only orders fallbacks, which ours do not look at.
-        system: FontSystem::new_with_locale_and_db_and_fallback("und".into(), db, ShippedFallback),
-        rasteriser: SwashCache::new(),
-    })
+    db
 });
+
+impl Loaded {
+    fn new() -> Self {
+        Loaded {
+            // The locale only orders fallbacks, which ours do not look at.
+            system: FontSystem::new_with_locale_and_db_and_fallback(
+                "und".into(),
+                DATABASE.clone(),
+                ShippedFallback,
+            ),
+            rasteriser: SwashCache::new(),
+        }
+    }
+}
+
+/// The fonts of one build, or of one tool drawing cards: read when the
+/// first card is drawn (a build whose cards are all cached reads none),
+/// then kept, with the glyphs they rasterise, for the next card. Each
+/// owner has its own, so two builds in one process never wait for each
+/// other's cards.
+#[derive(Default)]
+pub struct Fonts(Option<Loaded>);
+
+impl Fonts {
+    pub fn new() -> Self {
+        Fonts(None)
+    }
+
+    pub(super) fn loaded(&mut self) -> &mut Loaded {
+        self.0.get_or_insert_with(Loaded::new)
+    }
+}
 
 /// The bytes of every shipped font, for the README's figures and a test.
 pub fn shipped_bytes() -> usize {

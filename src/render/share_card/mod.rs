@@ -12,6 +12,8 @@ mod canvas;
 mod fonts;
 mod text;
 
+pub use fonts::Fonts;
+
 use canvas::{Canvas, Rgb};
 use text::{Block, Style};
 
@@ -136,11 +138,8 @@ pub fn quote_card_words<'a>(card: &'a QuoteCard) -> [&'a str; 7] {
     ]
 }
 
-pub fn story_card(card: &StoryCard) -> Drawn {
-    let mut fonts = fonts::FONTS
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let fonts = &mut *fonts;
+pub fn story_card(fonts: &mut Fonts, card: &StoryCard) -> Drawn {
+    let fonts = fonts.loaded();
     let mut canvas = Canvas::new(WIDTH as usize, HEIGHT as usize, PAPER);
     let mut missing = Vec::new();
     let direction = card.direction;
@@ -194,15 +193,12 @@ pub fn story_card(card: &StoryCard) -> Drawn {
 
 /// A quote's card as PNG bytes (see [`draw_quote_card`] for the
 /// characters it could not draw).
-pub fn quote_card(card: &QuoteCard) -> Vec<u8> {
-    draw_quote_card(card).png
+pub fn quote_card(fonts: &mut Fonts, card: &QuoteCard) -> Vec<u8> {
+    draw_quote_card(fonts, card).png
 }
 
-pub fn draw_quote_card(card: &QuoteCard) -> Drawn {
-    let mut fonts = fonts::FONTS
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let fonts = &mut *fonts;
+pub fn draw_quote_card(fonts: &mut Fonts, card: &QuoteCard) -> Drawn {
+    let fonts = fonts.loaded();
     let mut canvas = Canvas::new(WIDTH as usize, HEIGHT as usize, PAPER);
     let mut missing = Vec::new();
     canvas.fill(0, 0, WIDTH as i32, 10, ACCENT);
@@ -275,7 +271,7 @@ pub fn draw_quote_card(card: &QuoteCard) -> Drawn {
 /// publisher, or the story's title), `end` on the other (the date).
 fn footer(
     canvas: &mut Canvas,
-    fonts: &mut fonts::Fonts,
+    fonts: &mut fonts::Loaded,
     (start, end): (&str, &str),
     direction: Direction,
     missing: &mut Vec<char>,

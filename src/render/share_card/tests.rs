@@ -24,12 +24,12 @@ fn decode(png: &[u8]) -> (png::OutputInfo, Vec<u8>) {
 
 #[test]
 fn a_card_is_a_1200_by_630_png_the_same_every_time() {
-    let first = story_card(&english());
+    let first = story_card(&mut Fonts::new(), &english());
     let (info, _) = decode(&first.png);
     assert_eq!((info.width, info.height), (WIDTH, HEIGHT));
     assert!(first.png.len() < 300 * 1024, "{} bytes", first.png.len());
     assert!(first.missing.is_empty(), "{:?}", first.missing);
-    assert_eq!(story_card(&english()).png, first.png);
+    assert_eq!(story_card(&mut Fonts::new(), &english()).png, first.png);
 }
 
 #[test]
@@ -40,9 +40,9 @@ fn a_long_title_is_shortened_and_stays_above_the_footer() {
         dek: Some(&long),
         ..english()
     };
-    let mut fonts = fonts::FONTS.lock().unwrap();
+    let mut fonts = Fonts::new();
     let title = Block::fit(
-        &mut fonts,
+        fonts.loaded(),
         card.title,
         &Style::serif_bold(1.12, TEXT),
         &[72.0, 50.0],
@@ -51,8 +51,7 @@ fn a_long_title_is_shortened_and_stays_above_the_footer() {
         Direction::Ltr,
     );
     assert!(title.height() <= 3.0 * 56.0 + 1.0);
-    drop(fonts);
-    let drawn = story_card(&card);
+    let drawn = story_card(&mut Fonts::new(), &card);
     assert!(drawn.png.len() < 300 * 1024);
 }
 
@@ -62,7 +61,7 @@ fn a_character_no_font_has_is_reported() {
         title: "A title with a rune ᚠ and a Thai word ไทย",
         ..english()
     };
-    let drawn = story_card(&card);
+    let drawn = story_card(&mut Fonts::new(), &card);
     assert!(drawn.missing.contains(&'ᚠ'), "{:?}", drawn.missing);
     assert!(drawn.missing.contains(&'ไ'), "{:?}", drawn.missing);
     assert!(!drawn.missing.contains(&' '));
@@ -80,7 +79,7 @@ fn every_built_in_script_has_a_font() {
         "Rusya ve ABD anlaştı: İstanbul’da görüşme",
         "Ελλάδα",
     ] {
-        let drawn = story_card(&StoryCard { title, ..english() });
+        let drawn = story_card(&mut Fonts::new(), &StoryCard { title, ..english() });
         assert!(drawn.missing.is_empty(), "{title}: {:?}", drawn.missing);
     }
 }
@@ -102,15 +101,18 @@ fn a_quote_card_draws_its_words() {
         lang: "en",
         direction: Direction::Ltr,
     };
-    let png = quote_card(&card);
+    let png = quote_card(&mut Fonts::new(), &card);
     let (info, _) = decode(&png);
     assert_eq!((info.width, info.height), (WIDTH, HEIGHT));
     assert!(png.len() < 300 * 1024);
-    assert_eq!(quote_card(&card), png);
-    let other = quote_card(&QuoteCard {
-        words: "“The conversation was very useful”",
-        ..card
-    });
+    assert_eq!(quote_card(&mut Fonts::new(), &card), png);
+    let other = quote_card(
+        &mut Fonts::new(),
+        &QuoteCard {
+            words: "“The conversation was very useful”",
+            ..card
+        },
+    );
     assert_ne!(other, png);
 }
 

@@ -7,7 +7,7 @@ use cosmic_text::{
 };
 
 use super::canvas::{Canvas, Rgb};
-use super::fonts::{Fonts, SANS, SERIF};
+use super::fonts::{Loaded as Fonts, SANS, SERIF};
 use crate::locale::Direction;
 use crate::text::{Cut, shorten};
 

@@ -171,21 +171,13 @@ impl<'a> EmbedView<'a> {
             kind: embed.part.kind(),
             id: &embed.id,
             title: &embed.title,
-            oembed_url: base_url.map(|base| format!("{base}{}", ids::oembed_path(&embed.id))),
+            oembed_url: base_url
+                .map(|base| format!("{base}{}", crate::layout::embed_oembed(&embed.id))),
             image_url: base_url
                 .filter(|_| cards && matches!(embed.part, Part::Quote(_)))
-                .map(|base| format!("{base}{}", ids::quote_card_path(&embed.id))),
+                .map(|base| format!("{base}{}", crate::layout::quote_card(&embed.id))),
         }
     }
-}
-
-/// A group of the who's-who as its embed shows it: the main page's
-/// heading and id, and its people's cards.
-#[derive(Serialize)]
-pub struct EmbedGroup<'a> {
-    pub name: &'a str,
-    pub id: &'a str,
-    pub cards: Vec<&'a str>,
 }
 
 /// The width an oEmbed response states: a common story column. The frame

@@ -46,7 +46,7 @@ pub struct Marks<'a> {
 impl<'a> Marks<'a> {
     pub fn new(story: &'a Story, changes: &'a Changes, locale: &Locale) -> Marks<'a> {
         let edition = story.edition();
-        let corrections = story.corrections_newest_first();
+        let corrections = crate::ids::corrections_newest_first(story);
         // A correction at the same instant as an update names the edition
         // first: it is why the edition exists.
         let edition_update = corrections
@@ -54,8 +54,7 @@ impl<'a> Marks<'a> {
             .find(|(_, c)| c.at.unix_seconds() == edition.unix_seconds())
             .map(|(id, _)| id.clone())
             .or_else(|| {
-                story
-                    .updates_newest_first()
+                crate::ids::updates_newest_first(story)
                     .into_iter()
                     .find(|(_, u)| u.at.unix_seconds() == edition.unix_seconds())
                     .map(|(id, _)| id)

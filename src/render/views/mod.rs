@@ -31,15 +31,12 @@ use super::markdown::Mentions;
 use super::pictures::{Pictures, Shown};
 
 pub use article::{ArticleView, TocEntry};
-pub use embeds::{Embed, EmbedGroup, EmbedPageView, EmbedView, OEMBED_WIDTH, Part, embeds};
+pub use embeds::{Embed, EmbedPageView, EmbedView, OEMBED_WIDTH, Part, embeds};
 pub use marks::Marks;
-pub use page::{
-    EarlierView, PageView, SHARE_CARD, ShareImage, build as page_view, place as place_page,
-    share_image,
-};
+pub use page::{EarlierView, PageView, ShareImage, build as page_view, share_image};
 pub use people::{GroupView, PersonView};
 pub use quotes::QuoteView;
-pub use record::{EDITIONS, EditionRecord, edition_folder, record};
+pub use record::{EditionRecord, record};
 pub use timeline::{Timeline, TimelineItem};
 pub use updates::UpdateView;
 
@@ -64,15 +61,18 @@ pub struct Counts {
     pub events: usize,
 }
 
-/// Build every section's view of the story.
+/// Build every section's view of the story, for the explainer's page at
+/// `path` of the site (the latest at the top, a past edition in its
+/// folder): every link to the site's own files starts from there.
 pub fn page_data<'a>(
     story: &'a Story,
     options: &RenderOptions,
     locale: &'a Locale,
     changes: &'a Changes,
     pictures: &Pictures,
-    root: &str,
+    path: &str,
 ) -> PageData<'a> {
+    let root = &crate::layout::root_from(path);
     let marks = Marks::new(story, changes, locale);
     let matcher = NameMatcher::new(&story.people);
     let mut mentions = Mentions::article(&matcher, &story.people).in_direction(locale.direction);
@@ -93,7 +93,11 @@ pub fn page_data<'a>(
         &placed,
     );
     PageData {
-        page: page::build(story, options, locale, pictures),
+        page: {
+            let mut page = page::build(story, options, locale, pictures, root);
+            page.changes_url = Some(format!("{root}{}", crate::layout::CHANGES));
+            page
+        },
         takeaways: article::takeaways(story),
         toc,
         groups: people::groups(story),

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::DateView;
-use crate::ids;
+use crate::layout;
 use crate::links::href;
 use crate::locale::Locale;
 use crate::model::Story;
@@ -23,12 +23,14 @@ pub struct PageView {
     pub title: String,
     pub description: Option<String>,
     /// What links to the site's own files start with: empty on the main
-    /// page (links stay relative, so the site works under any subpath);
-    /// the base URL on the 404 page, which is served at any depth.
+    /// page (links stay relative, so the site works under any subpath),
+    /// `../../` on a past edition's, the base URL on the 404 page, which is
+    /// served at any depth.
     pub root: String,
     /// The base URL, when it is known.
     pub canonical_url: Option<String>,
-    /// `feed.xml`, when a feed is written (it needs the base URL).
+    /// `feed.xml` from this page, when a feed is written (it needs the
+    /// base URL).
     pub feed_url: Option<String>,
     /// The main page's oEmbed response, when it is written (it needs the
     /// base URL).
@@ -66,9 +68,6 @@ pub struct EarlierView {
     pub latest_url: String,
 }
 
-/// The file the build draws the story's share card into.
-pub const SHARE_CARD: &str = "share-card.png";
-
 /// What a link to the story shows where it is shared.
 pub enum ShareImage<'a> {
     /// The article's photo, under `static/` (shared as its 1200-wide
@@ -76,7 +75,7 @@ pub enum ShareImage<'a> {
     Photo(&'a str),
     /// The story's own card (`share_image`), under `static/`.
     Own(&'a str),
-    /// The card the build draws: [`SHARE_CARD`].
+    /// The card the build draws: [`crate::layout::SHARE_CARD`].
     Drawn,
 }
 
@@ -128,7 +127,7 @@ fn picture(story: &Story, options: &RenderOptions, root: &str, pictures: &Pictur
         // the page names it wherever the site is put.
         ShareImage::Own(path) => (Some(address(path)), Some(article.title.clone()), None),
         ShareImage::Drawn => (
-            Some(address(SHARE_CARD)),
+            Some(address(layout::SHARE_CARD)),
             Some(article.title.clone()),
             Some((WIDTH, HEIGHT)),
         ),
@@ -141,28 +140,18 @@ fn picture(story: &Story, options: &RenderOptions, root: &str, pictures: &Pictur
     }
 }
 
-/// Points the page's picture at the site's top from `root`.
-pub fn place(
-    page: &mut PageView,
-    story: &Story,
-    options: &RenderOptions,
-    root: &str,
-    pictures: &Pictures,
-) {
-    let picture = picture(story, options, root, pictures);
-    page.image_url = picture.url;
-    page.json_ld = picture.json_ld;
-}
-
+/// The head of a page whose links to the site's own files start with
+/// `root` (see [`crate::layout::root_from`]).
 pub fn build(
     story: &Story,
     options: &RenderOptions,
     locale: &Locale,
     pictures: &Pictures,
+    root: &str,
 ) -> PageView {
     let article = &story.article;
     let base_url = options.base_url.as_deref();
-    let picture = picture(story, options, "", pictures);
+    let picture = picture(story, options, root, pictures);
     PageView {
         lang: article.lang.clone(),
         dir: locale.direction.as_str(),
@@ -170,10 +159,10 @@ pub fn build(
         script_words: publish::script_words(locale),
         title: article.title.clone(),
         description: article.description.clone(),
-        root: String::new(),
+        root: root.to_owned(),
         canonical_url: options.base_url.clone(),
-        feed_url: base_url.map(|_| "feed.xml".to_owned()),
-        oembed_url: base_url.map(|base| format!("{base}{}", ids::MAIN_OEMBED)),
+        feed_url: base_url.map(|_| format!("{root}{}", layout::FEED)),
+        oembed_url: base_url.map(|base| format!("{base}{}", layout::MAIN_OEMBED)),
         site_name: story.publisher().to_owned(),
         twitter_card: if picture.url.is_some() {
             "summary_large_image"

@@ -13,15 +13,13 @@ use crate::model::Story;
 use crate::render::markdown::{self, Mentions};
 use crate::render::pictures::Role;
 
-#[derive(Serialize)]
+/// A group of the who's-who: the templates see it with its people's
+/// cards (see `render::context`).
 pub struct GroupView<'a> {
     pub name: &'a str,
     pub id: String,
     /// Indexes into the story's people.
-    #[serde(skip)]
     pub people: Vec<usize>,
-    /// Each person's card, as finished HTML.
-    pub cards: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -157,7 +155,6 @@ pub fn groups(story: &Story) -> Vec<GroupView<'_>> {
                 name,
                 id: String::new(),
                 people: Vec::new(),
-                cards: Vec::new(),
             });
             groups.len() - 1
         });

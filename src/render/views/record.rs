@@ -10,10 +10,10 @@ use super::DateView;
 use super::marks::kind_name;
 use crate::changes::{Change, ItemKind, Words};
 use crate::date::Timestamp;
-use crate::ids;
 use crate::locale::Locale;
 use crate::model::Story;
 use crate::render::{Edition, markdown};
+use crate::{ids, layout};
 
 /// One edition in the record.
 #[derive(Serialize)]
@@ -43,24 +43,16 @@ pub struct EntryView {
     pub href: Option<String>,
 }
 
-/// The folder of every past edition.
-pub const EDITIONS: &str = "editions/";
-
-/// `editions/<id>/`, the folder of the edition of that time.
-pub fn edition_folder(at: &Timestamp) -> String {
-    format!("{EDITIONS}{}/", ids::edition(at))
-}
-
 /// The record of the latest edition and the past ones (oldest first), as
 /// `changes.html` sees it: newest first.
 pub fn record(latest: Edition, past: &[Edition], locale: &Locale) -> Vec<EditionRecord> {
-    let latest_ids: HashSet<String> = latest.story.item_ids().collect();
+    let latest_ids: HashSet<String> = crate::ids::of_items(latest.story).collect();
     let past_ids: Vec<(String, HashSet<String>)> = past
         .iter()
         .map(|e| {
             (
-                edition_folder(e.story.edition()),
-                e.story.item_ids().collect(),
+                layout::edition_folder(e.story.edition()),
+                crate::ids::of_items(e.story).collect(),
             )
         })
         .collect();
@@ -136,7 +128,7 @@ pub fn record(latest: Edition, past: &[Edition], locale: &Locale) -> Vec<Edition
             url: if n == 0 {
                 "index.html".to_owned()
             } else {
-                format!("{}index.html", edition_folder(at))
+                layout::edition_page(at)
             },
             latest: n == 0,
             notes_html: notes_since(story, since.min(at.unix_seconds() - 1)),

@@ -23,27 +23,24 @@ pub struct UpdateView {
 }
 
 pub fn build(story: &Story, locale: &Locale) -> Vec<UpdateView> {
-    let on_page: std::collections::HashSet<String> = story.item_ids().collect();
-    let mut all: Vec<(i64, UpdateView)> = story
-        .updates_newest_first()
-        .into_iter()
-        .map(|(id, update)| {
-            (
-                update.at.unix_seconds(),
-                UpdateView {
-                    kind: "update",
-                    id,
-                    at: DateView::of_time(&update.at, locale),
-                    text_html: markdown::render_fact(&update.text, markdown::Layout::Blocks),
-                    item: None,
-                },
-            )
-        })
-        .chain(
-            story
-                .corrections_newest_first()
-                .into_iter()
-                .map(|(id, correction)| {
+    let on_page: std::collections::HashSet<String> = crate::ids::of_items(story).collect();
+    let mut all: Vec<(i64, UpdateView)> =
+        crate::ids::updates_newest_first(story)
+            .into_iter()
+            .map(|(id, update)| {
+                (
+                    update.at.unix_seconds(),
+                    UpdateView {
+                        kind: "update",
+                        id,
+                        at: DateView::of_time(&update.at, locale),
+                        text_html: markdown::render_fact(&update.text, markdown::Layout::Blocks),
+                        item: None,
+                    },
+                )
+            })
+            .chain(crate::ids::corrections_newest_first(story).into_iter().map(
+                |(id, correction)| {
                     (
                         correction.at.unix_seconds(),
                         UpdateView {
@@ -57,9 +54,9 @@ pub fn build(story: &Story, locale: &Locale) -> Vec<UpdateView> {
                             item: correction.item.clone().filter(|i| on_page.contains(i)),
                         },
                     )
-                }),
-        )
-        .collect();
+                },
+            ))
+            .collect();
     // Stable: at the same instant, updates come before corrections.
     all.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
     all.into_iter().map(|(_, view)| view).collect()

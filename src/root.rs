@@ -1,0 +1,74 @@
+//! The story root as the command line names it: that it is one, and how
+//! the files in messages are named so that they open from where the
+//! command ran.
+
+use std::path::Path;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::report::{Failure, Report};
+
+/// Diagnostics name files relative to the story root; with `--root`
+/// elsewhere they are printed as paths from where the command ran, so that
+/// they can be opened (or clicked in a terminal) as they are.
+pub(crate) fn from_where_run(
+    root: &Path,
+    result: Result<Report, Failure>,
+) -> Result<Report, Failure> {
+    if root.as_os_str().is_empty() || root == Path::new(".") {
+        return result;
+    }
+    let relocate = |diagnostics: Diagnostics| -> Diagnostics {
+        let mut moved = Diagnostics::new();
+        for mut diagnostic in diagnostics {
+            let in_root = ["content/", "templates/", "static/"]
+                .iter()
+                .any(|folder| diagnostic.file.starts_with(folder));
+            if in_root {
+                diagnostic.file = root.join(&diagnostic.file).display().to_string();
+            }
+            moved.push(diagnostic);
+        }
+        moved
+    };
+    match result {
+        Ok(mut report) => {
+            report.diagnostics = relocate(report.diagnostics);
+            Ok(report)
+        }
+        Err(Failure::Content(mut report)) => {
+            report.diagnostics = relocate(report.diagnostics);
+            Err(Failure::Content(report))
+        }
+        Err(Failure::Output(mut report)) => {
+            report.diagnostics = relocate(report.diagnostics);
+            Err(Failure::Output(report))
+        }
+        usage => usage,
+    }
+}
+
+/// A story root exists, is a folder, and has `content/`.
+pub(crate) fn check_root(root: &Path) -> Result<(), Failure> {
+    let shown = root.display().to_string();
+    let problem = match std::fs::metadata(root) {
+        Ok(meta) if meta.is_dir() && root.join("content").is_dir() => return Ok(()),
+        Ok(meta) if meta.is_dir() => Diagnostic::file_error(
+            &shown,
+            "the story root has no content/ folder",
+        )
+        .with_help(format!(
+            "start a story with `explainer new {shown}` (if it is empty), or pass --root with the folder that holds content/article.md"
+        )),
+        Ok(_) => Diagnostic::file_error(&shown, "the story root is not a folder")
+            .with_help("pass --root with the folder that holds content/article.md"),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            Diagnostic::file_error(&shown, "the story root does not exist").with_help(format!(
+                "check the path, or start a story there with `explainer new {shown}`"
+            ))
+        }
+        Err(error) => {
+            Diagnostic::file_error(&shown, format!("the story root cannot be read: {error}"))
+        }
+    };
+    Err(Failure::Usage(problem))
+}
