@@ -368,3 +368,86 @@ pub fn facts_json(story: &Story, changes: &Changes) -> FactsJson {
         removed: changes.removed.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{ARTICLE, FACTS, checked, story};
+
+    /// The facts an edition published, read back as the next build reads
+    /// them.
+    fn published(story: &Story) -> FactsJson {
+        FactsJson::parse(&facts_json(story, &Changes::none(story)).to_json()).unwrap()
+    }
+
+    #[test]
+    fn a_new_edition_marks_what_was_added_and_records_what_went() {
+        let (before, _) = story();
+        let previous = published(&before);
+        let facts = FACTS
+            .replace(
+                "timeline:\n  - date: 2024-03-02\n    title: Council meeting\n",
+                "",
+            )
+            .replace(
+                "quotes:\n",
+                "quotes:\n  - speaker: lena-okafor\n    text: The lining was never tested.\n",
+            )
+            + "updates:\n  - at: 2025-11-21T09:00:00Z\n    text: Adds the engineer's words.\n";
+        let (after, _) = checked(ARTICLE, &facts);
+        let changes = Changes::since(&after, &previous);
+        let kinds: Vec<Option<ChangeKind>> = changes
+            .quotes
+            .iter()
+            .map(|c| c.as_ref().map(|c| c.kind))
+            .collect();
+        assert_eq!(kinds, [Some(ChangeKind::New), None]);
+        assert!(changes.people.iter().all(Option::is_none));
+        assert_eq!(changes.removed.len(), 1);
+        let removed = &changes.removed[0];
+        assert_eq!(removed.id, "event-council-meeting");
+        assert_eq!(removed.kind, ItemKind::Event);
+        assert_eq!(removed.words.text, "Council meeting");
+        // An update came with the edition: readers were told.
+        assert!(changes.unannounced_removals(&after).is_empty());
+    }
+
+    #[test]
+    fn a_removal_without_a_word_to_readers_is_found() {
+        let (before, _) = story();
+        let previous = published(&before);
+        let facts = FACTS.replace(
+            "timeline:\n  - date: 2024-03-02\n    title: Council meeting\n",
+            "",
+        );
+        let (after, _) = checked(ARTICLE, &facts);
+        let changes = Changes::since(&after, &previous);
+        let unannounced: Vec<&str> = changes
+            .unannounced_removals(&after)
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect();
+        assert_eq!(unannounced, ["event-council-meeting"]);
+    }
+
+    #[test]
+    fn rebuilding_the_same_edition_keeps_its_marks() {
+        let (before, _) = story();
+        let previous = published(&before);
+        let facts = FACTS.replace("role: Mayor", "role: Former mayor");
+        let (after, _) = checked(ARTICLE, &facts);
+        let first = Changes::since(&after, &previous);
+        assert_eq!(
+            first.people[0].as_ref().map(|c| c.kind),
+            Some(ChangeKind::Changed)
+        );
+        let before_words = first.people[0].as_ref().unwrap().before.clone().unwrap();
+        assert_eq!(before_words.by.as_deref(), Some("Mayor"));
+        // The second build of the same edition reads the first's facts.json.
+        let again = Changes::since(
+            &after,
+            &FactsJson::parse(&facts_json(&after, &first).to_json()).unwrap(),
+        );
+        assert_eq!(again.people, first.people);
+    }
+}

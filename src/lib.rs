@@ -52,6 +52,8 @@ mod root;
 pub mod serve;
 mod source;
 pub mod starter;
+#[cfg(test)]
+mod test_support;
 mod text;
 mod unicode;
 mod validate;

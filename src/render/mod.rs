@@ -167,3 +167,91 @@ pub fn render_site_into(
     }
     Ok(diagnostics)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout;
+
+    use crate::test_support::story;
+
+    fn paths(options: &RenderOptions, past: &[Edition]) -> Vec<String> {
+        let (story, theme) = story();
+        let changes = Changes::none(&story);
+        let latest = Edition {
+            story: &story,
+            changes: &changes,
+        };
+        render_site(latest, past, None, &theme, options)
+            .unwrap()
+            .files
+            .into_iter()
+            .map(|f| f.path)
+            .collect()
+    }
+
+    #[test]
+    fn the_plan_names_each_file_once_in_the_layout() {
+        let plain = paths(&RenderOptions::default(), &[]);
+        let unique: std::collections::HashSet<&String> = plain.iter().collect();
+        assert_eq!(unique.len(), plain.len(), "{plain:?}");
+        for fixed in layout::ALWAYS {
+            assert!(plain.iter().any(|p| p == fixed), "{fixed} missing");
+        }
+        for embed in [
+            "summary",
+            "whos-who",
+            "quotes",
+            "timeline",
+            "person-tomas-berg",
+        ] {
+            assert!(plain.contains(&layout::embed_page(embed)), "{embed}");
+        }
+        // Only a base URL makes the files that need absolute addresses.
+        for absolute in [layout::FEED, layout::SITEMAP, layout::MAIN_OEMBED] {
+            assert!(!plain.iter().any(|p| p == absolute), "{absolute}");
+        }
+        let published = paths(
+            &RenderOptions {
+                base_url: Some("https://news.example/tunnel/".into()),
+                ..RenderOptions::default()
+            },
+            &[],
+        );
+        for absolute in [layout::FEED, layout::SITEMAP, layout::MAIN_OEMBED] {
+            assert!(published.iter().any(|p| p == absolute), "{absolute}");
+        }
+        let quote_cards = published.iter().filter(|p| p.ends_with(".png")).count();
+        assert_eq!(
+            quote_cards, 2,
+            "the story's card and its quote's: {published:?}"
+        );
+        // Every file the build makes itself has one of the layout's shapes;
+        // the rest are the theme's static files.
+        let (_, theme) = story();
+        for path in &published {
+            let is_static = theme.assets.iter().any(|a| &a.path == path);
+            assert!(is_static || layout::may_write(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn a_past_edition_is_one_more_entry_of_the_plan() {
+        let (story, _) = story();
+        let mut earlier = story.clone();
+        earlier.article.published = crate::date::Timestamp::parse("2025-11-19").unwrap();
+        let changes = Changes::none(&earlier);
+        let past = [Edition {
+            story: &earlier,
+            changes: &changes,
+        }];
+        let with_past = paths(&RenderOptions::default(), &past);
+        let page = layout::edition_page(earlier.edition());
+        assert_eq!(page, "editions/20251119T000000Z/index.html");
+        assert_eq!(with_past.iter().filter(|p| **p == page).count(), 1);
+        assert_eq!(
+            with_past.len(),
+            paths(&RenderOptions::default(), &[]).len() + 1
+        );
+    }
+}
