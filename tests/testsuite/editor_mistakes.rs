@@ -310,6 +310,15 @@ fn paths_in_messages_open_from_where_the_command_ran() {
         run.stderr
     );
     assert!(story.root().join("next/content/facts.yaml").is_file());
+    // A translation's problem too, as every file of the story.
+    story.write("next/i18n/fr.yaml", b"kicker: [x]\n");
+    let run = run_in(story.root(), &["check", "--root", "next"], ("LANG", "C"));
+    assert!(
+        run.stderr.contains("--> next/i18n/fr.yaml:1:9"),
+        "{}",
+        run.stderr
+    );
+    std::fs::remove_file(story.root().join("next/i18n/fr.yaml")).unwrap();
     // From the root itself, as before.
     let run = run_in(&story.root().join("next"), &["check"], ("LANG", "C"));
     assert!(
