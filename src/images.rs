@@ -8,6 +8,8 @@ use std::io::{BufRead, Cursor, Seek};
 
 use image::{ImageDecoder, ImageReader, Limits, metadata::Orientation};
 
+mod svg;
+
 /// The largest picture accepted, in pixels. A 61-megapixel camera (the
 /// largest sold today) fits; a header claiming more is most likely a
 /// decompression bomb, which would need gigabytes once decoded.
@@ -86,6 +88,9 @@ pub enum Problem {
     },
     /// An SVG that would run script if opened on its own.
     Script(String),
+    /// An SVG that would load something, or hold what could run script,
+    /// if opened on its own.
+    Loads(String),
     /// An SVG that is not well-formed XML.
     BadSvg(String),
 }
@@ -104,6 +109,9 @@ impl Problem {
                 MAX_PIXELS / 1_000_000
             ),
             Problem::Script(what) => format!("static/{path} is an SVG with script in it ({what})"),
+            Problem::Loads(what) => format!(
+                "static/{path} is an SVG that could load or run something when opened on its own: {what}"
+            ),
             Problem::BadSvg(why) => format!("static/{path} is not a well-formed SVG: {why}"),
         }
     }
@@ -120,6 +128,9 @@ impl Problem {
             }
             Problem::Script(_) => {
                 "remove the script and event attributes, or export it again as a plain drawing (Inkscape: Save as Plain SVG)"
+            }
+            Problem::Loads(_) => {
+                "keep only the drawing: export it again as Plain or Optimized SVG, with pictures and fonts embedded or turned into paths, or publish it as PNG"
             }
             Problem::BadSvg(_) => "export it again from the drawing program",
         }
@@ -453,10 +464,7 @@ fn looks_like_svg(head: &[u8], name: &str) -> bool {
     first == Some(&b'<') || name.to_ascii_lowercase().ends_with(".svg")
 }
 
-/// An SVG's size and whether it is safe: no `<script>`, no `on…` event
-/// attribute, no `javascript:` address anywhere. A picture shown with
-/// `<img>` never runs script, but the same file opened on its own (a
-/// reader's "open image in new tab") does, on the site's own origin.
+/// An SVG's size, and whether it is safe to publish (see [`svg`]).
 pub fn svg(text: &str) -> Result<Picture, Problem> {
     let options = roxmltree::ParsingOptions {
         allow_dtd: true,
@@ -471,29 +479,7 @@ pub fn svg(text: &str) -> Result<Picture, Problem> {
             root.tag_name().name()
         )));
     }
-    for node in document.descendants().filter(roxmltree::Node::is_element) {
-        let tag = node.tag_name().name();
-        if tag.eq_ignore_ascii_case("script") {
-            return Err(Problem::Script(format!(
-                "a <script> element on line {}",
-                document.text_pos_at(node.range().start).row
-            )));
-        }
-        for attribute in node.attributes() {
-            let name = attribute.name();
-            let line = document.text_pos_at(attribute.range().start).row;
-            if name.len() > 2 && name[..2].eq_ignore_ascii_case("on") {
-                return Err(Problem::Script(format!(
-                    "an `{name}` attribute on <{tag}>, line {line}"
-                )));
-            }
-            if is_script_address(attribute.value()) {
-                return Err(Problem::Script(format!(
-                    "a javascript: address in `{name}` on <{tag}>, line {line}"
-                )));
-            }
-        }
-    }
+    svg::check(&document)?;
     let length = |name: &str| {
         root.attribute(name)
             .and_then(|v| v.trim().trim_end_matches("px").parse::<f64>().ok())
@@ -505,18 +491,6 @@ pub fn svg(text: &str) -> Result<Picture, Problem> {
         size: length("width").zip(length("height")),
         animated: false,
     })
-}
-
-/// `javascript:` as a browser reads it: letters in any case, with tabs,
-/// newlines and leading spaces ignored.
-fn is_script_address(value: &str) -> bool {
-    let squeezed: String = value
-        .trim_start()
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .take(11)
-        .collect();
-    squeezed.eq_ignore_ascii_case("javascript:")
 }
 
 /// One resized version of a picture.

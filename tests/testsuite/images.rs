@@ -607,3 +607,37 @@ fn an_animated_png_is_published_as_it_is() {
         animated
     );
 }
+
+/// An SVG is a document on the site's origin when opened on its own: the
+/// frame inside `foreignObject` that passed the old script check, and a
+/// tracker image, are refused, named or not, each with its line.
+#[test]
+fn an_svg_that_could_load_or_run_anything_is_refused_named_or_not() {
+    let story = Story::base();
+    story.build().assert_ok();
+    let good = snapshot(&story.output());
+    story.write(
+        "static/chart.svg",
+        br#"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">
+<foreignObject width="40" height="20"><iframe xmlns="http://www.w3.org/1999/xhtml" srcdoc="&lt;script&gt;alert(document.domain)&lt;/script&gt;"/></foreignObject>
+</svg>"#,
+    );
+    story.write(
+        "static/maps/basin.svg",
+        br#"<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="4"/>
+<image width="1" height="1" href="https://tracker.example/pixel.gif"/></svg>"#,
+    );
+    story.edit(
+        ARTICLE,
+        "authors:",
+        "photo: {caption: The chart, src: chart.svg}\nauthors:",
+    );
+    story.build().assert_fails_with(&[
+        "content/article.md:5:",
+        "static/chart.svg is an SVG that could load or run something when opened on its own: a <foreignObject> on line 2, which holds HTML",
+        "static/maps/basin.svg is an SVG that could load or run something when opened on its own: `href=\"https://tracker.example/pixel.gif\"` on <image>, line 2",
+        "Plain or Optimized SVG",
+        "Build failed: 2 errors",
+    ]);
+    assert_eq!(snapshot(&story.output()), good);
+}
