@@ -8,6 +8,8 @@ use std::io::{BufRead, Cursor, Seek};
 
 use image::{ImageDecoder, ImageReader, Limits, metadata::Orientation};
 
+mod svg;
+
 /// The largest picture accepted, in pixels. A 61-megapixel camera (the
 /// largest sold today) fits; a header claiming more is most likely a
 /// decompression bomb, which would need gigabytes once decoded.
@@ -59,6 +61,17 @@ pub struct Picture {
     /// Width and height as shown, after the camera's orientation tag is
     /// applied; `None` for an SVG that does not say.
     pub size: Option<(u32, u32)>,
+    /// More than one frame: an animated PNG (APNG), GIF or WebP.
+    pub animated: bool,
+}
+
+impl Picture {
+    /// Whether the build makes smaller versions of it: an animated PNG
+    /// goes out as it came, as a GIF does, since a resized version would
+    /// keep only its first frame (and a browser prefers the WebP one).
+    pub fn is_resized(&self) -> bool {
+        self.format.is_resized() && !self.animated
+    }
 }
 
 /// Why a file cannot be published as a picture.
@@ -75,6 +88,9 @@ pub enum Problem {
     },
     /// An SVG that would run script if opened on its own.
     Script(String),
+    /// An SVG that would load something, or hold what could run script,
+    /// if opened on its own.
+    Loads(String),
     /// An SVG that is not well-formed XML.
     BadSvg(String),
 }
@@ -93,6 +109,9 @@ impl Problem {
                 MAX_PIXELS / 1_000_000
             ),
             Problem::Script(what) => format!("static/{path} is an SVG with script in it ({what})"),
+            Problem::Loads(what) => format!(
+                "static/{path} is an SVG that could load or run something when opened on its own: {what}"
+            ),
             Problem::BadSvg(why) => format!("static/{path} is not a well-formed SVG: {why}"),
         }
     }
@@ -110,6 +129,9 @@ impl Problem {
             Problem::Script(_) => {
                 "remove the script and event attributes, or export it again as a plain drawing (Inkscape: Save as Plain SVG)"
             }
+            Problem::Loads(_) => {
+                "keep only the drawing: export it again as Plain or Optimized SVG, with pictures and fonts embedded or turned into paths, or publish it as PNG"
+            }
             Problem::BadSvg(_) => "export it again from the drawing program",
         }
     }
@@ -123,8 +145,8 @@ fn limits() -> Limits {
     limits
 }
 
-/// What the file at the start of `reader` is, reading only its header
-/// (and, for an SVG, its text).
+/// What the file at the start of `reader` is, from its header, and whether
+/// the whole of it is there (see [`whole`]); an SVG is read as text.
 pub fn probe<R: BufRead + Seek>(mut reader: R, name: &str) -> Result<Picture, Problem> {
     let mut head = [0u8; 32];
     let read = read_up_to(&mut reader, &mut head);
@@ -148,7 +170,9 @@ pub fn probe<R: BufRead + Seek>(mut reader: R, name: &str) -> Result<Picture, Pr
     if format == Format::Gif {
         // No GIF decoder is built in (GIFs are published as they are):
         // the logical screen size follows the six-byte signature.
-        return checked(format, gif_size(head)?, false);
+        let mut picture = checked(format, gif_size(head)?, false)?;
+        picture.animated = whole(format, &read_all(reader)?)?;
+        return Ok(picture);
     }
     if let (Format::Png, Some(ihdr)) = (format, head.get(16..24)) {
         // The size is judged from IHDR itself, before the decoder, which
@@ -156,6 +180,23 @@ pub fn probe<R: BufRead + Seek>(mut reader: R, name: &str) -> Result<Picture, Pr
         let side = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
         checked(format, (side(&ihdr[..4]), side(&ihdr[4..])), false)?;
     }
+    let bytes = read_all(reader)?;
+    let mut picture = header(format, &bytes)?;
+    picture.animated = whole(format, &bytes)?;
+    Ok(picture)
+}
+
+fn read_all(mut reader: impl std::io::Read) -> Result<Vec<u8>, Problem> {
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| Problem::Undecodable(e.to_string()))?;
+    Ok(bytes)
+}
+
+/// The size a JPEG's, PNG's or WebP's header gives, checked.
+fn header(format: Format, bytes: &[u8]) -> Result<Picture, Problem> {
+    let reader = Cursor::new(bytes);
     let mut image_reader = ImageReader::new(reader);
     image_reader.set_format(match format {
         Format::Jpeg => image::ImageFormat::Jpeg,
@@ -204,7 +245,186 @@ fn checked(format: Format, (width, height): (u32, u32), turned: bool) -> Result<
     Ok(Picture {
         format,
         size: Some(size),
+        animated: false,
     })
+}
+
+/// Whether the whole file is there, as its format's structure says, and
+/// whether it is animated. A picture cut short in transfer, or damaged on
+/// disk, would otherwise be published: the header alone says nothing of
+/// the rest, and a picture the build publishes as it is (a GIF, a WebP, a
+/// small photo, a `share_image` or a logo) is never decoded by resizing.
+///
+/// Cheap, so it can be done for every picture on every build: the chunks of
+/// a PNG are walked and their checksums compared, a JPEG's segments are
+/// walked to its end marker, a GIF's blocks to its trailer; only a WebP is
+/// decoded (within [`limits`]), its format having no checksum to compare.
+/// A GIF's compressed pixels are not unpacked: a cut or a damaged block
+/// shows in the structure, a miscoded stream inside whole blocks does not.
+fn whole(format: Format, bytes: &[u8]) -> Result<bool, Problem> {
+    match format {
+        Format::Jpeg => jpeg_whole(bytes).map(|()| false),
+        Format::Png => png_whole(bytes),
+        Format::Gif => gif_whole(bytes),
+        Format::WebP => webp_whole(bytes),
+        Format::Svg => Ok(false),
+    }
+}
+
+fn cut_short(what: &str) -> Problem {
+    Problem::Undecodable(format!("it is cut short ({what})"))
+}
+
+fn jpeg_whole(bytes: &[u8]) -> Result<(), Problem> {
+    let mut at = 2;
+    let mut scanned = false;
+    loop {
+        // Fill bytes (0xFF) may precede a marker.
+        while bytes.get(at) == Some(&0xFF) && bytes.get(at + 1) == Some(&0xFF) {
+            at += 1;
+        }
+        let (Some(0xFF), Some(&marker)) = (bytes.get(at), bytes.get(at + 1)) else {
+            return Err(if at + 1 >= bytes.len() {
+                cut_short("the file ends before its end marker")
+            } else {
+                Problem::Undecodable(format!("a segment is damaged at byte {at}"))
+            });
+        };
+        at += 2;
+        match marker {
+            0xD9 if scanned => return Ok(()),
+            0xD9 => return Err(Problem::Undecodable("it holds no image data".to_owned())),
+            0x01 | 0xD0..=0xD7 => continue,
+            _ => {}
+        }
+        let length = match bytes.get(at..at + 2) {
+            Some(&[hi, lo]) => usize::from(u16::from_be_bytes([hi, lo])),
+            _ => return Err(cut_short("the file ends inside a segment")),
+        };
+        if length < 2 || at + length > bytes.len() {
+            return Err(cut_short("the file ends inside a segment"));
+        }
+        at += length;
+        if marker == 0xDA {
+            scanned = true;
+            // The compressed data runs to the next marker that is not an
+            // escaped 0xFF (0xFF00) or a restart marker.
+            loop {
+                match (bytes.get(at), bytes.get(at + 1)) {
+                    (Some(0xFF), Some(0x00 | 0xD0..=0xD7)) => at += 2,
+                    (Some(0xFF), Some(_)) => break,
+                    (Some(_), _) => at += 1,
+                    (None, _) => return Err(cut_short("the file ends inside its image data")),
+                }
+            }
+        }
+    }
+}
+
+fn png_whole(bytes: &[u8]) -> Result<bool, Problem> {
+    let mut at = 8;
+    let mut animated = false;
+    let mut seen_data = false;
+    loop {
+        let Some(head) = bytes.get(at..at + 8) else {
+            return Err(cut_short("the file ends before its IEND chunk"));
+        };
+        let length = u32::from_be_bytes([head[0], head[1], head[2], head[3]]) as usize;
+        let kind = &head[4..8];
+        let name = String::from_utf8_lossy(kind).into_owned();
+        let Some(body) = bytes.get(at + 4..at + 8 + length) else {
+            return Err(cut_short(&format!("the file ends inside its {name} chunk")));
+        };
+        let Some(stored) = bytes.get(at + 8 + length..at + 12 + length) else {
+            return Err(cut_short(&format!("the file ends inside its {name} chunk")));
+        };
+        let stored = u32::from_be_bytes([stored[0], stored[1], stored[2], stored[3]]);
+        if crc32fast::hash(body) != stored {
+            return Err(Problem::Undecodable(format!(
+                "its {name} chunk is damaged: the checksum does not match"
+            )));
+        }
+        match kind {
+            // APNG: an animation control chunk before the image data,
+            // with more than one frame.
+            b"acTL" if !seen_data => {
+                animated = body
+                    .get(4..8)
+                    .is_some_and(|n| u32::from_be_bytes([n[0], n[1], n[2], n[3]]) > 1);
+            }
+            b"IDAT" => seen_data = true,
+            b"IEND" if seen_data => return Ok(animated),
+            b"IEND" => return Err(Problem::Undecodable("it holds no image data".to_owned())),
+            _ => {}
+        }
+        at += 12 + length;
+    }
+}
+
+fn gif_whole(bytes: &[u8]) -> Result<bool, Problem> {
+    let table = |packed: u8| {
+        if packed & 0x80 != 0 {
+            3 << ((packed & 7) + 1)
+        } else {
+            0
+        }
+    };
+    let sub_blocks = |mut at: usize| -> Result<usize, Problem> {
+        loop {
+            let Some(&n) = bytes.get(at) else {
+                return Err(cut_short("the file ends inside a block"));
+            };
+            at += 1 + usize::from(n);
+            if n == 0 {
+                return Ok(at);
+            }
+        }
+    };
+    let Some(&packed) = bytes.get(10) else {
+        return Err(cut_short("the file ends inside its header"));
+    };
+    let mut at = 13 + table(packed);
+    let mut frames = 0;
+    loop {
+        match bytes.get(at) {
+            Some(0x3B) if frames > 0 => return Ok(frames > 1),
+            Some(0x3B) => return Err(Problem::Undecodable("it holds no image".to_owned())),
+            Some(0x21) => at = sub_blocks(at + 2)?,
+            Some(0x2C) => {
+                let Some(&packed) = bytes.get(at + 9) else {
+                    return Err(cut_short("the file ends inside a frame"));
+                };
+                // The descriptor, its colour table, then the minimum code
+                // size before the compressed pixels.
+                at = sub_blocks(at + 10 + table(packed) + 1)?;
+                frames += 1;
+            }
+            Some(other) => {
+                return Err(Problem::Undecodable(format!(
+                    "a block is damaged at byte {at} (0x{other:02X} is no GIF block)"
+                )));
+            }
+            None => return Err(cut_short("the file ends before its trailer")),
+        }
+    }
+}
+
+fn webp_whole(bytes: &[u8]) -> Result<bool, Problem> {
+    let declared = bytes
+        .get(4..8)
+        .map(|n| u32::from_le_bytes([n[0], n[1], n[2], n[3]]) as usize);
+    if declared.is_none_or(|size| size + 8 > bytes.len()) {
+        return Err(cut_short("the file is shorter than its header says"));
+    }
+    let mut reader = ImageReader::new(Cursor::new(bytes));
+    reader.set_format(image::ImageFormat::WebP);
+    reader.limits(limits());
+    let decoder = reader.into_decoder().map_err(decode_problem)?;
+    image::DynamicImage::from_decoder(decoder).map_err(decode_problem)?;
+    // VP8X's flags say whether it is animated (bit 1 of its first byte).
+    let animated =
+        bytes.get(12..16) == Some(b"VP8X") && bytes.get(20).is_some_and(|f| f & 0x02 != 0);
+    Ok(animated)
 }
 
 fn decode_problem(error: image::ImageError) -> Problem {
@@ -244,10 +464,7 @@ fn looks_like_svg(head: &[u8], name: &str) -> bool {
     first == Some(&b'<') || name.to_ascii_lowercase().ends_with(".svg")
 }
 
-/// An SVG's size and whether it is safe: no `<script>`, no `on…` event
-/// attribute, no `javascript:` address anywhere. A picture shown with
-/// `<img>` never runs script, but the same file opened on its own (a
-/// reader's "open image in new tab") does, on the site's own origin.
+/// An SVG's size, and whether it is safe to publish (see [`svg`]).
 pub fn svg(text: &str) -> Result<Picture, Problem> {
     let options = roxmltree::ParsingOptions {
         allow_dtd: true,
@@ -262,29 +479,7 @@ pub fn svg(text: &str) -> Result<Picture, Problem> {
             root.tag_name().name()
         )));
     }
-    for node in document.descendants().filter(roxmltree::Node::is_element) {
-        let tag = node.tag_name().name();
-        if tag.eq_ignore_ascii_case("script") {
-            return Err(Problem::Script(format!(
-                "a <script> element on line {}",
-                document.text_pos_at(node.range().start).row
-            )));
-        }
-        for attribute in node.attributes() {
-            let name = attribute.name();
-            let line = document.text_pos_at(attribute.range().start).row;
-            if name.len() > 2 && name[..2].eq_ignore_ascii_case("on") {
-                return Err(Problem::Script(format!(
-                    "an `{name}` attribute on <{tag}>, line {line}"
-                )));
-            }
-            if is_script_address(attribute.value()) {
-                return Err(Problem::Script(format!(
-                    "a javascript: address in `{name}` on <{tag}>, line {line}"
-                )));
-            }
-        }
-    }
+    svg::check(&document)?;
     let length = |name: &str| {
         root.attribute(name)
             .and_then(|v| v.trim().trim_end_matches("px").parse::<f64>().ok())
@@ -294,19 +489,8 @@ pub fn svg(text: &str) -> Result<Picture, Problem> {
     Ok(Picture {
         format: Format::Svg,
         size: length("width").zip(length("height")),
+        animated: false,
     })
-}
-
-/// `javascript:` as a browser reads it: letters in any case, with tabs,
-/// newlines and leading spaces ignored.
-fn is_script_address(value: &str) -> bool {
-    let squeezed: String = value
-        .trim_start()
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .take(11)
-        .collect();
-    squeezed.eq_ignore_ascii_case("javascript:")
 }
 
 /// One resized version of a picture.

@@ -26,6 +26,7 @@
 #![allow(clippy::result_large_err)]
 
 mod article;
+mod base_url;
 pub mod cache;
 mod changes;
 pub mod date;

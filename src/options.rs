@@ -47,39 +47,8 @@ impl BuildOptions {
     }
 }
 
-/// `https://user.github.io/repo` → `https://user.github.io/repo/`.
+/// `https://user.github.io/repo` → `https://user.github.io/repo/` (see
+/// [`crate::base_url`]).
 pub(crate) fn normalize_base_url(url: &str) -> Result<String, Diagnostic> {
-    let url = url.trim();
-    if let Some(at) = url.find(char::is_whitespace) {
-        return Err(Diagnostic::file_error(
-            "--base-url",
-            format!(
-                "`{url}` has a space in it (after `{}`), and an address cannot",
-                &url[..at]
-            ),
-        )
-        .with_help(
-            "write a space in an address as %20, or quote the value if the shell split it",
-        ));
-    }
-    let lower = url.to_ascii_lowercase();
-    let host_start = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
-    if host_start.is_none_or(|rest| rest.is_empty() || rest.starts_with('/'))
-        || url.contains(['"', '<', '>', ' ', '\''])
-    {
-        return Err(Diagnostic::file_error(
-            "--base-url",
-            format!("`{url}` is not an http(s) address"),
-        )
-        .with_help(
-            "give the address the site is published at, e.g. https://user.github.io/repo/",
-        ));
-    }
-    Ok(if url.ends_with('/') {
-        url.to_owned()
-    } else {
-        format!("{url}/")
-    })
+    crate::base_url::normalize(url)
 }

@@ -20,9 +20,9 @@ pub(crate) fn from_where_run(
     let relocate = |diagnostics: Diagnostics| -> Diagnostics {
         let mut moved = Diagnostics::new();
         for mut diagnostic in diagnostics {
-            let in_root = ["content/", "templates/", "static/"]
-                .iter()
-                .any(|folder| diagnostic.file.starts_with(folder));
+            let in_root = crate::load::INPUT_FOLDERS.iter().any(|folder| {
+                (diagnostic.file.strip_prefix(folder)).is_some_and(|rest| rest.starts_with('/'))
+            });
             if in_root {
                 diagnostic.file = root.join(&diagnostic.file).display().to_string();
             }

@@ -31,20 +31,25 @@ const OLD_TAG: &str = ".explainer-old-";
 pub fn check_output_location(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let root = absolute(root);
     let output = absolute(output);
-    let protected = [
-        (root.clone(), "the story root"),
-        (root.join("content"), "content/"),
-        (root.join("templates"), "templates/"),
-        (root.join("static"), "static/"),
-        (root.join(crate::cache::DIR), "the picture cache (.cache/)"),
+    let mut protected = vec![
+        (root.clone(), "the story root".to_owned()),
+        (
+            root.join(crate::cache::DIR),
+            "the picture cache (.cache/)".to_owned(),
+        ),
     ];
+    protected.extend(
+        crate::load::INPUT_FOLDERS
+            .iter()
+            .map(|folder| (root.join(folder), format!("{folder}/"))),
+    );
     for (input, what) in &protected {
         if input.starts_with(&output) || output.starts_with(input) && input != &root {
             return Err(Diagnostic::file_error(
                 output.display().to_string(),
                 format!("refusing to write the site here: the output folder would hold or replace {what}"),
             )
-            .with_help("choose an output folder outside content/, templates/, static/ and .cache/, such as public/"));
+            .with_help("choose an output folder outside content/, templates/, static/, i18n/ and .cache/, such as public/"));
         }
     }
     Ok(())

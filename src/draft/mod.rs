@@ -115,14 +115,12 @@ pub fn run(root: &Path, output: Option<&Path>) -> Result<Draft, Failure> {
         ));
     }
     if let Some(output) = output
-        && would_overwrite_facts(root, output)
+        && let Some(refused) = protected_input(root, output)
     {
         return Err(Failure::Usage(
-            Diagnostic::file_error(
-                output.display().to_string(),
-                "refusing to overwrite content/facts.yaml",
-            )
-            .with_help("write the draft elsewhere, compare, then copy what you keep"),
+            Diagnostic::file_error(output.display().to_string(), refused).with_help(
+                "write the draft elsewhere (e.g. --output draft.yaml), compare, then copy what you keep",
+            ),
         ));
     }
     let drafted = draft(root).map_err(Failure::Content)?;
@@ -137,14 +135,28 @@ pub fn run(root: &Path, output: Option<&Path>) -> Result<Draft, Failure> {
     Ok(drafted)
 }
 
-/// Whether writing a draft to `output` would replace the story's own
-/// facts file, which a draft never does by itself.
-pub fn would_overwrite_facts(root: &Path, output: &Path) -> bool {
-    let facts = root.join(FACTS_PATH);
-    match (facts.canonicalize(), output.canonicalize()) {
-        (Ok(facts), Ok(output)) => facts == output,
-        _ => false,
+/// Why a draft may not be written to `output`, if it may not: it would
+/// replace one of the story's own files, or land in a folder the story is
+/// read from (a stray file in `static/` is published, one in `i18n/` read
+/// as a language). Links are followed, so another name for the same file
+/// is refused too.
+pub fn protected_input(root: &Path, output: &Path) -> Option<String> {
+    let root = crate::absolute(root);
+    let target = crate::absolute(output);
+    if target == root.join(FACTS_PATH) {
+        return Some(format!("refusing to overwrite {FACTS_PATH}"));
     }
+    let folder = load::INPUT_FOLDERS
+        .iter()
+        .chain(&[crate::cache::DIR, ".git"])
+        .find(|folder| target.starts_with(root.join(folder)))?;
+    let name = target.strip_prefix(&root).unwrap_or(&target);
+    let name = name.to_string_lossy().replace('\\', "/");
+    Some(if target.exists() {
+        format!("refusing to overwrite {name}, one of the story's own files")
+    } else {
+        format!("refusing to write the draft into {folder}/, which the story is read from")
+    })
 }
 
 /// Draft the facts of an article held in memory, with nothing curated

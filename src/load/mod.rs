@@ -20,6 +20,9 @@ pub const ARTICLE_PATH: &str = "content/article.md";
 pub const FACTS_PATH: &str = "content/facts.yaml";
 /// A story's own words for the page, one `<lang>.yaml` per language.
 pub const TRANSLATIONS_DIR: &str = "i18n";
+/// The folders a story is read from: `serve` watches them, and neither the
+/// site nor a draft may be written into or over them.
+pub const INPUT_FOLDERS: [&str; 4] = ["content", "templates", "static", TRANSLATIONS_DIR];
 
 /// The whole story root, read and parsed but not yet checked.
 #[derive(Debug, Clone)]

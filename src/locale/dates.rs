@@ -26,12 +26,27 @@ pub struct DateFormats {
 }
 
 impl DateFormats {
-    /// Formats for `tag`. A tag ICU4X cannot read (`x-klingon`) gets CLDR's
-    /// root formats, which write months as numbers; that cannot give a
-    /// wrong month name.
+    /// Formats for `tag`. A tag CLDR has no dates for (`x-klingon`, or a
+    /// language it lacks) would get CLDR's root formats, `2026 M03 4`,
+    /// which no reader writes; it gets ISO 8601 instead (`2026-03-04`,
+    /// `2026-03-04 17:48 UTC+01:00`), which every reader can read and which
+    /// cannot give a wrong month name.
     pub fn new(tag: &str) -> Self {
         let locale = icu_locale(tag);
-        let prefs = DateTimeFormatterPreferences::from(&locale);
+        let formats = Self::for_locale(&locale);
+        if formats.writes_as(&Self::for_locale(&IcuLocale::UNKNOWN)) {
+            return DateFormats {
+                year: None,
+                month: None,
+                day: None,
+                time: None,
+            };
+        }
+        formats
+    }
+
+    fn for_locale(locale: &IcuLocale) -> Self {
+        let prefs = DateTimeFormatterPreferences::from(locale);
         DateFormats {
             year: FixedCalendarDateTimeFormatter::try_new(prefs, fieldsets::Y::long()).ok(),
             month: FixedCalendarDateTimeFormatter::try_new(prefs, fieldsets::YM::long()).ok(),
@@ -44,6 +59,19 @@ impl DateFormats {
             )
             .ok(),
         }
+    }
+
+    /// Whether a day is written as `other` writes it: ICU4X
+    /// gives a locale it has no data for the root's formats without saying
+    /// so, and this is how that is seen.
+    fn writes_as(&self, other: &DateFormats) -> bool {
+        let Ok(day) = Date::try_new_gregorian(2026, 3, 4) else {
+            return false;
+        };
+        // The day alone: ICU4X 2.4 fails an assertion formatting a month
+        // in some locales (`pt-BR`) in a debug build.
+        let show = |formats: &DateFormats| formats.day.as_ref().map(|f| f.format(&day).to_string());
+        show(self) == show(other)
     }
 
     /// `1987`, `August 2019`, `13 May 2026`, at the date's own precision.
@@ -81,8 +109,25 @@ impl DateFormats {
                 }
             }
         };
-        formatted.unwrap_or_else(|| t.iso())
+        formatted.unwrap_or_else(|| iso_readable(t))
     }
+}
+
+/// ISO 8601 with a space for the `T` and the offset named as UTC's:
+/// `2026-03-04 17:48 UTC+01:00`.
+fn iso_readable(t: &Timestamp) -> String {
+    let date = format!("{:04}-{:02}-{:02}", t.year, t.month, t.day);
+    let Some(time) = &t.time else {
+        return date;
+    };
+    let offset = i32::from(time.offset_minutes);
+    let zone = if offset == 0 {
+        "UTC".to_owned()
+    } else {
+        let sign = if offset < 0 { '-' } else { '+' };
+        format!("UTC{sign}{:02}:{:02}", offset.abs() / 60, offset.abs() % 60)
+    };
+    format!("{date} {:02}:{:02} {zone}", time.hour, time.minute)
 }
 
 /// The tag as ICU4X reads it. A bare `en` dates as British and
@@ -150,5 +195,16 @@ mod tests {
             "18 février 2025 à 17:48 UTC+1"
         );
         assert_eq!(stamp("en", "2025-02-18"), "18 February 2025");
+    }
+
+    #[test]
+    fn a_language_cldr_has_no_dates_for_gets_iso_dates() {
+        assert_eq!(partial("x-klingon", "2026-03-04"), "2026-03-04");
+        assert_eq!(partial("tlh", "2026-03"), "2026-03");
+        assert_eq!(
+            stamp("x-klingon", "2026-03-04T17:48:00+01:00"),
+            "2026-03-04 17:48 UTC+01:00"
+        );
+        assert_eq!(partial("en-x-house", "2026-03-04"), "4 March 2026");
     }
 }

@@ -101,8 +101,12 @@ pub fn placeholders_in(text: &str) -> Vec<String> {
 /// The tags a lookup for `tag` tries, most specific first, before English:
 /// `pt-BR` → `pt-BR`, `pt`, `pt-Latn`; the language's likely script comes
 /// last, so that `zh` finds the Simplified Chinese file `zh-Hans` and
-/// `zh-TW` (likely `zh-Hant`) never does. Extensions (`-u-nu-latn`) and private use are left out: they
-/// change the dates, not the words.
+/// `zh-TW` (likely `zh-Hant`) never does. A script the rest of the tag
+/// implies may be left out: `zh-Hant-TW` finds `zh-TW`, but `sr-Latn-RS`
+/// never finds the Cyrillic `sr-RS`. A tag with extensions (`-u-nu-latn`)
+/// or private use (`en-x-house`, `x-klingon`) is first looked up whole,
+/// since a file named for it is its own; then without them, as they change
+/// the dates, not the words.
 pub fn fallback_chain(tag: &str) -> Vec<String> {
     let mut subtags: Vec<&str> = Vec::new();
     for subtag in tag.split('-') {
@@ -111,10 +115,24 @@ pub fn fallback_chain(tag: &str) -> Vec<String> {
         }
         subtags.push(subtag);
     }
-    let mut chain: Vec<String> = (1..=subtags.len())
-        .rev()
-        .map(|n| subtags[..n].join("-"))
-        .collect();
+    let mut chain: Vec<String> = Vec::new();
+    if subtags.len() < tag.split('-').count() {
+        chain.push(tag.to_owned());
+    }
+    for n in (1..=subtags.len()).rev() {
+        chain.push(subtags[..n].join("-"));
+        let script = subtags.get(1).filter(|s| s.len() == 4);
+        if let Some(script) = script.filter(|_| n > 2) {
+            let mut without = subtags[..n].to_vec();
+            without.remove(1);
+            let without = without.join("-");
+            let implied = tag::likely_script(&without)
+                .is_some_and(|likely| likely.eq_ignore_ascii_case(script));
+            if implied {
+                chain.push(without);
+            }
+        }
+    }
     if let (Some(language), Some(script)) = (subtags.first(), tag::likely_script(tag)) {
         let with_script = format!("{language}-{script}");
         if !chain.iter().any(|t| t.eq_ignore_ascii_case(&with_script)) {
@@ -322,7 +340,23 @@ mod tests {
         assert_eq!(fallback_chain("pt-BR"), ["pt-BR", "pt", "pt-Latn"]);
         assert_eq!(fallback_chain("zh-TW"), ["zh-TW", "zh", "zh-Hant"]);
         assert_eq!(fallback_chain("zh"), ["zh", "zh-Hans"]);
-        assert_eq!(fallback_chain("ar-u-nu-latn"), ["ar", "ar-Arab"]);
+        assert_eq!(
+            fallback_chain("ar-u-nu-latn"),
+            ["ar-u-nu-latn", "ar", "ar-Arab"]
+        );
+        assert_eq!(
+            fallback_chain("zh-Hant-TW"),
+            ["zh-Hant-TW", "zh-TW", "zh-Hant", "zh"]
+        );
+        assert_eq!(
+            fallback_chain("sr-Latn-RS"),
+            ["sr-Latn-RS", "sr-Latn", "sr"]
+        );
+        assert_eq!(fallback_chain("x-klingon"), ["x-klingon"]);
+        assert_eq!(
+            fallback_chain("en-x-house"),
+            ["en-x-house", "en", "en-Latn"]
+        );
         let story = [Translation {
             lang: "pt-BR".into(),
             words: vec![("kicker".into(), "Explica".into())],

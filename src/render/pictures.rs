@@ -176,7 +176,7 @@ pub fn prepare(stories: &[&Story], theme: &Theme, cache: &Cache) -> Result<Pictu
             size,
             role,
         };
-        let Some((width, height)) = picture.size.filter(|_| picture.format.is_resized()) else {
+        let Some((width, height)) = picture.size.filter(|_| picture.is_resized()) else {
             shipped.insert(path.clone());
             let size = match role {
                 Role::Photo => picture.size,

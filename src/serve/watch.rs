@@ -21,7 +21,7 @@ use crate::diagnostic::Diagnostic;
 /// the reload feel late.
 const DEBOUNCE: Duration = Duration::from_millis(50);
 
-const WATCHED: [&str; 4] = ["content", "templates", "static", "i18n"];
+const WATCHED: [&str; 4] = crate::load::INPUT_FOLDERS;
 
 type FolderWatcher = Arc<Mutex<Debouncer<RecommendedWatcher, RecommendedCache>>>;
 

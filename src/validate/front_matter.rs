@@ -45,7 +45,8 @@ pub(super) fn read_article(
     let publisher = fields
         .get("publisher")
         .and_then(|node| read_publisher(checker, node, static_files, pictures));
-    let share_image = static_path(checker, &fields, "share_image", static_files, pictures);
+    let share_image = static_path(checker, &fields, "share_image", static_files, pictures)
+        .filter(|path| shareable(checker, &fields, path, pictures));
     let published = checker
         .required(&fields, "published", "the front matter")
         .and_then(|node| checker.timestamp(node, "`published`"));
@@ -161,4 +162,34 @@ fn web_address(checker: &mut Checker, node: &Node, url: &str, what: &str) -> boo
         Some("write it with its scheme and host, e.g. `https://example.org/`".to_owned()),
     );
     false
+}
+
+/// The smallest card Facebook shows (200×200; X's large card asks 300×157):
+/// below it, a shared link shows no picture at all.
+const SMALLEST_CARD: (u32, u32) = (200, 200);
+
+/// Whether a `share_image` can be shown where the link is shared: no
+/// social site reads an SVG for `og:image`, and one too small is dropped.
+fn shareable(checker: &mut Checker, fields: &super::Fields, path: &str, pictures: &Probes) -> bool {
+    let (Some(node), Some(Ok(picture))) = (fields.get("share_image"), pictures.get(path)) else {
+        return true;
+    };
+    if picture.format == crate::images::Format::Svg {
+        checker.error(
+            node.pos,
+            format!("`share_image` is an SVG (static/{path}), which no social site shows for a shared link"),
+            Some("export the card as PNG or JPEG, 1200×630 pixels".into()),
+        );
+        return false;
+    }
+    if let Some((width, height)) = picture.size
+        && (width < SMALLEST_CARD.0 || height < SMALLEST_CARD.1)
+    {
+        checker.warning(
+            node.pos,
+            format!("`share_image` static/{path} is {width}×{height} pixels: sites show no picture smaller than {}×{}", SMALLEST_CARD.0, SMALLEST_CARD.1),
+            Some("export the card at 1200×630 pixels, the size Facebook and X ask for".into()),
+        );
+    }
+    true
 }

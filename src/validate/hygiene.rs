@@ -10,7 +10,7 @@ use std::ops::Range;
 use pulldown_cmark::Event;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
-use crate::load::{ArticleSource, FactsSource, Node, Value};
+use crate::load::{ArticleSource, FactsSource, Node, TranslationSource, Value};
 use crate::source::{Pos, SourceFile};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,6 +125,18 @@ pub fn check_facts(source: &FactsSource, diagnostics: &mut Diagnostics) {
         &source.file,
         &source.root,
         What::Document("facts.yaml"),
+        diagnostics,
+    );
+}
+
+/// Every value of an `i18n/` file: the page prints them around the story's
+/// own words (`quote_open` before every quote), so a direction control in
+/// one turns every quote around.
+pub fn check_translation(source: &TranslationSource, diagnostics: &mut Diagnostics) {
+    check_tree(
+        &source.file,
+        &source.root,
+        What::Document("the translation"),
         diagnostics,
     );
 }

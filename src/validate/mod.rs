@@ -17,7 +17,7 @@ mod translations;
 use pulldown_cmark::{Event, Tag};
 
 use crate::article;
-use crate::diagnostic::{Diagnostics, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::facts_json::FactsJson;
 use crate::images::Probes;
 use crate::links::is_safe_url;
@@ -130,6 +130,7 @@ pub fn validate_sources(
         )
     };
     let translations = translations::read_all(translation_sources, &mut diagnostics);
+    unsafe_svgs(pictures, &mut diagnostics);
     let story = story.map(|mut story| {
         translations::warn_untranslated(article_source, &story, &translations, &mut diagnostics);
         story.translations = translations;
@@ -142,6 +143,25 @@ pub fn validate_sources(
             held_links,
         }),
         _ => Err(diagnostics),
+    }
+}
+
+/// Every static SVG that could load or run something: each is published
+/// on the site's origin whether or not the story names it, so each is
+/// refused; one that a field names was already refused at that field.
+fn unsafe_svgs(pictures: &Probes, diagnostics: &mut Diagnostics) {
+    use crate::images::Problem;
+    for (path, probe) in pictures {
+        let Err(problem @ (Problem::Script(_) | Problem::Loads(_))) = probe else {
+            continue;
+        };
+        let message = problem.message(path);
+        if diagnostics.iter().any(|d| d.message == message) {
+            continue;
+        }
+        diagnostics.push(
+            Diagnostic::file_error(format!("static/{path}"), message).with_help(problem.help()),
+        );
     }
 }
 

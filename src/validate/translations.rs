@@ -22,6 +22,7 @@ fn read_one(
     keys: &[String],
     diagnostics: &mut Diagnostics,
 ) -> Option<Translation> {
+    super::hygiene::check_translation(source, diagnostics);
     let mut checker = Checker::new(&source.file, diagnostics);
     let name_ok = locale::is_language_tag(&source.lang);
     if !name_ok {

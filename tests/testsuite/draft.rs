@@ -327,6 +327,59 @@ fn the_command_prints_the_draft_and_never_overwrites_the_facts() {
     assert_eq!(std::fs::read_to_string(&elsewhere).unwrap(), printed.stdout);
 }
 
+/// Every file the story is read from is the editor's work: a draft written
+/// over the article, a template or a language file (or into a folder the
+/// story is read from) would lose it or publish it.
+#[test]
+fn a_draft_is_never_written_over_or_among_the_story_s_files() {
+    let story = Story::new(UPDATED_ARTICLE, CURATED);
+    story.write("templates/index.html", b"{{ page.title }}");
+    story.write("i18n/fr.yaml", b"updated: Mis \xc3\xa0 jour\n");
+    story.write("static/map.svg", b"<svg/>");
+    let root = story.root().to_str().unwrap();
+    let before = crate::common::snapshot(story.root());
+    for (output, says) in [
+        (
+            "content/article.md",
+            "refusing to overwrite content/article.md, one of the story's own files",
+        ),
+        (
+            "templates/index.html",
+            "refusing to overwrite templates/index.html",
+        ),
+        ("i18n/fr.yaml", "refusing to overwrite i18n/fr.yaml"),
+        ("static/map.svg", "refusing to overwrite static/map.svg"),
+        (
+            "content/../content/facts.yaml",
+            "refusing to overwrite content/facts.yaml",
+        ),
+        (
+            "static/draft.yaml",
+            "refusing to write the draft into static/",
+        ),
+        ("i18n/new.yaml", "refusing to write the draft into i18n/"),
+    ] {
+        let path = story.root().join(output);
+        let refused = run(&["draft", "--root", root, "--output", path.to_str().unwrap()]);
+        assert_eq!(refused.code, 2, "{output}: {}", refused.stderr);
+        assert!(
+            refused.stderr.contains(says),
+            "{output}: {}",
+            refused.stderr
+        );
+    }
+    // Another name for the article, through a link, is the article.
+    #[cfg(unix)]
+    {
+        let link = story.root().join("article-link.md");
+        std::os::unix::fs::symlink(story.root().join("content/article.md"), &link).unwrap();
+        let refused = run(&["draft", "--root", root, "--output", link.to_str().unwrap()]);
+        assert_eq!(refused.code, 2, "{}", refused.stderr);
+        std::fs::remove_file(link).unwrap();
+    }
+    assert_eq!(crate::common::snapshot(story.root()), before);
+}
+
 #[test]
 fn an_article_that_does_not_parse_gets_located_errors() {
     let story = Story::new(

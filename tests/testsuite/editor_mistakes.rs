@@ -272,6 +272,47 @@ fn a_base_url_with_a_space_says_the_space_is_the_problem() {
     );
 }
 
+/// A base URL is a folder every address is made from: what would land in
+/// the middle of each address, or publish a password, is a usage error that
+/// says what to write instead, and nothing is built.
+#[test]
+fn a_base_url_that_is_not_a_folder_says_what_to_write() {
+    let story = Story::base();
+    for (given, says) in [
+        (
+            "https://x.io/repo/?utm=1",
+            "give the folder the site is published at: https://x.io/repo/",
+        ),
+        ("https://x.io/repo/#frag", "has a fragment (`#frag`)"),
+        (
+            "https://x.io/repo/index.html",
+            "ends in a file name (`index.html`)",
+        ),
+        ("https://x.io/a%zz/", "has a broken escape (`%zz`)"),
+        (
+            "https://ed:secret@x.io/repo/",
+            "without them: https://x.io/repo/",
+        ),
+        ("https://bücher.example/", "https://xn--bcher-kva.example/"),
+    ] {
+        let run = story.build_at(given);
+        assert_eq!(run.code, 2, "{given}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("--base-url") && run.stderr.contains(says),
+            "{given}: {}",
+            run.stderr
+        );
+        assert!(!story.output().exists(), "{given} built a site");
+    }
+    // A path outside ASCII is escaped as a browser sends it.
+    story.build_at("https://x.io/café").assert_ok();
+    let sitemap = std::fs::read_to_string(story.output().join("sitemap.xml")).unwrap();
+    assert!(
+        sitemap.contains("<loc>https://x.io/caf%C3%A9/</loc>"),
+        "{sitemap}"
+    );
+}
+
 #[test]
 fn a_site_that_cannot_be_written_exits_3() {
     let story = Story::base();
@@ -313,6 +354,15 @@ fn paths_in_messages_open_from_where_the_command_ran() {
         run.stderr
     );
     assert!(story.root().join("next/content/facts.yaml").is_file());
+    // A translation's problem too, as every file of the story.
+    story.write("next/i18n/fr.yaml", b"kicker: [x]\n");
+    let run = run_in(story.root(), &["check", "--root", "next"], ("LANG", "C"));
+    assert!(
+        run.stderr.contains("--> next/i18n/fr.yaml:1:9"),
+        "{}",
+        run.stderr
+    );
+    std::fs::remove_file(story.root().join("next/i18n/fr.yaml")).unwrap();
     // From the root itself, as before.
     let run = run_in(&story.root().join("next"), &["check"], ("LANG", "C"));
     assert!(

@@ -1275,6 +1275,8 @@ fn output_folder_may_not_hold_the_inputs() {
         story.root().to_path_buf(),
         story.root().join("content"),
         story.root().join("static"),
+        story.root().join("i18n"),
+        story.root().join("i18n/site"),
         story.root().parent().unwrap().to_path_buf(),
     ] {
         let run = crate::common::run(&[

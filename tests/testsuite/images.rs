@@ -500,3 +500,144 @@ fn a_photo_cut_short_is_an_error_naming_its_file() {
     ]);
     assert_eq!(snapshot(&story.output()), good);
 }
+
+/// A WebP of `width`×`height`, as the encoder at hand writes one.
+fn webp(width: u32, height: u32) -> Vec<u8> {
+    use image::ImageEncoder;
+    let pixels: Vec<u8> = (0..width * height * 3).map(|i| (i % 241) as u8).collect();
+    let mut out = Vec::new();
+    image::codecs::webp::WebPEncoder::new_lossless(&mut out)
+        .write_image(&pixels, width, height, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    out
+}
+
+/// An animated PNG of two frames, as the `png` crate writes one.
+fn apng(width: u32, height: u32) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_animated(2, 0).unwrap();
+    let mut writer = encoder.write_header().unwrap();
+    for shade in [40u8, 200] {
+        let frame = vec![shade; (width * height * 3) as usize];
+        writer.write_image_data(&frame).unwrap();
+    }
+    writer.finish().unwrap();
+    out
+}
+
+/// Pictures published as they are (a WebP, a GIF, a small photo, the
+/// story's own card, the publisher's logo) are read to their end: one cut
+/// short is refused at the value that names it, before it could ship (one
+/// of them as og:image).
+#[test]
+fn pictures_published_as_they_are_are_read_whole() {
+    let story = Story::base();
+    story.build().assert_ok();
+    let good = snapshot(&story.output());
+    let cut = |bytes: Vec<u8>| bytes[..bytes.len() * 2 / 3].to_vec();
+    let gif = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;";
+    story.write("static/card.webp", &cut(webp(1200, 630)));
+    story.write("static/logo.png", &cut(png(300, 60)));
+    story.write("static/small.jpg", &cut(photo(300, 200)));
+    story.write("static/people/berg.gif", &gif[..gif.len() - 4]);
+    story.edit(
+        ARTICLE,
+        "authors:",
+        "photo: {caption: The tunnel, src: small.jpg}\nshare_image: card.webp\npublisher: {name: The Ledger, logo: logo.png}\nauthors:",
+    );
+    story.edit(
+        FACTS,
+        "    aliases: [Berg]\n",
+        "    aliases: [Berg]\n    image: people/berg.gif\n",
+    );
+    story.build().assert_fails_with(&[
+        "content/article.md:5:",
+        "static/small.jpg cannot be decoded: it is cut short",
+        "content/article.md:6:14",
+        "static/card.webp cannot be decoded",
+        "content/article.md:7:",
+        "static/logo.png cannot be decoded: it is cut short (the file ends inside its IDAT chunk)",
+        "content/facts.yaml:8:12",
+        "static/people/berg.gif cannot be decoded: it is cut short",
+        "Build failed: 4 errors",
+    ]);
+    assert_eq!(snapshot(&story.output()), good);
+
+    // A byte changed inside a PNG is found by its checksum.
+    let mut damaged = png(300, 60);
+    let middle = damaged.len() / 2;
+    damaged[middle] ^= 0x55;
+    story.write("static/logo.png", &damaged);
+    story
+        .build()
+        .assert_fails_with(&["its IDAT chunk is damaged: the checksum does not match"]);
+
+    // Whole again, every one builds.
+    story.write("static/card.webp", &webp(1200, 630));
+    story.write("static/logo.png", &png(300, 60));
+    story.write("static/small.jpg", &photo(300, 200));
+    story.write("static/people/berg.gif", gif);
+    story.build().assert_ok();
+}
+
+/// An animated PNG keeps its animation: it is published as it is, as a GIF
+/// is, with no one-frame WebP for the browser to prefer.
+#[test]
+fn an_animated_png_is_published_as_it_is() {
+    let story = Story::base();
+    let animated = apng(640, 360);
+    story.write("static/flood.png", &animated);
+    story.edit(
+        ARTICLE,
+        "authors:",
+        "photo: {caption: The flood, src: flood.png}\nauthors:",
+    );
+    story.build().assert_ok();
+    let page = story.page();
+    let photo = attributes(&page, ".photo img");
+    assert_eq!(photo["src"], "flood.png");
+    assert_eq!((&*photo["width"], &*photo["height"]), ("640", "360"));
+    assert!(!photo.contains_key("srcset"), "{photo:?}");
+    assert!(!page.contains(".webp"), "a WebP version was offered");
+    assert!(!story.output().join("images").exists());
+    assert_eq!(
+        std::fs::read(story.output().join("flood.png")).unwrap(),
+        animated
+    );
+}
+
+/// An SVG is a document on the site's origin when opened on its own: the
+/// frame inside `foreignObject` that passed the old script check, and a
+/// tracker image, are refused, named or not, each with its line.
+#[test]
+fn an_svg_that_could_load_or_run_anything_is_refused_named_or_not() {
+    let story = Story::base();
+    story.build().assert_ok();
+    let good = snapshot(&story.output());
+    story.write(
+        "static/chart.svg",
+        br#"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">
+<foreignObject width="40" height="20"><iframe xmlns="http://www.w3.org/1999/xhtml" srcdoc="&lt;script&gt;alert(document.domain)&lt;/script&gt;"/></foreignObject>
+</svg>"#,
+    );
+    story.write(
+        "static/maps/basin.svg",
+        br#"<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="4"/>
+<image width="1" height="1" href="https://tracker.example/pixel.gif"/></svg>"#,
+    );
+    story.edit(
+        ARTICLE,
+        "authors:",
+        "photo: {caption: The chart, src: chart.svg}\nauthors:",
+    );
+    story.build().assert_fails_with(&[
+        "content/article.md:5:",
+        "static/chart.svg is an SVG that could load or run something when opened on its own: a <foreignObject> on line 2, which holds HTML",
+        "static/maps/basin.svg is an SVG that could load or run something when opened on its own: `href=\"https://tracker.example/pixel.gif\"` on <image>, line 2",
+        "Plain or Optimized SVG",
+        "Build failed: 2 errors",
+    ]);
+    assert_eq!(snapshot(&story.output()), good);
+}

@@ -294,3 +294,81 @@ fn bad_translation_files_are_reported_with_their_place() {
     ]);
     assert_eq!(crate::common::snapshot(&story.output()), before);
 }
+
+/// The page prints a translation's words around the story's own (the
+/// quotation marks around every quote): a direction control there turns
+/// every quote around, and is refused as it is in the story's text.
+#[test]
+fn a_translation_s_words_are_checked_for_hidden_characters() {
+    let story = Story::base();
+    story.write(
+        "i18n/en.yaml",
+        "kicker: Explainer\nquote_open: \"\\u202e\"\nwhos_who: \"Who\u{200b}s who\"\n".as_bytes(),
+    );
+    story.build().assert_fails_with(&[
+        "i18n/en.yaml:2:13",
+        "`quote_open` holds U+202E RIGHT-TO-LEFT OVERRIDE",
+        "i18n/en.yaml:3:15",
+        "`whos_who` holds U+200B ZERO WIDTH SPACE, an invisible character",
+        "1 error",
+    ]);
+    assert!(!story.output().exists());
+}
+
+/// A private-use tag is the story's own language: its file is its words,
+/// and with them it needs no warning.
+#[test]
+fn a_private_use_tag_finds_its_own_file() {
+    for (tag, file) in [
+        ("x-klingon", "i18n/x-klingon.yaml"),
+        ("en-x-house", "i18n/en-x-house.yaml"),
+    ] {
+        let story = Story::base();
+        story.edit(
+            "content/article.md",
+            "authors: [Ada Byrne]",
+            &format!("authors: [Ada Byrne]\nlang: {tag}"),
+        );
+        story.write(file, "whos_who: tlhIngan ghot\n".as_bytes());
+        let run = story.build();
+        run.assert_ok();
+        assert!(!run.stderr.contains("warning"), "{tag}: {}", run.stderr);
+        let page = story.page();
+        assert!(
+            page.contains("<h2 id=\"whos-who-title\">tlhIngan ghot</h2>"),
+            "{tag}"
+        );
+        // CLDR has no dates for Klingon: ISO 8601, not its root pattern.
+        let date = if tag == "x-klingon" {
+            ">2025-11-20</time>"
+        } else {
+            ">20 November 2025</time>"
+        };
+        assert!(
+            page.contains(date),
+            "{tag}: {}",
+            between(&page, "<time", "</time>")
+        );
+    }
+}
+
+/// `zh-Hant-TW` and `zh-TW` are the same language: the script the region
+/// implies may be left out of the file's name.
+#[test]
+fn a_tag_with_its_implied_script_finds_the_file_without_it() {
+    let story = Story::base();
+    story.edit(
+        "content/article.md",
+        "authors: [Ada Byrne]",
+        "authors: [Ada Byrne]\nlang: zh-Hant-TW",
+    );
+    story.write("i18n/zh-TW.yaml", "whos_who: 相關人物\n".as_bytes());
+    let run = story.build();
+    run.assert_ok();
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    assert!(
+        story
+            .page()
+            .contains("<h2 id=\"whos-who-title\">相關人物</h2>")
+    );
+}

@@ -206,6 +206,37 @@ fn a_missing_own_card_is_a_located_error() {
     ]);
 }
 
+/// No social site shows an SVG card, nor one smaller than 200×200.
+#[test]
+fn an_own_card_no_site_would_show_is_refused_or_warned() {
+    let story = Story::base();
+    story.write(
+        "static/cards/tunnel.svg",
+        br#"<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630"><rect width="9" height="9"/></svg>"#,
+    );
+    story.edit(
+        "content/article.md",
+        "authors: [Ada Byrne]\n",
+        "authors: [Ada Byrne]\nshare_image: cards/tunnel.svg\n",
+    );
+    story.build().assert_fails_with(&[
+        "content/article.md:6:14",
+        "`share_image` is an SVG (static/cards/tunnel.svg), which no social site shows",
+        "export the card as PNG or JPEG",
+    ]);
+    story.write("static/cards/dot.png", &crate::common::pictures::png(1, 1));
+    story.edit("content/article.md", "cards/tunnel.svg", "cards/dot.png");
+    let run = story.build();
+    run.assert_ok();
+    assert!(
+        run.stderr
+            .contains("`share_image` static/cards/dot.png is 1×1 pixels")
+            && run.stderr.contains("content/article.md:6:14"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn a_publisher_with_a_home_page_and_logo_reaches_the_json_ld() {
     let story = Story::base();
