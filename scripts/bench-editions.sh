@@ -14,7 +14,7 @@ runs=${2:-7}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work="$repo/target/bench-editions"
 cargo build --release --quiet --manifest-path "$repo/Cargo.toml"
-bin="$repo/target/release/explainer"
+bin="${CARGO_TARGET_DIR:-$repo/target}/release/explainer"
 
 rm -rf "$work"
 mkdir -p "$work/history" "$work/plain"

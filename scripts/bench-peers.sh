@@ -46,7 +46,7 @@ fi
 
 mkdir -p "$WORK"
 (cd "$HERE" && cargo build --release --locked --quiet)
-OURS_BIN=$HERE/target/release/explainer
+OURS_BIN=${CARGO_TARGET_DIR:-$HERE/target}/release/explainer
 
 # The workload is built as gen.py writes it, for every generator alike.
 OURS="'$OURS_BIN' build --root '$WORK/sites/contract-{N}' --output {OUT}" \
@@ -68,14 +68,14 @@ def rss(tag):
     v = [int(l.split()[0].split("=")[1]) for l in open(p) if l.startswith("maxrss_kb=")]
     return statistics.median(v) / 1024 if v else None
 print()
-print("| N | explainer | Hugo | Zola | explainer ÷ Hugo |")
-print("|---|---|---|---|---|")
+print("| N | explainer | Hugo | Zola | ÷ Hugo | ÷ Zola |")
+print("|---|---|---|---|---|---|")
 fmt = lambda t, m: "-" if t is None else "%.0f ms, %.0f MiB" % (t * 1000, m or 0)
+ratio = lambda a, b: "%.2f" % (a / b) if a and b else "-"
 for n in ns:
     o, h, z = (wall("%s-%s" % (p, n)) for p in ("ours", "hugo", "zola"))
-    ratio = "%.2f" % (o / h) if o and h else "-"
-    print("| %s | %s | %s | %s | %s |" % (n, fmt(o, rss("ours-" + n)), fmt(h, rss("hugo-" + n)),
-          fmt(z, rss("zola-" + n)), ratio))
+    print("| %s | %s | %s | %s | %s | %s |" % (n, fmt(o, rss("ours-" + n)), fmt(h, rss("hugo-" + n)),
+          fmt(z, rss("zola-" + n)), ratio(o, h), ratio(o, z)))
 if all(wall("ours-" + n) for n in ("100", "1000")):
     print("\nexplainer N=100 → N=1000: %.1f×" % (wall("ours-1000") / wall("ours-100")))
 PY
