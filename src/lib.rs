@@ -30,6 +30,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod draft;
 mod editions;
+pub mod eject;
 pub mod facts_json;
 pub mod ids;
 mod images;
@@ -544,6 +545,7 @@ fn run_stages(
     timings.load = started.elapsed();
     timings.peak_memory[0] = peak_memory();
     let mut inputs = inputs.map_err(|d| fail(d, timings, &notes))?;
+    notes.append(&mut inputs.theme.notes);
 
     let started = Instant::now();
     let static_files = inputs.theme.static_paths();
@@ -725,7 +727,7 @@ fn missing_ids(validated: &validate::Validated, page: &[u8]) -> Diagnostics {
     )
 }
 
-fn check_root(root: &Path) -> Result<(), Failure> {
+pub(crate) fn check_root(root: &Path) -> Result<(), Failure> {
     let shown = root.display().to_string();
     let problem = match std::fs::metadata(root) {
         Ok(meta) if meta.is_dir() && root.join("content").is_dir() => return Ok(()),

@@ -5,6 +5,7 @@
 pub mod front_matter;
 pub mod history;
 pub mod previous;
+pub mod ejected;
 pub mod theme;
 pub mod yaml;
 
