@@ -34,7 +34,10 @@ fn commit(manifest_dir: &Path) -> Option<String> {
     if let Some(branch) = git(manifest_dir, &["symbolic-ref", "-q", "HEAD"]) {
         watched.extend(git(manifest_dir, &["rev-parse", "--git-path", &branch]));
     }
-    watched.extend(git(manifest_dir, &["rev-parse", "--git-path", "packed-refs"]));
+    watched.extend(git(
+        manifest_dir,
+        &["rev-parse", "--git-path", "packed-refs"],
+    ));
     for path in watched {
         let path = manifest_dir.join(path);
         if path.is_file() {

@@ -143,8 +143,9 @@ fn resolve<'a>(name: &str, built_ins: &'a [BuiltIn]) -> Result<&'a BuiltIn, Diag
                 .map(|b| b.path.as_str())
                 .collect::<Vec<_>>()
                 .join(", ");
-            let problem = Diagnostic::file_error(name, "no built-in template or static file has this name")
-                .with_note(format!("the built-in files are {known}"));
+            let problem =
+                Diagnostic::file_error(name, "no built-in template or static file has this name")
+                    .with_note(format!("the built-in files are {known}"));
             Err(match did_you_mean(wanted, candidates) {
                 Some(close) => problem.with_help(format!("did you mean `{close}`?")),
                 None => problem.with_help("name one of them, or give no name to copy them all"),

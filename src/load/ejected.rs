@@ -64,7 +64,9 @@ pub fn read(root: &Path) -> (Vec<Record>, Vec<String>) {
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => (Vec::new(), Vec::new()),
         Err(error) => (
             Vec::new(),
-            vec![format!("{MANIFEST}: cannot be read ({error}); it is ignored")],
+            vec![format!(
+                "{MANIFEST}: cannot be read ({error}); it is ignored"
+            )],
         ),
     }
 }
@@ -77,14 +79,16 @@ fn parse(text: &str) -> (Vec<Record>, Vec<String>) {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let record = line.split_once(char::is_whitespace).and_then(|(hash, path)| {
-            let is_hash = hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit());
-            let path = path.trim();
-            (is_hash && !path.is_empty()).then(|| Record {
-                path: path.to_owned(),
-                sha256: hash.to_ascii_lowercase(),
-            })
-        });
+        let record = line
+            .split_once(char::is_whitespace)
+            .and_then(|(hash, path)| {
+                let is_hash = hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit());
+                let path = path.trim();
+                (is_hash && !path.is_empty()).then(|| Record {
+                    path: path.to_owned(),
+                    sha256: hash.to_ascii_lowercase(),
+                })
+            });
         match record {
             Some(record) => records.push(record),
             None => problems.push(format!(
@@ -143,6 +147,8 @@ pub fn drift_notes(root: &Path) -> Vec<String> {
         }
         drifted.push(record.path.as_str());
     }
+    drifted.sort_unstable();
+    untouched.sort_unstable();
     if !drifted.is_empty() {
         notes.insert(0, drift_note(root, &drifted, &untouched));
     }

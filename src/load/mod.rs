@@ -2,10 +2,10 @@
 //! is read here, once, and kept with its source positions; nothing after
 //! this stage touches the inputs on disk.
 
+pub mod ejected;
 pub mod front_matter;
 pub mod history;
 pub mod previous;
-pub mod ejected;
 pub mod theme;
 pub mod yaml;
 
