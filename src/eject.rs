@@ -168,12 +168,27 @@ fn resolve<'a>(name: &str, built_ins: &'a [BuiltIn]) -> Result<&'a BuiltIn, Diag
 
 fn write(root: &Path, relative: &str, bytes: &[u8]) -> Result<(), Failure> {
     let path = root.join(relative);
-    let made = match path.parent() {
-        Some(parent) => std::fs::create_dir_all(parent),
-        None => Ok(()),
-    };
-    made.and_then(|()| std::fs::write(&path, bytes))
-        .map_err(|error| Failure::Output(cannot(root, relative, &error)))
+    let failed = |error: std::io::Error| Failure::Output(cannot(root, relative, &error));
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(failed)?;
+        // The build publishes nothing from a folder linked in from outside
+        // the root, and eject writes nothing there either.
+        let inside = parent.canonicalize().map_err(failed)?;
+        if !inside.starts_with(root.canonicalize().map_err(failed)?) {
+            return Err(Failure::Output(
+                Diagnostic::file_error(
+                    path.display().to_string(),
+                    "is in a folder linked from outside the story root: nothing is written there",
+                )
+                .with_help("make the folder a real one inside the story"),
+            ));
+        }
+    }
+    // A symbolic link is replaced by the file, never written through.
+    if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+        std::fs::remove_file(&path).map_err(failed)?;
+    }
+    std::fs::write(&path, bytes).map_err(failed)
 }
 
 fn cannot(root: &Path, relative: &str, error: &std::io::Error) -> Diagnostic {

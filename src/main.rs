@@ -151,6 +151,9 @@ fn new(dir: &Path) -> ExitCode {
                 eprintln!("  {file}");
             }
             eprintln!("Build it with: explainer build --root {}", dir.display());
+            eprintln!(
+                "Publish it by pushing it to a GitHub repository whose Pages source is \"GitHub Actions\" (see its README.md)"
+            );
             ExitCode::SUCCESS
         }
         Err(diagnostic) => {

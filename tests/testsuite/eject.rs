@@ -191,7 +191,12 @@ fn eject_refuses_a_folder_that_is_no_story_root_and_names_that_are_no_default() 
     let before = snapshot(&root);
     let wrong = eject(
         &root,
-        &["styel.css", "templates/quote.htm", "site.webmanifest", "style.css"],
+        &[
+            "styel.css",
+            "templates/quote.htm",
+            "site.webmanifest",
+            "style.css",
+        ],
     );
     assert_eq!(wrong.code, 2, "{}", wrong.stderr);
     for (name, help) in [
@@ -367,4 +372,45 @@ fn this_repository_whose_own_folders_are_the_defaults_gets_no_note() {
         built.stderr
     );
     assert!(!built.stderr.contains(MANIFEST), "{}", built.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn eject_never_writes_through_a_link_out_of_the_root() {
+    let (dir, root) = new_story();
+    let outside = dir.path().join("outside.css");
+    std::fs::write(&outside, "/* not the story's */").unwrap();
+    std::fs::create_dir_all(root.join("static")).unwrap();
+    std::os::unix::fs::symlink(&outside, root.join("static/style.css")).unwrap();
+    let forced = eject(&root, &["--force", "style.css"]);
+    assert_eq!(forced.code, 0, "{}", forced.stderr);
+    assert_eq!(
+        std::fs::read_to_string(&outside).unwrap(),
+        "/* not the story's */"
+    );
+    let css = root.join("static/style.css");
+    assert!(
+        !std::fs::symlink_metadata(&css)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        std::fs::read(&css).unwrap(),
+        std::fs::read(repo().join("static/style.css")).unwrap()
+    );
+
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, root.join("templates")).unwrap();
+    let refused = eject(&root, &["quote.html"]);
+    assert_eq!(refused.code, 3, "{}", refused.stderr);
+    assert!(
+        refused
+            .stderr
+            .contains("linked from outside the story root"),
+        "{}",
+        refused.stderr
+    );
+    assert!(snapshot(&elsewhere).is_empty());
 }
