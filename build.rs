@@ -2,7 +2,8 @@
 //! built from a git checkout of this repository: a binary found on a
 //! machine, or a release asset, can then be traced to its source. Built from
 //! a crates tarball, or where git is not installed, it names the version
-//! alone; nothing here can fail the build.
+//! alone; nothing here can fail the build. A new commit reruns this script,
+//! and so recompiles this crate (never its dependencies).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
