@@ -33,6 +33,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod draft;
 mod editions;
+pub mod eject;
 pub mod facts_json;
 pub mod ids;
 mod images;

@@ -12,7 +12,7 @@ use explainer::{BuildOptions, Failure, Previous, Report};
 
 /// Build a news explainer page from an article and a file of curated facts.
 #[derive(Parser)]
-#[command(version, about)]
+#[command(version = env!("EXPLAINER_VERSION_LINE"), about)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -73,11 +73,25 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
-    /// Start a new story: an example article and facts, with the default
-    /// templates and static files to change.
+    /// Start a new story: an example article and its drafted facts, a
+    /// .gitignore, a README and a GitHub Pages workflow that publishes it
+    /// with this release's binary.
     New {
         /// The folder to create; it must not exist or be empty.
         dir: PathBuf,
+    },
+    /// Copy built-in templates and static files into the story root, to
+    /// change them there. Never overwrites a file that differs from the
+    /// built-in without --force.
+    Eject {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Replace files that differ from the built-in.
+        #[arg(long)]
+        force: bool,
+        /// The files to copy (templates/index.html, static/style.css, or
+        /// style.css) [default: all of them].
+        files: Vec<String>,
     },
 }
 
@@ -111,21 +125,8 @@ fn main() -> ExitCode {
             return serve(ServeOptions { build, bind, port });
         }
         Command::Draft { root, output } => return draft(&root, output.as_deref()),
-        Command::New { dir } => {
-            return match explainer::starter::create(&dir) {
-                Ok(()) => {
-                    eprintln!(
-                        "Created a new story in {0}. Build it with: explainer build --root {0}",
-                        dir.display()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(diagnostic) => {
-                    print_diagnostics(std::iter::once(&diagnostic));
-                    ExitCode::from(2)
-                }
-            };
-        }
+        Command::New { dir } => return new(&dir),
+        Command::Eject { root, force, files } => return eject(&root, force, &files),
     };
     match result {
         Ok(report) => {
@@ -140,6 +141,66 @@ fn main() -> ExitCode {
             ExitCode::from(failure.exit_code())
         }
     }
+}
+
+fn new(dir: &Path) -> ExitCode {
+    match explainer::starter::create(dir) {
+        Ok(files) => {
+            eprintln!("Created a new story in {}:", dir.display());
+            for file in files {
+                eprintln!("  {file}");
+            }
+            eprintln!("Build it with: explainer build --root {}", dir.display());
+            eprintln!(
+                "Publish it by pushing it to a GitHub repository whose Pages source is \"GitHub Actions\" (see its README.md)"
+            );
+            ExitCode::SUCCESS
+        }
+        Err(diagnostic) => {
+            print_diagnostics(std::iter::once(&diagnostic));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn eject(root: &Path, force: bool, files: &[String]) -> ExitCode {
+    use explainer::eject::{Edited, Failure};
+    let edited = if force { Edited::Replace } else { Edited::Keep };
+    let done = match explainer::eject::eject(root, files, edited) {
+        Ok(done) => done,
+        Err(failure) => {
+            match &failure {
+                Failure::Usage(diagnostics) => print_diagnostics(diagnostics.iter()),
+                Failure::Output(diagnostic) => print_diagnostics(std::iter::once(diagnostic)),
+            }
+            return ExitCode::from(failure.exit_code());
+        }
+    };
+    let shown = |file: &String| {
+        if root == Path::new(".") {
+            file.clone()
+        } else {
+            root.join(file).display().to_string()
+        }
+    };
+    let mut stderr = std::io::stderr().lock();
+    for file in &done.written {
+        let _ = writeln!(stderr, "Copied {}", shown(file));
+    }
+    for file in &done.replaced {
+        let _ = writeln!(stderr, "Replaced {}", shown(file));
+    }
+    for file in &done.unchanged {
+        let _ = writeln!(stderr, "Already the built-in: {}", shown(file));
+    }
+    for file in &done.skipped {
+        let _ = writeln!(
+            stderr,
+            "Skipped {}: it differs from the built-in (--force replaces it)",
+            shown(file)
+        );
+    }
+    ExitCode::SUCCESS
 }
 
 fn draft(root: &Path, output: Option<&Path>) -> ExitCode {

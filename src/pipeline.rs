@@ -239,6 +239,9 @@ fn run_stages(
     timings.load = started.elapsed();
     timings.peak_memory[0] = peak_memory();
     let mut inputs = inputs.map_err(|d| fail(d, timings, &notes))?;
+    // What the editor should hear of the theme (a copy of a default that
+    // has drifted from it), once.
+    notes.append(&mut inputs.theme.notes);
 
     let started = Instant::now();
     let static_files = inputs.theme.static_paths();

@@ -1,22 +1,49 @@
-//! `explainer new`: a story root that builds as it is, so covering the next
-//! story starts from one command. Its facts are what `explainer draft`
-//! makes of the example article, so that nothing in them looks curated
-//! by an editor when it was not: pasting the next article and drafting
-//! again replaces them whole.
+//! `explainer new`: a story root that builds as it is and publishes itself,
+//! so covering the next story starts from one command. It holds only what
+//! an editor writes (the article, the facts, a `.gitignore`, the Pages
+//! workflow and a README): the templates and static files stay built in,
+//! so that a later release's fixes reach the story by themselves
+//! (`explainer eject` copies them out for an editor who wants to change
+//! them). Its facts are what `explainer draft` makes of the example
+//! article, so that nothing in them looks curated by an editor when it was
+//! not: pasting the next article and drafting again replaces them whole.
 
 use std::fs;
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
-use crate::load::theme::{DEFAULT_STATIC, DEFAULT_TEMPLATES};
 use crate::load::{ARTICLE_PATH, FACTS_PATH};
 
 const ARTICLE: &str = include_str!("../starter/article.md");
 const GITIGNORE: &str = "/public\n/.cache\n";
+/// Kept as a file of its own so that CI lints it with actionlint, as it is
+/// here, before any story has it.
+const WORKFLOW: &str = include_str!("../starter/pages.yml");
+const README: &str = include_str!("../starter/README.md");
 
-/// Write an example story, the default templates and the static files into
-/// `dir`, which must not exist yet or be empty.
-pub fn create(dir: &Path) -> Result<(), Diagnostic> {
+/// Where a new story's Pages workflow goes.
+pub const WORKFLOW_PATH: &str = ".github/workflows/pages.yml";
+
+/// The starter files' stand-ins for what only the binary knows: the release
+/// that made the story and where releases are published. Both are spelled
+/// so that the files stay valid YAML and Markdown with them in.
+const VERSION_TOKEN: &str = "__EXPLAINER_VERSION__";
+const REPOSITORY_TOKEN: &str = "__EXPLAINER_REPOSITORY__";
+
+/// The Pages workflow a new story gets, pinned to this binary's version.
+pub fn workflow() -> String {
+    fill(WORKFLOW)
+}
+
+fn fill(template: &str) -> String {
+    template
+        .replace(VERSION_TOKEN, env!("CARGO_PKG_VERSION"))
+        .replace(REPOSITORY_TOKEN, env!("CARGO_PKG_REPOSITORY"))
+}
+
+/// Write an example story with its Pages workflow into `dir`, which must not
+/// exist yet or be empty. Returns the files written, relative to `dir`.
+pub fn create(dir: &Path) -> Result<Vec<String>, Diagnostic> {
     let name = dir.display().to_string();
     let failed = |path: &Path, error: std::io::Error| {
         Diagnostic::file_error(path.display().to_string(), format!("cannot write: {error}"))
@@ -44,27 +71,40 @@ pub fn create(dir: &Path) -> Result<(), Diagnostic> {
             ),
         )
     })?;
-    let mut files: Vec<(String, &[u8])> = vec![
-        (ARTICLE_PATH.to_owned(), ARTICLE.as_bytes()),
-        (FACTS_PATH.to_owned(), facts.as_bytes()),
-        (".gitignore".to_owned(), GITIGNORE.as_bytes()),
+    let files = [
+        (ARTICLE_PATH, ARTICLE.to_owned()),
+        (FACTS_PATH, facts),
+        (".gitignore", GITIGNORE.to_owned()),
+        (WORKFLOW_PATH, workflow()),
+        ("README.md", fill(README)),
     ];
-    files.extend(
-        DEFAULT_TEMPLATES
-            .iter()
-            .map(|(name, text)| (format!("templates/{name}"), text.as_bytes())),
-    );
-    files.extend(
-        DEFAULT_STATIC
-            .iter()
-            .map(|(name, bytes)| (format!("static/{name}"), *bytes)),
-    );
-    for (relative, bytes) in files {
+    let mut written = Vec::with_capacity(files.len());
+    for (relative, text) in files {
         let path = dir.join(relative);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| failed(parent, e))?;
         }
-        fs::write(&path, bytes).map_err(|e| failed(&path, e))?;
+        fs::write(&path, text).map_err(|e| failed(&path, e))?;
+        written.push(relative.to_owned());
     }
-    Ok(())
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_starter_files_have_every_stand_in_filled() {
+        for (name, template) in [("pages.yml", WORKFLOW), ("README.md", README)] {
+            assert!(template.contains(VERSION_TOKEN), "{name} names no version");
+            let filled = fill(template);
+            assert!(!filled.contains("__EXPLAINER_"), "{name}: {filled}");
+            assert!(filled.contains(env!("CARGO_PKG_VERSION")), "{name}");
+        }
+        assert!(
+            env!("CARGO_PKG_REPOSITORY").starts_with("https://github.com/"),
+            "the workflow downloads releases from the repository Cargo.toml names"
+        );
+    }
 }

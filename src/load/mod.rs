@@ -2,6 +2,7 @@
 //! is read here, once, and kept with its source positions; nothing after
 //! this stage touches the inputs on disk.
 
+pub mod ejected;
 pub mod front_matter;
 pub mod history;
 pub mod previous;

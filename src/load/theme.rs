@@ -63,6 +63,10 @@ pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
 pub struct Theme {
     pub templates: Vec<Template>,
     pub assets: Vec<Asset>,
+    /// What the build should tell the editor about the root's copies of
+    /// the defaults: that a later release changed the built-in (see
+    /// [`super::ejected`]).
+    pub notes: Vec<String>,
 }
 
 impl Theme {
@@ -142,7 +146,11 @@ pub fn defaults() -> Theme {
             picture: has_picture_name(path).then(|| crate::images::probe_bytes(source, path)),
         })
         .collect();
-    Theme { templates, assets }
+    Theme {
+        templates,
+        assets,
+        notes: Vec::new(),
+    }
 }
 
 pub fn load(root: &Path) -> Result<Theme, Diagnostics> {
@@ -150,6 +158,7 @@ pub fn load(root: &Path) -> Result<Theme, Diagnostics> {
     let Theme {
         mut templates,
         mut assets,
+        ..
     } = defaults();
 
     for (relative, path) in read_tree(root, "templates", &mut diagnostics) {
@@ -200,7 +209,11 @@ pub fn load(root: &Path) -> Result<Theme, Diagnostics> {
     if diagnostics.has_errors() {
         Err(diagnostics)
     } else {
-        Ok(Theme { templates, assets })
+        Ok(Theme {
+            templates,
+            assets,
+            notes: super::ejected::drift_notes(root),
+        })
     }
 }
 

@@ -153,7 +153,13 @@ impl Run {
 }
 
 pub fn run(args: &[&str]) -> Run {
+    run_in(Path::new("."), args)
+}
+
+/// `run` from the folder `dir`, for relative paths as a user types them.
+pub fn run_in(dir: &Path, args: &[&str]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_explainer"))
+        .current_dir(dir)
         .args(args)
         .env("NO_COLOR", "1")
         .env_remove("EXPLAINER_BASE_URL")
