@@ -23,6 +23,7 @@
 // so boxing it everywhere would buy nothing.
 #![allow(clippy::result_large_err)]
 
+pub mod archieml;
 mod article;
 pub mod cache;
 mod changes;
