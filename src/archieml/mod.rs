@@ -22,8 +22,8 @@
 //! becomes [`Value::Null`], as the same line does in YAML, so the schema's
 //! "is empty" and "empty list" rules hold for both formats.
 
-// pub mod mistakes;
-// pub mod write;
+pub mod mistakes;
+pub mod write;
 
 use std::collections::HashMap;
 
@@ -64,8 +64,9 @@ pub struct TextLine {
     /// 1-based.
     pub line: usize,
     pub fate: Fate,
-    /// The list of `*` items the line was read in, if any: its name and
-    /// where it was opened. In such a list, `key:` lines are text.
+    /// The list the line was read in, if that holds `*` items or nothing
+    /// yet: its name and where it was opened. In a list of items, `key:`
+    /// lines are text.
     pub in_list: Option<(String, Pos)>,
     /// The value this line followed, when one was open: its key (or `*`
     /// for a list item) and the line the value started on.
@@ -84,9 +85,33 @@ pub enum Fate {
 
 /// Parse a whole document. Never fails: see the module's opening comment.
 pub fn parse(text: &str) -> Document {
+    parse_closing(text, &[])
+}
+
+/// [`parse`], with a `[]` read before each of the `close_lists_before`
+/// lines (1-based, in order) that is in a list of `*` items: how
+/// [`mistakes`] repairs a list left open, so that one missing `[]` is one
+/// error and not one per key it swallowed.
+pub(crate) fn parse_closing(text: &str, close_lists_before: &[usize]) -> Document {
     let mut parser = Parser::new();
+    let mut closes = close_lists_before.iter().peekable();
     let mut pieces = text.split('\n').enumerate().peekable();
     while let Some((index, line)) = pieces.next() {
+        let mut close = false;
+        while let Some(&n) = closes.next_if(|&&n| n <= index + 1) {
+            close |= n == index + 1;
+        }
+        let in_items = parser.stack.last().map(|f| f.kind) == Some(Some(ListKind::Items));
+        if close && in_items && !parser.skipping {
+            let closer = ScopeLine {
+                list: true,
+                nested: false,
+                freeform: false,
+                key: "",
+                key_column: 1,
+            };
+            parser.scope(&closer, index + 1);
+        }
         if !parser.line(line, index + 1, pieces.peek().is_some()) {
             break;
         }
@@ -787,7 +812,7 @@ impl Parser {
             let in_list = self
                 .stack
                 .last()
-                .filter(|f| f.kind == Some(ListKind::Items))
+                .filter(|f| f.list.is_some() && matches!(f.kind, None | Some(ListKind::Items)))
                 .map(|f| f.name.clone());
             self.buffer.lines.push((number, in_list));
         }
