@@ -31,6 +31,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod draft;
 mod editions;
+pub mod export;
 pub mod facts_json;
 pub mod ids;
 mod images;
@@ -575,6 +576,7 @@ fn run_stages(
         facts,
         ..
     } = inputs;
+    let facts_name = facts.file.name.clone();
     drop((article, facts));
     let story = &validated.story;
     let counts = Counts {
@@ -591,7 +593,7 @@ fn run_stages(
     for removed in changes.unannounced_removals(story) {
         warnings.push(
             Diagnostic::file_error(
-                load::FACTS_PATH,
+                &facts_name,
                 format!(
                     "`{}` (“{}”) was removed without a correction or an update that says so",
                     removed.id,
