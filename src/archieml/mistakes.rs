@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 
 use super::{
     Document, Fate, MAX_DEPTH, Node, Value, command, is_space, item_line, key_line,
-    parse_closing, scope_line,
+    parse_repairing, scope_line,
 };
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{Pos, SourceFile};
@@ -50,10 +50,13 @@ pub enum Kind {
     /// Text right after a one-line value, dropped for want of an `:end`.
     NoEnd { key: String },
     /// A key written twice in one object, the second replacing the first.
-    Repeated {
+    Repeated { key: String, first: Pos },
+    /// A key an item of a list of objects already has, taken to start the
+    /// next item, which lacks the key items start with.
+    NewItem {
         key: String,
         first: Pos,
-        item_key: Option<String>,
+        item_key: String,
     },
     TooDeep,
 }
@@ -76,7 +79,7 @@ fn is_quote(c: char) -> bool {
 
 /// The document's tree, repaired, and its mistakes in line order.
 pub fn read(text: &str) -> (Node, Vec<Mistake>) {
-    let first = super::parse(text);
+    let first = parse_repairing(text, &[], true);
     let lines: Vec<&str> = text.split('\n').collect();
     let line_of = |n: usize| lines.get(n.wrapping_sub(1)).copied().unwrap_or("");
     let mut mistakes = Vec::new();
@@ -152,7 +155,7 @@ pub fn read(text: &str) -> (Node, Vec<Mistake>) {
             .enumerate()
             .map(|(index, line)| edits.get(&(index + 1)).map_or(*line, String::as_str))
             .collect();
-        parse_closing(&text.join("\n"), &closes)
+        parse_repairing(&text.join("\n"), &closes, true)
     };
     later_mistakes(&repaired, &lines, &mut mistakes);
     mistakes.sort_by_key(|m| (m.pos.line, m.pos.column));
@@ -165,10 +168,16 @@ fn later_mistakes(document: &Document, lines: &[&str], mistakes: &mut Vec<Mistak
     for repeat in &document.repeats {
         mistakes.push(Mistake {
             pos: repeat.again,
-            kind: Kind::Repeated {
-                key: repeat.key.clone(),
-                first: repeat.first,
-                item_key: repeat.item_key.clone(),
+            kind: match (&repeat.item_key, repeat.split) {
+                (Some(item_key), true) => Kind::NewItem {
+                    key: repeat.key.clone(),
+                    first: repeat.first,
+                    item_key: item_key.clone(),
+                },
+                _ => Kind::Repeated {
+                    key: repeat.key.clone(),
+                    first: repeat.first,
+                },
             },
         });
     }
@@ -301,7 +310,9 @@ fn describe(c: char) -> String {
 impl Mistake {
     pub fn severity(&self) -> Severity {
         match self.kind {
-            Kind::NoEnd { .. } | Kind::KeyInList { folded: true, .. } => Severity::Warning,
+            Kind::NoEnd { .. } | Kind::KeyInList { folded: true, .. } | Kind::NewItem { .. } => {
+                Severity::Warning
+            }
             _ => Severity::Error,
         }
     }
@@ -344,21 +355,14 @@ impl Mistake {
                     "to continue the value, put `:end` on a line of its own after its last line; a note that is not part of it is set apart with a blank line".to_owned(),
                 )
             }
-            Kind::Repeated { key, first, item_key } => {
-                let help = match item_key {
-                    Some(item_key) if item_key != key => format!(
-                        "ArchieML starts a new item only at `{item_key}:`, the key the list's first item begins with: begin this item with it too (or delete one `{key}:`)"
-                    ),
-                    _ => format!("a key may appear once in an object; delete or rename one `{key}:`"),
-                };
-                return Diagnostic::at(
-                    self.severity(),
-                    file,
-                    self.pos,
-                    format!("`{key}` is written a second time here, and replaces the first (line {})", first.line),
-                )
-                .with_help(help);
-            }
+            Kind::Repeated { key, first } => (
+                format!("`{key}` is written a second time here, and replaces the first (line {})", first.line),
+                format!("a key may appear once in an object; delete or rename one `{key}:`"),
+            ),
+            Kind::NewItem { key, first, item_key } => (
+                format!("`{key}:` again (the item above has it on line {}): read as the start of the next item, which has no `{item_key}:` before it", first.line),
+                format!("begin each item with `{item_key}:`, as the first one does: ArchieML starts a new item only there, and other ArchieML readers would make this item part of the one above"),
+            ),
             Kind::TooDeep => (
                 format!("this nests more than {MAX_DEPTH} levels deep, and is left out"),
                 "look for a `[.list]` or `{.object}` line that was meant to close a block (`[]`, `{}`)".to_owned(),
@@ -469,23 +473,32 @@ mod tests {
     }
 
     #[test]
-    fn an_item_without_the_first_key_merges_and_is_reported() {
-        let found = kinds("[people]\nid: a\nname: A\n\nname: B\nid: b\n[]");
+    fn an_item_that_does_not_begin_with_the_first_key_is_its_own_and_reported() {
+        let text = "[people]\nid: a\nname: A\n\nname: B\nid: b\nrole: r\n\nname: C\n[]";
         assert_eq!(
-            found,
-            vec![(
-                5,
-                1,
-                Kind::Repeated {
-                    key: "name".into(),
-                    first: Pos::new(3, 1, 4),
-                    item_key: Some("id".into()),
-                }
-            )]
+            kinds(text),
+            vec![
+                (5, 1, Kind::NewItem { key: "name".into(), first: Pos::new(3, 1, 4), item_key: "id".into() }),
+                (9, 1, Kind::NewItem { key: "name".into(), first: Pos::new(5, 1, 4), item_key: "id".into() }),
+            ]
+        );
+        assert_eq!(
+            json(text),
+            serde_json::json!({"people": [
+                {"id": "a", "name": "A"},
+                {"name": "B", "id": "b", "role": "r"},
+                {"name": "C"}
+            ]})
         );
         let file = SourceFile::new("content/facts.aml", "");
-        let mistake = read("[people]\nid: a\nname: A\n\nname: B\nid: b\n[]").1.remove(0);
-        let diagnostic = mistake.diagnostic(&file);
-        assert!(diagnostic.help.unwrap().contains("only at `id:`"));
+        let mistake = read(text).1.remove(0);
+        assert_eq!(mistake.severity(), Severity::Warning);
+        assert!(mistake.diagnostic(&file).help.unwrap().contains("only there"));
+        // Outside a list, the later value replaces the first, and that is
+        // an error, as in YAML.
+        assert_eq!(
+            kinds("name: A\nname: B"),
+            vec![(2, 1, Kind::Repeated { key: "name".into(), first: Pos::new(1, 1, 4) })]
+        );
     }
 }

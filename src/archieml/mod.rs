@@ -54,6 +54,9 @@ pub struct Repeat {
     pub again: Pos,
     /// In a list of objects, the key that starts each item.
     pub item_key: Option<String>,
+    /// Whether the key started a new item instead (a repair: see
+    /// [`parse_repairing`]).
+    pub split: bool,
 }
 
 /// A non-blank line of text outside `:skip` blocks and freeform lists:
@@ -85,15 +88,22 @@ pub enum Fate {
 
 /// Parse a whole document. Never fails: see the module's opening comment.
 pub fn parse(text: &str) -> Document {
-    parse_closing(text, &[])
+    parse_repairing(text, &[], false)
 }
 
-/// [`parse`], with a `[]` read before each of the `close_lists_before`
-/// lines (1-based, in order) that is in a list of `*` items: how
-/// [`mistakes`] repairs a list left open, so that one missing `[]` is one
-/// error and not one per key it swallowed.
-pub(crate) fn parse_closing(text: &str, close_lists_before: &[usize]) -> Document {
+/// [`parse`], repairing as [`mistakes`] does: with a `[]` read before each
+/// of the `close_lists_before` lines (1-based, in order) that is in a list
+/// of `*` items, so that one missing `[]` is one error and not one per key
+/// it swallowed; and, with `split_items`, a key an item of a list of
+/// objects already has starting the next item, as the editor who left out
+/// the item's first key meant (ArchieML would replace the first value).
+pub(crate) fn parse_repairing(
+    text: &str,
+    close_lists_before: &[usize],
+    split_items: bool,
+) -> Document {
     let mut parser = Parser::new();
+    parser.split_items = split_items;
     let mut closes = close_lists_before.iter().peekable();
     let mut pieces = text.split('\n').enumerate().peekable();
     while let Some((index, line)) = pieces.next() {
@@ -456,6 +466,7 @@ struct Parser {
     skipping: bool,
     lines: Vec<TextLine>,
     repeats: Vec<Repeat>,
+    split_items: bool,
 }
 
 impl Parser {
@@ -470,6 +481,7 @@ impl Parser {
             skipping: false,
             lines: Vec::new(),
             repeats: Vec::new(),
+            split_items: false,
         }
     }
 
@@ -553,6 +565,7 @@ impl Parser {
                 first,
                 again: last_pos,
                 item_key: self.stack.last().and_then(|f| f.first_key.clone()),
+                split: false,
             });
         }
         self.open_value(id, line.key.to_owned(), number, line.value);
@@ -624,8 +637,30 @@ impl Parser {
         if kind == ListKind::Items {
             return;
         }
-        let starts = frame.first_key.as_deref().is_none_or(|first| first == key);
+        let first_key = frame.first_key.clone();
         let freeform = frame.is_freeform();
+        let starts = match first_key.as_deref() {
+            None => true,
+            Some(_) if self.split_items && !freeform => {
+                let had = self.written_at(self.scope, key);
+                if let (Some(first), Some(first_key)) = (had, &first_key)
+                    && first_key != key
+                {
+                    self.repeats.push(Repeat {
+                        key: key.to_owned(),
+                        first,
+                        again: pos,
+                        item_key: Some(first_key.clone()),
+                        split: true,
+                    });
+                }
+                had.is_some()
+            }
+            Some(first) => first == key,
+        };
+        let Some(frame) = self.stack.last_mut() else {
+            return;
+        };
         if !freeform && frame.first_key.is_none() {
             frame.first_key = Some(key.to_owned());
         }
@@ -647,6 +682,23 @@ impl Parser {
                 id,
             );
         }
+    }
+
+    /// Where the object `map` was given the dotted `key`, if it was.
+    fn written_at(&self, map: Id, key: &str) -> Option<Pos> {
+        let mut map = map;
+        let mut parts = key.split('.').peekable();
+        while let Some(part) = parts.next() {
+            let Slot::Map { entries, index } = &self.arena.slots[map].0 else {
+                return None;
+            };
+            let &i = index.get(part)?;
+            if parts.peek().is_none() {
+                return Some(entries[i].0.pos);
+            }
+            map = entries[i].1;
+        }
+        None
     }
 
     fn item(&mut self, value: &str, column: usize, number: usize) {
