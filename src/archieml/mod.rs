@@ -891,3 +891,28 @@ fn unescape(buffer: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// Everything this module does to one document, with the promises that
+/// hold for any text: the mistakes are found and each renders as a
+/// message, and a document written out by [`write`] reads back as the same
+/// values. What the fuzz target and the tests that replay its inputs run.
+pub fn exercise(text: &str) -> Result<(), String> {
+    let file = crate::source::SourceFile::new(crate::load::facts_file::AML_PATH, text);
+    let (_, found) = mistakes::read(&file.text);
+    for mistake in &found {
+        if mistake.diagnostic(&file).render().is_empty() {
+            return Err(format!("{mistake:?} renders as nothing"));
+        }
+    }
+    let document = parse(&file.text);
+    if let Ok(written) = write::write(&document.root) {
+        let again = parse(&written).json();
+        if again != document.json() {
+            return Err(format!(
+                "written out, the document reads back as {again}, not {}:\n{written}",
+                document.json()
+            ));
+        }
+    }
+    Ok(())
+}

@@ -357,3 +357,32 @@ fn windows_line_ends_and_odd_bytes_do_not_break_lines() {
     assert_eq!(json_of("a: 1\r\nb: 2\r"), json!({"a": "1", "b": "2"}));
     assert_eq!(json_of("\0: x\n\u{feff}k: v"), json!({"k": "v"}));
 }
+
+/// A cheap stand-in for the fuzz target that runs with the tests: lines of
+/// every kind, shuffled and spliced by a fixed generator, each document
+/// held to [`exercise`]'s promises.
+#[test]
+fn any_mix_of_lines_keeps_the_promises() {
+    const LINES: &[&str] = &[
+        "[list]", "[.sub]", "[+free]", "[.+free]", "{obj}", "{.inner}", "[]", "{}", "key: value",
+        "key.dotted: v", "other: w", "* item", "  * spaced", "text line", "", ":end", ":skip",
+        ":endskip", "\\:end", "\\* escaped", "• key: v", "- key: v", "key\u{a0}: v",
+        "“key”: v", "a.b.c: d", "type: t", "value: v", "[a.b]", "{a.b}", "k:", "*",
+        "\u{200b}x: y", "  indented: v  ",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for _ in 0..3000 {
+        let count = 1 + next(24);
+        let text: Vec<&str> = (0..count).map(|_| LINES[next(LINES.len())]).collect();
+        let text = text.join("\n");
+        if let Err(broken) = exercise(&text) {
+            panic!("{broken}\n--- input:\n{text}");
+        }
+    }
+}

@@ -159,7 +159,12 @@ impl Writer {
     /// `lead` (`key:` or `*`) and the text; a text of several lines ends
     /// with `:end`.
     fn value(&mut self, lead: &str, text: &str) {
-        let text = text.trim_matches(is_space);
+        // Trimmed as the reader trims: the first line's leading spaces and
+        // the end; a first line that is empty stays, and so does the
+        // newline after it.
+        let text = text
+            .trim_start_matches(|c| is_space(c) && c != '\n')
+            .trim_end_matches(is_space);
         let mut lines = text.split('\n');
         let first = lines.next().unwrap_or("");
         self.lines.push(if first.is_empty() {
