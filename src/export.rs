@@ -187,7 +187,10 @@ fn yaml_item(lines: &mut Vec<String>, indent: &str, node: &Node) {
             let mut nested = Vec::new();
             yaml_entry(&mut nested, &inner, "", node);
             let first = nested[0].trim_start().to_owned();
-            nested[0] = format!("{indent}-{}{first}", if first.is_empty() { "" } else { " " });
+            nested[0] = format!(
+                "{indent}-{}{first}",
+                if first.is_empty() { "" } else { " " }
+            );
             lines.extend(nested);
         }
     }
@@ -252,7 +255,10 @@ mod tests {
     /// A tree without its positions.
     fn shape(node: &Node) -> String {
         match &node.value {
-            Value::Seq(items) => format!("[{}]", items.iter().map(shape).collect::<Vec<_>>().join(",")),
+            Value::Seq(items) => format!(
+                "[{}]",
+                items.iter().map(shape).collect::<Vec<_>>().join(",")
+            ),
             Value::Map(entries) => format!(
                 "{{{}}}",
                 entries
@@ -268,7 +274,11 @@ mod tests {
     #[test]
     fn yaml_written_reads_back_the_same() {
         yaml_round_trip("a: 1\nb: true\nc: text\nd:\ne: []\nf: {}\n");
-        yaml_round_trip("people:\n  - id: a\n    aliases: [x, y]\n    links:\n      - title: t\n        url: 'https://e.com/?a=b#c'\n  - id: b\n    aliases: []\n");
-        yaml_round_trip("summary: |-\n  one: two\n\n  - three\n  # four\nsecond: \"  lead\\nand\\ttab \"\nlist:\n  - \"2014\"\n  - - nested\n  -\n");
+        yaml_round_trip(
+            "people:\n  - id: a\n    aliases: [x, y]\n    links:\n      - title: t\n        url: 'https://e.com/?a=b#c'\n  - id: b\n    aliases: []\n",
+        );
+        yaml_round_trip(
+            "summary: |-\n  one: two\n\n  - three\n  # four\nsecond: \"  lead\\nand\\ttab \"\nlist:\n  - \"2014\"\n  - - nested\n  -\n",
+        );
     }
 }

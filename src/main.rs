@@ -204,7 +204,11 @@ fn export_facts(root: &Path, format: explainer::export::Format, output: Option<&
     ExitCode::SUCCESS
 }
 
-fn draft(root: &Path, output: Option<&Path>, format: Option<explainer::export::Format>) -> ExitCode {
+fn draft(
+    root: &Path,
+    output: Option<&Path>,
+    format: Option<explainer::export::Format>,
+) -> ExitCode {
     let drafted = match explainer::draft::run(root, output, format) {
         Ok(drafted) => drafted,
         Err(explainer::draft::Failure::Usage(diagnostic)) => {

@@ -32,14 +32,26 @@ pub struct Mistake {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
     /// A bullet (`•`, `-`, `*`…) before a key: the line is text.
-    BulletBeforeKey { bullet: char, key: String },
+    BulletBeforeKey {
+        bullet: char,
+        key: String,
+    },
     /// A list item that starts with a bullet other than `*`.
-    WrongBullet { bullet: char, list: String },
+    WrongBullet {
+        bullet: char,
+        list: String,
+    },
     /// A space of another kind (no-break, zero-width…) in a command line,
     /// where only spaces and tabs may be.
-    PastedSpace { space: char, key: String },
+    PastedSpace {
+        space: char,
+        key: String,
+    },
     /// A key in quotes (`“name”:`), which is another key.
-    QuotedKey { key: String, bare: String },
+    QuotedKey {
+        key: String,
+        bare: String,
+    },
     /// A `key:` line inside a list of `*` items, where it is text.
     KeyInList {
         key: String,
@@ -48,9 +60,14 @@ pub enum Kind {
         folded: bool,
     },
     /// Text right after a one-line value, dropped for want of an `:end`.
-    NoEnd { key: String },
+    NoEnd {
+        key: String,
+    },
     /// A key written twice in one object, the second replacing the first.
-    Repeated { key: String, first: Pos },
+    Repeated {
+        key: String,
+        first: Pos,
+    },
     /// A key an item of a list of objects already has, taken to start the
     /// next item, which lacks the key items start with.
     NewItem {
@@ -74,7 +91,10 @@ const BULLETS: &[char] = &['•', '●', '◦', '▪', '‣', '∙', '·', '–'
 
 /// Quotes a document makes of straight ones, and the straight ones.
 fn is_quote(c: char) -> bool {
-    matches!(c, '“' | '”' | '„' | '‘' | '’' | '‚' | '«' | '»' | '"' | '\'')
+    matches!(
+        c,
+        '“' | '”' | '„' | '‘' | '’' | '‚' | '«' | '»' | '"' | '\''
+    )
 }
 
 /// The document's tree, repaired, and its mistakes in line order.
@@ -101,18 +121,18 @@ pub fn read(text: &str) -> (Node, Vec<Mistake>) {
             continue;
         }
         if let Some((list, list_pos)) = &text_line.in_list {
-            if let Some((bullet, column, repaired)) = swap_bullet(line, '*') {
-                if item_line(&repaired).is_some() {
-                    mistakes.push(Mistake {
-                        pos: Pos::new(number, column, 1),
-                        kind: Kind::WrongBullet {
-                            bullet,
-                            list: list.clone(),
-                        },
-                    });
-                    edits.insert(number, repaired);
-                    continue;
-                }
+            if let Some((bullet, column, repaired)) = swap_bullet(line, '*')
+                && item_line(&repaired).is_some()
+            {
+                mistakes.push(Mistake {
+                    pos: Pos::new(number, column, 1),
+                    kind: Kind::WrongBullet {
+                        bullet,
+                        list: list.clone(),
+                    },
+                });
+                edits.insert(number, repaired);
+                continue;
             }
             if let Some(key) = key_line(line)
                 && !reported_lists.contains(list_pos)
@@ -138,9 +158,16 @@ pub fn read(text: &str) -> (Node, Vec<Mistake>) {
             && number == value_line + 1
             && !(text_line.in_list.is_some() && key_line(line).is_some())
         {
-            let (column, rest) = (line.len() - line.trim_start_matches(is_space).len(), line.trim());
+            let (column, rest) = (
+                line.len() - line.trim_start_matches(is_space).len(),
+                line.trim(),
+            );
             mistakes.push(Mistake {
-                pos: Pos::new(number, line[..column].chars().count() + 1, rest.chars().count()),
+                pos: Pos::new(
+                    number,
+                    line[..column].chars().count() + 1,
+                    rest.chars().count(),
+                ),
                 kind: Kind::NoEnd { key: key.clone() },
             });
         }
@@ -215,9 +242,8 @@ fn swap_bullet(line: &str, with: char) -> Option<(char, usize, String)> {
 
 /// A dropped line that is a command but for a bullet or a pasted space.
 fn pasted(line: &str, number: usize) -> Option<(Mistake, String)> {
-    let is_command = |l: &str| {
-        command(l).is_some() || key_line(l).is_some() || scope_line(l).is_some()
-    };
+    let is_command =
+        |l: &str| command(l).is_some() || key_line(l).is_some() || scope_line(l).is_some();
     if let Some((bullet, column, repaired)) = swap_bullet(line, ' ')
         && let Some(key) = key_line(&repaired)
     {
@@ -257,8 +283,7 @@ fn quoted_keys(
     edits: &mut BTreeMap<usize, String>,
     mistakes: &mut Vec<Mistake>,
 ) {
-    let entries: Box<dyn Iterator<Item = (Option<&crate::load::Key>, &Node)>> = match &node.value
-    {
+    let entries: Box<dyn Iterator<Item = (Option<&crate::load::Key>, &Node)>> = match &node.value {
         Value::Map(entries) => Box::new(entries.iter().map(|(k, n)| (Some(k), n))),
         Value::Seq(items) => Box::new(items.iter().map(|n| (None, n))),
         _ => return,
@@ -274,8 +299,8 @@ fn quoted_keys(
                     .map(|c| if is_quote(c) { ' ' } else { c })
                     .collect();
                 let bare: String = key.name.chars().filter(|c| !is_quote(*c)).collect();
-                let reads =
-                    key_line(&repaired).is_some() || scope_line(&repaired).is_some_and(|s| !s.key.is_empty());
+                let reads = key_line(&repaired).is_some()
+                    || scope_line(&repaired).is_some_and(|s| !s.key.is_empty());
                 mistakes.push(Mistake {
                     pos: key.pos,
                     kind: Kind::QuotedKey {
@@ -338,7 +363,7 @@ impl Mistake {
             ),
             Kind::KeyInList { key, list, folded: false } => (
                 format!("`{key}:` is inside `{list}`, a list of `*` items, where ArchieML reads it as text and leaves it out"),
-                format!("end the list with a `[]` line before this one"),
+                "end the list with a `[]` line before this one".to_owned(),
             ),
             Kind::KeyInList { key, list, folded: true } => (
                 format!("`{key}:` became part of an item of `{list}`, a list of `*` items"),
@@ -399,11 +424,28 @@ mod tests {
         assert_eq!(
             kinds(text),
             vec![
-                (3, 1, Kind::BulletBeforeKey { bullet: '•', key: "name".into() }),
-                (4, 1, Kind::BulletBeforeKey { bullet: '-', key: "role".into() }),
+                (
+                    3,
+                    1,
+                    Kind::BulletBeforeKey {
+                        bullet: '•',
+                        key: "name".into()
+                    }
+                ),
+                (
+                    4,
+                    1,
+                    Kind::BulletBeforeKey {
+                        bullet: '-',
+                        key: "role".into()
+                    }
+                ),
             ]
         );
-        assert_eq!(json(text), serde_json::json!({"people": [{"id": "a", "name": "Ada", "role": "r"}]}));
+        assert_eq!(
+            json(text),
+            serde_json::json!({"people": [{"id": "a", "name": "Ada", "role": "r"}]})
+        );
         // In a value that `:end` closes, the same line is text, as meant.
         assert!(kinds("summary: a\n- note: b\n:end").is_empty());
     }
@@ -413,9 +455,19 @@ mod tests {
         let text = "[aliases]\n• Ada\n* Lovelace\n";
         assert_eq!(
             kinds(text),
-            vec![(2, 1, Kind::WrongBullet { bullet: '•', list: "aliases".into() })]
+            vec![(
+                2,
+                1,
+                Kind::WrongBullet {
+                    bullet: '•',
+                    list: "aliases".into()
+                }
+            )]
         );
-        assert_eq!(json(text), serde_json::json!({"aliases": ["Ada", "Lovelace"]}));
+        assert_eq!(
+            json(text),
+            serde_json::json!({"aliases": ["Ada", "Lovelace"]})
+        );
     }
 
     #[test]
@@ -423,8 +475,22 @@ mod tests {
         assert_eq!(
             kinds("name\u{a0}: Ada\nrole:\u{a0}ok\n[\u{200b}people]"),
             vec![
-                (1, 5, Kind::PastedSpace { space: '\u{a0}', key: "name:".into() }),
-                (3, 2, Kind::PastedSpace { space: '\u{200b}', key: "[people]".into() }),
+                (
+                    1,
+                    5,
+                    Kind::PastedSpace {
+                        space: '\u{a0}',
+                        key: "name:".into()
+                    }
+                ),
+                (
+                    3,
+                    2,
+                    Kind::PastedSpace {
+                        space: '\u{200b}',
+                        key: "[people]".into()
+                    }
+                ),
             ]
         );
         assert_eq!(json("name\u{a0}: Ada"), serde_json::json!({"name": "Ada"}));
@@ -435,8 +501,22 @@ mod tests {
         assert_eq!(
             kinds("“name”: Ada\n\"role\": r"),
             vec![
-                (1, 1, Kind::QuotedKey { key: "“name”".into(), bare: "name".into() }),
-                (2, 1, Kind::QuotedKey { key: "\"role\"".into(), bare: "role".into() }),
+                (
+                    1,
+                    1,
+                    Kind::QuotedKey {
+                        key: "“name”".into(),
+                        bare: "name".into()
+                    }
+                ),
+                (
+                    2,
+                    1,
+                    Kind::QuotedKey {
+                        key: "\"role\"".into(),
+                        bare: "role".into()
+                    }
+                ),
             ]
         );
         assert_eq!(json("“name”: Ada"), serde_json::json!({"name": "Ada"}));
@@ -447,7 +527,15 @@ mod tests {
         let text = "[people]\nid: a\n[.aliases]\n* A\nrole: r\ngroup: g\n\nid: b\n[]\n[]";
         assert_eq!(
             kinds(text),
-            vec![(5, 1, Kind::KeyInList { key: "role".into(), list: "aliases".into(), folded: false })]
+            vec![(
+                5,
+                1,
+                Kind::KeyInList {
+                    key: "role".into(),
+                    list: "aliases".into(),
+                    folded: false
+                }
+            )]
         );
         assert_eq!(
             json(text),
@@ -458,7 +546,15 @@ mod tests {
         );
         assert_eq!(
             kinds("[takeaways]\n* A\nnote: b\n:end"),
-            vec![(3, 1, Kind::KeyInList { key: "note".into(), list: "takeaways".into(), folded: true })]
+            vec![(
+                3,
+                1,
+                Kind::KeyInList {
+                    key: "note".into(),
+                    list: "takeaways".into(),
+                    folded: true
+                }
+            )]
         );
     }
 
@@ -466,7 +562,13 @@ mod tests {
     fn text_right_after_a_value_wants_an_end_and_a_set_apart_note_does_not() {
         assert_eq!(
             kinds("summary: First.\nSecond.\nname: x"),
-            vec![(2, 1, Kind::NoEnd { key: "summary".into() })]
+            vec![(
+                2,
+                1,
+                Kind::NoEnd {
+                    key: "summary".into()
+                }
+            )]
         );
         assert!(kinds("summary: First.\n\nA note for the desk.\nname: x").is_empty());
         assert!(kinds("Notes before the first key.\nname: x").is_empty());
@@ -478,8 +580,24 @@ mod tests {
         assert_eq!(
             kinds(text),
             vec![
-                (5, 1, Kind::NewItem { key: "name".into(), first: Pos::new(3, 1, 4), item_key: "id".into() }),
-                (9, 1, Kind::NewItem { key: "name".into(), first: Pos::new(5, 1, 4), item_key: "id".into() }),
+                (
+                    5,
+                    1,
+                    Kind::NewItem {
+                        key: "name".into(),
+                        first: Pos::new(3, 1, 4),
+                        item_key: "id".into()
+                    }
+                ),
+                (
+                    9,
+                    1,
+                    Kind::NewItem {
+                        key: "name".into(),
+                        first: Pos::new(5, 1, 4),
+                        item_key: "id".into()
+                    }
+                ),
             ]
         );
         assert_eq!(
@@ -493,12 +611,25 @@ mod tests {
         let file = SourceFile::new("content/facts.aml", "");
         let mistake = read(text).1.remove(0);
         assert_eq!(mistake.severity(), Severity::Warning);
-        assert!(mistake.diagnostic(&file).help.unwrap().contains("only there"));
+        assert!(
+            mistake
+                .diagnostic(&file)
+                .help
+                .unwrap()
+                .contains("only there")
+        );
         // Outside a list, the later value replaces the first, and that is
         // an error, as in YAML.
         assert_eq!(
             kinds("name: A\nname: B"),
-            vec![(2, 1, Kind::Repeated { key: "name".into(), first: Pos::new(1, 1, 4) })]
+            vec![(
+                2,
+                1,
+                Kind::Repeated {
+                    key: "name".into(),
+                    first: Pos::new(1, 1, 4)
+                }
+            )]
         );
     }
 }

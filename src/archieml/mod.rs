@@ -177,20 +177,14 @@ pub fn to_json(node: &Node) -> serde_json::Value {
 pub(crate) fn is_space(c: char) -> bool {
     matches!(
         c,
-        '\t' | '\n'
-            | '\u{b}'
-            | '\u{c}'
-            | '\r'
-            | ' '
-            | '\u{a0}'
-            | '\u{1680}'
-            | '\u{2000}'..='\u{200a}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{202f}'
-            | '\u{205f}'
-            | '\u{3000}'
-            | '\u{feff}'
+        '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200a}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202f}'
+                | '\u{205f}'
+                | '\u{3000}'
+                | '\u{feff}'
     )
 }
 
@@ -500,9 +494,9 @@ impl Parser {
             && let Some(key) = key_line(line)
         {
             self.key(&key, number);
-        } else if let Some((value, column)) = item_line(line).filter(|_| {
-            in_list && !freeform && matches!(top_kind, None | Some(ListKind::Items))
-        }) {
+        } else if let Some((value, column)) = item_line(line)
+            .filter(|_| in_list && !freeform && matches!(top_kind, None | Some(ListKind::Items)))
+        {
             self.item(value, column, number);
         } else if let Some(scope) = scope_line(line) {
             self.scope(&scope, number);
@@ -600,7 +594,11 @@ impl Parser {
         for part in inner {
             let part_pos = Pos::new(pos.line as usize, column, chars(part));
             column += chars(part) + 1;
-            map = match self.arena.get(map, part).filter(|&id| self.arena.is_map(id)) {
+            map = match self
+                .arena
+                .get(map, part)
+                .filter(|&id| self.arena.is_map(id))
+            {
                 Some(inner) => inner,
                 None => {
                     let depth = self.arena.depth(map) + 1;

@@ -11,10 +11,16 @@ fn json_of(text: &str) -> serde_json::Value {
 
 #[test]
 fn keys_take_the_rest_of_the_line_trimmed() {
-    assert_eq!(json_of("name: Ada Lovelace"), json!({"name": "Ada Lovelace"}));
+    assert_eq!(
+        json_of("name: Ada Lovelace"),
+        json!({"name": "Ada Lovelace"})
+    );
     assert_eq!(json_of("  name \t:\t  Ada  \t"), json!({"name": "Ada"}));
     assert_eq!(json_of("name::colon"), json!({"name": ":colon"}));
-    assert_eq!(json_of("role: <em>envoy</em>"), json!({"role": "<em>envoy</em>"}));
+    assert_eq!(
+        json_of("role: <em>envoy</em>"),
+        json!({"role": "<em>envoy</em>"})
+    );
 }
 
 #[test]
@@ -107,7 +113,9 @@ fn a_list_named_again_starts_afresh() {
 #[test]
 fn a_list_of_texts_takes_star_lines_and_ignores_keys() {
     assert_eq!(
-        json_of("[groups]\n*United States\n  *\t Russia \nnot an item\nkey: text here\n* Europe\n[]"),
+        json_of(
+            "[groups]\n*United States\n  *\t Russia \nnot an item\nkey: text here\n* Europe\n[]"
+        ),
         json!({"groups": ["United States", "Russia", "Europe"]})
     );
     // `*` lines are text outside a list, and in a list of objects.
@@ -229,7 +237,10 @@ fn a_leading_backslash_escapes_a_line_and_is_removed() {
     );
     // Not on the first line.
     assert_eq!(json_of("summary: \\a"), json!({"summary": "\\a"}));
-    assert_eq!(json_of("[l]\n* \\a\n\\* b\n:end"), json!({"l": ["\\a\n* b"]}));
+    assert_eq!(
+        json_of("[l]\n* \\a\n\\* b\n:end"),
+        json!({"l": ["\\a\n* b"]})
+    );
 }
 
 #[test]
@@ -241,7 +252,10 @@ fn skip_ignores_everything_until_endskip() {
     // `:endskip` is not an `:end`: the value stays one line.
     assert_eq!(json_of("a: 1\nmore\n:endskip"), json!({"a": "1"}));
     // `:skip` inside a value breaks it off.
-    assert_eq!(json_of("a: 1\nmore\n:SKIP\n:end\n:EndSkip"), json!({"a": "1"}));
+    assert_eq!(
+        json_of("a: 1\nmore\n:SKIP\n:end\n:EndSkip"),
+        json!({"a": "1"})
+    );
     // `:skipped` still starts a skip.
     assert_eq!(json_of(":skipped\na: 1\n:endskip\nb: 2"), json!({"b": "2"}));
 }
@@ -272,7 +286,9 @@ fn empty_values_are_null_in_the_tree() {
 
 #[test]
 fn every_key_and_value_knows_its_line_and_column() {
-    let document = parse("intro\n[people]\n  id: ada\nname:   Ada Lovelace  \nsource.url: u\n[.aliases]\n  *  Ada\n");
+    let document = parse(
+        "intro\n[people]\n  id: ada\nname:   Ada Lovelace  \nsource.url: u\n[.aliases]\n  *  Ada\n",
+    );
     let Value::Map(top) = &document.root.value else {
         panic!();
     };
@@ -364,11 +380,39 @@ fn windows_line_ends_and_odd_bytes_do_not_break_lines() {
 #[test]
 fn any_mix_of_lines_keeps_the_promises() {
     const LINES: &[&str] = &[
-        "[list]", "[.sub]", "[+free]", "[.+free]", "{obj}", "{.inner}", "[]", "{}", "key: value",
-        "key.dotted: v", "other: w", "* item", "  * spaced", "text line", "", ":end", ":skip",
-        ":endskip", "\\:end", "\\* escaped", "• key: v", "- key: v", "key\u{a0}: v",
-        "“key”: v", "a.b.c: d", "type: t", "value: v", "[a.b]", "{a.b}", "k:", "*",
-        "\u{200b}x: y", "  indented: v  ",
+        "[list]",
+        "[.sub]",
+        "[+free]",
+        "[.+free]",
+        "{obj}",
+        "{.inner}",
+        "[]",
+        "{}",
+        "key: value",
+        "key.dotted: v",
+        "other: w",
+        "* item",
+        "  * spaced",
+        "text line",
+        "",
+        ":end",
+        ":skip",
+        ":endskip",
+        "\\:end",
+        "\\* escaped",
+        "• key: v",
+        "- key: v",
+        "key\u{a0}: v",
+        "“key”: v",
+        "a.b.c: d",
+        "type: t",
+        "value: v",
+        "[a.b]",
+        "{a.b}",
+        "k:",
+        "*",
+        "\u{200b}x: y",
+        "  indented: v  ",
     ];
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     let mut next = |n: usize| {

@@ -134,7 +134,11 @@ impl Writer {
         let Some(first) = objects[0]
             .iter()
             .map(|(key, _)| key.name.as_str())
-            .find(|name| objects.iter().all(|o| o.iter().any(|(k, _)| k.name == *name)))
+            .find(|name| {
+                objects
+                    .iter()
+                    .all(|o| o.iter().any(|(k, _)| k.name == *name))
+            })
         else {
             return Err(Unwritable {
                 pos,
@@ -235,22 +239,32 @@ mod tests {
     #[test]
     fn what_is_written_reads_back_the_same() {
         round_trip("name: Ada\nsource.name: AP\n[groups]\n* A\n* B\n[]");
-        round_trip("[people]\nid: a\n[.aliases]\n* A\n[]\n{.source}\nname: n\n{}\nid: b\n[.aliases]\n[]\n[]");
+        round_trip(
+            "[people]\nid: a\n[.aliases]\n* A\n[]\n{.source}\nname: n\n{}\nid: b\n[.aliases]\n[]\n[]",
+        );
         round_trip("[rows]\n[.cells]\n* 1\n[]\n[]");
-        round_trip("summary: one\n* not an item\n:end of it\n\\escaped\nkey: no\n[x]\n{y}\n  indented\n\n:end");
+        round_trip(
+            "summary: one\n* not an item\n:end of it\n\\escaped\nkey: no\n[x]\n{y}\n  indented\n\n:end",
+        );
         round_trip("[takeaways]\n* one\n* star inside\\\n\\* two\n:end\n[]");
         round_trip("empty:\n[none]\n[]\n{nothing}\n{}");
     }
 
     #[test]
     fn each_item_starts_with_a_key_every_item_has() {
-        let yaml = "quotes:\n- speaker: a\n  text: t\n  id: q1\n- id: q2\n  speaker: b\n  text: u\n";
+        let yaml =
+            "quotes:\n- speaker: a\n  text: t\n  id: q1\n- id: q2\n  speaker: b\n  text: u\n";
         let file = crate::source::SourceFile::new("facts.yaml", yaml);
         let tree = crate::load::yaml::parse(&file, yaml, 1).unwrap();
         // `speaker` starts both items once written, though one listed
         // `id` first.
         let written = write(&tree).unwrap();
-        assert!(written.contains("[quotes]\nspeaker: a\ntext: t\nid: q1\n\nspeaker: b\nid: q2\ntext: u\n[]"), "{written}");
+        assert!(
+            written.contains(
+                "[quotes]\nspeaker: a\ntext: t\nid: q1\n\nspeaker: b\nid: q2\ntext: u\n[]"
+            ),
+            "{written}"
+        );
     }
 
     #[test]
@@ -282,7 +296,12 @@ mod tests {
                 node(Value::Map(vec![(key("b"), node(Value::Null))])),
             ])),
         )]));
-        assert!(write(&strangers).unwrap_err().message.contains("share no key"));
+        assert!(
+            write(&strangers)
+                .unwrap_err()
+                .message
+                .contains("share no key")
+        );
         assert!(write(&node(Value::Seq(Vec::new()))).is_err());
     }
 }

@@ -184,7 +184,11 @@ fn overwritten_facts(root: &Path, output: &Path) -> Option<&'static str> {
     [Format::Yaml, Format::ArchieMl]
         .into_iter()
         .map(Format::path)
-        .find(|path| root.join(path).canonicalize().is_ok_and(|facts| facts == output))
+        .find(|path| {
+            root.join(path)
+                .canonicalize()
+                .is_ok_and(|facts| facts == output)
+        })
 }
 
 /// Draft the facts of an article held in memory, with nothing curated

@@ -214,7 +214,9 @@ pub fn fresh_aml(findings: &Findings, article_path: &str) -> String {
             Some(group) => lines.push(value("group", group)),
             None => {
                 lines.push(value("group", UNKNOWN_GROUP));
-                notes.push("The article does not say which group: a country, a party, an organisation?");
+                notes.push(
+                    "The article does not say which group: a country, a party, an organisation?",
+                );
             }
         }
         if !person.aliases.is_empty() {

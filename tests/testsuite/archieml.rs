@@ -29,9 +29,7 @@ fn run_case(path: &Path) -> Result<(), String> {
     let mut got = explainer::archieml::parse(&text).json();
     let object = got.as_object_mut().ok_or("not an object")?;
     object.remove("test");
-    let expected = object
-        .remove("result")
-        .ok_or("the case has no `result`")?;
+    let expected = object.remove("result").ok_or("the case has no `result`")?;
     let expected: serde_json::Value = serde_json::from_str(expected.as_str().unwrap_or(""))
         .map_err(|e| format!("its `result` is not JSON: {e}"))?;
     if got == expected {
@@ -144,10 +142,9 @@ fn a_story_builds_from_facts_aml_as_from_facts_yaml() {
 fn a_story_with_both_facts_files_is_told_to_keep_one() {
     let story = aml_story();
     story.write("content/facts.yaml", BASE_FACTS.as_bytes());
-    story.build().assert_fails_with(&[
-        "content/facts.yaml and content/facts.aml",
-        "keep one",
-    ]);
+    story
+        .build()
+        .assert_fails_with(&["content/facts.yaml and content/facts.aml", "keep one"]);
     assert!(!story.output().exists());
 }
 
@@ -167,14 +164,22 @@ const CASES: &[Case] = &[
         name: "misspelt key",
         from: "role: Engineer",
         to: "rloe: Engineer",
-        expect: &["content/facts.aml:19:1", "unknown field `rloe`", "did you mean `role`?"],
+        expect: &[
+            "content/facts.aml:19:1",
+            "unknown field `rloe`",
+            "did you mean `role`?",
+        ],
         errors: 2,
     },
     Case {
         name: "bullet before a key",
         from: "name: Lena Okafor",
         to: "• name: Lena Okafor",
-        expect: &["content/facts.aml:18:1", "a `•` before `name:`", "delete the `•`"],
+        expect: &[
+            "content/facts.aml:18:1",
+            "a `•` before `name:`",
+            "delete the `•`",
+        ],
         errors: 1,
     },
     Case {
@@ -188,42 +193,64 @@ const CASES: &[Case] = &[
         name: "document bullet on a list item",
         from: "* Berg",
         to: "● Berg",
-        expect: &["content/facts.aml:14:1", "`●` is not a bullet ArchieML knows", "begin the item with `*`"],
+        expect: &[
+            "content/facts.aml:14:1",
+            "`●` is not a bullet ArchieML knows",
+            "begin the item with `*`",
+        ],
         errors: 1,
     },
     Case {
         name: "no-break space before the colon",
         from: "group: Council",
         to: "group\u{a0}: Council",
-        expect: &["content/facts.aml:12:6", "a no-break space (U+00A0) in `group:`", "retype the space"],
+        expect: &[
+            "content/facts.aml:12:6",
+            "a no-break space (U+00A0) in `group:`",
+            "retype the space",
+        ],
         errors: 1,
     },
     Case {
         name: "zero-width space in a list's line",
         from: "[quotes]",
         to: "[\u{200b}quotes]",
-        expect: &["content/facts.aml:23:2", "a zero-width space (U+200B) in `[quotes]`"],
+        expect: &[
+            "content/facts.aml:23:2",
+            "a zero-width space (U+200B) in `[quotes]`",
+        ],
         errors: 1,
     },
     Case {
         name: "smart quotes around a key",
         from: "title: Council meeting",
         to: "“title”: Council meeting",
-        expect: &["content/facts.aml:33:1", "the key `“title”` is in quotes", "write the key bare: `title:`"],
+        expect: &[
+            "content/facts.aml:33:1",
+            "the key `“title”` is in quotes",
+            "write the key bare: `title:`",
+        ],
         errors: 1,
     },
     Case {
         name: "a list of items left open",
         from: "* Berg\n[]\n",
         to: "* Berg\n",
-        expect: &["content/facts.aml:16:1", "`id:` is inside `aliases`, a list of `*` items", "end the list with a `[]` line"],
+        expect: &[
+            "content/facts.aml:16:1",
+            "`id:` is inside `aliases`, a list of `*` items",
+            "end the list with a `[]` line",
+        ],
         errors: 1,
     },
     Case {
         name: "a key written twice",
         from: "[groups]",
         to: "groups: Council\ngroups: Engineers\n[groups]",
-        expect: &["content/facts.aml:4:1", "`groups` is written a second time here"],
+        expect: &[
+            "content/facts.aml:4:1",
+            "`groups` is written a second time here",
+        ],
         errors: 1,
     },
 ];
@@ -270,12 +297,20 @@ fn mistakes_that_lose_no_fact_are_warned_of_and_the_page_is_the_same() {
         (
             "title: Tunnel approved\n",
             "title: Tunnel approved\nafter a vote of the council\n",
-            &["warning: this line is not part of `title`", "content/facts.aml:40:1", "put `:end` on a line of its own"][..],
+            &[
+                "warning: this line is not part of `title`",
+                "content/facts.aml:40:1",
+                "put `:end` on a line of its own",
+            ][..],
         ),
         (
             "id: lena-okafor\nname: Lena Okafor\n",
             "name: Lena Okafor\nid: lena-okafor\n",
-            &["warning: `name:` again", "content/facts.aml:17:1", "begin each item with `id:`"][..],
+            &[
+                "warning: `name:` again",
+                "content/facts.aml:17:1",
+                "begin each item with `id:`",
+            ][..],
         ),
     ] {
         let story = aml_story();
@@ -283,7 +318,11 @@ fn mistakes_that_lose_no_fact_are_warned_of_and_the_page_is_the_same() {
         let run = story.build();
         run.assert_ok();
         for e in expect {
-            assert!(run.stderr.contains(e), "`{e}` missing from:\n{}", run.stderr);
+            assert!(
+                run.stderr.contains(e),
+                "`{e}` missing from:\n{}",
+                run.stderr
+            );
         }
         assert_eq!(snapshot(&story.output()), snapshot(&good.output()));
     }
@@ -313,10 +352,18 @@ fn the_shipped_story_converted_to_archieml_and_back_builds_the_same_page_byte_fo
     std::fs::remove_file(aml.root().join("content/facts.yaml")).unwrap();
     export(yaml.root(), "aml", &aml.root().join(AML)).assert_ok();
     aml.build().assert_ok();
-    assert_eq!(snapshot(&aml.output()), expected, "facts.aml builds another site");
+    assert_eq!(
+        snapshot(&aml.output()),
+        expected,
+        "facts.aml builds another site"
+    );
 
     let back = Story::copy_of(".");
-    let converted = export(aml.root(), "yaml", &back.root().join("content/converted.yaml"));
+    let converted = export(
+        aml.root(),
+        "yaml",
+        &back.root().join("content/converted.yaml"),
+    );
     converted.assert_ok();
     std::fs::rename(
         back.root().join("content/converted.yaml"),
@@ -324,10 +371,20 @@ fn the_shipped_story_converted_to_archieml_and_back_builds_the_same_page_byte_fo
     )
     .unwrap();
     back.build().assert_ok();
-    assert_eq!(snapshot(&back.output()), expected, "the YAML converted back builds another site");
+    assert_eq!(
+        snapshot(&back.output()),
+        expected,
+        "the YAML converted back builds another site"
+    );
 
     // Printed, the conversion is the same text.
-    let printed = run(&["export-facts", "--format", "aml", "--root", yaml.root().to_str().unwrap()]);
+    let printed = run(&[
+        "export-facts",
+        "--format",
+        "aml",
+        "--root",
+        yaml.root().to_str().unwrap(),
+    ]);
     assert_eq!(printed.code, 0, "{}", printed.stderr);
     assert_eq!(printed.stdout, aml.read(AML));
 }
@@ -339,17 +396,37 @@ fn export_never_overwrites_an_input_of_the_story() {
     for input in [AML, "content/article.md"] {
         let refused = export(root, "yaml", &root.join(input));
         assert_eq!(refused.code, 2, "{}", refused.stderr);
-        assert!(refused.stderr.contains("refusing to overwrite"), "{}", refused.stderr);
+        assert!(
+            refused.stderr.contains("refusing to overwrite"),
+            "{}",
+            refused.stderr
+        );
     }
     assert_eq!(story.read(AML), BASE_AML);
-    let bad = run(&["export-facts", "--format", "toml", "--root", root.to_str().unwrap()]);
+    let bad = run(&[
+        "export-facts",
+        "--format",
+        "toml",
+        "--root",
+        root.to_str().unwrap(),
+    ]);
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("use `aml` or `yaml`"), "{}", bad.stderr);
     // Facts with mistakes are not converted: the repairs would go unseen.
     story.edit(AML, "name: Lena Okafor", "• name: Lena Okafor");
-    let broken = run(&["export-facts", "--format", "yaml", "--root", root.to_str().unwrap()]);
+    let broken = run(&[
+        "export-facts",
+        "--format",
+        "yaml",
+        "--root",
+        root.to_str().unwrap(),
+    ]);
     assert_eq!(broken.code, 1);
-    assert!(broken.stderr.contains("content/facts.aml:18:1"), "{}", broken.stderr);
+    assert!(
+        broken.stderr.contains("content/facts.aml:18:1"),
+        "{}",
+        broken.stderr
+    );
     assert!(broken.stdout.is_empty());
 }
 
@@ -360,17 +437,39 @@ fn a_draft_in_archieml_builds_as_it_is() {
     let root = story.root().to_str().unwrap();
     let drafted = run(&["draft", "--root", root, "--format", "aml"]);
     assert_eq!(drafted.code, 0, "{}", drafted.stderr);
-    assert!(drafted.stdout.contains("[people]\nid: tomas-berg\nname: Tomas Berg"), "{}", drafted.stdout);
+    assert!(
+        drafted
+            .stdout
+            .contains("[people]\nid: tomas-berg\nname: Tomas Berg"),
+        "{}",
+        drafted.stdout
+    );
     story.write(AML, drafted.stdout.as_bytes());
     let built = story.build();
     built.assert_ok();
-    assert!(!built.stderr.contains("warning: this line"), "{}", built.stderr);
+    assert!(
+        !built.stderr.contains("warning: this line"),
+        "{}",
+        built.stderr
+    );
     // With facts.aml there, a draft is ArchieML unless told otherwise, and
     // never written over it.
     let again = run(&["draft", "--root", root]);
     assert_eq!(again.code, 0, "{}", again.stderr);
     assert!(again.stdout.contains("[people]"), "{}", again.stdout);
-    let refused = run(&["draft", "--root", root, "--output", story.root().join(AML).to_str().unwrap()]);
+    let refused = run(&[
+        "draft",
+        "--root",
+        root,
+        "--output",
+        story.root().join(AML).to_str().unwrap(),
+    ]);
     assert_eq!(refused.code, 2);
-    assert!(refused.stderr.contains("refusing to overwrite content/facts.aml"), "{}", refused.stderr);
+    assert!(
+        refused
+            .stderr
+            .contains("refusing to overwrite content/facts.aml"),
+        "{}",
+        refused.stderr
+    );
 }
