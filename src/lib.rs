@@ -25,6 +25,7 @@
 // so boxing it everywhere would buy nothing.
 #![allow(clippy::result_large_err)]
 
+pub mod archieml;
 mod article;
 mod base_url;
 pub mod cache;
@@ -34,6 +35,7 @@ pub mod diagnostic;
 pub mod draft;
 mod editions;
 pub mod eject;
+pub mod export;
 pub mod facts_json;
 pub mod ids;
 mod images;

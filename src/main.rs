@@ -65,11 +65,28 @@ enum Command {
     /// Draft content/facts.yaml from the article: its people, their roles,
     /// its quotes and who said them, and its dates. With facts already
     /// there, prints them with only what the article adds, marked as new.
-    /// Never overwrites content/facts.yaml.
+    /// Never overwrites the story's facts file.
     Draft {
         #[arg(long, default_value = ".")]
         root: PathBuf,
         /// Write the draft to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// `yaml`, or `aml` (ArchieML, for a Google Doc) [default: the form
+        /// of the story's facts file, else yaml].
+        #[arg(long, value_parser = parse_format)]
+        format: Option<explainer::export::Format>,
+    },
+    /// Print the story's facts converted to the other form: ArchieML
+    /// (content/facts.aml) from YAML (content/facts.yaml), or back.
+    ExportFacts {
+        /// `aml` or `yaml`: the form to convert to.
+        #[arg(long, value_parser = parse_format)]
+        format: explainer::export::Format,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Write the facts to this file instead of standard output; never
+        /// one of the story's inputs.
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
@@ -124,7 +141,16 @@ fn main() -> ExitCode {
             build.output = output;
             return serve(ServeOptions { build, bind, port });
         }
-        Command::Draft { root, output } => return draft(&root, output.as_deref()),
+        Command::Draft {
+            root,
+            output,
+            format,
+        } => return draft(&root, output.as_deref(), format),
+        Command::ExportFacts {
+            format,
+            root,
+            output,
+        } => return export_facts(&root, format, output.as_deref()),
         Command::New { dir } => return new(&dir),
         Command::Eject { root, force, files } => return eject(&root, force, &files),
     };
@@ -203,8 +229,48 @@ fn eject(root: &Path, force: bool, files: &[String]) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn draft(root: &Path, output: Option<&Path>) -> ExitCode {
-    let drafted = match explainer::draft::run(root, output) {
+fn parse_format(name: &str) -> Result<explainer::export::Format, String> {
+    explainer::export::Format::from_name(name)
+        .ok_or_else(|| format!("`{name}` is not a form of the facts: use `aml` or `yaml`"))
+}
+
+fn export_facts(root: &Path, format: explainer::export::Format, output: Option<&Path>) -> ExitCode {
+    use explainer::export::Failure;
+    let exported = match explainer::export::run(root, format, output) {
+        Ok(exported) => exported,
+        Err(Failure::Usage(diagnostic)) => {
+            print_diagnostics(std::iter::once(&diagnostic));
+            return ExitCode::from(2);
+        }
+        Err(Failure::Content(diagnostics)) => {
+            print_diagnostics(diagnostics.iter());
+            eprintln!("Export failed: the facts have problems to fix first");
+            return ExitCode::from(1);
+        }
+    };
+    print_diagnostics(exported.warnings.iter());
+    match output {
+        Some(path) => eprintln!("Wrote the facts to {}", path.display()),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            if stdout
+                .write_all(exported.text.as_bytes())
+                .and_then(|()| stdout.flush())
+                .is_err()
+            {
+                return ExitCode::from(2);
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn draft(
+    root: &Path,
+    output: Option<&Path>,
+    format: Option<explainer::export::Format>,
+) -> ExitCode {
+    let drafted = match explainer::draft::run(root, output, format) {
         Ok(drafted) => drafted,
         Err(explainer::draft::Failure::Usage(diagnostic)) => {
             print_diagnostics(std::iter::once(&diagnostic));

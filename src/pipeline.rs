@@ -273,6 +273,7 @@ fn run_stages(
         facts,
         ..
     } = inputs;
+    let facts_name = facts.file.name.clone();
     drop((article, facts));
     let story = &validated.story;
     let counts = Counts {
@@ -289,7 +290,7 @@ fn run_stages(
     for removed in changes.unannounced_removals(story) {
         warnings.push(
             Diagnostic::file_error(
-                load::FACTS_PATH,
+                &facts_name,
                 format!(
                     "`{}` (“{}”) was removed without a correction or an update that says so",
                     removed.id,

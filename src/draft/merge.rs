@@ -33,7 +33,8 @@ pub fn merge(
                     &facts.file,
                     facts.root.pos,
                     format!(
-                        "facts.yaml must be a mapping (`people:`, `quotes:`, …), found {}",
+                        "{} must be a mapping (`people:`, `quotes:`, …), found {}",
+                        crate::load::facts_file::short_name(&facts.file),
                         other.kind()
                     ),
                 )

@@ -28,6 +28,7 @@ use std::path::Path;
 
 use crate::article;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::facts_file::{self, Format};
 use crate::load::{self, ARTICLE_PATH, ArticleSource, FACTS_PATH, FactsSource, Node, Value};
 use crate::source::{Pos, SourceFile};
 
@@ -68,20 +69,31 @@ pub struct DraftQuote {
     pub paragraph: usize,
 }
 
-/// Draft the facts of the story at `root` from its article. With a
-/// `content/facts.yaml` there, the draft is that file plus what the
-/// article has and it lacks. Nothing is written.
+/// Draft the facts of the story at `root` from its article, as YAML. With
+/// a facts file there, the draft is that file plus what the article has
+/// and it lacks. Nothing is written.
 pub fn draft(root: &Path) -> Result<Draft, Diagnostics> {
+    draft_as(root, Format::Yaml)
+}
+
+/// [`draft`] in either form. Curated facts in ArchieML are merged with
+/// the draft in their YAML form, so a merged draft keeps the facts but not
+/// the notes of the document they came from.
+pub fn draft_as(root: &Path, format: Format) -> Result<Draft, Diagnostics> {
     let one = |d: Diagnostic| {
         let mut all = Diagnostics::new();
         all.push(d);
         all
     };
     let article = load::read_source(root, ARTICLE_PATH);
-    let facts_path = root.join(FACTS_PATH);
-    let facts = facts_path
-        .exists()
-        .then(|| load::read_source(root, FACTS_PATH).and_then(load::parse_facts));
+    let facts = match facts_file::locate(root) {
+        Err(both) => Some(Err(both)),
+        Ok(found) => root
+            .join(found.path())
+            .exists()
+            .then(|| load::read_source(root, found.path()).and_then(load::parse_facts))
+            .map(|facts| facts.and_then(as_yaml)),
+    };
     let article = article.and_then(load::parse_article);
     let (article, facts) = match (article, facts) {
         (Ok(article), None) => (article, None),
@@ -94,7 +106,20 @@ pub fn draft(root: &Path) -> Result<Draft, Diagnostics> {
         (Err(d), _) | (_, Some(Err(d))) => return Err(one(d)),
     };
     let theme = load::theme::load(root)?;
-    draft_from(article, facts, theme, root)
+    draft_from(article, facts, theme, root, format)
+}
+
+/// Facts in the YAML form the merge works on: ArchieML facts written as
+/// YAML and read back, their errors refused first.
+fn as_yaml(facts: FactsSource) -> Result<FactsSource, Diagnostic> {
+    if facts_file::Format::of(&facts.file.name) == Format::Yaml {
+        return Ok(facts);
+    }
+    if let Some(error) = facts.notes.iter().find(|n| n.is_error()) {
+        return Err(error.clone());
+    }
+    let text = crate::export::to_yaml(&facts.root);
+    load::parse_facts(SourceFile::new(FACTS_PATH, &text))
 }
 
 /// Why `explainer draft` made no draft: the command was wrong (exit 2), or
@@ -107,7 +132,7 @@ pub enum Failure {
 
 /// `explainer draft`: draft the story at `root` and, with `output`, write
 /// the draft there — never over the story's own facts file.
-pub fn run(root: &Path, output: Option<&Path>) -> Result<Draft, Failure> {
+pub fn run(root: &Path, output: Option<&Path>, format: Option<Format>) -> Result<Draft, Failure> {
     if !root.is_dir() {
         return Err(Failure::Usage(
             Diagnostic::file_error(root.display().to_string(), "the story root is not a folder")
@@ -123,7 +148,17 @@ pub fn run(root: &Path, output: Option<&Path>) -> Result<Draft, Failure> {
             ),
         ));
     }
-    let drafted = draft(root).map_err(Failure::Content)?;
+    // The story's own form unless told otherwise: an editor who keeps the
+    // facts in a Google Doc wants the draft for it.
+    let format = match format {
+        Some(format) => format,
+        None => facts_file::locate(root).map_err(|both| {
+            let mut all = Diagnostics::new();
+            all.push(both);
+            Failure::Content(all)
+        })?,
+    };
+    let drafted = draft_as(root, format).map_err(Failure::Content)?;
     if let Some(path) = output {
         std::fs::write(path, &drafted.text).map_err(|error| {
             Failure::Usage(Diagnostic::file_error(
@@ -169,7 +204,14 @@ pub fn draft_text(article: &str) -> Result<String, Diagnostics> {
         all.push(d);
         all
     })?;
-    draft_from(article, None, load::theme::defaults(), Path::new(".")).map(|d| d.text)
+    draft_from(
+        article,
+        None,
+        load::theme::defaults(),
+        Path::new("."),
+        Format::Yaml,
+    )
+    .map(|d| d.text)
 }
 
 fn draft_from(
@@ -177,6 +219,7 @@ fn draft_from(
     facts: Option<FactsSource>,
     theme: load::Theme,
     root: &Path,
+    format: Format,
 ) -> Result<Draft, Diagnostics> {
     // The article is checked as `check` would check it, so that a draft is
     // never made from an article the build refuses; the facts it is checked
@@ -191,6 +234,7 @@ fn draft_from(
                 value: Value::Map(Vec::new()),
                 pos: Pos::new(1, 1, 1),
             },
+            notes: Vec::new(),
         },
         theme,
         translations: Vec::new(),
@@ -200,6 +244,10 @@ fn draft_from(
     match facts {
         Some(facts) if facts.root.value != Value::Null => {
             let (text, warnings) = merge::merge(&findings, &facts)?;
+            let text = match format {
+                Format::Yaml => text,
+                Format::ArchieMl => merged_as_aml(&text)?,
+            };
             Ok(Draft {
                 text,
                 warnings,
@@ -207,11 +255,33 @@ fn draft_from(
             })
         }
         _ => Ok(Draft {
-            text: output::fresh(&findings, ARTICLE_PATH),
+            text: match format {
+                Format::Yaml => output::fresh(&findings, ARTICLE_PATH),
+                Format::ArchieMl => output::fresh_aml(&findings, ARTICLE_PATH),
+            },
             warnings: Diagnostics::new(),
             merged: false,
         }),
     }
+}
+
+/// A merged YAML draft as ArchieML: its entries, without its comments.
+fn merged_as_aml(yaml: &str) -> Result<String, Diagnostics> {
+    let file = SourceFile::new(FACTS_PATH, yaml);
+    let to_all = |d: Diagnostic| {
+        let mut all = Diagnostics::new();
+        all.push(d);
+        all
+    };
+    let tree = load::yaml::parse(&file, yaml, 1).map_err(to_all)?;
+    crate::archieml::write::write(&tree).map_err(|refused| {
+        to_all(Diagnostic::at(
+            crate::diagnostic::Severity::Error,
+            &file,
+            refused.pos,
+            refused.message,
+        ))
+    })
 }
 
 /// Read the people, roles, quotes and dates out of a parsed article.

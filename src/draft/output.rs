@@ -177,6 +177,110 @@ pub fn fresh(findings: &Findings, article_path: &str) -> String {
     text
 }
 
+/// The same draft as [`fresh`], as ArchieML for a Google Doc. Its notes
+/// are lines of plain text, which ArchieML leaves out: each is set apart
+/// by a blank line (so the build does not take it for the rest of a value
+/// missing its `:end`) and starts with words no command starts with.
+pub fn fresh_aml(findings: &Findings, article_path: &str) -> String {
+    let value = |key: &str, text: &str| format!("{key}: {}", one_line(text));
+    let mut lines = vec![
+        format!("A draft of the facts, made by `explainer draft` from {article_path}."),
+        "Check each role and group, write summaries, and build the timeline from the dates listed at the end.".to_owned(),
+        "Lines like these, that are not `key: value` lines or lists, are left out of the facts.".to_owned(),
+    ];
+    if findings.people.is_empty() && findings.quotes.is_empty() {
+        lines.push(
+            "The article names no one and quotes no one, so there is nothing to draft yet."
+                .to_owned(),
+        );
+    }
+    lines.push(String::new());
+    lines.push("[people]".to_owned());
+    for (index, person) in findings.people.iter().enumerate() {
+        if index > 0 {
+            lines.push(String::new());
+        }
+        lines.push(value("id", &person.id));
+        lines.push(value("name", &person.name));
+        let mut notes = Vec::new();
+        match &person.role {
+            Some(role) => lines.push(value("role", role)),
+            None => {
+                lines.push(value("role", UNKNOWN_ROLE));
+                notes.push("The article gives no role: write one.");
+            }
+        }
+        match &person.group {
+            Some(group) => lines.push(value("group", group)),
+            None => {
+                lines.push(value("group", UNKNOWN_GROUP));
+                notes.push(
+                    "The article does not say which group: a country, a party, an organisation?",
+                );
+            }
+        }
+        if !person.aliases.is_empty() {
+            lines.push("[.aliases]".to_owned());
+            lines.extend(person.aliases.iter().map(|a| format!("* {}", one_line(a))));
+            lines.push("[]".to_owned());
+        }
+        for note in notes {
+            lines.push(String::new());
+            lines.push(format!("For {}: {note}", one_line(&person.name)));
+        }
+    }
+    lines.push("[]".to_owned());
+    lines.push(String::new());
+    lines.push("[quotes]".to_owned());
+    for (index, quote) in findings.quotes.iter().enumerate() {
+        if index > 0 {
+            lines.push(String::new());
+        }
+        lines.push(value("speaker", &findings.people[quote.speaker].id));
+        lines.push(value("text", &quote.text));
+    }
+    lines.push("[]".to_owned());
+    if !findings.unattributed.is_empty() {
+        lines.push(String::new());
+        lines.push("Quoted passages with no clear speaker, left out:".to_owned());
+        for (paragraph, text) in &findings.unattributed {
+            lines.push(format!(
+                "In paragraph {}: “{}”",
+                paragraph + 1,
+                comment_text(text, 100)
+            ));
+        }
+    }
+    lines.push(String::new());
+    lines.push("[timeline]".to_owned());
+    lines.push("[]".to_owned());
+    lines.push(String::new());
+    if findings.dates.is_empty() {
+        lines.push("The article mentions no dates.".to_owned());
+    } else {
+        lines.push(
+            "Dates the article mentions, to start the timeline from (each entry takes a `date:` and a `title:`):".to_owned(),
+        );
+        for date in &findings.dates {
+            lines.push(format!(
+                "On {} (paragraph {}): {}",
+                date.iso,
+                date.paragraph + 1,
+                comment_text(&date.sentence, 110)
+            ));
+        }
+    }
+    let mut text = lines.join("\n");
+    text.push('\n');
+    text
+}
+
+/// A value as one ArchieML line: what the article gives a draft never
+/// spans lines, but a stray newline would end the value there.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,13 +9,16 @@ use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use super::{ARTICLE_PATH, FACTS_PATH};
+use super::ARTICLE_PATH;
+use super::facts_file::{AML_PATH, YAML_PATH};
 
 /// The story's inputs at one commit.
 #[derive(Debug, Clone)]
 pub struct Commit {
     pub article: Vec<u8>,
-    pub facts: Vec<u8>,
+    /// The facts file's path and bytes; `None` when the commit has both
+    /// forms of it, which no build accepts.
+    pub facts: Option<(&'static str, Vec<u8>)>,
 }
 
 /// The commits of the story's history, or why there is none to read.
@@ -73,7 +76,8 @@ pub fn log(root: &Path) -> History {
             "--no-show-signature",
             "--",
             ARTICLE_PATH,
-            FACTS_PATH,
+            YAML_PATH,
+            AML_PATH,
         ],
     ) {
         Ok(log) => log,
@@ -92,7 +96,8 @@ pub fn log(root: &Path) -> History {
 }
 
 /// The story's inputs at each commit of `log`, oldest first. A commit
-/// without one of the two files is left out: it was no story yet.
+/// without an article or a facts file (of either form) is left out: it was
+/// no story yet.
 pub fn read(root: &Path, log: &Log) -> Result<Vec<Commit>, String> {
     if log.ids.is_empty() {
         return Ok(Vec::new());
@@ -102,15 +107,21 @@ pub fn read(root: &Path, log: &Log) -> Result<Vec<Commit>, String> {
     // `git` than reading.
     let mut wanted = String::new();
     for id in &log.ids {
-        for path in [ARTICLE_PATH, FACTS_PATH] {
+        for path in [ARTICLE_PATH, YAML_PATH, AML_PATH] {
             wanted.push_str(&format!("{id}:{}{path}\n", log.prefix));
         }
     }
     let blobs = cat_files(root, &wanted)?;
     let mut commits = Vec::with_capacity(log.ids.len());
     let mut blobs = blobs.into_iter();
-    while let (Some(article), Some(facts)) = (blobs.next(), blobs.next()) {
-        if let (Some(article), Some(facts)) = (article, facts) {
+    while let (Some(article), Some(yaml), Some(aml)) = (blobs.next(), blobs.next(), blobs.next()) {
+        let facts = match (yaml, aml) {
+            (Some(yaml), None) => Some((YAML_PATH, yaml)),
+            (None, Some(aml)) => Some((AML_PATH, aml)),
+            (Some(_), Some(_)) => None,
+            (None, None) => continue,
+        };
+        if let Some(article) = article {
             commits.push(Commit { article, facts });
         }
     }

@@ -3,6 +3,7 @@
 //! this stage touches the inputs on disk.
 
 pub mod ejected;
+pub mod facts_file;
 pub mod front_matter;
 pub mod history;
 pub mod previous;
@@ -18,7 +19,9 @@ pub use theme::{Asset, AssetSource, Template, Theme};
 pub use yaml::{Key, Node, Value};
 
 pub const ARTICLE_PATH: &str = "content/article.md";
-pub const FACTS_PATH: &str = "content/facts.yaml";
+/// The facts file most stories have; [`facts_file`] says which one a
+/// story has.
+pub const FACTS_PATH: &str = facts_file::YAML_PATH;
 /// A story's own words for the page, one `<lang>.yaml` per language.
 pub const TRANSLATIONS_DIR: &str = "i18n";
 /// The folders a story is read from: `serve` watches them, and neither the
@@ -54,6 +57,10 @@ impl ArticleSource {
 pub struct FactsSource {
     pub file: SourceFile,
     pub root: Node,
+    /// What reading the file found for the checks to report with theirs:
+    /// an editor's mistakes in an ArchieML file, each already repaired in
+    /// `root` so that it is reported once.
+    pub notes: Vec<Diagnostic>,
 }
 
 /// One `i18n/<lang>.yaml`, parsed but not yet checked.
@@ -69,7 +76,9 @@ pub struct TranslationSource {
 /// broken article and a broken facts file are reported in the same run.
 pub fn load(root: &Path) -> Result<Inputs, Diagnostics> {
     let article = read_source(root, ARTICLE_PATH).and_then(parse_article);
-    let facts = read_source(root, FACTS_PATH).and_then(parse_facts);
+    let facts = facts_file::locate(root)
+        .and_then(|format| read_source(root, format.path()))
+        .and_then(parse_facts);
     let theme = theme::load(root);
     let translations = read_translations(root);
     gather(root, article, facts, theme, translations)
@@ -94,7 +103,10 @@ pub fn from_bytes(article: &[u8], facts: &[u8]) -> Result<Inputs, Diagnostics> {
 /// tree's, read once by [`load`].
 pub fn story_at(commit: &history::Commit) -> Result<(ArticleSource, FactsSource), Diagnostics> {
     let article = decode(ARTICLE_PATH, commit.article.clone()).and_then(parse_article);
-    let facts = decode(FACTS_PATH, commit.facts.clone()).and_then(parse_facts);
+    let facts = match &commit.facts {
+        Some((path, bytes)) => decode(path, bytes.clone()).and_then(parse_facts),
+        None => Err(facts_file::both()),
+    };
     match (article, facts) {
         (Ok(article), Ok(facts)) => Ok((article, facts)),
         (article, facts) => {
@@ -116,9 +128,9 @@ pub fn parse_article(file: SourceFile) -> Result<ArticleSource, Diagnostic> {
     })
 }
 
+/// A facts file, YAML or ArchieML as its name says.
 pub fn parse_facts(file: SourceFile) -> Result<FactsSource, Diagnostic> {
-    let root = yaml::parse(&file, &file.text, 1)?;
-    Ok(FactsSource { file, root })
+    facts_file::parse(file)
 }
 
 fn gather(
@@ -251,7 +263,7 @@ pub fn io_diagnostic(relative: &str, path: &Path, error: &std::io::Error) -> Dia
     };
     if error.kind() == ErrorKind::NotFound {
         diagnostic.with_help(
-            "a story root holds content/article.md and content/facts.yaml; pass --root to build another folder",
+            "a story root holds content/article.md and content/facts.yaml (or content/facts.aml); pass --root to build another folder",
         )
     } else {
         diagnostic

@@ -160,6 +160,7 @@ mod tests {
     fn only_inputs_count_as_changes() {
         let root = Path::new("/story");
         assert!(is_input(root, Path::new("/story/content/facts.yaml")));
+        assert!(is_input(root, Path::new("/story/content/facts.aml")));
         assert!(is_input(root, Path::new("/story/static/img/a.png")));
         assert!(is_input(root, Path::new("/story/templates")));
         assert!(is_input(root, Path::new("/story/i18n/fr.yaml")));

@@ -117,15 +117,20 @@ pub(super) fn read_facts(
     pictures: &Probes,
 ) -> Facts {
     let mut facts = Facts::default();
+    let name = crate::load::facts_file::short_name(checker.file).to_owned();
     if root.value == Value::Null {
         checker.error(
             root.pos,
-            "facts.yaml is empty",
-            Some("list the story's people, with `people:` and a `- id:` line for each (`explainer new DIR` writes an example to copy)".into()),
+            format!("{name} is empty"),
+            Some(if name.ends_with(".aml") {
+                "list the story's people, under a `[people]` line with an `id:` line for each (README, ArchieML, has an example)".into()
+            } else {
+                "list the story's people, with `people:` and a `- id:` line for each (`explainer new DIR` writes an example to copy)".into()
+            }),
         );
         return facts;
     }
-    let Some(fields) = checker.mapping(root, "facts.yaml", FACTS_FIELDS) else {
+    let Some(fields) = checker.mapping(root, &name, FACTS_FIELDS) else {
         return facts;
     };
     // A `groups` of the wrong type is reported once; judging every group

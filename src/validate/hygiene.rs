@@ -119,12 +119,12 @@ fn diagnostic(file: &SourceFile, pos: Pos, c: char, hazard: Hazard, what: &str) 
     Diagnostic::at(severity, file, pos, message).with_help(help)
 }
 
-/// Every string in facts.yaml.
+/// Every string in the facts file.
 pub fn check_facts(source: &FactsSource, diagnostics: &mut Diagnostics) {
     check_tree(
         &source.file,
         &source.root,
-        What::Document("facts.yaml"),
+        What::Document(crate::load::facts_file::short_name(&source.file)),
         diagnostics,
     );
 }
@@ -204,7 +204,7 @@ const MARKDOWN_FIELDS: &[&str] = &["summary", "context", "takeaways"];
 /// large story's values took longer than the check itself).
 #[derive(Clone, Copy)]
 enum What<'a> {
-    Document(&'static str),
+    Document(&'a str),
     Field(&'a str),
 }
 

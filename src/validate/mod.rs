@@ -86,6 +86,9 @@ pub fn validate_sources(
     });
     hygiene::check_article(article_source, &mut diagnostics);
     hygiene::check_facts(facts_source, &mut diagnostics);
+    for note in &facts_source.notes {
+        diagnostics.push(note.clone());
+    }
     let article = {
         let mut checker = Checker::new(&article_source.file, &mut diagnostics);
         front_matter::read_article(

@@ -710,3 +710,49 @@ fn rebuilds_in_one_process_reuse_the_past_editions_until_the_look_changes() {
     let past = story.read("public/editions/20251121T090000Z/index.html");
     assert!(past.contains("See the latest."), "{past}");
 }
+
+#[test]
+fn a_history_whose_facts_move_to_archieml_builds_the_same_editions() {
+    // The story's fourth edition committed, and a fifth begun: once with
+    // its facts in YAML throughout, once with them moved to ArchieML in
+    // the commit of the fourth, which must then be read from facts.aml.
+    let yaml = story_with_history();
+    commit_all(yaml.root(), "The council's reply", "2025-11-23T12:05:00Z");
+    yaml.edit(
+        "content/facts.yaml",
+        "updates:\n",
+        "updates:\n  - at: 2025-11-24T08:00:00Z\n    text: Adds the engineers' reply.\n",
+    );
+    yaml.build().assert_ok();
+    assert!(editions_of(&yaml).contains(&"20251123T120000Z".to_owned()));
+    let expected = crate::common::snapshot(&yaml.output());
+
+    let moved = story_with_history();
+    let root = moved.root();
+    let aml = root.join("content/facts.aml");
+    let export = crate::common::run(&[
+        "export-facts",
+        "--format",
+        "aml",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        aml.to_str().unwrap(),
+    ]);
+    assert_eq!(export.code, 0, "{}", export.stderr);
+    std::fs::remove_file(root.join("content/facts.yaml")).unwrap();
+    commit_all(
+        root,
+        "The council's reply, the facts in a Doc",
+        "2025-11-23T12:05:00Z",
+    );
+    moved.edit(
+        "content/facts.aml",
+        "[updates]\n",
+        "[updates]\nat: 2025-11-24T08:00:00Z\ntext: Adds the engineers' reply.\n\n",
+    );
+    let run = moved.build();
+    run.assert_ok();
+    assert!(run.stderr.contains("4 past editions"), "{}", run.stderr);
+    assert_eq!(crate::common::snapshot(&moved.output()), expected);
+}

@@ -5,7 +5,8 @@
 //! `tests/fuzz_regressions/<target>/` holds the inputs of each target:
 //! `facts` (facts.yaml bytes, checked against the shipped article),
 //! `article` (article.md bytes, with facts that hold people but no quotes)
-//! and `pipeline` (an article, a NUL byte, then facts).
+//! `pipeline` (an article, a NUL byte, then facts) and `archieml` (a
+//! facts.aml, parsed, repaired and written back out).
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -26,7 +27,7 @@ fn feed(article: &[u8], facts: &[u8]) {
 fn every_kept_input_ends_cleanly() {
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
     let mut count = 0;
-    for target in ["facts", "article", "pipeline"] {
+    for target in ["facts", "article", "pipeline", "archieml"] {
         let mut entries: Vec<_> = std::fs::read_dir(base.join(target))
             .unwrap()
             .map(|e| e.unwrap().path())
@@ -38,6 +39,13 @@ fn every_kept_input_ends_cleanly() {
             match target {
                 "facts" => feed(SHIPPED_ARTICLE, &data),
                 "article" => feed(&data, PEOPLE_ONLY),
+                "archieml" => {
+                    if let Err(broken) =
+                        explainer::archieml::exercise(&String::from_utf8_lossy(&data))
+                    {
+                        panic!("{}: {broken}", path.display());
+                    }
+                }
                 _ => {
                     let (article, facts) = match data.iter().position(|&b| b == 0) {
                         Some(at) => (&data[..at], &data[at + 1..]),

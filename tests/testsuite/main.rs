@@ -3,6 +3,7 @@
 
 mod common;
 
+mod archieml;
 mod atomic_write;
 mod bad_input;
 mod draft;
