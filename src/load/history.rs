@@ -14,6 +14,8 @@ use super::{ARTICLE_PATH, FACTS_PATH};
 /// The story's inputs at one commit.
 #[derive(Debug, Clone)]
 pub struct Commit {
+    /// The commit's id, in full.
+    pub id: String,
     pub article: Vec<u8>,
     pub facts: Vec<u8>,
 }
@@ -24,11 +26,13 @@ pub enum History {
     /// The commits that touched the article or the facts, oldest first:
     /// their ids, which name their contents for good.
     Commits(Log),
-    /// A plain folder, or `git` is not installed.
+    /// A plain folder: no `.git` in the root or any folder above it.
     NotARepository,
+    /// There is a `.git`, but the `git` program cannot be run; why.
+    NoGit(String),
     /// A shallow clone holds only the newest commits.
     Shallow,
-    /// `git` ran and failed; what it said.
+    /// `git` ran and refused, or failed; what it said.
     Failed(String),
 }
 
@@ -41,6 +45,12 @@ pub struct Log {
 
 /// The commits of `root`'s story inputs, without their contents.
 pub fn log(root: &Path) -> History {
+    // A plain folder is told by looking for `.git`, which costs no process;
+    // where there is one, git's own verdict counts (a `.git` it will not
+    // read, for "dubious ownership" or a ceiling, is its to explain).
+    if !has_git_folder(root) {
+        return History::NotARepository;
+    }
     // One `git` for three questions: each process costs more than the
     // answer.
     let facts = match git(
@@ -53,16 +63,21 @@ pub fn log(root: &Path) -> History {
         ],
     ) {
         Ok(out) => out,
-        Err(_) => return History::NotARepository,
+        Err(Failure::CannotRun(why)) => return History::NoGit(why),
+        Err(Failure::Said(said)) => return History::Failed(said),
     };
-    let mut lines = facts.lines();
-    if lines.next() != Some("true") {
-        return History::NotARepository;
+    // Split on line feeds alone: a folder's name may start or end with a
+    // space, which trimming would take from the prefix.
+    let mut lines = facts.split('\n');
+    match lines.next() {
+        Some("true") => {}
+        // Inside `.git` itself, or a bare repository: no work tree.
+        _ => return History::NotARepository,
     }
     if lines.next() == Some("true") {
         return History::Shallow;
     }
-    let prefix = lines.next().unwrap_or("").trim().to_owned();
+    let prefix = lines.next().unwrap_or("").to_owned();
     // Pathspecs are relative to the root, wherever it sits in the work tree.
     let log = match git(
         root,
@@ -77,9 +92,10 @@ pub fn log(root: &Path) -> History {
         ],
     ) {
         Ok(log) => log,
+        Err(Failure::CannotRun(why)) => return History::NoGit(why),
         // A repository with no commit yet has no history to read.
         Err(_) if git(root, &["rev-parse", "--verify", "-q", "HEAD"]).is_err() => String::new(),
-        Err(error) => return History::Failed(error),
+        Err(Failure::Said(said)) => return History::Failed(said),
     };
     History::Commits(Log {
         prefix,
@@ -109,12 +125,33 @@ pub fn read(root: &Path, log: &Log) -> Result<Vec<Commit>, String> {
     let blobs = cat_files(root, &wanted)?;
     let mut commits = Vec::with_capacity(log.ids.len());
     let mut blobs = blobs.into_iter();
-    while let (Some(article), Some(facts)) = (blobs.next(), blobs.next()) {
-        if let (Some(article), Some(facts)) = (article, facts) {
-            commits.push(Commit { article, facts });
+    for id in &log.ids {
+        if let (Some(Some(article)), Some(Some(facts))) = (blobs.next(), blobs.next()) {
+            commits.push(Commit {
+                id: id.clone(),
+                article,
+                facts,
+            });
         }
     }
     Ok(commits)
+}
+
+/// Whether `root` or a folder above it holds `.git` (a folder, or the file
+/// a linked work tree or a submodule has), as git looks for it.
+fn has_git_folder(root: &Path) -> bool {
+    let start = std::fs::canonicalize(root).unwrap_or_else(|_| crate::absolute(root));
+    start
+        .ancestors()
+        .any(|folder| std::fs::symlink_metadata(folder.join(".git")).is_ok())
+}
+
+/// Why a `git` command gave no answer.
+enum Failure {
+    /// The program could not be started.
+    CannotRun(String),
+    /// It ran and failed; its message.
+    Said(String),
 }
 
 fn command(root: &Path) -> Command {
@@ -131,16 +168,29 @@ fn command(root: &Path) -> Command {
     command
 }
 
-fn git(root: &Path, args: &[&str]) -> Result<String, String> {
+fn git(root: &Path, args: &[&str]) -> Result<String, Failure> {
     let output = command(root)
         .args(args)
         .stdin(Stdio::null())
         .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
+        .map_err(|e| Failure::CannotRun(cannot_run(&e)))?;
     if output.status.success() {
         Ok(String::from_utf8_lossy(&output.stdout).into_owned())
     } else {
-        Err(String::from_utf8_lossy(&output.stderr).trim().to_owned())
+        let said = String::from_utf8_lossy(&output.stderr).trim().to_owned();
+        Err(Failure::Said(if said.is_empty() {
+            format!("git {} failed ({})", args[0], output.status)
+        } else {
+            said
+        }))
+    }
+}
+
+fn cannot_run(error: &std::io::Error) -> String {
+    if error.kind() == std::io::ErrorKind::NotFound {
+        "git is not installed (no `git` program on the PATH)".to_owned()
+    } else {
+        format!("the `git` program cannot be run: {error}")
     }
 }
 
@@ -153,7 +203,7 @@ fn cat_files(root: &Path, wanted: &str) -> Result<Vec<Option<Vec<u8>>>, String> 
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|e| format!("cannot run git: {e}"))?;
+        .map_err(|e| cannot_run(&e))?;
     // Written from another thread: git answers as it reads, and a full
     // pipe each way would otherwise stop both.
     let mut stdin = child.stdin.take().ok_or("git cat-file has no input")?;
