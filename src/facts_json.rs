@@ -32,6 +32,12 @@ pub struct FactsJson {
     /// words.
     #[serde(default)]
     pub removed: Vec<Removed>,
+    /// What earlier editions removed and has not come back, the latest
+    /// removal of each id: ids once published, remembered so that another
+    /// item given one is noticed, and the old item's corrections stay its
+    /// own. Absent when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub withdrawn: Vec<Removed>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -189,6 +195,7 @@ impl FactsJson {
                 })
                 .collect(),
             removed: changes.removed.clone(),
+            withdrawn: changes.withdrawn.clone(),
         }
     }
 

@@ -102,6 +102,8 @@ pub(super) struct QuoteAt {
 
 pub(super) struct EventAt {
     pub(super) id: Option<(String, Pos)>,
+    /// Where the event's entry starts.
+    pub(super) item: Pos,
     pub(super) people: Vec<(String, Pos)>,
 }
 
@@ -214,6 +216,7 @@ fn read_correction(
             at: at?,
             text: text?,
             item,
+            item_withdrawn: false,
         },
         at: CorrectionAt {
             item: item_node.map(|n| n.pos),
@@ -387,7 +390,11 @@ fn read_event(checker: &mut Checker, item: &Node) -> Option<Located<TimelineEven
             people: Vec::new(),
             source,
         },
-        at: EventAt { id, people },
+        at: EventAt {
+            id,
+            item: item.pos,
+            people,
+        },
     })
 }
 

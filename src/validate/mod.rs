@@ -4,6 +4,7 @@
 //! story is returned only when there are no errors.
 
 mod common_words;
+mod continuity;
 mod cross_check;
 mod facts;
 mod front_matter;

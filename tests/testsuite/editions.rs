@@ -695,7 +695,10 @@ fn an_edition_is_what_its_last_commit_that_builds_had() {
     let run = story.build();
     run.assert_ok();
     assert!(!run.stderr.contains("note:"), "{}", run.stderr);
-    assert_eq!(editions_of(&story), ["20251120T000000Z", "20251121T090000Z"]);
+    assert_eq!(
+        editions_of(&story),
+        ["20251120T000000Z", "20251121T090000Z"]
+    );
     let second = story.read("public/editions/20251121T090000Z/index.html");
     assert!(second.contains("Site engineer"), "{second}");
     // The latest is marked against that edition, where the role had
@@ -780,7 +783,10 @@ fn a_story_folder_whose_name_starts_with_a_space_keeps_its_editions() {
     built.assert_ok();
     assert!(built.stderr.contains("1 past edition"), "{}", built.stderr);
     assert!(!built.stderr.contains("note:"), "{}", built.stderr);
-    assert!(root.join("public/editions/20251120T000000Z/index.html").is_file());
+    assert!(
+        root.join("public/editions/20251120T000000Z/index.html")
+            .is_file()
+    );
 }
 
 /// A `git` that says what `git` says in a CI container whose checkout
@@ -852,9 +858,9 @@ fn git_refusing_to_run_or_missing_is_said_and_a_plain_folder_runs_no_git() {
         built.stderr
     );
     assert!(
-        built.stderr.contains(
-            "fatal: detected dubious ownership in repository at '/github/workspace'"
-        ),
+        built
+            .stderr
+            .contains("fatal: detected dubious ownership in repository at '/github/workspace'"),
         "{}",
         built.stderr
     );
@@ -878,4 +884,137 @@ fn git_refusing_to_run_or_missing_is_said_and_a_plain_folder_runs_no_git() {
         "{}",
         built.stderr
     );
+}
+
+#[test]
+fn an_id_a_removed_item_held_warns_when_reused_and_keeps_its_corrections() {
+    let story = Story::new(
+        BASE_ARTICLE,
+        &BASE_FACTS.replace(
+            "  - speaker: tomas-berg\n",
+            "  - id: alpha\n    speaker: tomas-berg\n",
+        ),
+    );
+    let root = story.root();
+    init(root);
+    commit_all(root, "First report", "2025-11-20T08:00:00Z");
+    story.edit(
+        "content/facts.yaml",
+        "  - id: alpha\n    speaker: tomas-berg\n    text: safe and on budget\n",
+        "",
+    );
+    append(
+        &story,
+        "content/facts.yaml",
+        "corrections:\n  - at: 2025-11-21T10:00:00Z\n    text: The mayor's words were about another tunnel.\n    item: quote-alpha\n",
+    );
+    commit_all(root, "Withdraws a quote", "2025-11-21T10:05:00Z");
+    // The next edition still explains the withdrawal.
+    append(
+        &story,
+        "content/facts.yaml",
+        "updates:\n  - at: 2025-11-22T09:00:00Z\n    text: Adds the engineer's warning.\n",
+    );
+    story.build().assert_ok();
+    story.edit(
+        "content/facts.yaml",
+        "quotes:\n",
+        "quotes:\n  - id: alpha\n    speaker: lena-okafor\n    text: We warned them twice.\n",
+    );
+    let run = story.build();
+    run.assert_ok();
+    assert!(
+        run.stderr.contains(
+            "warning: `quote-alpha` was the id of another quote, removed in the edition of 2025-11-21T10:00:00Z (“safe and on budget”, Tomas Berg): links readers shared to it would now show this quote"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("content/facts.yaml:13:9"),
+        "{}",
+        run.stderr
+    );
+    let page = story.page();
+    let quote = between(&page, "<li id=\"quote-alpha\"", "</li>\n");
+    assert!(quote.contains("We warned them twice."), "{quote}");
+    assert!(!quote.contains("correction-note"), "{quote}");
+    assert!(!quote.contains("another tunnel"), "{quote}");
+    let updates = between(&page, "id=\"updates\"", "</section>");
+    let listed = between(updates, "id=\"correction-20251121T100000Z\"", "</li>");
+    assert!(!listed.contains("href=\"#quote-alpha\""), "{listed}");
+    let marked = marks(&story);
+    assert!(
+        marked.contains(&("quote-alpha".to_owned(), "new".to_owned())),
+        "{marked:?}"
+    );
+}
+
+#[test]
+fn an_item_given_a_new_id_for_the_same_words_is_warned_about() {
+    let story = Story::new(
+        BASE_ARTICLE,
+        &BASE_FACTS.replace(
+            "  - speaker: tomas-berg\n",
+            "  - id: on-budget\n    speaker: tomas-berg\n",
+        ),
+    );
+    story.build().assert_ok();
+    story.edit("content/facts.yaml", "id: on-budget", "id: budget");
+    let run = story.build();
+    run.assert_ok();
+    assert!(
+        run.stderr.contains(
+            "warning: this quote was published as `quote-on-budget`, with the same words: under its new id `quote-budget` it is marked new"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("content/facts.yaml:13:9"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("keep the old id, `id: on-budget`"),
+        "{}",
+        run.stderr
+    );
+    // One warning for one move, not a removal besides.
+    assert!(
+        !run.stderr.contains("was removed without"),
+        "{}",
+        run.stderr
+    );
+
+    // A person's id likewise.
+    story.edit("content/facts.yaml", "id: budget", "id: on-budget");
+    story.build().assert_ok();
+    let facts = story
+        .read("content/facts.yaml")
+        .replace("lena-okafor", "lena-okafor-eng");
+    story.write("content/facts.yaml", facts.as_bytes());
+    let run = story.build();
+    run.assert_ok();
+    assert!(
+        run.stderr
+            .contains("this person was published as `person-lena-okafor`, with the same words"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("`id: lena-okafor`"), "{}", run.stderr);
+}
+
+#[test]
+fn a_capitalised_correction_item_gets_a_suggestion() {
+    let story = Story::base();
+    append(
+        &story,
+        "content/facts.yaml",
+        &CORRECTION.replace("QUOTE", "QUOTE-SAFE-AND-ON"),
+    );
+    story.build().assert_fails_with(&[
+        "no item has the id `QUOTE-SAFE-AND-ON`",
+        "did you mean `quote-safe-and-on`?",
+    ]);
 }
