@@ -454,3 +454,22 @@ fn on_the_shipped_story_only_the_two_uncurated_passages_are_new() {
     story.write("content/facts.yaml", drafted.text.as_bytes());
     story.check().assert_ok();
 }
+
+#[test]
+fn two_attributed_quotes_in_one_paragraph_keep_their_own_speakers() {
+    let article = "---\ntitle: The sea wall\npublished: 2026-03-04\n---\n\n\
+        Engineer Pieter Berg said the wall “will hold for a century.” Resident Maria Cruz said “we were never asked.”\n\n\
+        “Who knew?” Cruz said later.\n";
+    let findings = draft::analyse_text(article).unwrap();
+    assert_eq!(
+        speaker_of(&findings, "will hold for a century"),
+        Some("Pieter Berg")
+    );
+    assert_eq!(
+        speaker_of(&findings, "we were never asked"),
+        Some("Maria Cruz")
+    );
+    // A new sentence that is only an attribution still looks back.
+    assert_eq!(speaker_of(&findings, "Who knew"), Some("Maria Cruz"));
+    assert_draft_builds(article);
+}
