@@ -52,6 +52,10 @@ pub(super) fn check(
         let Some(item) = pos_of.get(id.as_str()) else {
             continue;
         };
+        // An id that is not a slug has its error already.
+        if !crate::text::is_slug(given_form(kind, &id)) {
+            continue;
+        }
         let new_here = shown
             .get(&id)
             .is_none_or(|new_in_this_edition| *new_in_this_edition);
