@@ -234,7 +234,18 @@ pub(super) fn cross_check(
         warn_unmentioned(checker, &people, &facts.people, &mentioned);
     }
     if let Some(article) = &article {
-        super::repeats::before_published(checker, &article.published, &facts.update_times);
+        super::repeats::before_published(
+            checker,
+            &article.published,
+            &facts.update_times,
+            "update",
+        );
+        super::repeats::before_published(
+            checker,
+            &article.published,
+            &facts.correction_times,
+            "correction",
+        );
     }
 
     let mut story = Story {
