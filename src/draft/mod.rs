@@ -48,6 +48,43 @@ pub struct Findings {
     /// Quoted passages with no clear speaker: (paragraph, text).
     pub unattributed: Vec<(usize, String)>,
     pub dates: Vec<dates::DateMention>,
+    /// How the article writes its letters, which says whether the rules,
+    /// which find names by their capitals, could find any.
+    pub letters: LetterCase,
+}
+
+/// How an article's letters are written, as far as finding names goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LetterCase {
+    /// Capitals and small letters, as English is written.
+    #[default]
+    Mixed,
+    /// Capitals throughout: every word looks like a name, none stands out.
+    AllCapitals,
+    /// Mostly a script without capitals (Chinese, Arabic, Hebrew, Thai…).
+    Uncased,
+}
+
+impl LetterCase {
+    fn of(text: &str) -> LetterCase {
+        let (mut upper, mut lower, mut uncased) = (0usize, 0usize, 0usize);
+        for c in text.chars().filter(|c| c.is_alphabetic()) {
+            if c.is_uppercase() {
+                upper += 1;
+            } else if c.is_lowercase() {
+                lower += 1;
+            } else {
+                uncased += 1;
+            }
+        }
+        if uncased > upper + lower {
+            LetterCase::Uncased
+        } else if upper > 0 && lower * 10 < upper {
+            LetterCase::AllCapitals
+        } else {
+            LetterCase::Mixed
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -103,6 +140,22 @@ pub fn draft(root: &Path) -> Result<Draft, Diagnostics> {
 pub enum Failure {
     Usage(Diagnostic),
     Content(Diagnostics),
+}
+
+/// The closing line of a draft that failed, naming the files at fault: a
+/// facts.yaml that does not parse is no problem of the article's.
+pub fn what_failed(diagnostics: &Diagnostics) -> String {
+    let mut files: Vec<&str> = Vec::new();
+    for diagnostic in diagnostics.iter().filter(|d| d.is_error()) {
+        if !files.contains(&diagnostic.file.as_str()) {
+            files.push(&diagnostic.file);
+        }
+    }
+    match files.as_slice() {
+        [] => "there are problems to fix first".to_owned(),
+        [one] => format!("{one} has problems to fix first"),
+        several => format!("{} have problems to fix first", several.join(" and ")),
+    }
 }
 
 /// `explainer draft`: draft the story at `root` and, with `output`, write
@@ -294,6 +347,12 @@ pub(crate) fn analyse(article: &ArticleSource) -> Findings {
         quotes,
         unattributed,
         dates,
+        letters: LetterCase::of(
+            &paragraphs
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<String>(),
+        ),
     }
 }
 
