@@ -429,3 +429,20 @@ fn doubtful_dates_of_updates_corrections_and_events_are_warned_about() {
         "a year before 1000 is written with four digits in quotes: `date: \"0999\"`",
     ]);
 }
+
+#[test]
+fn a_stray_quotation_mark_is_not_doubled_on_the_page() {
+    let story = Story::base();
+    story.edit(
+        FACTS,
+        "text: safe and on budget",
+        "text: “safe and on budget",
+    );
+    story.build().assert_ok();
+    let page = story.page();
+    assert!(
+        page.contains("“safe and on budget”</p></blockquote>"),
+        "{page}"
+    );
+    assert!(!page.contains("““"), "{page}");
+}
