@@ -230,8 +230,10 @@ pub(super) fn cross_check(
         timeline.push(event);
     }
 
-    if !empty_body {
-        warn_unmentioned(checker, &people, &facts.people, &mentioned);
+    // A front matter that failed may have lost the caption that names
+    // someone: "never named" would then be false.
+    if !empty_body && article.is_some() {
+        warn_unmentioned(checker, &people, &facts.people, &mentioned, paragraphs);
     }
     if let Some(article) = &article {
         super::repeats::before_published(

@@ -7,6 +7,7 @@ mod common_words;
 mod continuity;
 mod cross_check;
 mod facts;
+mod footnotes;
 mod front_matter;
 mod hygiene;
 mod local_links;
@@ -86,6 +87,7 @@ pub fn validate_sources(
         }
     });
     hygiene::check_article(article_source, &mut diagnostics);
+    footnotes::check(article_source, &mut diagnostics);
     hygiene::check_facts(facts_source, &mut diagnostics);
     let article = {
         let mut checker = Checker::new(&article_source.file, &mut diagnostics);

@@ -446,3 +446,108 @@ fn a_stray_quotation_mark_is_not_doubled_on_the_page() {
     );
     assert!(!page.contains("““"), "{page}");
 }
+
+#[test]
+fn words_in_alt_text_code_or_struck_out_text_are_not_the_articles() {
+    let story = Story::base();
+    story.edit(
+        ARTICLE,
+        "Engineer Lena Okafor disagreed",
+        "![Inspector Ruth Amsel at the portal](tunnel.png) The inspector sent `the tunnel is closed` to staff. ~~The lining will hold.~~\n\nEngineer Lena Okafor disagreed",
+    );
+    story.write("static/tunnel.png", &crate::common::pictures::png(4, 3));
+    story.edit(
+        FACTS,
+        "timeline:\n",
+        "  - speaker: ruth-amsel\n    text: the tunnel is closed\n  - speaker: ruth-amsel\n    text: at the portal\n  - speaker: ruth-amsel\n    text: The lining will hold.\ntimeline:\n",
+    );
+    story.edit(
+        FACTS,
+        "quotes:\n",
+        "  - id: ruth-amsel\n    name: Ruth Amsel\n    role: Inspector\n    group: Engineers\nquotes:\n",
+    );
+    let run = story.build();
+    for wanted in [
+        "its words are in paragraph 2 (content/article.md line 10), but only in inline code, which is not the article's text",
+        "its words are in paragraph 2 (content/article.md line 10), but only in a picture's alt text, which is not the article's text",
+        "its words are in paragraph 2 (content/article.md line 10), but only in struck-out text (`~~…~~`), which is not the article's text",
+        "struck-out text is what the article withdrew",
+        "warning: Ruth Amsel is named only in a picture's alt text, which is not part of the article's text",
+    ] {
+        assert!(
+            run.stderr.contains(wanted),
+            "`{wanted}` missing:\n{}",
+            run.stderr
+        );
+    }
+    assert_eq!(
+        run.stderr
+            .matches("error: the quote is not in the article")
+            .count(),
+        3
+    );
+    assert!(!run.stderr.contains("closest is"), "{}", run.stderr);
+}
+
+#[test]
+fn a_footnote_is_warned_about_where_it_is_written() {
+    let story = Story::base();
+    story.edit(
+        ARTICLE,
+        "at the March meeting.",
+        "at the March meeting.[^1]\n\n[^1]: The minutes say so.",
+    );
+    let run = story.build();
+    run.assert_ok();
+    assert!(
+        run.stderr.contains(
+            "warning: footnotes are not supported: `[^1]` is shown on the page as it is written"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("content/article.md:8:80"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("write the note inline"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("footnotes are not supported").count(), 1);
+}
+
+#[test]
+fn a_broken_front_matter_adds_no_never_named_warnings() {
+    let story = Story::base();
+    // Berg is named only in the caption; a bad date fails the front matter.
+    story.edit(ARTICLE, "Mayor Tomas Berg said", "The mayor said");
+    story.edit(
+        ARTICLE,
+        "published: 2025-11-20\n",
+        "published: 2025-11-31\nphoto: {caption: Tomas Berg at the meeting}\n",
+    );
+    let run = story.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!run.stderr.contains("never named"), "{}", run.stderr);
+}
+
+#[test]
+fn building_inside_content_says_to_run_from_the_folder_above() {
+    let story = Story::base();
+    let content = story.root().join("content");
+    let run = crate::common::run(&["build", "--root", content.to_str().unwrap()]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("this is the story's content/ folder, not its root"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("run from the story root, the folder above")
+    );
+}
