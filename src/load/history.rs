@@ -41,6 +41,9 @@ pub struct Log {
     /// The root's path inside the work tree (`stories/riyadh/`, or empty).
     prefix: String,
     pub ids: Vec<String>,
+    /// Commits from before the story was moved (`git mv`) to `prefix`,
+    /// oldest first, each with the story's path then.
+    pub moved: Vec<(String, String)>,
 }
 
 /// The commits of `root`'s story inputs, without their contents.
@@ -83,7 +86,7 @@ pub fn log(root: &Path) -> History {
         root,
         &[
             "log",
-            "--format=%H",
+            "--format=%H %P",
             "--reverse",
             "--no-show-signature",
             "--",
@@ -97,14 +100,92 @@ pub fn log(root: &Path) -> History {
         Err(_) if git(root, &["rev-parse", "--verify", "-q", "HEAD"]).is_err() => String::new(),
         Err(Failure::Said(said)) => return History::Failed(said),
     };
-    History::Commits(Log {
-        prefix,
-        ids: log
+    let mut ids = Vec::new();
+    let mut oldest_has_parent = false;
+    for line in log.lines().filter(|l| !l.is_empty()) {
+        let mut fields = line.split(' ');
+        let Some(id) = fields.next() else { continue };
+        if ids.is_empty() {
+            oldest_has_parent = fields.any(|f| !f.is_empty());
+        }
+        ids.push(id.to_owned());
+    }
+    // A story whose first commit is the repository's first was never
+    // moved: only a story that came from elsewhere costs a look for where.
+    let moved = match ids.first() {
+        Some(oldest) if oldest_has_parent => before_moves(root, &prefix, oldest),
+        _ => Vec::new(),
+    };
+    History::Commits(Log { prefix, ids, moved })
+}
+
+/// The commits of the story before it was moved to `prefix` (`git mv
+/// stories/old stories/new`), oldest first with the story's path at each:
+/// the article's renames, as `git log --follow` finds them, say where it
+/// was, and the story's commits there are read as those at its place now.
+fn before_moves(root: &Path, prefix: &str, oldest: &str) -> Vec<(String, String)> {
+    let Ok(follow) = git(
+        root,
+        &[
+            "log",
+            "--follow",
+            "--name-only",
+            "--format=%x01%H",
+            "--no-show-signature",
+            "--",
+            ARTICLE_PATH,
+        ],
+    ) else {
+        return Vec::new();
+    };
+    // Newest first: each commit's id and the article's path there.
+    let mut paths: Vec<String> = Vec::new();
+    for entry in follow.split('\u{1}').filter(|e| !e.is_empty()) {
+        let mut lines = entry.lines().filter(|l| !l.is_empty());
+        let (Some(_), Some(path)) = (lines.next(), lines.next()) else {
+            continue;
+        };
+        if paths.last().is_none_or(|last| last != path) {
+            paths.push(path.to_owned());
+        }
+    }
+    let mut moved: Vec<(String, String)> = Vec::new();
+    let mut until = oldest.to_owned();
+    let current = format!("{prefix}{ARTICLE_PATH}");
+    for path in paths.into_iter().filter(|p| *p != current) {
+        // A story moves as a folder; an article renamed on its own is no
+        // story there.
+        let Some(old_prefix) = path.strip_suffix(ARTICLE_PATH) else {
+            break;
+        };
+        let article = format!(":(top,literal){old_prefix}{ARTICLE_PATH}");
+        let facts = format!(":(top,literal){old_prefix}{FACTS_PATH}");
+        let Ok(log) = git(
+            root,
+            &[
+                "log",
+                "--format=%H",
+                "--no-show-signature",
+                &format!("{until}^"),
+                "--",
+                &article,
+                &facts,
+            ],
+        ) else {
+            break;
+        };
+        let older: Vec<String> = log
             .lines()
             .filter(|l| !l.is_empty())
             .map(str::to_owned)
-            .collect(),
-    })
+            .collect();
+        let Some(last) = older.last() else { break };
+        until = last.clone();
+        // Newest first here; the whole list is turned round at the end.
+        moved.extend(older.into_iter().map(|id| (id, old_prefix.to_owned())));
+    }
+    moved.reverse();
+    moved
 }
 
 /// The story's inputs at each commit of `log`, oldest first. A commit
@@ -113,22 +194,28 @@ pub fn read(root: &Path, log: &Log) -> Result<Vec<Commit>, String> {
     if log.ids.is_empty() {
         return Ok(Vec::new());
     }
+    let all: Vec<(&str, &str)> = log
+        .moved
+        .iter()
+        .map(|(id, prefix)| (id.as_str(), prefix.as_str()))
+        .chain(log.ids.iter().map(|id| (id.as_str(), log.prefix.as_str())))
+        .collect();
     // One `git cat-file` for every file of every commit, not two processes
     // per commit: fifty editions would otherwise spend more time starting
     // `git` than reading.
     let mut wanted = String::new();
-    for id in &log.ids {
+    for (id, prefix) in &all {
         for path in [ARTICLE_PATH, FACTS_PATH] {
-            wanted.push_str(&format!("{id}:{}{path}\n", log.prefix));
+            wanted.push_str(&format!("{id}:{prefix}{path}\n"));
         }
     }
     let blobs = cat_files(root, &wanted)?;
-    let mut commits = Vec::with_capacity(log.ids.len());
+    let mut commits = Vec::with_capacity(all.len());
     let mut blobs = blobs.into_iter();
-    for id in &log.ids {
+    for (id, _) in &all {
         if let (Some(Some(article)), Some(Some(facts))) = (blobs.next(), blobs.next()) {
             commits.push(Commit {
-                id: id.clone(),
+                id: (*id).to_owned(),
                 article,
                 facts,
             });

@@ -1018,3 +1018,41 @@ fn a_capitalised_correction_item_gets_a_suggestion() {
         "did you mean `quote-safe-and-on`?",
     ]);
 }
+
+#[test]
+fn a_story_moved_with_git_mv_keeps_its_editions_from_before_the_move() {
+    let repo = tempfile::tempdir().unwrap();
+    std::fs::write(repo.path().join("README"), "Stories.\n").unwrap();
+    init(repo.path());
+    commit_all(repo.path(), "The repository", "2025-11-19T08:00:00Z");
+    let old = repo.path().join("drafts/tunnel");
+    std::fs::create_dir_all(old.join("content")).unwrap();
+    std::fs::write(old.join("content/article.md"), BASE_ARTICLE).unwrap();
+    std::fs::write(old.join("content/facts.yaml"), BASE_FACTS).unwrap();
+    commit_all(repo.path(), "First report", "2025-11-20T08:00:00Z");
+    let mut facts = BASE_FACTS.to_owned();
+    facts.push_str("updates:\n  - at: 2025-11-21T09:00:00Z\n    text: Adds the reply.\n");
+    std::fs::write(old.join("content/facts.yaml"), &facts).unwrap();
+    commit_all(repo.path(), "Reply", "2025-11-21T09:05:00Z");
+    std::fs::create_dir_all(repo.path().join("stories")).unwrap();
+    git(
+        repo.path(),
+        &["mv", "drafts/tunnel", "stories/tunnel"],
+        "2025-11-22T08:00:00Z",
+    );
+    commit_all(repo.path(), "Published", "2025-11-22T08:00:00Z");
+    let root = repo.path().join("stories/tunnel");
+    facts.push_str("  - at: 2025-11-23T09:00:00Z\n    text: Adds the vote.\n");
+    std::fs::write(root.join("content/facts.yaml"), &facts).unwrap();
+    let built = run(&["build", "--root", root.to_str().unwrap()]);
+    built.assert_ok();
+    assert!(built.stderr.contains("2 past editions"), "{}", built.stderr);
+    assert!(
+        root.join("public/editions/20251120T000000Z/index.html")
+            .is_file()
+    );
+    assert!(
+        root.join("public/editions/20251121T090000Z/index.html")
+            .is_file()
+    );
+}
