@@ -7,22 +7,26 @@
 //! are. No model, no network: the same article always gives the same
 //! draft.
 //!
-//! - [`text`]: a paragraph as words, quoted passages and sentences;
-//! - [`people`]: names, told apart from titles, organisations and places,
+//! - `text`: a paragraph as words, quoted passages and sentences;
+//! - `people`: names, told apart from titles, organisations and places,
 //!   and the forms of one name gathered together;
-//! - [`roles`]: each person's role in the article's words, and a group;
-//! - [`attribution`]: quoted passages and their speakers;
-//! - [`dates`]: dates mentioned, for the timeline;
-//! - [`output`] and [`merge`]: the YAML, fresh or on top of curated facts.
+//! - `roles`: each person's role in the article's words, and a group;
+//! - `attribution`: quoted passages and their speakers;
+//! - `dates`: dates mentioned, for the timeline;
+//! - `output` and `merge`: the YAML, fresh or on top of curated facts.
 
-pub mod attribution;
-pub mod dates;
-pub mod lexicon;
-pub mod merge;
-pub mod output;
-pub mod people;
-pub mod roles;
-pub mod text;
+// The rules' insides are the draft's own: what another tool needs is
+// below, [`draft`], [`analyse_text`] and the findings.
+mod attribution;
+mod dates;
+mod lexicon;
+mod merge;
+mod output;
+mod people;
+mod roles;
+mod text;
+
+pub use dates::DateMention;
 
 use std::path::Path;
 
@@ -47,7 +51,7 @@ pub struct Findings {
     pub quotes: Vec<DraftQuote>,
     /// Quoted passages with no clear speaker: (paragraph, text).
     pub unattributed: Vec<(usize, String)>,
-    pub dates: Vec<dates::DateMention>,
+    pub dates: Vec<DateMention>,
     /// How the article writes its letters, which says whether the rules,
     /// which find names by their capitals, could find any.
     pub letters: LetterCase,
@@ -263,6 +267,12 @@ pub fn analyse_text(text: &str) -> Result<Findings, Diagnostic> {
     Ok(analyse(&article))
 }
 
+/// A fresh facts file from `findings`, as `draft` prints it for an
+/// article with no facts yet.
+pub fn facts_text(findings: &Findings) -> String {
+    output::fresh(findings, ARTICLE_PATH)
+}
+
 /// The parts of a quote around its ellipses, as quote checking compares
 /// them.
 pub use crate::quotes::fragments;
@@ -300,7 +310,7 @@ pub(crate) fn analyse(article: &ArticleSource) -> Findings {
             && !quoted[index]
             && !person.aliases.iter().any(|a| !a.contains(' '))
     };
-    let mut taken = std::collections::HashSet::new();
+    let mut ids = crate::ids::Unique::new();
     let mut people: Vec<DraftPerson> = Vec::with_capacity(found.found.len());
     let mut renumbered: Vec<Option<usize>> = vec![None; found.found.len()];
     for (index, person) in found.found.iter().enumerate() {
@@ -308,11 +318,10 @@ pub(crate) fn analyse(article: &ArticleSource) -> Findings {
             continue;
         }
         renumbered[index] = Some(people.len());
-        let id = unique_id(
-            &crate::text::slug(&person.name, crate::text::Letters::Ascii),
-            &taken,
-        );
-        taken.insert(id.clone());
+        let id = ids.take(id_base(crate::text::slug(
+            &person.name,
+            crate::text::Letters::Ascii,
+        )));
         let usable: Vec<roles::Role> = roles[index]
             .iter()
             .filter(|r| !r.text.is_empty())
@@ -356,17 +365,15 @@ pub(crate) fn analyse(article: &ArticleSource) -> Findings {
     }
 }
 
-/// `id`, or `id-2`, `id-3`, … when it is taken; `person` for a name with
-/// no Latin letters.
-pub fn unique_id(id: &str, taken: &std::collections::HashSet<String>) -> String {
-    let base = if id.is_empty() { "person" } else { id };
-    if !taken.contains(base) {
-        return base.to_owned();
+/// The base of a drafted person's id: the slug of their name, or
+/// `person` for a name with no Latin letters; [`crate::ids::Unique`]
+/// numbers a second one, as it numbers every id the build makes.
+fn id_base(slug: String) -> String {
+    if slug.is_empty() {
+        "person".to_owned()
+    } else {
+        slug
     }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|candidate| !taken.contains(candidate))
-        .unwrap_or_else(|| base.to_owned())
 }
 
 /// What the draft needs from the front matter; the checks that it is
