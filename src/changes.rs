@@ -34,6 +34,10 @@ pub struct Changes {
     pub quotes: Vec<Option<Change>>,
     pub timeline: Vec<Option<Change>>,
     pub removed: Vec<Removed>,
+    /// What earlier editions removed and has not come back (see
+    /// [`withdrawn_before`]), carried into facts.json so that the memory
+    /// outlives the one edition after a removal.
+    pub withdrawn: Vec<Removed>,
     /// The previous edition's time, when there was one.
     pub since: Option<String>,
 }
@@ -46,6 +50,7 @@ impl Changes {
             quotes: vec![None; story.quotes.len()],
             timeline: vec![None; story.timeline.len()],
             removed: Vec::new(),
+            withdrawn: Vec::new(),
             since: None,
         }
     }
@@ -90,11 +95,33 @@ impl Changes {
                     .cloned(),
             );
         }
+        // Within an edition the previous build's own removals are this
+        // edition's, and listed in `removed` again; only older ones carry.
+        let older = if same_edition {
+            previous.withdrawn.clone()
+        } else {
+            withdrawn_before(previous)
+        };
+        let now: HashMap<String, (ItemKind, Words)> = words_now(story)
+            .map(|(id, kind, words)| (id, (kind, words)))
+            .collect();
+        // An item that is back with its words is no longer withdrawn; an id
+        // back on another item stays, so that the corrections of the old one
+        // never move to the new.
+        let withdrawn = older
+            .into_iter()
+            .filter(|w| {
+                now.get(&w.id).is_none_or(|(kind, words)| {
+                    !(*kind == w.kind && same_item(w.kind, &w.words, words))
+                })
+            })
+            .collect();
         Changes {
             people,
             quotes,
             timeline,
             removed,
+            withdrawn,
             since: Some(previous.edition.clone()),
         }
     }
@@ -120,10 +147,69 @@ impl Changes {
         if announced {
             return Vec::new();
         }
+        // An item whose words are still on the page under another id was
+        // renamed, not withdrawn: validation warns about that instead.
+        let kept: HashSet<(ItemKind, Words)> = words_now(story)
+            .map(|(_, kind, words)| (kind, words))
+            .collect();
         self.removed
             .iter()
             .filter(|r| !named.contains(r.id.as_str()))
+            .filter(|r| !kept.contains(&(r.kind, r.words.clone())))
             .collect()
+    }
+}
+
+/// Every item removed before `previous`'s edition or in it, and not back
+/// since, the latest removal of each id: ids readers may hold links to
+/// that no item of `previous` answers.
+pub fn withdrawn_before(previous: &FactsJson) -> Vec<Removed> {
+    let mut all: Vec<Removed> = Vec::new();
+    for removed in previous.withdrawn.iter().chain(&previous.removed) {
+        all.retain(|r| r.id != removed.id);
+        all.push(removed.clone());
+    }
+    all
+}
+
+/// Each item of `story` as the record of changes words it, with its
+/// element id.
+pub fn words_now(story: &Story) -> impl Iterator<Item = (String, ItemKind, Words)> + '_ {
+    let people = story.people.iter().map(|p| {
+        let words = Words {
+            text: p.name.clone(),
+            by: Some(p.role.clone()),
+        };
+        (ids::person(&p.id), ItemKind::Person, words)
+    });
+    let quotes = story.quotes.iter().map(|q| {
+        let words = Words {
+            text: q.text.clone(),
+            by: Some(story.people[q.speaker].name.clone()),
+        };
+        (q.id.clone(), ItemKind::Quote, words)
+    });
+    let timeline = story.timeline.iter().map(|e| {
+        let words = Words {
+            text: e.title.clone(),
+            by: Some(e.date.iso()),
+        };
+        (e.id.clone(), ItemKind::Event, words)
+    });
+    people.chain(quotes).chain(timeline)
+}
+
+/// Whether two wordings of an item of `kind` are one item, edited: the
+/// same person by much the same name, the same speaker's much the same
+/// words, an event on the same date or by much the same title. The rule
+/// [`crate::ids::assign`] keeps an edited item's id by.
+pub fn same_item(kind: ItemKind, before: &Words, now: &Words) -> bool {
+    let alike = strsim::normalized_levenshtein(&before.text, &now.text) >= ids::ALIKE;
+    let same_by = before.by == now.by;
+    match kind {
+        ItemKind::Person => alike,
+        ItemKind::Quote => same_by && alike,
+        ItemKind::Event => same_by || alike,
     }
 }
 
@@ -134,7 +220,7 @@ fn corrected_since(story: &Story, previous_edition: &str) -> HashSet<String> {
         .corrections
         .iter()
         .filter(|c| c.at.unix_seconds() > since)
-        .filter_map(|c| c.item.clone())
+        .filter_map(|c| c.corrects().map(str::to_owned))
         .collect()
 }
 
@@ -366,6 +452,7 @@ pub fn facts_json(story: &Story, changes: &Changes) -> FactsJson {
             })
             .collect(),
         removed: changes.removed.clone(),
+        withdrawn: changes.withdrawn.clone(),
     }
 }
 

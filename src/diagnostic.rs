@@ -218,13 +218,17 @@ pub fn did_you_mean<'a>(
     wrong: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    // Capitals are compared as lowercase: `QUOTE-ALPHA` is one slip from
+    // `quote-alpha`, not eleven.
+    let wrong = wrong.to_lowercase();
     candidates
         .into_iter()
         .map(|c| {
+            let lower = c.to_lowercase();
             // Jaro-Winkler alone misses two swapped letters in a short word
             // (`ulr` for `url`): one edit counts as close enough there.
-            let one_edit = wrong.chars().count() >= 3 && strsim::osa_distance(wrong, c) <= 1;
-            let score = strsim::jaro_winkler(wrong, c);
+            let one_edit = wrong.chars().count() >= 3 && strsim::osa_distance(&wrong, &lower) <= 1;
+            let score = strsim::jaro_winkler(&wrong, &lower);
             (if one_edit { score.max(0.81) } else { score }, c)
         })
         .filter(|(score, _)| *score > 0.8)

@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use crate::changes::Changes;
 use crate::date::Timestamp;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts_json::FactsJson;
 use crate::images::Probes;
 use crate::load::history::{self, History};
@@ -37,6 +38,9 @@ pub struct Past {
     pub read: bool,
     /// What the build should tell the editor, once.
     pub note: Option<String>,
+    /// What is wrong in the history as the working tree continues it: a
+    /// published edition the story has since gone back on.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// What the last call of [`read`] with this memory worked out, and from
@@ -76,6 +80,7 @@ pub fn read(
             previous: None,
             read,
             note,
+            warnings: Vec::new(),
         })
     };
     let log = match history::log(root) {
@@ -101,7 +106,16 @@ pub fn read(
                 ),
             );
         }
-        History::Failed(error) => return none(false, Some(failed(&error))),
+        History::NoGit(why) => {
+            return none(
+                false,
+                Some(format!(
+                    "{why}, so the story's git history cannot be read: past editions are not \
+                     built, and New marks come from the previous build's facts.json"
+                )),
+            );
+        }
+        History::Failed(said) => return none(false, Some(failed(&said))),
     };
     let key = CacheKey {
         root: root.to_path_buf(),
@@ -132,8 +146,15 @@ pub fn read(
     past
 }
 
-fn failed(error: &str) -> String {
-    format!("cannot read the git history ({error}): past editions are not built")
+/// What git said, each line indented under the note's first: its advice
+/// (`git config --global --add safe.directory …`) is the fix.
+fn failed(said: &str) -> String {
+    let said: Vec<String> = said.lines().map(|line| format!("    {line}")).collect();
+    format!(
+        "git would not read the story's history, so past editions are not built and New \
+         marks come from the previous build's facts.json; git said:\n{}",
+        said.join("\n")
+    )
 }
 
 fn check(
@@ -143,43 +164,75 @@ fn check(
     latest: Option<&Timestamp>,
     seed: Option<&FactsJson>,
 ) -> Past {
-    // The last commit of each edition, oldest edition first.
-    let mut last_of_each: Vec<(Timestamp, ArticleSource, FactsSource)> = Vec::new();
+    // Each edition's commits, in commit order, oldest edition first. All of
+    // them are kept, not only the last: an edition is what the last commit
+    // of it that builds had, and which that is is known only once they are
+    // checked.
+    let mut by_edition: Vec<(Timestamp, Vec<Candidate>)> = Vec::new();
+    let mut unreadable: Vec<&str> = Vec::new();
     for commit in commits {
         let Ok((article, facts)) = load::story_at(commit) else {
+            unreadable.push(&commit.id);
             continue;
         };
         let Some(at) = validate::edition_of(&article, &facts) else {
+            unreadable.push(&commit.id);
             continue;
         };
-        match last_of_each.last_mut() {
+        let candidate = Candidate {
+            id: &commit.id,
+            article,
+            facts,
+        };
+        match by_edition.last_mut() {
             Some(last) if last.0.unix_seconds() == at.unix_seconds() => {
-                *last = (at, article, facts);
+                last.1.push(candidate);
             }
             _ => {
                 // An edition that comes back (its newest update removed, then
                 // restored) is the one readers last saw at that time.
-                last_of_each.retain(|(t, _, _)| t.unix_seconds() != at.unix_seconds());
-                last_of_each.push((at, article, facts));
+                by_edition.retain(|(t, _)| t.unix_seconds() != at.unix_seconds());
+                by_edition.push((at, vec![candidate]));
             }
         }
     }
-    // The working tree continues the newest editions it is not past.
+    // Oldest first by time, not by when each was last committed: a commit
+    // that went back to an earlier edition leaves the later one behind it.
+    by_edition.sort_by_key(|(t, _)| t.unix_seconds());
+    let mut warnings = Vec::new();
+    // The working tree continues the newest editions it is not past; those
+    // it is behind were published and are gone from it.
     if let Some(latest) = latest {
-        last_of_each.retain(|(t, _, _)| t.unix_seconds() < latest.unix_seconds());
+        for (t, candidates) in &by_edition {
+            if t.unix_seconds() > latest.unix_seconds() {
+                warnings.push(vanished(t, latest, candidates));
+            }
+        }
+        by_edition.retain(|(t, _)| t.unix_seconds() < latest.unix_seconds());
     }
 
-    let mut editions = Vec::with_capacity(last_of_each.len());
+    let mut editions = Vec::with_capacity(by_edition.len());
     let mut previous: Option<FactsJson> = None;
     let mut broken = 0;
-    for (_, article, facts) in &mut last_of_each {
+    for (_, candidates) in &mut by_edition {
         let memory = previous.as_ref().or(seed);
-        // The story's own translations (`i18n/`) are not read from history:
-        // a past edition is shown in the words of the locale alone.
-        let checked =
-            validate::validate_sources(article, facts, &[], static_files, pictures, memory);
-        let Ok(checked) = checked else {
-            // A commit that does not build was never published.
+        // The newest commit of the edition that builds; a commit that does
+        // not build was never published, and the one before it stayed up.
+        let checked = candidates.iter_mut().rev().find_map(|candidate| {
+            // The story's own translations (`i18n/`) are not read from
+            // history: a past edition is shown in the words of the locale
+            // alone.
+            validate::validate_sources(
+                &candidate.article,
+                &mut candidate.facts,
+                &[],
+                static_files,
+                pictures,
+                memory,
+            )
+            .ok()
+        });
+        let Some(checked) = checked else {
             broken += 1;
             continue;
         };
@@ -193,18 +246,67 @@ fn check(
         previous = Some(crate::changes::facts_json(&story, &changes));
         editions.push(PastEdition { story, changes });
     }
-    let note = (broken > 0).then(|| {
-        format!(
-            "{broken} past edition{} in the git history do{} not build and {} left out",
+    let mut notes = Vec::new();
+    if broken > 0 {
+        notes.push(format!(
+            "{broken} past edition{} in the git history do{} not build at any of {} commits and {} left out",
             if broken == 1 { "" } else { "s" },
             if broken == 1 { "es" } else { "" },
+            if broken == 1 { "its" } else { "their" },
             if broken == 1 { "is" } else { "are" },
-        )
-    });
+        ));
+    }
+    if !unreadable.is_empty() {
+        let named: Vec<&str> = unreadable.iter().map(|id| short(id)).collect();
+        notes.push(format!(
+            "{} in the git history {} not be read as a story (its article or facts do not parse) and {} left out: {}",
+            if unreadable.len() == 1 {
+                "a commit".to_owned()
+            } else {
+                format!("{} commits", unreadable.len())
+            },
+            if unreadable.len() == 1 { "can" } else { "cannot" },
+            if unreadable.len() == 1 { "is" } else { "are" },
+            named.join(", ")
+        ));
+    }
     Past {
         editions,
         previous,
         read: true,
-        note,
+        note: (!notes.is_empty()).then(|| notes.join("; ")),
+        warnings,
     }
+}
+
+/// A commit of the history, loaded but not yet checked.
+struct Candidate<'c> {
+    id: &'c str,
+    article: ArticleSource,
+    facts: FactsSource,
+}
+
+/// A commit id as `git log --oneline` shows it.
+fn short(id: &str) -> &str {
+    id.get(..7).unwrap_or(id)
+}
+
+/// A published edition the working tree has gone back on: the update or
+/// correction that named it was deleted since.
+fn vanished(at: &Timestamp, latest: &Timestamp, candidates: &[Candidate]) -> Diagnostic {
+    let last = candidates.last().map_or("", |c| short(c.id));
+    Diagnostic::file_error(
+        crate::load::FACTS_PATH,
+        format!(
+            "the edition of {} (commit {last}) was published, but the story now goes back to {}: \
+             the update or correction that started it was deleted",
+            at.iso(),
+            latest.iso()
+        ),
+    )
+    .with_severity(Severity::Warning)
+    .with_help(
+        "restore it: readers saw that edition, and its page and record are no longer built; \
+         to take back what it said, add a correction",
+    )
 }

@@ -31,14 +31,14 @@ pub enum ChangeKind {
 
 /// What an item says, in brief, for the record of changes: a quote's text
 /// and speaker, an event's title and date, a person's name and role.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Words {
     pub text: String,
     #[serde(default)]
     pub by: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ItemKind {
     Person,
@@ -79,6 +79,12 @@ pub struct FactsJson {
     /// words.
     #[serde(default)]
     pub removed: Vec<Removed>,
+    /// What earlier editions removed and has not come back, the latest
+    /// removal of each id: ids once published, remembered so that another
+    /// item given one is noticed, and the old item's corrections stay its
+    /// own. Absent when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub withdrawn: Vec<Removed>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

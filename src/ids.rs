@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::changes::ItemKind;
 use crate::date::Timestamp;
 use crate::facts_json::FactsJson;
 use crate::model::{Correction, Story, Update};
@@ -221,6 +222,23 @@ impl Unique {
 /// made from its own first words, never one the previous edition gave to
 /// another item: ids do not depend on other items' places in the file.
 pub fn assign(story: &mut Story, previous: Option<&FactsJson>) {
+    // Ids an earlier edition gave to items since removed: never made anew
+    // for another item, but an item back with the same words takes its own
+    // again.
+    let withdrawn = previous
+        .map(crate::changes::withdrawn_before)
+        .unwrap_or_default();
+    let withdrawn_of = |kind: ItemKind| -> Vec<Withdrawn> {
+        withdrawn
+            .iter()
+            .filter(|w| w.kind == kind)
+            .map(|w| Withdrawn {
+                id: &w.id,
+                shown: w.words.by.as_deref().unwrap_or(""),
+                words: &w.words.text,
+            })
+            .collect()
+    };
     let speakers: Vec<String> = story
         .quotes
         .iter()
@@ -234,6 +252,7 @@ pub fn assign(story: &mut Story, previous: Option<&FactsJson>) {
             .map(|(q, speaker)| Candidate {
                 given: q.given_id.as_deref().map(quote),
                 group: speaker,
+                shown: &story.people[q.speaker].name,
                 words: &q.text,
                 base: quote_base(&q.text, speaker),
             })
@@ -245,11 +264,17 @@ pub fn assign(story: &mut Story, previous: Option<&FactsJson>) {
             .map(|q| Candidate {
                 given: Some(q.id.clone()),
                 group: &q.speaker,
+                shown: "",
                 words: &q.text,
                 base: String::new(),
             })
             .collect();
-        decide(&now, &before, Similar::SameGroup)
+        decide(
+            &now,
+            &before,
+            &withdrawn_of(ItemKind::Quote),
+            Similar::SameGroup,
+        )
     };
     for (quote, id) in story.quotes.iter_mut().zip(quote_ids) {
         quote.id = id;
@@ -263,6 +288,7 @@ pub fn assign(story: &mut Story, previous: Option<&FactsJson>) {
             .map(|(e, date)| Candidate {
                 given: e.given_id.as_deref().map(event),
                 group: date,
+                shown: date,
                 words: &e.title,
                 base: event_base(&e.title, date),
             })
@@ -274,15 +300,29 @@ pub fn assign(story: &mut Story, previous: Option<&FactsJson>) {
             .map(|e| Candidate {
                 given: Some(e.id.clone()),
                 group: &e.date,
+                shown: "",
                 words: &e.title,
                 base: String::new(),
             })
             .collect();
-        decide(&now, &before, Similar::GroupOrWords)
+        decide(
+            &now,
+            &before,
+            &withdrawn_of(ItemKind::Event),
+            Similar::GroupOrWords,
+        )
     };
     for (event, id) in story.timeline.iter_mut().zip(event_ids) {
         event.id = id;
     }
+}
+
+/// An item an earlier edition removed, as the record of changes words it.
+struct Withdrawn<'a> {
+    id: &'a str,
+    /// A quote's speaker's name, an event's date.
+    shown: &'a str,
+    words: &'a str,
 }
 
 /// An item as id assignment sees it. For the previous edition's items,
@@ -291,6 +331,9 @@ struct Candidate<'a> {
     given: Option<String>,
     /// A quote's speaker, an event's date.
     group: &'a str,
+    /// The same as the record of changes shows it: a quote's speaker's
+    /// name, an event's date.
+    shown: &'a str,
     /// A quote's text, an event's title.
     words: &'a str,
     base: String,
@@ -307,9 +350,14 @@ enum Similar {
 
 /// How alike two texts must be (0 to 1, by edit distance) for an edited
 /// item to keep the id of the one it replaced.
-const ALIKE: f64 = 0.5;
+pub(crate) const ALIKE: f64 = 0.5;
 
-fn decide(now: &[Candidate], before: &[Candidate], similar: Similar) -> Vec<String> {
+fn decide(
+    now: &[Candidate],
+    before: &[Candidate],
+    withdrawn: &[Withdrawn],
+    similar: Similar,
+) -> Vec<String> {
     let mut ids: Vec<Option<String>> = now.iter().map(|c| c.given.clone()).collect();
     let mut claimed: HashSet<String> = ids.iter().flatten().cloned().collect();
     let published: Vec<&str> = before.iter().filter_map(|b| b.given.as_deref()).collect();
@@ -329,6 +377,19 @@ fn decide(now: &[Candidate], before: &[Candidate], similar: Similar) -> Vec<Stri
         {
             claimed.insert((*found).to_owned());
             *slot = Some((*found).to_owned());
+        }
+    }
+    // An item back as it was takes its id back.
+    for (slot, c) in ids.iter_mut().zip(now) {
+        if slot.is_some() {
+            continue;
+        }
+        if let Some(found) = withdrawn
+            .iter()
+            .find(|w| w.shown == c.shown && w.words == c.words && !claimed.contains(w.id))
+        {
+            claimed.insert(found.id.to_owned());
+            *slot = Some(found.id.to_owned());
         }
     }
     for (slot, c) in ids.iter_mut().zip(now) {
@@ -362,6 +423,7 @@ fn decide(now: &[Candidate], before: &[Candidate], similar: Similar) -> Vec<Stri
     for id in claimed
         .into_iter()
         .chain(published.iter().map(|id| (*id).to_owned()))
+        .chain(withdrawn.iter().map(|w| w.id.to_owned()))
     {
         unique.reserve(id);
     }
@@ -409,6 +471,7 @@ mod assign_tests {
         Candidate {
             given: given.map(str::to_owned),
             group,
+            shown: group,
             words,
             base: quote_base(words, group),
         }
@@ -431,8 +494,34 @@ mod assign_tests {
             candidate(Some("quote-warned"), "okafor", "We warned them"),
         ];
         assert_eq!(
-            decide(&now, &before, Similar::SameGroup),
+            decide(&now, &before, &[], Similar::SameGroup),
             ["quote-we-will-review", "quote-1", "quote-2", "quote-warned"]
+        );
+    }
+
+    #[test]
+    fn a_withdrawn_id_is_never_made_anew_but_comes_back_with_its_words() {
+        let withdrawn = [
+            Withdrawn {
+                id: "quote-on-time",
+                shown: "x",
+                words: "on time",
+            },
+            Withdrawn {
+                id: "quote-3",
+                shown: "y",
+                words: "We warned them",
+            },
+        ];
+        let now = [
+            // Other words that start alike.
+            candidate(None, "z", "On time!"),
+            // Back as it was.
+            candidate(None, "y", "We warned them"),
+        ];
+        assert_eq!(
+            decide(&now, &[], &withdrawn, Similar::SameGroup),
+            ["quote-on-time-2", "quote-3"]
         );
     }
 
@@ -445,7 +534,7 @@ mod assign_tests {
             candidate(None, "y", "on time"),
         ];
         assert_eq!(
-            decide(&now, &before, Similar::SameGroup),
+            decide(&now, &before, &[], Similar::SameGroup),
             ["quote-on-time", "quote-on-time-2", "quote-on-time-3"]
         );
     }

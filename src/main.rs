@@ -278,7 +278,10 @@ fn draft(
         }
         Err(explainer::draft::Failure::Content(diagnostics)) => {
             print_diagnostics(diagnostics.iter());
-            eprintln!("Draft failed: the article has problems to fix first");
+            eprintln!(
+                "Draft failed: {}",
+                explainer::draft::what_failed(&diagnostics)
+            );
             return ExitCode::from(1);
         }
     };

@@ -187,4 +187,15 @@ pub struct Correction {
     /// The element id of the corrected item (`quote-river-fails`), if the
     /// correction is about one.
     pub item: Option<String>,
+    /// The item was withdrawn after this correction, and its id now names
+    /// another item, which the correction is not about.
+    pub item_withdrawn: bool,
+}
+
+impl Correction {
+    /// The element id of the item on the page this correction is about:
+    /// none for an item since withdrawn, whatever now holds its id.
+    pub fn corrects(&self) -> Option<&str> {
+        self.item.as_deref().filter(|_| !self.item_withdrawn)
+    }
 }

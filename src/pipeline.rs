@@ -287,6 +287,7 @@ fn run_stages(
         |previous| changes::Changes::since(story, previous),
     );
     let mut warnings = validated.warnings.clone();
+    past.warnings.iter().for_each(|w| warnings.push(w.clone()));
     for removed in changes.unannounced_removals(story) {
         warnings.push(
             Diagnostic::file_error(

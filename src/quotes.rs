@@ -165,10 +165,20 @@ pub fn without_marks(quote: &str) -> &str {
     // Single marks inside are too often apostrophes (« l'été ») to count.
     let is_double = |c: char| is_mark(c) && !"'‘‚".contains(c);
     if is_mark(first) && is_mark(last) && !inner.contains(is_double) {
-        inner.trim()
-    } else {
-        trimmed
+        return inner.trim();
     }
+    // A stray mark at one edge, its partner lost in the paste
+    // (`“safe and on budget`): the page's own marks stand for it, rather
+    // than the page showing `““safe and on budget”`.
+    if trimmed.chars().filter(|&c| is_double(c)).count() == 1 {
+        if is_double(first) {
+            return trimmed[first.len_utf8()..].trim_start();
+        }
+        if is_double(last) {
+            return trimmed[..trimmed.len() - last.len_utf8()].trim_end();
+        }
+    }
+    trimmed
 }
 
 /// The parts of a quote between its ellipses, each trimmed of the quote
@@ -688,6 +698,9 @@ mod tests {
             "\"No,\" he said, \"never\""
         );
         assert_eq!(without_marks("«"), "«");
+        assert_eq!(without_marks("“safe and on budget"), "safe and on budget");
+        assert_eq!(without_marks("safe and on budget” "), "safe and on budget");
+        assert_eq!(without_marks("He said “no"), "He said “no");
         assert_eq!(without_marks("« l'été »"), "l'été");
     }
 

@@ -52,6 +52,11 @@ pub(crate) fn check_root(root: &Path) -> Result<(), Failure> {
     let shown = root.display().to_string();
     let problem = match std::fs::metadata(root) {
         Ok(meta) if meta.is_dir() && root.join("content").is_dir() => return Ok(()),
+        Ok(meta) if meta.is_dir() && is_content_folder(root) => Diagnostic::file_error(
+            &shown,
+            "this is the story's content/ folder, not its root",
+        )
+        .with_help("run from the story root, the folder above (or pass --root ..)"),
         Ok(meta) if meta.is_dir() => Diagnostic::file_error(
             &shown,
             "the story root has no content/ folder",
@@ -71,4 +76,14 @@ pub(crate) fn check_root(root: &Path) -> Result<(), Failure> {
         }
     };
     Err(Failure::Usage(problem))
+}
+
+/// A folder named `content` that holds the article: where an editor who
+/// `cd`-ed in to edit it runs the build from.
+fn is_content_folder(root: &Path) -> bool {
+    let named_content = std::fs::canonicalize(root)
+        .ok()
+        .and_then(|path| path.file_name().map(|n| n == "content"))
+        .unwrap_or(false);
+    named_content && root.join("article.md").is_file()
 }

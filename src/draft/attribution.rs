@@ -183,6 +183,9 @@ impl Context<'_> {
         {
             return None;
         }
+        if self.opens_its_own_quotation(end, first) {
+            return None;
+        }
         if lexicon::is_according(self.word(first)) && self.lower(first + 1) == "to" {
             return self.speaker_at(first + 2).map(|(s, _)| s);
         }
@@ -191,6 +194,26 @@ impl Context<'_> {
         }
         let (speaker, next) = self.speaker_at(first)?;
         self.verb_follows(next).then_some(speaker)
+    }
+
+    /// Whether the words from `first` on, after a passage ending at `end`,
+    /// start a sentence that holds a quotation of its own: in `Berg said
+    /// the wall “will hold.” Cruz said “we were never asked.”`, "Cruz
+    /// said" is the second quotation's attribution, not the first's.
+    fn opens_its_own_quotation(&self, end: usize, first: usize) -> bool {
+        let words = &self.paragraph.words;
+        let sentence = words[first].sentence;
+        let passage_sentence = words[..first]
+            .iter()
+            .rev()
+            .find(|w| w.range.end <= end)
+            .map(|w| w.sentence);
+        passage_sentence != Some(sentence)
+            && self
+                .paragraph
+                .passages
+                .iter()
+                .any(|p| p.outer.start >= end && p.sentence == sentence)
     }
 
     /// A speech verb at `index`, perhaps after an adverb or two ("later

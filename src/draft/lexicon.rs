@@ -450,6 +450,28 @@ pub fn is_name_particle(word: &str) -> bool {
     NAME_PARTICLES.contains(lower(word).as_str())
 }
 
+/// The particles that may open a surname written without its given name
+/// ("van der Berg said"); not those that are English words too ("do",
+/// "la", "le", "y").
+pub fn starts_surname(word: &str) -> bool {
+    matches!(
+        lower(word).as_str(),
+        "van"
+            | "von"
+            | "der"
+            | "den"
+            | "de"
+            | "di"
+            | "du"
+            | "da"
+            | "del"
+            | "della"
+            | "ter"
+            | "bin"
+            | "ibn"
+    )
+}
+
 pub fn is_name_suffix(word: &str) -> bool {
     NAME_SUFFIXES.contains(lower(word).as_str())
 }

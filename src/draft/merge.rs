@@ -56,7 +56,10 @@ pub fn merge(
 
     // Who in the draft the facts already hold, and by which id.
     let mut id_of: Vec<Option<String>> = Vec::with_capacity(findings.people.len());
-    let mut taken: std::collections::HashSet<String> = known.iter().map(|k| k.id.clone()).collect();
+    let mut ids = crate::ids::Unique::new();
+    for k in &known {
+        ids.reserve(k.id.clone());
+    }
     let mut new_people: Vec<DraftPerson> = Vec::new();
     for person in &findings.people {
         if let Some(k) = known.iter().find(|k| names_same(person, k)) {
@@ -64,8 +67,7 @@ pub fn merge(
             continue;
         }
         let mut person = person.clone();
-        person.id = super::unique_id(&person.id, &taken);
-        taken.insert(person.id.clone());
+        person.id = ids.take(super::id_base(person.id));
         id_of.push(Some(person.id.clone()));
         new_people.push(person);
     }

@@ -7,22 +7,26 @@
 //! are. No model, no network: the same article always gives the same
 //! draft.
 //!
-//! - [`text`]: a paragraph as words, quoted passages and sentences;
-//! - [`people`]: names, told apart from titles, organisations and places,
+//! - `text`: a paragraph as words, quoted passages and sentences;
+//! - `people`: names, told apart from titles, organisations and places,
 //!   and the forms of one name gathered together;
-//! - [`roles`]: each person's role in the article's words, and a group;
-//! - [`attribution`]: quoted passages and their speakers;
-//! - [`dates`]: dates mentioned, for the timeline;
-//! - [`output`] and [`merge`]: the YAML, fresh or on top of curated facts.
+//! - `roles`: each person's role in the article's words, and a group;
+//! - `attribution`: quoted passages and their speakers;
+//! - `dates`: dates mentioned, for the timeline;
+//! - `output` and `merge`: the YAML, fresh or on top of curated facts.
 
-pub mod attribution;
-pub mod dates;
-pub mod lexicon;
-pub mod merge;
-pub mod output;
-pub mod people;
-pub mod roles;
-pub mod text;
+// The rules' insides are the draft's own: what another tool needs is
+// below, [`draft`], [`analyse_text`] and the findings.
+mod attribution;
+mod dates;
+mod lexicon;
+mod merge;
+pub(crate) mod output;
+mod people;
+mod roles;
+mod text;
+
+pub use dates::DateMention;
 
 use std::path::Path;
 
@@ -48,7 +52,44 @@ pub struct Findings {
     pub quotes: Vec<DraftQuote>,
     /// Quoted passages with no clear speaker: (paragraph, text).
     pub unattributed: Vec<(usize, String)>,
-    pub dates: Vec<dates::DateMention>,
+    pub dates: Vec<DateMention>,
+    /// How the article writes its letters, which says whether the rules,
+    /// which find names by their capitals, could find any.
+    pub letters: LetterCase,
+}
+
+/// How an article's letters are written, as far as finding names goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LetterCase {
+    /// Capitals and small letters, as English is written.
+    #[default]
+    Mixed,
+    /// Capitals throughout: every word looks like a name, none stands out.
+    AllCapitals,
+    /// Mostly a script without capitals (Chinese, Arabic, Hebrew, Thai…).
+    Uncased,
+}
+
+impl LetterCase {
+    fn of(text: &str) -> LetterCase {
+        let (mut upper, mut lower, mut uncased) = (0usize, 0usize, 0usize);
+        for c in text.chars().filter(|c| c.is_alphabetic()) {
+            if c.is_uppercase() {
+                upper += 1;
+            } else if c.is_lowercase() {
+                lower += 1;
+            } else {
+                uncased += 1;
+            }
+        }
+        if uncased > upper + lower {
+            LetterCase::Uncased
+        } else if upper > 0 && lower * 10 < upper {
+            LetterCase::AllCapitals
+        } else {
+            LetterCase::Mixed
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -128,6 +169,22 @@ fn as_yaml(facts: FactsSource) -> Result<FactsSource, Diagnostic> {
 pub enum Failure {
     Usage(Diagnostic),
     Content(Diagnostics),
+}
+
+/// The closing line of a draft that failed, naming the files at fault: a
+/// facts.yaml that does not parse is no problem of the article's.
+pub fn what_failed(diagnostics: &Diagnostics) -> String {
+    let mut files: Vec<&str> = Vec::new();
+    for diagnostic in diagnostics.iter().filter(|d| d.is_error()) {
+        if !files.contains(&diagnostic.file.as_str()) {
+            files.push(&diagnostic.file);
+        }
+    }
+    match files.as_slice() {
+        [] => "there are problems to fix first".to_owned(),
+        [one] => format!("{one} has problems to fix first"),
+        several => format!("{} have problems to fix first", several.join(" and ")),
+    }
 }
 
 /// `explainer draft`: draft the story at `root` and, with `output`, write
@@ -292,6 +349,12 @@ pub fn analyse_text(text: &str) -> Result<Findings, Diagnostic> {
     Ok(analyse(&article))
 }
 
+/// A fresh facts file from `findings`, as `draft` prints it for an
+/// article with no facts yet.
+pub fn facts_text(findings: &Findings) -> String {
+    output::fresh(findings, ARTICLE_PATH)
+}
+
 /// The parts of a quote around its ellipses, as quote checking compares
 /// them.
 pub use crate::quotes::fragments;
@@ -329,7 +392,7 @@ pub(crate) fn analyse(article: &ArticleSource) -> Findings {
             && !quoted[index]
             && !person.aliases.iter().any(|a| !a.contains(' '))
     };
-    let mut taken = std::collections::HashSet::new();
+    let mut ids = crate::ids::Unique::new();
     let mut people: Vec<DraftPerson> = Vec::with_capacity(found.found.len());
     let mut renumbered: Vec<Option<usize>> = vec![None; found.found.len()];
     for (index, person) in found.found.iter().enumerate() {
@@ -337,11 +400,10 @@ pub(crate) fn analyse(article: &ArticleSource) -> Findings {
             continue;
         }
         renumbered[index] = Some(people.len());
-        let id = unique_id(
-            &crate::text::slug(&person.name, crate::text::Letters::Ascii),
-            &taken,
-        );
-        taken.insert(id.clone());
+        let id = ids.take(id_base(crate::text::slug(
+            &person.name,
+            crate::text::Letters::Ascii,
+        )));
         let usable: Vec<roles::Role> = roles[index]
             .iter()
             .filter(|r| !r.text.is_empty())
@@ -376,20 +438,24 @@ pub(crate) fn analyse(article: &ArticleSource) -> Findings {
         quotes,
         unattributed,
         dates,
+        letters: LetterCase::of(
+            &paragraphs
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<String>(),
+        ),
     }
 }
 
-/// `id`, or `id-2`, `id-3`, … when it is taken; `person` for a name with
-/// no Latin letters.
-pub fn unique_id(id: &str, taken: &std::collections::HashSet<String>) -> String {
-    let base = if id.is_empty() { "person" } else { id };
-    if !taken.contains(base) {
-        return base.to_owned();
+/// The base of a drafted person's id: the slug of their name, or
+/// `person` for a name with no Latin letters; [`crate::ids::Unique`]
+/// numbers a second one, as it numbers every id the build makes.
+fn id_base(slug: String) -> String {
+    if slug.is_empty() {
+        "person".to_owned()
+    } else {
+        slug
     }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|candidate| !taken.contains(candidate))
-        .unwrap_or_else(|| base.to_owned())
 }
 
 /// What the draft needs from the front matter; the checks that it is

@@ -2,7 +2,7 @@
 //! leaves them alone, double quotes everywhere else, comments for what an
 //! editor must decide.
 
-use super::{DraftPerson, Findings};
+use super::{DraftPerson, Findings, LetterCase};
 
 /// What a person's `group` says when the article names none.
 pub const UNKNOWN_GROUP: &str = "Others";
@@ -116,11 +116,26 @@ pub fn fresh(findings: &Findings, article_path: &str) -> String {
         "# Check each role and group, write summaries, and build the timeline".to_owned(),
         "# from the dates listed at the end.".to_owned(),
     ];
-    if findings.people.is_empty() && findings.quotes.is_empty() {
-        lines.push(
-            "# The article names no one and quotes no one, so there is nothing to draft yet."
-                .to_owned(),
-        );
+    if findings.people.is_empty() {
+        // The rules find people by capitalised names, as English writes
+        // them: say so rather than that the article names no one.
+        let why = match findings.letters {
+            LetterCase::AllCapitals => Some(
+                "# No one was found: the draft's rules read only English-like capitalised\n# names, and this article is written in capitals throughout, so no name\n# stands out. Add the people by hand.",
+            ),
+            LetterCase::Uncased => Some(
+                "# No one was found: the draft's rules read only English-like capitalised\n# names, and this article is written in a script without capitals\n# (Chinese, Arabic, Hebrew…). Add the people by hand.",
+            ),
+            LetterCase::Mixed if findings.quotes.is_empty() && findings.unattributed.is_empty() => {
+                Some(
+                    "# The article names no one and quotes no one, so there is nothing to draft yet.",
+                )
+            }
+            LetterCase::Mixed => Some(
+                "# No one was found: the draft's rules read English-like capitalised names,\n# and the article names no one that way. Add the people by hand.",
+            ),
+        };
+        lines.extend(why.into_iter().flat_map(str::lines).map(str::to_owned));
     }
     if findings.people.is_empty() {
         lines.push("people: []".to_owned());

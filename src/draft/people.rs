@@ -339,12 +339,15 @@ fn runs(paragraph: &Paragraph) -> Vec<Range<usize>> {
     let count = paragraph.words.len();
     let mut index = 0;
     while index < count {
-        if !starts_name_word(paragraph, index) {
+        // "van der Berg said": a surname's particles lead its run even
+        // where no given name comes before them.
+        let particles = leading_particles(paragraph, index);
+        if particles == 0 && !starts_name_word(paragraph, index) {
             index += 1;
             continue;
         }
         let start = index;
-        let mut end = index + 1;
+        let mut end = index + particles + 1;
         loop {
             let last = end - 1;
             if end >= count
@@ -400,6 +403,28 @@ fn runs(paragraph: &Paragraph) -> Vec<Range<usize>> {
         index = end;
     }
     runs
+}
+
+/// How many particles that may begin a surname ("van der", "de", "bin")
+/// start at `index` and lead to a capitalised word; 0 when they do not.
+fn leading_particles(paragraph: &Paragraph, index: usize) -> usize {
+    let count = paragraph.words.len();
+    if !lexicon::starts_surname(paragraph.word(index)) || paragraph.is_capitalised(index) {
+        return 0;
+    }
+    let mut after = index;
+    while after < count
+        && lexicon::is_name_particle(paragraph.word(after))
+        && !paragraph.is_capitalised(after)
+        && joins(paragraph.gap_after(after))
+    {
+        after += 1;
+    }
+    if after < count && after > index && starts_name_word(paragraph, after) {
+        after - index
+    } else {
+        0
+    }
 }
 
 fn joins(gap: &str) -> bool {
@@ -482,6 +507,15 @@ fn name_in_run(
     {
         classes[last] = Class::Name;
     }
+    // "Martin Luther King Jr.": the word before a suffix is a name, even
+    // one that is also a title.
+    for at in 1..classes.len() {
+        if lexicon::is_name_suffix(paragraph.word(run.start + at))
+            && classes[at - 1] == Class::Title
+        {
+            classes[at - 1] = Class::Name;
+        }
+    }
     let mut end = classes.len();
     while end > 0
         && classes[end - 1] != Class::Name
@@ -499,10 +533,20 @@ fn name_in_run(
     while start > 0 && matches!(classes[start - 1], Class::Name | Class::Particle) {
         start -= 1;
     }
-    while start < end && classes[start] == Class::Particle {
+    // Particles lead a name only when it is a surname with them, "van der
+    // Berg" or "de Villiers": not an English "do" or "la" before a capital.
+    while start < end
+        && classes[start] == Class::Particle
+        && !lexicon::starts_surname(paragraph.word(run.start + start))
+    {
         start += 1;
     }
-    if start == end {
+    if start == end
+        || (start..end).all(|w| {
+            let word = paragraph.word(run.start + w);
+            lexicon::is_name_suffix(word) || classes[w] == Class::Particle
+        })
+    {
         return None;
     }
     // A name is what comes after any title; a run such as "Arab League"

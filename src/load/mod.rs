@@ -119,6 +119,9 @@ pub fn story_at(commit: &history::Commit) -> Result<(ArticleSource, FactsSource)
 }
 
 pub fn parse_article(file: SourceFile) -> Result<ArticleSource, Diagnostic> {
+    if let Some(conflict) = merge_conflict(&file) {
+        return Err(conflict);
+    }
     let (front_matter, first_line, body_start) = front_matter::split(&file)?;
     let front_matter = yaml::parse(&file, front_matter, first_line)?;
     Ok(ArticleSource {
@@ -130,7 +133,53 @@ pub fn parse_article(file: SourceFile) -> Result<ArticleSource, Diagnostic> {
 
 /// A facts file, YAML or ArchieML as its name says.
 pub fn parse_facts(file: SourceFile) -> Result<FactsSource, Diagnostic> {
+    if let Some(conflict) = merge_conflict(&file) {
+        return Err(conflict);
+    }
     facts_file::parse(file)
+}
+
+/// The markers git leaves in a file whose merge it could not finish: read
+/// as YAML or Markdown they make nonsense errors (or a heading), so they
+/// are told for what they are, before the file is parsed. A `=======` line
+/// alone is a Markdown heading's underline; only a `<<<<<<<` line followed
+/// by a `>>>>>>>` one is a conflict.
+fn merge_conflict(file: &SourceFile) -> Option<Diagnostic> {
+    let marker = |line: &str, mark: &str| {
+        line.strip_prefix(mark)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+    };
+    let mut conflicts: Vec<usize> = Vec::new();
+    let mut open: Option<usize> = None;
+    for (index, line) in file.text.lines().enumerate() {
+        if marker(line, "<<<<<<<") {
+            open = Some(index + 1);
+        } else if marker(line, ">>>>>>>")
+            && let Some(start) = open.take()
+        {
+            conflicts.push(start);
+        }
+    }
+    let first = *conflicts.first()?;
+    let mut diagnostic = Diagnostic::at(
+        Severity::Error,
+        file,
+        crate::source::Pos::new(first, 1, 7),
+        "an unfinished git merge: this file still holds a merge conflict's markers",
+    )
+    .with_help(
+        "keep the lines you want between `<<<<<<<`, `=======` and `>>>>>>>` (either side, or both merged by hand), delete the three marker lines, then commit",
+    );
+    if conflicts.len() > 1 {
+        let rest: Vec<String> = conflicts[1..].iter().map(usize::to_string).collect();
+        diagnostic = diagnostic.with_note(format!(
+            "{} more conflicts start on line{} {}",
+            rest.len(),
+            if rest.len() == 1 { "" } else { "s" },
+            rest.join(", ")
+        ));
+    }
+    Some(diagnostic)
 }
 
 fn gather(

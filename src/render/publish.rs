@@ -66,11 +66,7 @@ pub fn feed(story: &Story, base_url: &str) -> String {
     entries.sort_by_key(|(_, at, _)| std::cmp::Reverse(at.unix_seconds()));
     for (id, at, text) in entries {
         let address = format!("{base_url}#{id}");
-        let title = crate::article::paragraphs(text)
-            .into_iter()
-            .map(|p| p.text)
-            .collect::<Vec<_>>()
-            .join(" ");
+        let title = crate::article::plain_text(text);
         xml.push_str("  <entry>\n");
         xml.push_str(&format!("    <id>{}</id>\n", escape(&address)));
         xml.push_str(&format!(

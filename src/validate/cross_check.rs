@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::facts::{CorrectionAt, Facts};
 use super::reports::{mentioned_people, report_quote, warn_unmentioned};
-use super::{Checker, Located};
+use super::{Checker, Located, continuity};
 use crate::article;
 use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
 use crate::facts_json::FactsJson;
@@ -32,6 +32,9 @@ pub(super) fn cross_check(
     let mut index_of: HashMap<&str, usize> = HashMap::new();
     let mut first_seen: HashMap<&str, Pos> = HashMap::new();
     let mut people = Vec::new();
+    // Where each item that makes it into the story was written, for the
+    // checks of its id against the previous edition's.
+    let mut item_at: Vec<Option<Pos>> = Vec::new();
     let mut excused = facts.excused_ids.clone();
     for Located { value: person, at } in &facts.people {
         if let Some(first) = first_seen.get(person.id.as_str()) {
@@ -51,6 +54,7 @@ pub(super) fn cross_check(
             continue;
         }
         first_seen.insert(person.id.as_str(), at.id);
+        item_at.push(Some(at.id));
         people.push(person.clone());
         index_of.insert(person.id.as_str(), people.len() - 1);
     }
@@ -183,6 +187,7 @@ pub(super) fn cross_check(
         );
     }
     let mut quotes = Vec::new();
+    let mut quote_at = Vec::new();
     let mut given_ids = GivenIds::default();
     for Located { value: quote, at } in facts.quotes {
         given_ids.check(checker, at.id.as_ref(), "quote");
@@ -201,17 +206,22 @@ pub(super) fn cross_check(
             }
         };
         if let Some(speaker) = speaker {
+            item_at.push(at.id.as_ref().map(|(_, pos)| *pos));
+            quote_at.push(at.text);
             quotes.push(quote.resolve(speaker, paragraph));
         }
     }
 
     let mut timeline = Vec::new();
+    let mut event_at = Vec::new();
     for Located {
         value: mut event,
         at,
     } in facts.timeline
     {
         given_ids.check(checker, at.id.as_ref(), "event");
+        item_at.push(at.id.as_ref().map(|(_, pos)| *pos));
+        event_at.push(at.item);
         event.people = at
             .people
             .iter()
@@ -220,11 +230,24 @@ pub(super) fn cross_check(
         timeline.push(event);
     }
 
-    if !empty_body {
-        warn_unmentioned(checker, &people, &facts.people, &mentioned);
+    // A front matter that failed may have lost the caption that names
+    // someone: "never named" would then be false.
+    if !empty_body && article.is_some() {
+        warn_unmentioned(checker, &people, &facts.people, &mentioned, paragraphs);
     }
     if let Some(article) = &article {
-        super::repeats::before_published(checker, &article.published, &facts.update_times);
+        super::repeats::before_published(
+            checker,
+            &article.published,
+            &facts.update_times,
+            "update",
+        );
+        super::repeats::before_published(
+            checker,
+            &article.published,
+            &facts.correction_times,
+            "correction",
+        );
     }
 
     let mut story = Story {
@@ -239,7 +262,25 @@ pub(super) fn cross_check(
         translations: Vec::new(),
     };
     ids::assign(&mut story, previous);
+    let entries = quote_at.into_iter().chain(event_at);
+    // A person's id is always given.
+    let fallback: Vec<Pos> = std::iter::repeat_n(Pos::default(), story.people.len())
+        .chain(entries)
+        .collect();
+    let at: Vec<continuity::ItemAt> = crate::ids::of_items(&story)
+        .zip(item_at.iter().zip(&fallback))
+        .map(|(element_id, (given, entry))| continuity::ItemAt {
+            element_id,
+            pos: given.unwrap_or(*entry),
+            given: given.is_some(),
+        })
+        .collect();
     story.corrections = check_corrections(checker, facts.corrections, &story, previous);
+    // After the corrections: they may name the edition.
+    continuity::check(checker, &story, &at, previous);
+    let mut corrections = std::mem::take(&mut story.corrections);
+    continuity::keep_corrections_with_their_items(&mut corrections, &story, previous);
+    story.corrections = corrections;
     Some(story)
 }
 
@@ -281,7 +322,7 @@ fn check_corrections(
 ) -> Vec<Correction> {
     let mut known: Vec<String> = crate::ids::of_items(story).collect();
     if let Some(previous) = previous {
-        known.extend(crate::ids::of_published(previous));
+        known.extend(continuity::known_ids(previous));
     }
     let known_set: HashSet<&str> = known.iter().map(String::as_str).collect();
     let mut kept = Vec::new();

@@ -47,6 +47,7 @@ pub(super) struct Facts {
     pub(super) corrections: Vec<Located<Correction, CorrectionAt>>,
     /// Each update's time and where it is written.
     pub(super) update_times: Vec<(crate::date::Timestamp, Pos)>,
+    pub(super) correction_times: Vec<(crate::date::Timestamp, Pos)>,
     /// Ids that a person entry with an error already reported may have
     /// meant: a quote or event naming one of them gets no second error.
     pub(super) excused_ids: HashSet<String>,
@@ -102,10 +103,14 @@ pub(super) struct QuoteAt {
 
 pub(super) struct EventAt {
     pub(super) id: Option<(String, Pos)>,
+    /// Where the event's entry starts.
+    pub(super) item: Pos,
     pub(super) people: Vec<(String, Pos)>,
 }
 
 pub(super) struct CorrectionAt {
+    /// Where `at` was written.
+    pub(super) when: Pos,
     /// Where `item` was written: it is checked once every id is known.
     pub(super) item: Option<Pos>,
 }
@@ -176,6 +181,7 @@ pub(super) fn read_facts(
                 .required(&update, "at", "an update")
                 .and_then(|node| checker.timestamp(node, "`at`"));
             if let (Some(at), Some(node)) = (&at, update.get("at")) {
+                repeats::without_time(checker, at, node.pos, "update");
                 facts.update_times.push((at.clone(), node.pos));
             }
             let text = checker.required_text(&update, "text", "an update");
@@ -189,10 +195,20 @@ pub(super) fn read_facts(
     }
     if let Some(node) = fields.get("corrections") {
         for item in checker.list(node, "`corrections`") {
-            facts.corrections.extend(read_correction(checker, item));
+            let correction = read_correction(checker, item);
+            if let Some(correction) = &correction {
+                let pos = correction.at.when;
+                repeats::without_time(checker, &correction.value.at, pos, "correction");
+                facts
+                    .correction_times
+                    .push((correction.value.at.clone(), pos));
+            }
+            facts.corrections.extend(correction);
         }
     }
     repeats::same_instant(checker, &facts.update_times);
+    repeats::in_the_future(checker, &facts.update_times, "update");
+    repeats::in_the_future(checker, &facts.correction_times, "correction");
     repeats::repeated_quotes(
         checker,
         facts.quotes.iter().map(|q| (q.value.text(), q.at.text)),
@@ -219,8 +235,10 @@ fn read_correction(
             at: at?,
             text: text?,
             item,
+            item_withdrawn: false,
         },
         at: CorrectionAt {
+            when: fields.get("at")?.pos,
             item: item_node.map(|n| n.pos),
         },
     })
@@ -392,7 +410,11 @@ fn read_event(checker: &mut Checker, item: &Node) -> Option<Located<TimelineEven
             people: Vec::new(),
             source,
         },
-        at: EventAt { id, people },
+        at: EventAt {
+            id,
+            item: item.pos,
+            people,
+        },
     })
 }
 

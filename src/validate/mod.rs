@@ -4,8 +4,10 @@
 //! story is returned only when there are no errors.
 
 mod common_words;
+mod continuity;
 mod cross_check;
 mod facts;
+mod footnotes;
 mod front_matter;
 mod hygiene;
 mod local_links;
@@ -85,6 +87,7 @@ pub fn validate_sources(
         }
     });
     hygiene::check_article(article_source, &mut diagnostics);
+    footnotes::check(article_source, &mut diagnostics);
     hygiene::check_facts(facts_source, &mut diagnostics);
     for note in &facts_source.notes {
         diagnostics.push(note.clone());

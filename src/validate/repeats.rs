@@ -77,19 +77,72 @@ pub fn same_instant(checker: &mut Checker, updates: &[(Timestamp, Pos)]) {
 pub fn before_published(
     checker: &mut Checker,
     published: &Timestamp,
-    updates: &[(Timestamp, Pos)],
+    times: &[(Timestamp, Pos)],
+    noun: &str,
 ) {
-    for (at, pos) in updates {
+    for (at, pos) in times {
         if at.unix_seconds() < published.unix_seconds() {
             checker.warning(
                 *pos,
                 format!(
-                    "this update, {}, is earlier than `published` ({})",
+                    "this {noun}, {}, is earlier than `published` ({})",
                     at.iso(),
                     published.iso()
                 ),
-                Some("check the date: an update comes after the story it updates".into()),
+                Some(format!(
+                    "check the date: {} comes after the story it {}",
+                    if noun == "update" {
+                        "an update"
+                    } else {
+                        "a correction"
+                    },
+                    if noun == "update" {
+                        "updates"
+                    } else {
+                        "corrects"
+                    }
+                )),
             );
         }
+    }
+}
+
+/// How far past the build's clock an update or correction may be before
+/// it looks like a typo (a year or a month slipped) rather than a time
+/// zone or a clock a little ahead.
+const AHEAD: i64 = 24 * 3600;
+
+/// Updates and corrections dated after tomorrow. The clock decides only
+/// this warning, never a byte of the output, so the same inputs still
+/// build the same site on any day.
+pub fn in_the_future(checker: &mut Checker, times: &[(Timestamp, Pos)], noun: &str) {
+    let Ok(now) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) else {
+        return;
+    };
+    let now = i64::try_from(now.as_secs()).unwrap_or(i64::MAX);
+    for (at, pos) in times {
+        if at.unix_seconds() > now.saturating_add(AHEAD) {
+            checker.warning(
+                *pos,
+                format!("this {noun}, {}, is dated in the future", at.iso()),
+                Some(format!(
+                    "check the year and month: the {noun} is shown as published then, and its edition is named by it"
+                )),
+            );
+        }
+    }
+}
+
+/// An update's or correction's `at` that is a day alone.
+pub fn without_time(checker: &mut Checker, at: &Timestamp, pos: Pos, noun: &str) {
+    if at.time.is_none() {
+        checker.warning(
+            pos,
+            format!("this {noun}'s `at` is a day without a time"),
+            Some(format!(
+                "write the time and its zone (`{}T09:30:00Z`, or `…-05:00`): the {noun} names the edition, and with a day alone it counts as midnight UTC, before anything else that day",
+                at.iso()
+            )),
+        );
     }
 }

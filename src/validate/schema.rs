@@ -213,12 +213,33 @@ impl<'a> Checker<'a> {
         let parsed = match &node.value {
             Value::Int(year) => PartialDate::from_year(*year),
             Value::Str(text) => PartialDate::parse(text),
+            // YAML reads `0999` as a number, not as the year an editor
+            // zero-padded.
+            Value::Float(_) => {
+                self.error(
+                    node.pos,
+                    format!("{what} must be a date, found a number"),
+                    Some("a year before 1000 is written with four digits in quotes: `date: \"0999\"`".into()),
+                );
+                return None;
+            }
             _ => {
                 self.wrong_type(node, what, "a date");
                 return None;
             }
         };
-        self.date_result(node.pos, what, parsed)
+        let date = self.date_result(node.pos, what, parsed)?;
+        // `"0999"` says the year is meant; `1` or `999` may be a slip.
+        let padded = matches!(&node.value, Value::Str(text)
+            if text.trim().split('-').next().is_some_and(|year| year.len() == 4));
+        if date.year < 1000 && !padded {
+            self.warning(
+                node.pos,
+                format!("{what} is in the year {}, more than a thousand years ago", date.year),
+                Some("if that is meant, write the year with four digits in quotes (`\"0999\"`) to say so; if not, check the date for a digit lost".into()),
+            );
+        }
+        Some(date)
     }
 
     /// A day or an RFC 3339 date-time with a time zone.

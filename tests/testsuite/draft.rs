@@ -464,7 +464,7 @@ fn odd_and_large_articles_draft_without_a_panic() {
             continue;
         };
         if let Ok(findings) = draft::analyse_text(&text) {
-            let _ = draft::output::fresh(&findings, "content/article.md");
+            let _ = draft::facts_text(&findings);
         }
     }
     // A long generated story (scale 100: about 110,000 words) drafts in
@@ -506,4 +506,89 @@ fn on_the_shipped_story_only_the_two_uncurated_passages_are_new() {
     assert_eq!(without_new, curated);
     story.write("content/facts.yaml", drafted.text.as_bytes());
     story.check().assert_ok();
+}
+
+#[test]
+fn two_attributed_quotes_in_one_paragraph_keep_their_own_speakers() {
+    let article = "---\ntitle: The sea wall\npublished: 2026-03-04\n---\n\n\
+        Engineer Pieter Berg said the wall “will hold for a century.” Resident Maria Cruz said “we were never asked.”\n\n\
+        “Who knew?” Cruz said later.\n";
+    let findings = draft::analyse_text(article).unwrap();
+    assert_eq!(
+        speaker_of(&findings, "will hold for a century"),
+        Some("Pieter Berg")
+    );
+    assert_eq!(
+        speaker_of(&findings, "we were never asked"),
+        Some("Maria Cruz")
+    );
+    // A new sentence that is only an attribution still looks back.
+    assert_eq!(speaker_of(&findings, "Who knew"), Some("Maria Cruz"));
+    assert_draft_builds(article);
+}
+
+#[test]
+fn names_keep_their_accents_suffixes_and_particles() {
+    let article = "---\ntitle: The port\npublished: 2026-03-04\n---\n\n\
+        Port director Marie-Hélène de Villiers said the cranes were “older than the harbour.”\n\n\
+        “We shall overcome,” said Dr. Martin Luther King Jr.\n\n\
+        Union leader Pieter van der Berg spoke next. “We were never asked,” van der Berg said.\n";
+    let findings = draft::analyse_text(article).unwrap();
+    assert_eq!(
+        person(&findings, "Marie-Hélène de Villiers").id,
+        "marie-helene-de-villiers"
+    );
+    assert_eq!(
+        person(&findings, "Martin Luther King Jr.").id,
+        "martin-luther-king-jr"
+    );
+    assert!(!names(&findings).contains(&"Jr."), "{:?}", names(&findings));
+    assert_eq!(
+        speaker_of(&findings, "We shall overcome"),
+        Some("Martin Luther King Jr.")
+    );
+    assert_eq!(
+        person(&findings, "Pieter van der Berg").aliases,
+        ["van der Berg"]
+    );
+    assert_eq!(
+        speaker_of(&findings, "We were never asked"),
+        Some("Pieter van der Berg")
+    );
+    assert_draft_builds(article);
+}
+
+#[test]
+fn an_article_whose_names_the_rules_cannot_read_is_told_why() {
+    let capitals = "---\ntitle: PORT\npublished: 2026-03-04\n---\n\n\
+        PORT DIRECTOR ANNA BERG SAID THE CRANES WERE “OLDER THAN THE HARBOUR.”\n";
+    let text = draft::draft_text(capitals).unwrap();
+    assert!(
+        text.contains("# No one was found: the draft's rules read only English-like capitalised\n# names, and this article is written in capitals throughout"),
+        "{text}"
+    );
+    assert!(!text.contains("names no one and quotes no one"), "{text}");
+    let chinese =
+        "---\ntitle: 港口\npublished: 2026-03-04\n---\n\n港口主任王芳说：“起重机比港口还老。”\n";
+    let text = draft::draft_text(chinese).unwrap();
+    assert!(
+        text.contains("written in a script without capitals\n# (Chinese, Arabic, Hebrew…)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_facts_file_that_does_not_parse_is_named_not_the_article() {
+    let story = Story::base();
+    story.write("content/facts.yaml", b"people: [\n");
+    let drafted = run(&["draft", "--root", story.root().to_str().unwrap()]);
+    assert_eq!(drafted.code, 1, "{}", drafted.stderr);
+    assert!(
+        drafted
+            .stderr
+            .contains("Draft failed: content/facts.yaml has problems to fix first"),
+        "{}",
+        drafted.stderr
+    );
+    assert!(!drafted.stderr.contains("the article has problems"));
 }

@@ -756,3 +756,420 @@ fn a_history_whose_facts_move_to_archieml_builds_the_same_editions() {
     assert!(run.stderr.contains("4 past editions"), "{}", run.stderr);
     assert_eq!(crate::common::snapshot(&moved.output()), expected);
 }
+
+/// The marks of the page: which items the latest edition calls new,
+/// changed or corrected, by element id.
+fn marks(story: &Story) -> Vec<(String, String)> {
+    let facts = facts_json(story);
+    let mut marked = Vec::new();
+    for kind in ["people", "quotes", "timeline"] {
+        for item in facts[kind].as_array().unwrap() {
+            if let Some(change) = item["change"]["kind"].as_str() {
+                marked.push((item["id"].as_str().unwrap().to_owned(), change.to_owned()));
+            }
+        }
+    }
+    marked
+}
+
+#[test]
+fn an_edition_is_what_its_last_commit_that_builds_had() {
+    let story = Story::base();
+    let root = story.root();
+    init(root);
+    commit_all(root, "First report", "2025-11-20T08:00:00Z");
+    // Published: it built.
+    story.edit(
+        "content/facts.yaml",
+        "role: Engineer",
+        "role: Site engineer",
+    );
+    append(
+        &story,
+        "content/facts.yaml",
+        "updates:\n  - at: 2025-11-21T09:00:00Z\n    text: Her role, exactly.\n",
+    );
+    commit_all(root, "Her role", "2025-11-21T09:05:00Z");
+    // Then a commit of the same edition that does not build.
+    story.edit(
+        "content/facts.yaml",
+        "speaker: lena-okafor",
+        "speaker: lena-okafr",
+    );
+    commit_all(root, "Typo", "2025-11-21T09:30:00Z");
+    // The fix, with an update of its own.
+    story.edit(
+        "content/facts.yaml",
+        "speaker: lena-okafr",
+        "speaker: lena-okafor",
+    );
+    story.edit(
+        "content/facts.yaml",
+        "updates:\n",
+        "updates:\n  - at: 2025-11-22T10:00:00Z\n    text: Fixes a speaker.\n",
+    );
+    commit_all(root, "Fix", "2025-11-22T10:05:00Z");
+    let run = story.build();
+    run.assert_ok();
+    assert!(!run.stderr.contains("note:"), "{}", run.stderr);
+    assert_eq!(
+        editions_of(&story),
+        ["20251120T000000Z", "20251121T090000Z"]
+    );
+    let second = story.read("public/editions/20251121T090000Z/index.html");
+    assert!(second.contains("Site engineer"), "{second}");
+    // The latest is marked against that edition, where the role had
+    // already changed: nothing but the update is news.
+    assert_eq!(marks(&story), Vec::<(String, String)>::new());
+    let changes = story.read("public/changes.html");
+    assert!(changes.contains("Her role, exactly."), "{changes}");
+}
+
+#[test]
+fn a_commit_that_does_not_load_is_named_in_a_note() {
+    let story = Story::base();
+    let root = story.root();
+    init(root);
+    commit_all(root, "First report", "2025-11-20T08:00:00Z");
+    story.write("content/facts.yaml", b"people: [\n");
+    commit_all(root, "Half a paste", "2025-11-20T09:00:00Z");
+    let broken = git_out(root, &["rev-parse", "--short=7", "HEAD"]);
+    story.write("content/facts.yaml", BASE_FACTS.as_bytes());
+    commit_all(root, "Restored", "2025-11-20T10:00:00Z");
+    let run = story.build();
+    run.assert_ok();
+    assert_eq!(run.stderr.matches("note:").count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "a commit in the git history can not be read as a story (its article or facts do not parse) and is left out: {broken}"
+        )),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn deleting_the_update_of_a_published_edition_is_warned_about() {
+    let story = Story::base();
+    let root = story.root();
+    init(root);
+    commit_all(root, "First report", "2025-11-20T08:00:00Z");
+    append(
+        &story,
+        "content/facts.yaml",
+        "updates:\n  - at: 2025-11-21T09:00:00Z\n    text: Adds the mayor's reply.\n",
+    );
+    commit_all(root, "Reply", "2025-11-21T09:05:00Z");
+    let published = git_out(root, &["rev-parse", "--short=7", "HEAD"]);
+    story.write("content/facts.yaml", BASE_FACTS.as_bytes());
+    commit_all(root, "Tidy", "2025-11-21T10:00:00Z");
+    let run = story.build();
+    run.assert_ok();
+    assert!(
+        run.stderr.contains(&format!(
+            "warning: the edition of 2025-11-21T09:00:00Z (commit {published}) was published, but the story now goes back to 2025-11-20"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("add a correction"), "{}", run.stderr);
+}
+
+fn git_out(root: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(root)
+        .output()
+        .expect("git runs");
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
+#[test]
+fn a_story_folder_whose_name_starts_with_a_space_keeps_its_editions() {
+    let repo = tempfile::tempdir().unwrap();
+    let root = repo.path().join(" tunnel story");
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    std::fs::write(root.join("content/article.md"), BASE_ARTICLE).unwrap();
+    std::fs::write(root.join("content/facts.yaml"), BASE_FACTS).unwrap();
+    init(repo.path());
+    commit_all(repo.path(), "First report", "2025-11-20T08:00:00Z");
+    let mut facts = BASE_FACTS.to_owned();
+    facts.push_str("updates:\n  - at: 2025-11-21T09:00:00Z\n    text: Adds the reply.\n");
+    std::fs::write(root.join("content/facts.yaml"), facts).unwrap();
+    let built = run(&["build", "--root", root.to_str().unwrap()]);
+    built.assert_ok();
+    assert!(built.stderr.contains("1 past edition"), "{}", built.stderr);
+    assert!(!built.stderr.contains("note:"), "{}", built.stderr);
+    assert!(
+        root.join("public/editions/20251120T000000Z/index.html")
+            .is_file()
+    );
+}
+
+/// A `git` that says what `git` says in a CI container whose checkout
+/// belongs to another user, and leaves a mark that it ran.
+fn refusing_git(bin: &Path) {
+    let script = "#!/bin/sh\n\
+        PATH=/usr/bin:/bin\n\
+        touch \"$(dirname \"$0\")/ran\"\n\
+        echo \"fatal: detected dubious ownership in repository at '/github/workspace'\" >&2\n\
+        echo 'To add an exception for this directory, call:' >&2\n\
+        echo '' >&2\n\
+        echo \"\tgit config --global --add safe.directory /github/workspace\" >&2\n\
+        exit 128\n";
+    std::fs::create_dir_all(bin).unwrap();
+    let path = bin.join("git");
+    std::fs::write(&path, script).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+}
+
+fn build_with_path(story: &Story, path: &Path) -> crate::common::Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_explainer"))
+        .args(["build", "--root", story.root().to_str().unwrap()])
+        .env("NO_COLOR", "1")
+        .env("PATH", path)
+        .env_remove("EXPLAINER_BASE_URL")
+        .output()
+        .unwrap();
+    crate::common::Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+#[test]
+#[cfg(unix)]
+fn git_refusing_to_run_or_missing_is_said_and_a_plain_folder_runs_no_git() {
+    let tools = tempfile::tempdir().unwrap();
+    let bin = tools.path().join("bin");
+    refusing_git(&bin);
+
+    let plain = Story::base();
+    let built = build_with_path(&plain, &bin);
+    built.assert_ok();
+    assert!(
+        built
+            .stderr
+            .contains("note: the story is not in a git repository"),
+        "{}",
+        built.stderr
+    );
+    assert!(!bin.join("ran").exists(), "a plain folder started git");
+
+    let story = Story::base();
+    init(story.root());
+    commit_all(story.root(), "First report", "2025-11-20T08:00:00Z");
+    let built = build_with_path(&story, &bin);
+    built.assert_ok();
+    assert!(bin.join("ran").exists());
+    assert!(
+        built.stderr.contains(
+            "note: git would not read the story's history, so past editions are not built"
+        ),
+        "{}",
+        built.stderr
+    );
+    assert!(
+        built
+            .stderr
+            .contains("fatal: detected dubious ownership in repository at '/github/workspace'"),
+        "{}",
+        built.stderr
+    );
+    assert!(
+        built
+            .stderr
+            .contains("git config --global --add safe.directory /github/workspace"),
+        "{}",
+        built.stderr
+    );
+    assert!(!built.stderr.contains("not in a git repository"));
+
+    let empty = tools.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let built = build_with_path(&story, &empty);
+    built.assert_ok();
+    assert!(
+        built
+            .stderr
+            .contains("note: git is not installed (no `git` program on the PATH), so the story's git history cannot be read"),
+        "{}",
+        built.stderr
+    );
+}
+
+#[test]
+fn an_id_a_removed_item_held_warns_when_reused_and_keeps_its_corrections() {
+    let story = Story::new(
+        BASE_ARTICLE,
+        &BASE_FACTS.replace(
+            "  - speaker: tomas-berg\n",
+            "  - id: alpha\n    speaker: tomas-berg\n",
+        ),
+    );
+    let root = story.root();
+    init(root);
+    commit_all(root, "First report", "2025-11-20T08:00:00Z");
+    story.edit(
+        "content/facts.yaml",
+        "  - id: alpha\n    speaker: tomas-berg\n    text: safe and on budget\n",
+        "",
+    );
+    append(
+        &story,
+        "content/facts.yaml",
+        "corrections:\n  - at: 2025-11-21T10:00:00Z\n    text: The mayor's words were about another tunnel.\n    item: quote-alpha\n",
+    );
+    commit_all(root, "Withdraws a quote", "2025-11-21T10:05:00Z");
+    // The next edition still explains the withdrawal.
+    append(
+        &story,
+        "content/facts.yaml",
+        "updates:\n  - at: 2025-11-22T09:00:00Z\n    text: Adds the engineer's warning.\n",
+    );
+    story.build().assert_ok();
+    story.edit(
+        "content/facts.yaml",
+        "quotes:\n",
+        "quotes:\n  - id: alpha\n    speaker: lena-okafor\n    text: We warned them twice.\n",
+    );
+    let run = story.build();
+    run.assert_ok();
+    assert!(
+        run.stderr.contains(
+            "warning: `quote-alpha` was the id of another quote, removed in the edition of 2025-11-21T10:00:00Z (“safe and on budget”, Tomas Berg): links readers shared to it would now show this quote"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("content/facts.yaml:13:9"),
+        "{}",
+        run.stderr
+    );
+    let page = story.page();
+    let quote = between(&page, "<li id=\"quote-alpha\"", "</li>\n");
+    assert!(quote.contains("We warned them twice."), "{quote}");
+    assert!(!quote.contains("correction-note"), "{quote}");
+    assert!(!quote.contains("another tunnel"), "{quote}");
+    let updates = between(&page, "id=\"updates\"", "</section>");
+    let listed = between(updates, "id=\"correction-20251121T100000Z\"", "</li>");
+    assert!(!listed.contains("href=\"#quote-alpha\""), "{listed}");
+    let marked = marks(&story);
+    assert!(
+        marked.contains(&("quote-alpha".to_owned(), "new".to_owned())),
+        "{marked:?}"
+    );
+}
+
+#[test]
+fn an_item_given_a_new_id_for_the_same_words_is_warned_about() {
+    let story = Story::new(
+        BASE_ARTICLE,
+        &BASE_FACTS.replace(
+            "  - speaker: tomas-berg\n",
+            "  - id: on-budget\n    speaker: tomas-berg\n",
+        ),
+    );
+    story.build().assert_ok();
+    story.edit("content/facts.yaml", "id: on-budget", "id: budget");
+    let run = story.build();
+    run.assert_ok();
+    assert!(
+        run.stderr.contains(
+            "warning: this quote was published as `quote-on-budget`, with the same words: under its new id `quote-budget` it is marked new"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("content/facts.yaml:13:9"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("keep the old id, `id: on-budget`"),
+        "{}",
+        run.stderr
+    );
+    // One warning for one move, not a removal besides.
+    assert!(
+        !run.stderr.contains("was removed without"),
+        "{}",
+        run.stderr
+    );
+
+    // A person's id likewise.
+    story.edit("content/facts.yaml", "id: budget", "id: on-budget");
+    story.build().assert_ok();
+    let facts = story
+        .read("content/facts.yaml")
+        .replace("lena-okafor", "lena-okafor-eng");
+    story.write("content/facts.yaml", facts.as_bytes());
+    let run = story.build();
+    run.assert_ok();
+    assert!(
+        run.stderr
+            .contains("this person was published as `person-lena-okafor`, with the same words"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("`id: lena-okafor`"), "{}", run.stderr);
+}
+
+#[test]
+fn a_capitalised_correction_item_gets_a_suggestion() {
+    let story = Story::base();
+    append(
+        &story,
+        "content/facts.yaml",
+        &CORRECTION.replace("QUOTE", "QUOTE-SAFE-AND-ON"),
+    );
+    story.build().assert_fails_with(&[
+        "no item has the id `QUOTE-SAFE-AND-ON`",
+        "did you mean `quote-safe-and-on`?",
+    ]);
+}
+
+#[test]
+fn a_story_moved_with_git_mv_keeps_its_editions_from_before_the_move() {
+    let repo = tempfile::tempdir().unwrap();
+    std::fs::write(repo.path().join("README"), "Stories.\n").unwrap();
+    init(repo.path());
+    commit_all(repo.path(), "The repository", "2025-11-19T08:00:00Z");
+    let old = repo.path().join("drafts/tunnel");
+    std::fs::create_dir_all(old.join("content")).unwrap();
+    std::fs::write(old.join("content/article.md"), BASE_ARTICLE).unwrap();
+    std::fs::write(old.join("content/facts.yaml"), BASE_FACTS).unwrap();
+    commit_all(repo.path(), "First report", "2025-11-20T08:00:00Z");
+    let mut facts = BASE_FACTS.to_owned();
+    facts.push_str("updates:\n  - at: 2025-11-21T09:00:00Z\n    text: Adds the reply.\n");
+    std::fs::write(old.join("content/facts.yaml"), &facts).unwrap();
+    commit_all(repo.path(), "Reply", "2025-11-21T09:05:00Z");
+    std::fs::create_dir_all(repo.path().join("stories")).unwrap();
+    git(
+        repo.path(),
+        &["mv", "drafts/tunnel", "stories/tunnel"],
+        "2025-11-22T08:00:00Z",
+    );
+    commit_all(repo.path(), "Published", "2025-11-22T08:00:00Z");
+    let root = repo.path().join("stories/tunnel");
+    facts.push_str("  - at: 2025-11-23T09:00:00Z\n    text: Adds the vote.\n");
+    std::fs::write(root.join("content/facts.yaml"), &facts).unwrap();
+    let built = run(&["build", "--root", root.to_str().unwrap()]);
+    built.assert_ok();
+    assert!(built.stderr.contains("2 past editions"), "{}", built.stderr);
+    assert!(
+        root.join("public/editions/20251120T000000Z/index.html")
+            .is_file()
+    );
+    assert!(
+        root.join("public/editions/20251121T090000Z/index.html")
+            .is_file()
+    );
+}

@@ -480,3 +480,168 @@ fn a_quote_found_only_in_struck_out_text_does_not_verify() {
     );
     story.build().assert_ok();
 }
+
+#[test]
+fn doubtful_dates_of_updates_corrections_and_events_are_warned_about() {
+    let story = Story::base();
+    story.edit(FACTS, "date: 2019", "date: 19");
+    let mut facts = story.read(FACTS);
+    facts.push_str(
+        "updates:\n  - at: 2025-11-21\n    text: Adds the reply.\n  - at: 2205-11-22T09:00:00Z\n    text: Adds the vote.\ncorrections:\n  - at: 2025-11-01T10:00:00Z\n    text: The meeting was in March.\n",
+    );
+    story.write(FACTS, facts.as_bytes());
+    let run = story.build();
+    run.assert_ok();
+    for wanted in [
+        "warning: `date` is in the year 19, more than a thousand years ago",
+        "content/facts.yaml:21:11",
+        "write the year with four digits in quotes",
+        "warning: this update's `at` is a day without a time",
+        "content/facts.yaml:24:9",
+        "with a day alone it counts as midnight UTC",
+        "warning: this update, 2205-11-22T09:00:00Z, is dated in the future",
+        "content/facts.yaml:26:9",
+        "warning: this correction, 2025-11-01T10:00:00Z, is earlier than `published` (2025-11-20)",
+        "content/facts.yaml:29:9",
+        "a correction comes after the story it corrects",
+    ] {
+        assert!(
+            run.stderr.contains(wanted),
+            "`{wanted}` missing:\n{}",
+            run.stderr
+        );
+    }
+    // A year written with its four digits is meant.
+    story.edit(FACTS, "date: 19", "date: \"0019\"");
+    let run = story.build();
+    assert!(!run.stderr.contains("thousand years"), "{}", run.stderr);
+    // A zero-padded year YAML reads as a number gets help.
+    story.edit(FACTS, "date: \"0019\"", "date: 0999");
+    story.build().assert_fails_with(&[
+        "content/facts.yaml:21:11",
+        "`date` must be a date, found a number",
+        "a year before 1000 is written with four digits in quotes: `date: \"0999\"`",
+    ]);
+}
+
+#[test]
+fn a_stray_quotation_mark_is_not_doubled_on_the_page() {
+    let story = Story::base();
+    story.edit(
+        FACTS,
+        "text: safe and on budget",
+        "text: “safe and on budget",
+    );
+    story.build().assert_ok();
+    let page = story.page();
+    assert!(
+        page.contains("“safe and on budget”</p></blockquote>"),
+        "{page}"
+    );
+    assert!(!page.contains("““"), "{page}");
+}
+
+#[test]
+fn words_in_alt_text_code_or_struck_out_text_are_not_the_articles() {
+    let story = Story::base();
+    story.edit(
+        ARTICLE,
+        "Engineer Lena Okafor disagreed",
+        "![Inspector Ruth Amsel at the portal](tunnel.png) The inspector sent `the tunnel is closed` to staff. ~~The lining will hold.~~\n\nEngineer Lena Okafor disagreed",
+    );
+    story.write("static/tunnel.png", &crate::common::pictures::png(4, 3));
+    story.edit(
+        FACTS,
+        "timeline:\n",
+        "  - speaker: ruth-amsel\n    text: the tunnel is closed\n  - speaker: ruth-amsel\n    text: at the portal\n  - speaker: ruth-amsel\n    text: The lining will hold.\ntimeline:\n",
+    );
+    story.edit(
+        FACTS,
+        "quotes:\n",
+        "  - id: ruth-amsel\n    name: Ruth Amsel\n    role: Inspector\n    group: Engineers\nquotes:\n",
+    );
+    let run = story.build();
+    for wanted in [
+        "its words are in paragraph 2 (content/article.md line 10), but only in inline code, which is not the article's text",
+        "its words are in paragraph 2 (content/article.md line 10), but only in a picture's alt text, which is not the article's text",
+        "its words are in paragraph 2 (content/article.md line 10), but only in struck-out text (`~~…~~`), which is not the article's text",
+        "struck-out text is what the article withdrew",
+        "warning: Ruth Amsel is named only in a picture's alt text, which is not part of the article's text",
+    ] {
+        assert!(
+            run.stderr.contains(wanted),
+            "`{wanted}` missing:\n{}",
+            run.stderr
+        );
+    }
+    assert_eq!(
+        run.stderr
+            .matches("error: the quote is not in the article")
+            .count(),
+        3
+    );
+    assert!(!run.stderr.contains("closest is"), "{}", run.stderr);
+}
+
+#[test]
+fn a_footnote_is_warned_about_where_it_is_written() {
+    let story = Story::base();
+    story.edit(
+        ARTICLE,
+        "at the March meeting.",
+        "at the March meeting.[^1]\n\n[^1]: The minutes say so.",
+    );
+    let run = story.build();
+    run.assert_ok();
+    assert!(
+        run.stderr.contains(
+            "warning: footnotes are not supported: `[^1]` is shown on the page as it is written"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("content/article.md:8:80"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("write the note inline"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("footnotes are not supported").count(), 1);
+}
+
+#[test]
+fn a_broken_front_matter_adds_no_never_named_warnings() {
+    let story = Story::base();
+    // Berg is named only in the caption; a bad date fails the front matter.
+    story.edit(ARTICLE, "Mayor Tomas Berg said", "The mayor said");
+    story.edit(
+        ARTICLE,
+        "published: 2025-11-20\n",
+        "published: 2025-11-31\nphoto: {caption: Tomas Berg at the meeting}\n",
+    );
+    let run = story.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!run.stderr.contains("never named"), "{}", run.stderr);
+}
+
+#[test]
+fn building_inside_content_says_to_run_from_the_folder_above() {
+    let story = Story::base();
+    let content = story.root().join("content");
+    let run = crate::common::run(&["build", "--root", content.to_str().unwrap()]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("this is the story's content/ folder, not its root"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("run from the story root, the folder above")
+    );
+}

@@ -1035,6 +1035,24 @@ const CASES: &[Case] = &[
             "`de-1996-CH` is not a language tag",
         ],
     },
+    Case {
+        name: "merge conflict markers in the facts",
+        file: FACTS,
+        from: "    role: Mayor\n",
+        to: "<<<<<<< HEAD\n    role: Mayor\n=======\n    role: Mayor of Calder\n>>>>>>> reporting\n",
+        expect: &[
+            "content/facts.yaml:5:1",
+            "an unfinished git merge: this file still holds a merge conflict's markers",
+            "delete the three marker lines",
+        ],
+    },
+    Case {
+        name: "merge conflict markers in the article",
+        file: ARTICLE,
+        from: "Mayor Tomas Berg said",
+        to: "<<<<<<< HEAD\nMayor Tomas Berg said\n=======\nThe mayor said\n>>>>>>> theirs\n",
+        expect: &["content/article.md:8:1", "an unfinished git merge"],
+    },
 ];
 
 #[test]

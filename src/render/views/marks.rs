@@ -61,7 +61,7 @@ impl<'a> Marks<'a> {
             });
         let mut notes: HashMap<&str, Vec<CorrectionNote>> = HashMap::new();
         for (id, correction) in corrections {
-            if let Some(item) = correction.item.as_deref() {
+            if let Some(item) = correction.corrects() {
                 notes.entry(item).or_default().push(CorrectionNote {
                     id,
                     at: DateView::of_time(&correction.at, locale),

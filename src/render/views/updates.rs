@@ -51,7 +51,10 @@ pub fn build(story: &Story, locale: &Locale) -> Vec<UpdateView> {
                                 &correction.text,
                                 markdown::Layout::Blocks,
                             ),
-                            item: correction.item.clone().filter(|i| on_page.contains(i)),
+                            item: correction
+                                .corrects()
+                                .filter(|i| on_page.contains(*i))
+                                .map(str::to_owned),
                         },
                     )
                 },
