@@ -50,14 +50,30 @@ pub fn validate(
 ) -> Result<Validated, Diagnostics> {
     let static_files = inputs.theme.static_paths();
     let pictures = inputs.theme.pictures();
-    validate_sources(
+    let validated = validate_sources(
         &inputs.article,
         &mut inputs.facts,
         &inputs.translations,
         &static_files,
         &pictures,
         previous,
-    )
+    );
+    let found = std::mem::take(&mut inputs.findings);
+    match validated {
+        Ok(mut validated) if !found.has_errors() => {
+            validated.warnings.extend(found);
+            Ok(validated)
+        }
+        Ok(validated) => {
+            let mut diagnostics = validated.warnings;
+            diagnostics.extend(found);
+            Err(diagnostics)
+        }
+        Err(mut diagnostics) => {
+            diagnostics.extend(found);
+            Err(diagnostics)
+        }
+    }
 }
 
 /// [`validate`] for an article and facts read from elsewhere (a past

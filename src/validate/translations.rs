@@ -25,7 +25,10 @@ fn read_one(
     super::hygiene::check_translation(source, diagnostics);
     let mut checker = Checker::new(&source.file, diagnostics);
     let name_ok = locale::is_language_tag(&source.lang);
-    if !name_ok {
+    // Any other name (`.yml`) was refused as it was read, with the name to
+    // give it.
+    let told = !source.file.name.ends_with(".yaml");
+    if !name_ok && !told {
         let help = match locale::suggest_tag(&source.lang) {
             Some(tag) => format!("did you mean {}/{tag}.yaml?", crate::load::TRANSLATIONS_DIR),
             None => "name the file after a language tag: fr.yaml, pt-BR.yaml".into(),
