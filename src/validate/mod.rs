@@ -50,7 +50,7 @@ pub fn validate(
 ) -> Result<Validated, Diagnostics> {
     let static_files = inputs.theme.static_paths();
     let pictures = inputs.theme.pictures();
-    let validated = validate_sources(
+    let validated = check_sources(
         &inputs.article,
         &mut inputs.facts,
         &inputs.translations,
@@ -58,6 +58,21 @@ pub fn validate(
         &pictures,
         previous,
     );
+    let validated = validated.map_err(|failed| {
+        let templates: Vec<&str> = inputs
+            .theme
+            .templates
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect();
+        let mut diagnostics = failed.diagnostics;
+        diagnostics.extend(local_links::certainly_missing(
+            &failed.held_links,
+            &failed.known,
+            &templates,
+        ));
+        diagnostics
+    });
     let found = std::mem::take(&mut inputs.findings);
     match validated {
         Ok(mut validated) if !found.has_errors() => {
@@ -87,6 +102,33 @@ pub fn validate_sources(
     pictures: &Probes,
     previous: Option<&FactsJson>,
 ) -> Result<Validated, Diagnostics> {
+    check_sources(
+        article_source,
+        facts_source,
+        translation_sources,
+        static_files,
+        pictures,
+        previous,
+    )
+    .map_err(|failed| failed.diagnostics)
+}
+
+/// A story with errors, and its links that were held for the finished
+/// page, which will not be made.
+struct Failed {
+    diagnostics: Diagnostics,
+    held_links: Vec<HeldLink>,
+    known: local_links::KnownIds,
+}
+
+fn check_sources(
+    article_source: &ArticleSource,
+    facts_source: &mut FactsSource,
+    translation_sources: &[TranslationSource],
+    static_files: &[&str],
+    pictures: &Probes,
+    previous: Option<&FactsJson>,
+) -> Result<Validated, Failed> {
     let mut diagnostics = Diagnostics::new();
 
     // The body is parsed once here, for its paragraphs (quotes are looked
@@ -132,6 +174,10 @@ pub fn validate_sources(
         local_links::check_facts_markdown(&mut checker, &tree, static_files)
     });
     drop(tree);
+    let known = local_links::KnownIds {
+        paragraphs: paragraphs.iter().filter(|p| p.number.is_some()).count(),
+        people: facts.people.iter().map(|p| p.value.id.clone()).collect(),
+    };
     // Cross-checks run even when the front matter is broken, so that one
     // run reports those problems too.
     let story = {
@@ -158,7 +204,11 @@ pub fn validate_sources(
             warnings: diagnostics,
             held_links,
         }),
-        _ => Err(diagnostics),
+        _ => Err(Failed {
+            diagnostics,
+            held_links,
+            known,
+        }),
     }
 }
 

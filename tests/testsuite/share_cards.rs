@@ -405,7 +405,11 @@ fn the_title_on_every_quote_card_is_told_once() {
     let run = story.build_at("https://example.org/tunnel/");
     run.assert_ok();
     assert_eq!(run.stderr.matches("U+16A0").count(), 1, "{}", run.stderr);
-    assert!(run.stderr.contains("content/article.md:2:27"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/article.md:2:27"),
+        "{}",
+        run.stderr
+    );
 }
 
 /// tesseract reads the card as a reader would. CI installs it (see
