@@ -218,20 +218,34 @@ fn read_translations(root: &Path) -> Translations {
                 .with_help(format!("rename it to {TRANSLATIONS_DIR}/{wanted}")),
             );
         }
-        let parsed = read_source(root, &relative).and_then(|file| {
-            let root = yaml::parse(&file, &file.text, 1)?;
-            Ok((file, root))
-        });
-        match parsed {
-            Ok((file, root)) => found.sources.push(TranslationSource {
-                lang: stem.to_owned(),
-                file,
-                root,
-            }),
+        match read_source(root, &relative).and_then(|file| parse_translation(file, stem)) {
+            Ok(source) => found.sources.push(source),
             Err(diagnostic) => found.failed.push(diagnostic),
         }
     }
     found
+}
+
+fn parse_translation(file: SourceFile, lang: &str) -> Result<TranslationSource, Diagnostic> {
+    let root = yaml::parse(&file, &file.text, 1)?;
+    Ok(TranslationSource {
+        lang: lang.to_owned(),
+        file,
+        root,
+    })
+}
+
+/// `i18n/<file_name>` from bytes in memory, parsed as the build reads it
+/// (fuzzing pushes any bytes through this).
+pub fn translation_from_bytes(
+    file_name: &str,
+    bytes: &[u8],
+) -> Result<TranslationSource, Diagnostic> {
+    let lang = file_name
+        .rsplit_once('.')
+        .map_or(file_name, |(stem, _)| stem);
+    let relative = format!("{TRANSLATIONS_DIR}/{file_name}");
+    decode(&relative, bytes.to_vec()).and_then(|file| parse_translation(file, lang))
 }
 
 /// The file name a translation for `stem` would have: `ja.yaml`, or the tag

@@ -37,6 +37,7 @@ pub struct Validated {
 }
 
 pub use local_links::{HeldLink, missing_targets};
+pub use translations::check_bytes as check_translation;
 
 /// `previous` is the last edition's facts: what it published is the memory
 /// that keeps each item's id from one edition to the next.

@@ -17,6 +17,24 @@ pub fn read_all(sources: &[TranslationSource], diagnostics: &mut Diagnostics) ->
         .collect()
 }
 
+/// One `i18n/` file's bytes, parsed and checked as a build checks it: the
+/// translation when it has no errors, and every problem found.
+pub fn check_bytes(file_name: &str, bytes: &[u8]) -> (Option<Translation>, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let source = match crate::load::translation_from_bytes(file_name, bytes) {
+        Ok(source) => source,
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            return (None, diagnostics);
+        }
+    };
+    let translation = read_one(&source, &locale::keys(), &mut diagnostics);
+    (
+        translation.filter(|_| !diagnostics.has_errors()),
+        diagnostics,
+    )
+}
+
 fn read_one(
     source: &TranslationSource,
     keys: &[String],
