@@ -214,6 +214,15 @@ fn header(format: Format, bytes: &[u8]) -> Result<Picture, Problem> {
     checked(format, (width, height), turned)
 }
 
+/// An SVG's bytes checked as every static SVG of a story is, with the
+/// message a build would give (fuzzing pushes any bytes through this).
+pub fn check_svg(bytes: &[u8]) -> Result<(), String> {
+    const NAME: &str = "picture.svg";
+    probe_bytes(bytes, NAME)
+        .map(drop)
+        .map_err(|problem| problem.message(NAME))
+}
+
 /// [`probe`] for bytes in memory.
 pub fn probe_bytes(bytes: &[u8], name: &str) -> Result<Picture, Problem> {
     probe(Cursor::new(bytes), name)
@@ -466,6 +475,7 @@ fn looks_like_svg(head: &[u8], name: &str) -> bool {
 
 /// An SVG's size, and whether it is safe to publish (see [`svg`]).
 pub fn svg(text: &str) -> Result<Picture, Problem> {
+    svg::check_text(text)?;
     let options = roxmltree::ParsingOptions {
         allow_dtd: true,
         ..roxmltree::ParsingOptions::default()

@@ -68,10 +68,14 @@ mod write;
 #[doc(hidden)]
 pub mod stages {
     pub use crate::changes::Changes;
+    /// An SVG checked as the load stage checks each (for fuzzing).
+    pub use crate::images::check_svg;
     pub use crate::load::{Inputs, load};
     pub use crate::render::render;
     /// The share cards the render stage draws, for timing one card.
     pub use crate::render::share_card;
+    /// One `i18n/` file parsed and checked as validation does (for fuzzing).
+    pub use crate::validate::check_translation;
     pub use crate::validate::{Validated, validate};
     pub use crate::write::write_site;
 }

@@ -304,8 +304,18 @@ fn draft(
 
 fn serve(options: ServeOptions) -> ExitCode {
     let result = explainer::serve::serve(options, |event| match event {
-        ServeEvent::Listening(address) => {
-            eprintln!("Serving on http://{address}/ (Ctrl-C stops)");
+        ServeEvent::Listening {
+            address,
+            all_interfaces,
+        } => {
+            let reach = if all_interfaces {
+                "; it listens on all interfaces, so other machines can reach it too"
+            } else if address.ip().is_loopback() {
+                ""
+            } else {
+                "; other machines can reach it"
+            };
+            eprintln!("Serving on http://{address}/ (Ctrl-C stops){reach}");
         }
         ServeEvent::Rebuilding(paths) => {
             let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();

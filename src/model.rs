@@ -1,10 +1,22 @@
 //! The story as the rest of the program sees it once it has been checked:
-//! plain data, no source positions, nothing about HTML or templates.
+//! plain data, nothing about HTML or templates. The only source positions
+//! are those of the texts the share cards draw ([`WrittenAt`]): what the
+//! build finds about them while drawing, after the sources are gone, is
+//! told where the editor wrote them.
 //!
 //! The types are `#[non_exhaustive]`: another tool reads them, and a field
 //! added for a new feature must not break it.
 
 use crate::date::{PartialDate, Timestamp};
+use crate::source::Location;
+
+/// Where a text of the story is written: its file (as messages name it)
+/// and its value's place, with the line's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenAt {
+    pub file: &'static str,
+    pub location: Location,
+}
 
 #[derive(Debug, Clone)]
 #[non_exhaustive]
@@ -53,7 +65,9 @@ impl Story {
 #[non_exhaustive]
 pub struct Article {
     pub title: String,
+    pub title_at: Option<WrittenAt>,
     pub description: Option<String>,
+    pub description_at: Option<WrittenAt>,
     pub published: Timestamp,
     pub updated: Option<Timestamp>,
     pub authors: Vec<String>,
@@ -104,7 +118,9 @@ pub struct Photo {
 pub struct Person {
     pub id: String,
     pub name: String,
+    pub name_at: Option<WrittenAt>,
     pub role: String,
+    pub role_at: Option<WrittenAt>,
     pub group: String,
     pub aliases: Vec<String>,
     /// Markdown.
@@ -141,6 +157,7 @@ pub struct Quote {
     /// Index into [`Story::people`].
     pub speaker: usize,
     pub text: String,
+    pub text_at: Option<WrittenAt>,
     /// Markdown.
     pub context: Option<String>,
     pub date: Option<PartialDate>,

@@ -170,6 +170,8 @@ mod tests {
             image: None,
             links: Vec::new(),
             lang: None,
+            name_at: None,
+            role_at: None,
         }
     }
 

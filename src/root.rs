@@ -2,7 +2,7 @@
 //! the files in messages are named so that they open from where the
 //! command ran.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::report::{Failure, Report};
@@ -24,7 +24,9 @@ pub(crate) fn from_where_run(
                 (diagnostic.file.strip_prefix(folder)).is_some_and(|rest| rest.starts_with('/'))
             });
             if in_root {
-                diagnostic.file = root.join(&diagnostic.file).display().to_string();
+                diagnostic.file = shown_path(root, Path::new(&diagnostic.file))
+                    .display()
+                    .to_string();
             }
             moved.push(diagnostic);
         }
@@ -44,6 +46,16 @@ pub(crate) fn from_where_run(
             Err(Failure::Output(report))
         }
         usage => usage,
+    }
+}
+
+/// A file of the story, `relative` to its root, named from where the
+/// command ran.
+pub(crate) fn shown_path(root: &Path, relative: &Path) -> PathBuf {
+    if root.as_os_str().is_empty() || root == Path::new(".") {
+        relative.to_path_buf()
+    } else {
+        root.join(relative)
     }
 }
 

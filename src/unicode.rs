@@ -26,6 +26,33 @@ pub fn nfc_str(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt):
+/// characters a renderer shows nothing for when it cannot handle them, so
+/// a font without them lacks nothing. Variation selectors (the U+FE0F of
+/// every emoji typed on a phone), joiners and tags among them.
+pub fn is_default_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFF8}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
+}
+
 fn is_nfc(text: &str) -> bool {
     text.is_ascii()
         || match is_nfc_quick(text.chars()) {
@@ -38,6 +65,25 @@ fn is_nfc(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn selectors_joiners_and_tags_are_ignorable_and_letters_are_not() {
+        for c in [
+            '\u{FE0F}',
+            '\u{FE00}',
+            '\u{200D}',
+            '\u{E0100}',
+            '\u{E01EF}',
+            '\u{E0020}',
+            '\u{E007F}',
+            '\u{AD}',
+        ] {
+            assert!(is_default_ignorable(c), "U+{:04X}", u32::from(c));
+        }
+        for c in ['a', 'ᚠ', '\u{FE10}', '\u{1F600}', ' ', '\u{E1000}'] {
+            assert!(!is_default_ignorable(c), "U+{:04X}", u32::from(c));
+        }
+    }
 
     #[test]
     fn decomposed_text_is_composed_and_composed_text_kept() {

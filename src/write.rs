@@ -274,6 +274,17 @@ pub fn check_replaceable(output: &Path) -> Result<(), Diagnostic> {
         )
         .with_help("remove it yourself or choose another --output folder"))
     };
+    // `absolute` has already followed a link that leads somewhere, so a
+    // link still standing here leads nowhere: calling it "a file" sent
+    // editors looking for a file that is not there.
+    if metadata.file_type().is_symlink() {
+        let target = fs::read_link(output)
+            .map(|t| format!(" ({})", t.display()))
+            .unwrap_or_default();
+        return refuse(&format!(
+            "a symbolic link to something that does not exist{target}"
+        ));
+    }
     if !metadata.is_dir() {
         return refuse("a file that is not a folder");
     }

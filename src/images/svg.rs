@@ -122,6 +122,136 @@ const DATA_PICTURES: &[&str] = &[
     "data:image/webp;base64,",
 ];
 
+/// How deep elements may nest. The XML parser descends one call per
+/// level, so a file of nothing but `<g>` thousands deep overflowed the
+/// stack and killed the build; drawing programs nest a few dozen levels.
+pub const MAX_DEPTH: usize = 256;
+
+/// What must be refused before the text is parsed at all: nesting deeper
+/// than [`MAX_DEPTH`], and an entity declaration whose value holds markup
+/// or a reference. The parser here reads such a value as text, but XML's
+/// rules, and the browsers that follow them, read it as markup where the
+/// entity is used: `<!ENTITY s "&#60;script&#62;…">` then `&s;` is a
+/// `<script>` element to them, which the allow-list never saw. Drawing
+/// programs declare entities only for namespace addresses.
+pub fn check_text(text: &str) -> Result<(), Problem> {
+    let line = |at: usize| 1 + text[..at].bytes().filter(|&b| b == b'\n').count();
+    let mut from = 0;
+    while let Some(found) = text[from..].find("<!ENTITY") {
+        let start = from + found;
+        let end = declaration_end(text, start);
+        let declaration = &text[start..end];
+        let value_starts = declaration.find(['"', '\'']);
+        let holds_markup =
+            value_starts.is_some_and(|at| declaration[at + 1..].contains(['<', '&']));
+        let external = ["SYSTEM", "PUBLIC"].iter().any(|w| {
+            value_starts
+                .map_or(declaration, |at| &declaration[..at])
+                .contains(w)
+        });
+        if holds_markup || external {
+            return Err(Problem::Loads(format!(
+                "an entity declaration on line {} that {}",
+                line(start),
+                if external {
+                    "names an outside file"
+                } else {
+                    "holds markup or a reference, which browsers read as elements where it is used"
+                }
+            )));
+        }
+        from = end;
+    }
+    let (depth, at) = deepest(text);
+    if depth > MAX_DEPTH {
+        return Err(Problem::BadSvg(format!(
+            "its elements are nested more than {MAX_DEPTH} deep (on line {})",
+            line(at)
+        )));
+    }
+    Ok(())
+}
+
+/// Where the declaration starting at `start` ends: after the `>` that is
+/// outside its quoted value, or at the end of the text.
+fn declaration_end(text: &str, start: usize) -> usize {
+    let mut quote = None;
+    for (i, c) in text[start..].char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => return start + i + 1,
+            _ => {}
+        }
+    }
+    text.len()
+}
+
+/// The deepest nesting of elements in `text`, counted from its markup
+/// without parsing it, and the offset where that depth is reached. It
+/// never counts less than the parser will descend: comments, CDATA,
+/// instructions and the doctype are skipped only to their first possible
+/// end, and quoted attribute values to their closing quote.
+fn deepest(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let skip_to = |from: usize, end: &[u8]| {
+        bytes[from..]
+            .windows(end.len())
+            .position(|w| w == end)
+            .map_or(bytes.len(), |at| from + at + end.len())
+    };
+    let (mut depth, mut deepest, mut deepest_at) = (0usize, 0usize, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        let rest = &bytes[i..];
+        if rest.starts_with(b"<!--") {
+            i = skip_to(i + 4, b"-->");
+        } else if rest.starts_with(b"<![CDATA[") {
+            i = skip_to(i + 9, b"]]>");
+        } else if rest.starts_with(b"<?") {
+            i = skip_to(i + 2, b"?>");
+        } else if rest.starts_with(b"<!") {
+            // A doctype, with or without an internal subset: its first
+            // possible end.
+            let subset = rest.iter().position(|&b| b == b'[');
+            let close = rest.iter().position(|&b| b == b'>');
+            i = match (subset, close) {
+                (Some(open), Some(close)) if open < close => skip_to(i + open, b"]>"),
+                _ => close.map_or(bytes.len(), |close| i + close + 1),
+            };
+        } else if rest.starts_with(b"</") {
+            depth = depth.saturating_sub(1);
+            i = skip_to(i + 2, b">");
+        } else {
+            depth += 1;
+            if depth > deepest {
+                (deepest, deepest_at) = (depth, i);
+            }
+            // To the tag's end, over quoted values; `/>` closes it.
+            let mut j = i + 1;
+            let mut quote = None;
+            while j < bytes.len() {
+                match (quote, bytes[j]) {
+                    (None, q @ (b'"' | b'\'')) => quote = Some(q),
+                    (Some(q), b) if b == q => quote = None,
+                    (None, b'>') => break,
+                    _ => {}
+                }
+                j += 1;
+            }
+            if j > i + 1 && bytes.get(j - 1) == Some(&b'/') && quote.is_none() {
+                depth -= 1;
+            }
+            i = j + 1;
+        }
+    }
+    (deepest, deepest_at)
+}
+
 /// The first thing in `document` that could load or run something, if any.
 pub fn check(document: &roxmltree::Document) -> Result<(), Problem> {
     let line = |at: usize| document.text_pos_at(at).row;
@@ -315,6 +445,7 @@ fn is_script_address(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::{Problem, svg as picture};
+    use super::{check_text, deepest};
 
     const OPEN: &str =
         r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">"#;
@@ -324,6 +455,45 @@ mod tests {
             Err(Problem::Loads(what) | Problem::Script(what)) => what,
             other => panic!("{body}: {other:?}"),
         }
+    }
+
+    #[test]
+    fn nesting_is_counted_as_the_parser_will_descend() {
+        assert_eq!(deepest("<svg><g><g/></g><g></g></svg>").0, 3);
+        // What looks like markup inside comments and values is not, but
+        // a `/>` in a value closes nothing.
+        assert_eq!(
+            deepest("<svg><!-- <g><g> --><g a=\"/>\" b='>'><g></g></g></svg>").0,
+            3
+        );
+        let deep = format!("<svg>{}{}</svg>", "<g>".repeat(300), "</g>".repeat(300));
+        assert_eq!(deepest(&deep).0, 301);
+        assert!(matches!(check_text(&deep), Err(Problem::BadSvg(_))));
+        let fine = format!("<svg>{}{}</svg>", "<g>".repeat(200), "</g>".repeat(200));
+        assert!(check_text(&fine).is_ok());
+    }
+
+    #[test]
+    fn entities_that_hold_markup_or_files_are_refused_and_namespaces_pass() {
+        for dtd in [
+            r#"<!ENTITY s "&#60;script&#62;alert(1)&#60;/script&#62;">"#,
+            r#"<!ENTITY s '<script>alert(1)</script>'>"#,
+            r#"<!ENTITY s "&t;">"#,
+            r#"<!ENTITY s SYSTEM "file:///etc/passwd">"#,
+            r#"<!ENTITY % p PUBLIC "x" "https://t.example/p.dtd">"#,
+        ] {
+            let text =
+                format!("<?xml version=\"1.0\"?>\n<!DOCTYPE svg [\n{dtd}\n]>\n{OPEN}&s;</svg>");
+            match picture(&text) {
+                Err(Problem::Loads(what)) => assert!(what.contains("line 3"), "{what}"),
+                other => panic!("{dtd}: {other:?}"),
+            }
+        }
+        // As Illustrator writes them.
+        let text = format!(
+            "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\" [\n<!ENTITY ns_svg \"http://www.w3.org/2000/svg\">\n]>\n{OPEN}<rect width=\"1\" height=\"1\"/></svg>"
+        );
+        assert!(picture(&text).is_ok(), "{:?}", picture(&text));
     }
 
     #[test]

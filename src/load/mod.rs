@@ -37,6 +37,10 @@ pub struct Inputs {
     pub theme: Theme,
     /// `i18n/*.yaml`, in file-name order.
     pub translations: Vec<TranslationSource>,
+    /// What loading found that stops no other file being read and checked
+    /// (a stray file in `i18n/`, a translation named `.yml`): reported
+    /// with validation's findings, so that one run says everything.
+    pub findings: Diagnostics,
 }
 
 #[derive(Debug, Clone)]
@@ -95,7 +99,7 @@ pub fn from_bytes(article: &[u8], facts: &[u8]) -> Result<Inputs, Diagnostics> {
         article,
         facts,
         Ok(theme::defaults()),
-        Ok(Vec::new()),
+        Translations::default(),
     )
 }
 
@@ -187,40 +191,63 @@ fn gather(
     article: Result<ArticleSource, Diagnostic>,
     facts: Result<FactsSource, Diagnostic>,
     theme: Result<Theme, Diagnostics>,
-    translations: Result<Vec<TranslationSource>, Diagnostics>,
+    translations: Translations,
 ) -> Result<Inputs, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     let article = article.map_err(|d| diagnostics.push(d)).ok();
     let facts = facts.map_err(|d| diagnostics.push(d)).ok();
     let theme = theme.map_err(|d| diagnostics.extend(d)).ok();
-    let translations = translations.map_err(|d| diagnostics.extend(d)).ok();
-    match (article, facts, theme, translations) {
-        (Some(article), Some(facts), Some(theme), Some(translations))
-            if !diagnostics.has_errors() =>
-        {
-            Ok(Inputs {
-                root: root.to_path_buf(),
-                article,
-                facts,
-                theme,
-                translations,
-            })
+    let Translations {
+        sources,
+        findings,
+        failed,
+    } = translations;
+    diagnostics.extend(failed);
+    match (article, facts, theme) {
+        (Some(article), Some(facts), Some(theme)) if !diagnostics.has_errors() => Ok(Inputs {
+            root: root.to_path_buf(),
+            article,
+            facts,
+            theme,
+            translations: sources,
+            findings,
+        }),
+        _ => {
+            diagnostics.extend(findings);
+            Err(diagnostics)
         }
-        _ => Err(diagnostics),
     }
 }
 
+/// What `i18n/` held.
+#[derive(Default)]
+struct Translations {
+    sources: Vec<TranslationSource>,
+    /// Stray entries and misnamed files: reported, but no reason not to
+    /// check the rest of the story.
+    findings: Diagnostics,
+    /// Files that cannot be read or parsed.
+    failed: Diagnostics,
+}
+
 /// Every `i18n/*.yaml` under the root; none, when there is no `i18n/`. Each
-/// file is tried, so that every broken one is reported in one run.
-fn read_translations(root: &Path) -> Result<Vec<TranslationSource>, Diagnostics> {
+/// entry is tried, so that every bad one is reported in one run.
+///
+/// Anything else there (a README, a folder of old files) is ignored with a
+/// warning: a team may keep notes beside its translations, and nothing in
+/// such a file could be read as one. A `.yml` file is meant as one: it is
+/// read and checked, and refused by its name.
+fn read_translations(root: &Path) -> Translations {
+    let mut found = Translations::default();
     let dir = root.join(TRANSLATIONS_DIR);
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return found,
         Err(error) => {
-            let mut diagnostics = Diagnostics::new();
-            diagnostics.push(io_diagnostic(TRANSLATIONS_DIR, &dir, &error));
-            return Err(diagnostics);
+            found
+                .failed
+                .push(io_diagnostic(TRANSLATIONS_DIR, &dir, &error));
+            return found;
         }
     };
     let mut names: Vec<String> = entries
@@ -230,41 +257,99 @@ fn read_translations(root: &Path) -> Result<Vec<TranslationSource>, Diagnostics>
         .filter(|name| !name.starts_with('.') && !name.ends_with('~'))
         .collect();
     names.sort();
-    let mut diagnostics = Diagnostics::new();
-    let mut translations = Vec::new();
     for name in names {
         let relative = format!("{TRANSLATIONS_DIR}/{name}");
-        let Some(lang) = name.strip_suffix(".yaml") else {
-            let stem = name
-                .rsplit_once('.')
-                .map_or(name.as_str(), |(stem, _)| stem);
-            diagnostics.push(
+        let folder = std::fs::metadata(dir.join(&name)).is_ok_and(|m| m.is_dir());
+        let (stem, extension) = name.rsplit_once('.').unwrap_or((name.as_str(), ""));
+        let yaml = ["yaml", "yml"]
+            .iter()
+            .any(|e| extension.eq_ignore_ascii_case(e));
+        if folder || !yaml {
+            found
+                .findings
+                .push(stray_translation(&relative, &name, folder));
+            continue;
+        }
+        if extension != "yaml" {
+            let wanted = translation_name(stem);
+            found.findings.push(
                 Diagnostic::file_error(
                     &relative,
-                    format!("{relative} is not a translation: {TRANSLATIONS_DIR}/ holds <language>.yaml files"),
+                    format!("a translation's file name ends in `.yaml`, not `.{extension}`"),
                 )
-                .with_help(format!("rename it to {TRANSLATIONS_DIR}/{stem}.yaml, or move it out of {TRANSLATIONS_DIR}/")),
+                .with_help(format!("rename it to {TRANSLATIONS_DIR}/{wanted}")),
             );
-            continue;
-        };
-        let parsed = read_source(root, &relative).and_then(|file| {
-            let root = yaml::parse(&file, &file.text, 1)?;
-            Ok((file, root))
-        });
-        match parsed {
-            Ok((file, root)) => translations.push(TranslationSource {
-                lang: lang.to_owned(),
-                file,
-                root,
-            }),
-            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+        match read_source(root, &relative).and_then(|file| parse_translation(file, stem)) {
+            Ok(source) => found.sources.push(source),
+            Err(diagnostic) => found.failed.push(diagnostic),
         }
     }
-    if diagnostics.has_errors() {
-        Err(diagnostics)
+    found
+}
+
+fn parse_translation(file: SourceFile, lang: &str) -> Result<TranslationSource, Diagnostic> {
+    let root = yaml::parse(&file, &file.text, 1)?;
+    Ok(TranslationSource {
+        lang: lang.to_owned(),
+        file,
+        root,
+    })
+}
+
+/// `i18n/<file_name>` from bytes in memory, parsed as the build reads it
+/// (fuzzing pushes any bytes through this).
+pub fn translation_from_bytes(
+    file_name: &str,
+    bytes: &[u8],
+) -> Result<TranslationSource, Diagnostic> {
+    let lang = file_name
+        .rsplit_once('.')
+        .map_or(file_name, |(stem, _)| stem);
+    let relative = format!("{TRANSLATIONS_DIR}/{file_name}");
+    decode(&relative, bytes.to_vec()).and_then(|file| parse_translation(file, lang))
+}
+
+/// The file name a translation for `stem` would have: `ja.yaml`, or the tag
+/// `stem` was likely meant as (`french` → `fr.yaml`).
+fn translation_name(stem: &str) -> String {
+    if crate::locale::is_language_tag(stem) {
+        format!("{stem}.yaml")
     } else {
-        Ok(translations)
+        crate::locale::suggest_tag(stem).map_or_else(
+            || "<language tag>.yaml, such as fr.yaml".to_owned(),
+            |tag| format!("{tag}.yaml"),
+        )
     }
+}
+
+/// A folder or a file that is not YAML, in `i18n/`.
+fn stray_translation(relative: &str, name: &str, folder: bool) -> Diagnostic {
+    let what = if folder {
+        format!("{relative}/ is a folder")
+    } else {
+        format!("{relative} is not a YAML file")
+    };
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let help = if !folder && crate::locale::is_language_tag(stem) {
+        format!(
+            "if it holds the words for `{stem}`, write them as YAML in {TRANSLATIONS_DIR}/{stem}.yaml"
+        )
+    } else if folder {
+        format!(
+            "translations in it are not read; move it out of {TRANSLATIONS_DIR}/ to silence this"
+        )
+    } else {
+        format!("move it out of {TRANSLATIONS_DIR}/ to silence this")
+    };
+    Diagnostic::file_error(
+        relative,
+        format!(
+            "{what}, and is ignored: {TRANSLATIONS_DIR}/ holds only <language tag>.yaml files (fr.yaml, pt-BR.yaml)"
+        ),
+    )
+    .with_severity(Severity::Warning)
+    .with_help(help)
 }
 
 /// Read a UTF-8 text file under the root, naming it as the user would.

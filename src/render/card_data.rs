@@ -4,7 +4,65 @@
 use super::RenderOptions;
 use super::share_card;
 use crate::locale::Locale;
-use crate::model::Story;
+use crate::model::{Story, WrittenAt};
+
+/// A text a card draws, and where the story has it written: a character
+/// no font has is told there. The card's own words (the kicker, the date,
+/// the quotation marks) are not listed: they are the page's.
+#[derive(Debug, Clone, Copy)]
+pub struct CardText<'a> {
+    /// What the editor calls it: "the title", "the quote's text".
+    pub what: &'static str,
+    pub text: &'a str,
+    pub at: Option<&'a WrittenAt>,
+}
+
+/// The story's texts on its card, in the order drawn.
+pub fn story_card_texts(story: &Story) -> Vec<CardText<'_>> {
+    let article = &story.article;
+    let mut texts = vec![CardText {
+        what: "the title",
+        text: &article.title,
+        at: article.title_at.as_ref(),
+    }];
+    if let Some(description) = &article.description {
+        texts.push(CardText {
+            what: "the description",
+            text: description,
+            at: article.description_at.as_ref(),
+        });
+    }
+    texts
+}
+
+/// The story's texts on its `index`-th quote's card, in the order drawn.
+pub fn quote_card_texts(story: &Story, index: usize) -> Vec<CardText<'_>> {
+    let quote = &story.quotes[index];
+    let speaker = &story.people[quote.speaker];
+    let article = &story.article;
+    vec![
+        CardText {
+            what: "the quote's text",
+            text: &quote.text,
+            at: quote.text_at.as_ref(),
+        },
+        CardText {
+            what: "the speaker's name",
+            text: &speaker.name,
+            at: speaker.name_at.as_ref(),
+        },
+        CardText {
+            what: "the speaker's role",
+            text: &speaker.role,
+            at: speaker.role_at.as_ref(),
+        },
+        CardText {
+            what: "the title",
+            text: &article.title,
+            at: article.title_at.as_ref(),
+        },
+    ]
+}
 
 /// The story's card, in the page's words and direction.
 pub fn story_card<'a>(

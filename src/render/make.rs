@@ -9,7 +9,7 @@ use super::pictures::Pictures;
 use super::plan::{Make, Output, PageKind};
 use super::share_card::Fonts;
 use super::templates::template_diagnostic;
-use super::{Contents, OutputFile, RenderOptions, cards, publish, tidy, views};
+use super::{Contents, OutputFile, RenderOptions, cards, glyphs, publish, tidy, views};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::layout;
 use crate::load::{AssetSource, Template};
@@ -48,10 +48,13 @@ pub fn make(
             Contents::Bytes(html)
         }
         Make::Text(make) => Contents::Bytes(make().into_bytes()),
-        Make::Picture(draw) => {
+        Make::Picture(draw, texts) => {
             let drawn = draw(&mut site.fonts.borrow_mut());
-            if !drawn.missing.is_empty() {
-                warnings.push(missing_glyphs(&output.path, &drawn.missing));
+            for warning in glyphs::missing(&output.path, &drawn.missing, &texts) {
+                // The title is on every quote's card too: told once.
+                if !warnings.iter().any(|told| glyphs::same(told, &warning)) {
+                    warnings.push(warning);
+                }
             }
             Contents::Bytes(drawn.png)
         }
@@ -142,26 +145,6 @@ fn page_context(
             (context, 16 * 1024)
         }
     })
-}
-
-/// One warning for a picture, naming every character it could not draw.
-fn missing_glyphs(path: &str, missing: &[char]) -> Diagnostic {
-    let named: Vec<String> = missing
-        .iter()
-        .map(|c| format!("`{c}` (U+{:04X})", u32::from(*c)))
-        .collect();
-    Diagnostic::file_error(
-        crate::load::ARTICLE_PATH,
-        format!(
-            "{path} shows {} as an empty box: no font the build ships has {}",
-            named.join(", "),
-            if missing.len() == 1 { "it" } else { "them" }
-        ),
-    )
-    .with_severity(crate::diagnostic::Severity::Warning)
-    .with_help(
-        "give the story its own card with `share_image`, or write the text without the character",
-    )
 }
 
 /// More than the page is likely to need. A buffer that grows by doubling is

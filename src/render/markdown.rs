@@ -381,6 +381,8 @@ mod tests {
             image: None,
             links: Vec::new(),
             lang: None,
+            name_at: None,
+            role_at: None,
         }
     }
 

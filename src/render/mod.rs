@@ -12,6 +12,7 @@
 mod card_data;
 mod cards;
 mod context;
+mod glyphs;
 mod latest;
 mod make;
 pub mod markdown;

@@ -29,8 +29,12 @@ pub enum Make<'a> {
     },
     /// A data file, made by a serializer.
     Text(Box<dyn FnOnce() -> String + 'a>),
-    /// A picture drawn by the build, with the build's fonts.
-    Picture(Box<dyn FnOnce(&mut Fonts) -> share_card::Drawn + 'a>),
+    /// A picture drawn by the build, with the build's fonts, and the
+    /// story's texts it draws.
+    Picture(
+        Box<dyn FnOnce(&mut Fonts) -> share_card::Drawn + 'a>,
+        Vec<card_data::CardText<'a>>,
+    ),
     /// A file of the theme's `static/`.
     Asset(&'a Asset),
     /// A file made by an earlier build from the same inputs.
@@ -117,15 +121,18 @@ pub fn plan<'a>(
                 if let (Part::Quote(i), false) = (embed.part, options.skip_pictures) {
                     outputs.push(Output {
                         path: layout::quote_card(&embed.id),
-                        make: Make::Picture(Box::new(move |fonts| {
-                            let words = card_data::quoted(story, i, locale);
-                            let card = card_data::quote_card(story, i, &words, locale);
-                            card_data::draw_cached(
-                                options,
-                                &share_card::quote_card_words(&card),
-                                || share_card::draw_quote_card(fonts, &card),
-                            )
-                        })),
+                        make: Make::Picture(
+                            Box::new(move |fonts| {
+                                let words = card_data::quoted(story, i, locale);
+                                let card = card_data::quote_card(story, i, &words, locale);
+                                card_data::draw_cached(
+                                    options,
+                                    &share_card::quote_card_words(&card),
+                                    || share_card::draw_quote_card(fonts, &card),
+                                )
+                            }),
+                            card_data::quote_card_texts(story, i),
+                        ),
                     });
                 }
             }
@@ -160,13 +167,16 @@ pub fn plan<'a>(
     if let (views::ShareImage::Drawn, false) = (views::share_image(story), options.skip_pictures) {
         outputs.push(Output {
             path: layout::SHARE_CARD.to_owned(),
-            make: Make::Picture(Box::new(|fonts| {
-                let date = card_data::card_date(story, locale);
-                let card = card_data::story_card(story, locale, &date);
-                card_data::draw_cached(options, &share_card::story_card_words(&card), || {
-                    share_card::story_card(fonts, &card)
-                })
-            })),
+            make: Make::Picture(
+                Box::new(|fonts| {
+                    let date = card_data::card_date(story, locale);
+                    let card = card_data::story_card(story, locale, &date);
+                    card_data::draw_cached(options, &share_card::story_card_words(&card), || {
+                        share_card::story_card(fonts, &card)
+                    })
+                }),
+                card_data::story_card_texts(story),
+            ),
         });
     }
     if let Some(base_url) = options.base_url.as_deref() {

@@ -191,8 +191,21 @@ mod tests {
     fn the_fast_collapse_matches_the_first_one_on_every_mix() {
         // Every string of up to six pieces drawn from the ones that matter.
         let pieces = [
-            "a", " ", "\n", "\t", "\r\n", "<p>", "<pre>", "</pre>", "<script>", "</script>",
-            "é", "<", "<textarea x>", "</TEXTAREA>", "\x0c",
+            "a",
+            " ",
+            "\n",
+            "\t",
+            "\r\n",
+            "<p>",
+            "<pre>",
+            "</pre>",
+            "<script>",
+            "</script>",
+            "é",
+            "<",
+            "<textarea x>",
+            "</TEXTAREA>",
+            "\x0c",
         ];
         let mut cases = vec![String::new()];
         for _ in 0..4 {

@@ -23,6 +23,7 @@ use tokio::sync::watch as state_channel;
 use tower_http::services::ServeDir;
 
 use super::BuildState;
+use super::host::Hosts;
 
 /// Under a name no story file can take: the build never writes names
 /// starting with two underscores.
@@ -32,9 +33,16 @@ pub const EVENTS_PATH: &str = "/__explainer/events";
 /// it is.
 const MAX_INJECTED_PAGE: usize = 256 * 1024 * 1024;
 
+/// The longest file name, and the longest path, the system opens.
+const NAME_MAX: usize = 255;
+#[cfg(target_os = "linux")]
+const PATH_MAX: usize = 4096;
+#[cfg(not(target_os = "linux"))]
+const PATH_MAX: usize = 1024;
+
 type SharedState = Arc<state_channel::Sender<BuildState>>;
 
-pub fn router(output: PathBuf, state: SharedState) -> Router {
+pub fn router(output: PathBuf, state: SharedState, hosts: Hosts) -> Router {
     let not_found_output = output.clone();
     let files = ServeDir::new(&output)
         .append_index_html_on_directories(true)
@@ -47,7 +55,33 @@ pub fn router(output: PathBuf, state: SharedState) -> Router {
             Arc::clone(&state),
             add_reload_script,
         ))
+        // Outermost, so that a refused name reaches neither the files nor
+        // the event stream.
+        .layer(from_fn_with_state(Arc::new(hosts), known_host))
         .with_state(state)
+}
+
+/// Refuse a request that names a host the server does not answer as (see
+/// [`Hosts`]).
+async fn known_host(
+    State(hosts): State<Arc<Hosts>>,
+    request: Request,
+    next: Next,
+) -> Response<Body> {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned())
+        .or_else(|| request.uri().authority().map(|a| a.to_string()));
+    if hosts.allows(host.as_deref()) {
+        return next.run(request).await;
+    }
+    (
+        StatusCode::MISDIRECTED_REQUEST,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        hosts.refusal(host.as_deref()),
+    )
+        .into_response()
 }
 
 /// Answer 404 for anything that resolves outside the output folder. The
@@ -63,19 +97,31 @@ async fn stay_inside(
     let inside = match (requested, tokio::fs::canonicalize(&output).await) {
         (Some(requested), Ok(output)) => {
             let path = output.join(requested.trim_start_matches('/'));
+            // Such a name makes opening fail with an error other than "not
+            // found", which the file server answers 500 with nothing in it;
+            // resolving the path may not see it when a folder on the way
+            // is missing.
+            let too_long = path.as_os_str().len() >= PATH_MAX
+                || requested.split('/').any(|segment| segment.len() > NAME_MAX);
             match tokio::fs::canonicalize(&path).await {
+                _ if too_long => false,
                 Ok(real) => real.starts_with(&output),
                 // Missing files are the file server's to answer.
-                Err(_) => true,
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => true,
+                // A name no file can have (longer than the system allows,
+                // a file used as a folder…) is as missing as any: the file
+                // server would answer it 500 with nothing in it.
+                Err(_) => false,
             }
         }
         (None, _) => false,
-        (_, Err(_)) => true,
+        // Nothing is built yet: no file is there to serve.
+        (_, Err(_)) => request.uri().path() == EVENTS_PATH,
     };
     if inside {
         next.run(request).await
     } else {
-        StatusCode::NOT_FOUND.into_response()
+        not_found(output).await
     }
 }
 

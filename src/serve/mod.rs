@@ -7,10 +7,12 @@
 //! Server-Sent Events. A failed build leaves the last good site on disk, so
 //! the server goes on serving it.
 
+mod host;
 mod http;
 mod watch;
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::collections::HashSet;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -43,8 +45,14 @@ impl ServeOptions {
 
 /// What the server tells whoever started it; the binary prints these.
 pub enum ServeEvent<'a> {
-    Listening(SocketAddr),
-    /// A change was seen; these files changed.
+    Listening {
+        /// An address that reaches the server.
+        address: SocketAddr,
+        /// Bound to every address of the machine (`--bind 0.0.0.0`).
+        all_interfaces: bool,
+    },
+    /// A change was seen; these files changed, named from where the
+    /// command ran.
     Rebuilding(&'a [PathBuf]),
     Built(&'a Report),
     Failed(&'a Report),
@@ -103,22 +111,25 @@ async fn run(options: ServeOptions, on_event: EventSink) -> Result<(), Diagnosti
         build.previous = Previous::Read(baseline.map(Box::new));
     }
     // Links that must be absolute (the 404 page's) point at this server.
-    let shown_host = if address.ip().is_unspecified() {
-        SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), address.port())
-    } else {
-        address
-    };
+    let shown_host = reachable(address);
     build.base_url = Some(format!("http://{shown_host}/"));
 
     let (state, _) = state_channel::channel(BuildState::default());
     let state = Arc::new(state);
-    let mut memory = crate::Memory::default();
-    run_build(&build, &state, &on_event, &mut memory)?;
+    let mut session = Session::default();
+    run_build(&build, &state, &on_event, &mut session)?;
 
-    let _watcher = watch::start(&build, Arc::clone(&state), Arc::clone(&on_event), memory)?;
-    on_event(ServeEvent::Listening(shown_host));
+    let _watcher = watch::start(&build, Arc::clone(&state), Arc::clone(&on_event), session)?;
+    on_event(ServeEvent::Listening {
+        address: shown_host,
+        all_interfaces: address.ip().is_unspecified(),
+    });
 
-    let app = http::router(output, Arc::clone(&state));
+    let app = http::router(
+        output,
+        Arc::clone(&state),
+        host::Hosts::for_address(address),
+    );
     let shutdown_state = Arc::clone(&state);
     let served = axum::serve(listener, app)
         .with_graceful_shutdown(async move {
@@ -130,6 +141,48 @@ async fn run(options: ServeOptions, on_event: EventSink) -> Result<(), Diagnosti
         .await;
     on_event(ServeEvent::Stopped);
     served.map_err(|e| Diagnostic::file_error("serve", format!("the server failed: {e}")))
+}
+
+/// The address to print for one bound to every interface: the one this
+/// machine would send from (a UDP socket's `connect` picks the route and
+/// sends nothing; 192.0.2.1 and 2001:db8::1 are documentation addresses),
+/// or loopback when it has no network. Any other address is itself.
+fn reachable(address: SocketAddr) -> SocketAddr {
+    if !address.ip().is_unspecified() {
+        return address;
+    }
+    let (probe, fallback): (SocketAddr, IpAddr) = match address {
+        SocketAddr::V4(_) => (
+            SocketAddr::new(IpAddr::V4(Ipv4Addr::new(192, 0, 2, 1)), 9),
+            IpAddr::V4(Ipv4Addr::LOCALHOST),
+        ),
+        SocketAddr::V6(_) => (
+            SocketAddr::new(
+                IpAddr::V6(Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1)),
+                9,
+            ),
+            IpAddr::V6(Ipv6Addr::LOCALHOST),
+        ),
+    };
+    let ip = std::net::UdpSocket::bind(SocketAddr::new(address.ip(), 0))
+        .and_then(|socket| {
+            socket.connect(probe)?;
+            socket.local_addr()
+        })
+        .map(|local| local.ip())
+        .ok()
+        .filter(|ip| !ip.is_unspecified() && !ip.is_loopback())
+        .unwrap_or(fallback);
+    SocketAddr::new(ip, address.port())
+}
+
+/// What a session keeps from one build to the next.
+#[derive(Default)]
+struct Session {
+    memory: crate::Memory,
+    /// Notes already told: the same history gives the same note on every
+    /// save, which says nothing new after the first.
+    told: HashSet<String>,
 }
 
 /// Ctrl-C, or a polite request to stop from a process manager.
@@ -154,10 +207,16 @@ fn run_build(
     options: &BuildOptions,
     state: &state_channel::Sender<BuildState>,
     on_event: &EventSink,
-    memory: &mut crate::Memory,
+    session: &mut Session,
 ) -> Result<(), Diagnostic> {
-    match crate::build_remembering(options, memory) {
-        Ok(report) => {
+    let mut tell_once = |report: &mut Report| {
+        report
+            .notes
+            .retain(|note| session.told.insert(note.clone()));
+    };
+    match crate::build_remembering(options, &mut session.memory) {
+        Ok(mut report) => {
+            tell_once(&mut report);
             on_event(ServeEvent::Built(&report));
             state.send_modify(|s| {
                 s.generation += 1;
@@ -165,7 +224,8 @@ fn run_build(
             });
             Ok(())
         }
-        Err(Failure::Content(report) | Failure::Output(report)) => {
+        Err(Failure::Content(mut report) | Failure::Output(mut report)) => {
+            tell_once(&mut report);
             on_event(ServeEvent::Failed(&report));
             let text: Vec<String> = report.diagnostics.iter().map(|d| d.render()).collect();
             let text = format!("{}\n\n{}", text.join("\n\n"), report.summary());

@@ -12,7 +12,7 @@ use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 use tokio::sync::watch as state_channel;
 
-use super::{BuildState, EventSink, ServeEvent, run_build};
+use super::{BuildState, EventSink, ServeEvent, Session, run_build};
 use crate::BuildOptions;
 use crate::diagnostic::Diagnostic;
 
@@ -34,7 +34,7 @@ pub fn start(
     options: &BuildOptions,
     state: Arc<state_channel::Sender<BuildState>>,
     on_event: EventSink,
-    mut memory: crate::Memory,
+    mut session: Session,
 ) -> Result<Watcher, Diagnostic> {
     let root = crate::absolute(&options.root);
     let (changes, changed) = mpsc::channel::<Vec<PathBuf>>();
@@ -93,10 +93,19 @@ pub fn start(
                     path.display()
                 )));
             }
-            on_event(ServeEvent::Rebuilding(&paths));
+            // Named as the build's messages name files, so that either
+            // opens from where serve was started.
+            let shown: Vec<PathBuf> = paths
+                .iter()
+                .map(|path| {
+                    let relative = path.strip_prefix(&root).unwrap_or(path);
+                    crate::root::shown_path(&options.root, relative)
+                })
+                .collect();
+            on_event(ServeEvent::Rebuilding(&shown));
             // A refused output folder is reported; serving goes on, and the
             // next save tries again.
-            let _ = run_build(&options, &state, &on_event, &mut memory);
+            let _ = run_build(&options, &state, &on_event, &mut session);
         }
     });
     Ok(Watcher {

@@ -10,7 +10,7 @@ use super::{
     Located, check_fact_markdown, common_words, read_source, repeats, static_path, without_notes,
 };
 use crate::date::PartialDate;
-use crate::load::{Node, Value};
+use crate::load::{FACTS_PATH, Node, Value};
 use crate::model::{Correction, Event as TimelineEvent, Link, Person, Quote, Source, Update};
 use crate::source::Pos;
 use crate::text::{Letters, is_slug, slug};
@@ -58,6 +58,7 @@ pub(super) struct Facts {
 pub(super) struct UnresolvedQuote {
     given_id: Option<String>,
     text: String,
+    text_at: Option<crate::model::WrittenAt>,
     context: Option<String>,
     date: Option<PartialDate>,
     source: Option<Source>,
@@ -76,6 +77,7 @@ impl UnresolvedQuote {
             given_id: self.given_id,
             speaker,
             text: self.text,
+            text_at: self.text_at,
             context: self.context,
             date: self.date,
             source: self.source,
@@ -330,7 +332,9 @@ fn read_person(
         value: Person {
             id,
             name,
+            name_at: checker.written_at(FACTS_PATH, &fields, "name"),
             role: role.unwrap_or_default(),
+            role_at: checker.written_at(FACTS_PATH, &fields, "role"),
             group: group.unwrap_or_default(),
             aliases,
             summary,
@@ -372,6 +376,7 @@ fn read_quote(checker: &mut Checker, item: &Node) -> Option<Located<UnresolvedQu
         value: UnresolvedQuote {
             given_id: id.map(|(id, _)| id),
             text: text?,
+            text_at: checker.written_at(FACTS_PATH, &fields, "text"),
             context,
             date,
             source,

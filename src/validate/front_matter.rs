@@ -94,6 +94,10 @@ pub(super) fn read_article(
     }
     Some(Article {
         title: title?,
+        title_at: checker.written_at(crate::load::ARTICLE_PATH, &fields, "title"),
+        description_at: description
+            .as_ref()
+            .and_then(|_| checker.written_at(crate::load::ARTICLE_PATH, &fields, "description")),
         description,
         published: published?,
         updated,

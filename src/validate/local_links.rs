@@ -197,6 +197,64 @@ pub fn missing_targets(
     diagnostics
 }
 
+/// The ids of the page that the story alone decides, whatever its
+/// templates: one `p-N` for each numbered text block of the article, one
+/// `person-<id>` for each person of the facts.
+#[derive(Debug, Clone, Default)]
+pub struct KnownIds {
+    pub paragraphs: usize,
+    pub people: Vec<String>,
+}
+
+/// For a story with errors, whose page is never rendered: the held links
+/// to ids that are certainly missing however it is rendered, so that they
+/// come out in the same run as the other errors rather than after those
+/// are fixed. Only a `p-N` past the article's paragraphs and a
+/// `person-<id>` for no person are certain; any other id may come from a
+/// template, and so does one that a template (`templates`, each one's
+/// text) writes as it is. [`missing_targets`] is still the check of
+/// record once the story builds.
+pub fn certainly_missing(held: &[HeldLink], known: &KnownIds, templates: &[&str]) -> Diagnostics {
+    let mut diagnostics = Diagnostics::new();
+    for link in held {
+        let Held::Fragment(id) = &link.target else {
+            continue;
+        };
+        let written = [format!("\"{id}\""), format!("'{id}'"), format!("#{id}")];
+        if templates
+            .iter()
+            .any(|text| written.iter().any(|w| text.contains(w.as_str())))
+        {
+            continue;
+        }
+        let help = if is_paragraph_id(id) {
+            let present = (0..known.paragraphs).any(|i| crate::ids::paragraph(i) == *id);
+            if present {
+                continue;
+            }
+            match known.paragraphs {
+                0 => "the article has no numbered paragraphs".to_owned(),
+                n => format!("the article's paragraphs are #p-1 to #p-{n}"),
+            }
+        // Facts with no people at all are ones still to be written (`draft`
+        // checks the article with none): who is missing is not known yet.
+        } else if id.starts_with(&crate::ids::person("")) && !known.people.is_empty() {
+            let anchors: Vec<String> = known.people.iter().map(|p| crate::ids::person(p)).collect();
+            if anchors.contains(id) {
+                continue;
+            }
+            did_you_mean(id, anchors.iter().map(String::as_str)).map_or_else(
+                || "a person's card is #person-<their id in facts.yaml>".to_owned(),
+                |near| format!("did you mean `#{near}`?"),
+            )
+        } else {
+            continue;
+        };
+        diagnostics.push(link.missing.clone().with_help(help));
+    }
+    diagnostics
+}
+
 /// Every picture and link in the Markdown of facts.yaml (summaries,
 /// contexts, takeaways, the text of updates), pointed at by its value.
 pub fn check_facts_markdown(

@@ -39,6 +39,7 @@ pub struct Validated {
 }
 
 pub use local_links::{HeldLink, missing_targets};
+pub use translations::check_bytes as check_translation;
 
 /// `previous` is the last edition's facts: what it published is the memory
 /// that keeps each item's id from one edition to the next.
@@ -52,14 +53,45 @@ pub fn validate(
 ) -> Result<Validated, Diagnostics> {
     let static_files = inputs.theme.static_paths();
     let pictures = inputs.theme.pictures();
-    validate_sources(
+    let validated = check_sources(
         &inputs.article,
         &mut inputs.facts,
         &inputs.translations,
         &static_files,
         &pictures,
         previous,
-    )
+    );
+    let validated = validated.map_err(|failed| {
+        let templates: Vec<&str> = inputs
+            .theme
+            .templates
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect();
+        let mut diagnostics = failed.diagnostics;
+        diagnostics.extend(local_links::certainly_missing(
+            &failed.held_links,
+            &failed.known,
+            &templates,
+        ));
+        diagnostics
+    });
+    let found = std::mem::take(&mut inputs.findings);
+    match validated {
+        Ok(mut validated) if !found.has_errors() => {
+            validated.warnings.extend(found);
+            Ok(validated)
+        }
+        Ok(validated) => {
+            let mut diagnostics = validated.warnings;
+            diagnostics.extend(found);
+            Err(diagnostics)
+        }
+        Err(mut diagnostics) => {
+            diagnostics.extend(found);
+            Err(diagnostics)
+        }
+    }
 }
 
 /// [`validate`] for an article and facts read from elsewhere (a past
@@ -73,6 +105,33 @@ pub fn validate_sources(
     pictures: &Probes,
     previous: Option<&FactsJson>,
 ) -> Result<Validated, Diagnostics> {
+    check_sources(
+        article_source,
+        facts_source,
+        translation_sources,
+        static_files,
+        pictures,
+        previous,
+    )
+    .map_err(|failed| failed.diagnostics)
+}
+
+/// A story with errors, and its links that were held for the finished
+/// page, which will not be made.
+struct Failed {
+    diagnostics: Diagnostics,
+    held_links: Vec<HeldLink>,
+    known: local_links::KnownIds,
+}
+
+fn check_sources(
+    article_source: &ArticleSource,
+    facts_source: &mut FactsSource,
+    translation_sources: &[TranslationSource],
+    static_files: &[&str],
+    pictures: &Probes,
+    previous: Option<&FactsJson>,
+) -> Result<Validated, Failed> {
     let mut diagnostics = Diagnostics::new();
 
     // The body is parsed once here, for its paragraphs (quotes are looked
@@ -122,6 +181,10 @@ pub fn validate_sources(
         local_links::check_facts_markdown(&mut checker, &tree, static_files)
     });
     drop(tree);
+    let known = local_links::KnownIds {
+        paragraphs: paragraphs.iter().filter(|p| p.number.is_some()).count(),
+        people: facts.people.iter().map(|p| p.value.id.clone()).collect(),
+    };
     // Cross-checks run even when the front matter is broken, so that one
     // run reports those problems too.
     let story = {
@@ -148,7 +211,11 @@ pub fn validate_sources(
             warnings: diagnostics,
             held_links,
         }),
-        _ => Err(diagnostics),
+        _ => Err(Failed {
+            diagnostics,
+            held_links,
+            known,
+        }),
     }
 }
 

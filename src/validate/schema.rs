@@ -40,6 +40,21 @@ impl<'a> Checker<'a> {
         Checker { file, diagnostics }
     }
 
+    /// Where `field`'s value is written in this file, named `file`, for
+    /// the model to keep (see [`crate::model::WrittenAt`]).
+    pub fn written_at(
+        &self,
+        file: &'static str,
+        fields: &Fields,
+        field: &str,
+    ) -> Option<crate::model::WrittenAt> {
+        let node = fields.get(field)?;
+        Some(crate::model::WrittenAt {
+            file,
+            location: self.file.location(node.pos),
+        })
+    }
+
     pub fn error(&mut self, pos: Pos, message: impl Into<String>, help: Option<String>) {
         self.report(Severity::Error, pos, message, help);
     }

@@ -17,6 +17,24 @@ pub fn read_all(sources: &[TranslationSource], diagnostics: &mut Diagnostics) ->
         .collect()
 }
 
+/// One `i18n/` file's bytes, parsed and checked as a build checks it: the
+/// translation when it has no errors, and every problem found.
+pub fn check_bytes(file_name: &str, bytes: &[u8]) -> (Option<Translation>, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let source = match crate::load::translation_from_bytes(file_name, bytes) {
+        Ok(source) => source,
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            return (None, diagnostics);
+        }
+    };
+    let translation = read_one(&source, &locale::keys(), &mut diagnostics);
+    (
+        translation.filter(|_| !diagnostics.has_errors()),
+        diagnostics,
+    )
+}
+
 fn read_one(
     source: &TranslationSource,
     keys: &[String],
@@ -25,7 +43,10 @@ fn read_one(
     super::hygiene::check_translation(source, diagnostics);
     let mut checker = Checker::new(&source.file, diagnostics);
     let name_ok = locale::is_language_tag(&source.lang);
-    if !name_ok {
+    // Any other name (`.yml`) was refused as it was read, with the name to
+    // give it.
+    let told = !source.file.name.ends_with(".yaml");
+    if !name_ok && !told {
         let help = match locale::suggest_tag(&source.lang) {
             Some(tag) => format!("did you mean {}/{tag}.yaml?", crate::load::TRANSLATIONS_DIR),
             None => "name the file after a language tag: fr.yaml, pt-BR.yaml".into(),

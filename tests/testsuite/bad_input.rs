@@ -240,6 +240,23 @@ fn an_output_folder_that_is_a_link_into_the_inputs_is_refused() {
     assert!(story.root().join(FACTS).is_file());
 }
 
+#[test]
+fn an_output_folder_that_is_a_dangling_link_is_called_one() {
+    let story = Story::base();
+    symlink(story.root().join("gone"), story.root().join("public")).unwrap();
+    let run = story.build();
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("refusing to replace a symbolic link to something that does not exist"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("gone"), "{}", run.stderr);
+    assert!(!run.stderr.contains("a file"), "{}", run.stderr);
+    assert!(story.root().join("public").symlink_metadata().is_ok());
+}
+
 // Paths: `image` and `photo.src` name files under static/ and nothing else.
 
 #[test]

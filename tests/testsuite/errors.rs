@@ -1124,6 +1124,56 @@ fn all_errors_are_reported_in_one_run() {
     );
 }
 
+/// A story with errors is never rendered, so its links to ids are not
+/// checked against a page; those certainly missing whatever the templates
+/// (a paragraph past the last, a person no one is) come out in the same
+/// run as the other errors, not in the run after they are fixed.
+#[test]
+fn links_to_ids_certainly_missing_come_out_with_the_other_errors() {
+    let story = Story::base();
+    story.edit(FACTS, "speaker: tomas-berg", "speaker: tomas-burg");
+    story.edit(
+        ARTICLE,
+        "We warned them twice.”",
+        "We warned them twice.” [Earlier](#p-9), [the mayor](#person-tomas-brg), [the dates](#timeline-soon), [the report](#p-2).",
+    );
+    let run = story.check();
+    run.assert_fails_with(&[
+        "no person has the id `tomas-burg`",
+        "the article links to `#p-9`, which the page does not have",
+        "the article's paragraphs are #p-1 to #p-2",
+        "the article links to `#person-tomas-brg`, which the page does not have",
+        "did you mean `#person-tomas-berg`?",
+        "3 errors",
+    ]);
+    // Any other id may be a template's: only the page can say.
+    assert!(!run.stderr.contains("#timeline-soon`"), "{}", run.stderr);
+    assert!(!run.stderr.contains("`#p-2`"), "{}", run.stderr);
+
+    // A template of the story's own that writes the id as it is has it.
+    story.write(
+        "templates/index.html",
+        &std::fs::read(crate::common::repo().join("templates/index.html"))
+            .unwrap()
+            .into_iter()
+            .chain(b"<i id=\"p-9\"></i>".iter().copied())
+            .collect::<Vec<u8>>(),
+    );
+    let run = story.check();
+    run.assert_fails_with(&["2 errors"]);
+    assert!(!run.stderr.contains("`#p-9`"), "{}", run.stderr);
+
+    // Once the rest is fixed, the page itself is the judge.
+    std::fs::remove_file(story.root().join("templates/index.html")).unwrap();
+    story.edit(FACTS, "speaker: tomas-burg", "speaker: tomas-berg");
+    story.check().assert_fails_with(&[
+        "`#p-9`",
+        "`#person-tomas-brg`",
+        "the article links to `#timeline-soon`, which the page does not have",
+        "3 errors",
+    ]);
+}
+
 #[test]
 fn check_catches_template_errors_too() {
     let story = Story::base();

@@ -641,3 +641,36 @@ fn an_svg_that_could_load_or_run_anything_is_refused_named_or_not() {
     ]);
     assert_eq!(snapshot(&story.output()), good);
 }
+
+/// This check's XML parser reads an entity's value as text, where XML's
+/// rules, and browsers, read it as markup: `&s;` below is a `<script>` to
+/// them. And a file nested thousands deep once overflowed the parser's
+/// stack and killed the build.
+#[test]
+fn an_svg_entity_holding_markup_is_refused_and_deep_nesting_ends_cleanly() {
+    let story = Story::base();
+    story.build().assert_ok();
+    let good = snapshot(&story.output());
+    story.write(
+        "static/chart.svg",
+        b"<?xml version=\"1.0\"?>\n<!DOCTYPE svg [<!ENTITY s \"&#60;script&#62;alert(document.domain)&#60;/script&#62;\">]>\n<svg xmlns=\"http://www.w3.org/2000/svg\">&s;</svg>\n",
+    );
+    let deep = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\">{}{}</svg>",
+        "<g>".repeat(20_000),
+        "</g>".repeat(20_000)
+    );
+    story.write("static/deep.svg", deep.as_bytes());
+    story.edit(
+        ARTICLE,
+        "authors:",
+        "photo: {caption: The chart, src: deep.svg}\nauthors:",
+    );
+    story.build().assert_fails_with(&[
+        "static/chart.svg is an SVG that could load or run something when opened on its own: an entity declaration on line 2 that holds markup or a reference",
+        "content/article.md:5:",
+        "its elements are nested more than 256 deep",
+        "Build failed: 2 errors",
+    ]);
+    assert_eq!(snapshot(&story.output()), good);
+}

@@ -295,6 +295,52 @@ fn bad_translation_files_are_reported_with_their_place() {
     assert_eq!(crate::common::snapshot(&story.output()), before);
 }
 
+/// A team's notes beside its translations are ignored with a warning each;
+/// a `.yml` is read and checked as a translation and refused by its name;
+/// and every file's problems come out in the same run.
+#[test]
+fn stray_files_in_i18n_are_each_told_in_one_run() {
+    let story = Story::base();
+    story.write("i18n/README.md", b"# Our translations\n");
+    story.write("i18n/old/fr.yaml", b"kicker: Ancien\n");
+    story.write("i18n/fr.txt", b"kicker: Texte\n");
+    story.write("i18n/ja.yml", "kickr: 解説\n".as_bytes());
+    story.write("i18n/fr.yaml", b"whos_whoo: Qui est qui\n");
+    let run = story.build();
+    run.assert_fails_with(&[
+        "i18n/ja.yml",
+        "a translation's file name ends in `.yaml`",
+        "rename it to i18n/ja.yaml",
+        "i18n/ja.yml:1:1",
+        "unknown key `kickr` in a translation",
+        "i18n/fr.yaml:1:1",
+        "unknown key `whos_whoo` in a translation",
+        "i18n/README.md is not a YAML file, and is ignored: i18n/ holds only <language tag>.yaml files",
+        "i18n/old/ is a folder, and is ignored",
+        "translations in it are not read",
+        "i18n/fr.txt is not a YAML file, and is ignored",
+        "write them as YAML in i18n/fr.yaml",
+        "3 errors, 3 warnings",
+    ]);
+    assert!(!run.stderr.contains("README.yaml"), "{}", run.stderr);
+
+    std::fs::remove_file(story.root().join("i18n/ja.yml")).unwrap();
+    story.write("i18n/fr.yaml", b"whos_who: Qui est qui\n");
+    let run = story.build();
+    run.assert_ok();
+    assert!(run.stderr.contains("3 warnings"), "{}", run.stderr);
+    // A folder named as a translation is still a folder.
+    story.write("i18n/de.yaml/notes.txt", b"x");
+    let run = story.build();
+    run.assert_ok();
+    assert!(
+        run.stderr
+            .contains("i18n/de.yaml/ is a folder, and is ignored"),
+        "{}",
+        run.stderr
+    );
+}
+
 /// The page prints a translation's words around the story's own (the
 /// quotation marks around every quote): a direction control there turns
 /// every quote around, and is refused as it is in the story's text.

@@ -1,6 +1,7 @@
 //! `explainer serve`, started for real on a free port and spoken to over
 //! plain TCP, as a browser would.
 
+use std::cell::RefCell;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
@@ -16,13 +17,22 @@ struct Server {
     child: Child,
     address: String,
     log: mpsc::Receiver<String>,
+    /// Every line read from the log so far.
+    seen: RefCell<Vec<String>>,
 }
 
 impl Server {
     fn start(story: &Story) -> Server {
+        let root = story.root().to_str().unwrap();
+        Server::start_with(story, &["--root", root])
+    }
+
+    /// With these arguments after `serve --port 0`, run in the story root.
+    fn start_with(story: &Story, args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_explainer"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(story.root())
+            .args(["serve", "--port", "0"])
+            .args(args)
+            .current_dir(story.root())
             .env("NO_COLOR", "1")
             .stderr(Stdio::piped())
             .spawn()
@@ -40,6 +50,7 @@ impl Server {
             child,
             address: String::new(),
             log,
+            seen: RefCell::default(),
         };
         let line = server.wait_for_log("Serving on http://");
         let start = line.find("http://").unwrap() + "http://".len();
@@ -51,8 +62,12 @@ impl Server {
         let deadline = Instant::now() + PATIENCE;
         while let Some(left) = deadline.checked_duration_since(Instant::now()) {
             match self.log.recv_timeout(left) {
-                Ok(line) if line.contains(needle) => return line,
-                Ok(_) => {}
+                Ok(line) => {
+                    self.seen.borrow_mut().push(line.clone());
+                    if line.contains(needle) {
+                        return line;
+                    }
+                }
                 Err(_) => break,
             }
         }
@@ -61,12 +76,16 @@ impl Server {
 
     /// A raw request, so that paths reach the server exactly as written.
     fn get(&self, path: &str) -> (u16, String) {
+        self.get_as(path, &self.address)
+    }
+
+    /// A request naming `host` in its `Host:` header.
+    fn get_as(&self, path: &str, host: &str) -> (u16, String) {
         let mut stream = TcpStream::connect(&self.address).unwrap();
         stream.set_read_timeout(Some(PATIENCE)).unwrap();
         write!(
             stream,
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.address
+            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
         )
         .unwrap();
         let mut response = Vec::new();
@@ -341,4 +360,115 @@ fn ctrl_c_stops_the_server_cleanly_with_pages_open() {
     let status = server.interrupt();
     assert!(status.success(), "{status}");
     server.wait_for_log("Stopped.");
+}
+
+#[test]
+fn a_name_no_file_can_have_is_not_found_like_any_other() {
+    let story = Story::base();
+    let server = Server::start(&story);
+    let long_segment = format!("/{}", "a".repeat(300));
+    let long_path = "/ab".repeat(1500);
+    for path in [
+        long_segment.as_str(),
+        &format!("{long_segment}/index.html"),
+        &long_path,
+        "/index.html/inside-a-file",
+    ] {
+        let (status, page) = server.get(path);
+        assert_eq!(status, 404, "{}…", &path[..20.min(path.len())]);
+        assert!(
+            page.contains("<h1>Page not found</h1>"),
+            "not the site's 404 page: {page}"
+        );
+    }
+}
+
+#[test]
+fn only_the_names_loopback_goes_by_are_answered() {
+    let story = Story::base();
+    let server = Server::start(&story);
+    let port = server.address.rsplit(':').next().unwrap().to_owned();
+    for host in [
+        format!("localhost:{port}"),
+        "localhost".to_owned(),
+        format!("LOCALHOST:{port}"),
+        format!("127.0.0.1:{port}"),
+        "127.0.0.1".to_owned(),
+        format!("[::1]:{port}"),
+    ] {
+        let (status, page) = server.get_as("/", &host);
+        assert_eq!(status, 200, "{host}");
+        assert!(page.contains("The tunnel inquiry"), "{host}");
+    }
+    // A page on another site that has pointed its own name at 127.0.0.1.
+    for host in [
+        format!("evil.example:{port}"),
+        "evil.example".to_owned(),
+        format!("localhost.evil.example:{port}"),
+        "localhost:1".to_owned(),
+    ] {
+        for path in ["/", "/__explainer/events?since=0", "/facts.json"] {
+            let (status, body) = server.get_as(path, &host);
+            assert_eq!(status, 421, "{host} {path}");
+            assert!(body.contains(&format!("`{host}`")), "{body}");
+            assert!(body.contains("DNS rebinding"), "{body}");
+            assert!(!body.contains("tunnel"), "{body}");
+        }
+    }
+}
+
+#[test]
+fn bound_to_all_interfaces_it_prints_an_address_others_reach_and_answers_any_name() {
+    let story = Story::base();
+    let root = story.root().to_str().unwrap();
+    let server = Server::start_with(&story, &["--bind", "0.0.0.0", "--root", root]);
+    let banner = server.seen.borrow().last().cloned().unwrap();
+    assert!(banner.contains("listens on all interfaces"), "{banner}");
+    // Where this machine has a network, the address printed is on it.
+    let network = std::net::UdpSocket::bind("0.0.0.0:0")
+        .and_then(|socket| {
+            socket.connect("192.0.2.1:9")?;
+            socket.local_addr()
+        })
+        .ok()
+        .map(|address| address.ip())
+        .filter(|ip| !ip.is_loopback() && !ip.is_unspecified());
+    let printed: std::net::SocketAddr = server.address.parse().unwrap();
+    match network {
+        Some(ip) => assert_eq!(printed.ip(), ip, "{banner}"),
+        None => assert!(printed.ip().is_loopback(), "{banner}"),
+    }
+    // Anyone who can reach it may, by whatever name the machine has.
+    let (status, page) = server.get_as("/", "laptop.local");
+    assert_eq!(status, 200);
+    assert!(page.contains("The tunnel inquiry"));
+}
+
+#[test]
+fn changes_are_named_from_where_serve_ran_and_a_note_is_told_once() {
+    let story = Story::base();
+    let server = Server::start_with(&story, &["--root", "."]);
+    story.edit(
+        "content/facts.yaml",
+        "role: Engineer",
+        "role: Site engineer",
+    );
+    let changed = server.wait_for_log("Changed:");
+    assert_eq!(changed, "Changed: content/facts.yaml");
+    server.wait_for_log("Built");
+    story.edit(
+        "content/facts.yaml",
+        "role: Site engineer",
+        "role: Engineer",
+    );
+    server.wait_for_log("Built");
+    let notes: Vec<String> = server
+        .seen
+        .borrow()
+        .iter()
+        .filter(|line| line.starts_with("note:"))
+        .cloned()
+        .collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(notes[0].contains("not in a git repository"), "{notes:?}");
 }

@@ -342,7 +342,7 @@ fn an_arabic_card_is_drawn_right_to_left() {
 #[test]
 fn a_character_no_font_has_is_one_warning_naming_it() {
     let story = Story::new(
-        &BASE_ARTICLE.replace("The tunnel inquiry", "The tunnel inquiry ᚠ"),
+        &BASE_ARTICLE.replace("The tunnel inquiry", "The tunnel inquiry ᚠ\u{FE0F}"),
         BASE_FACTS,
     );
     let run = story.build();
@@ -350,6 +350,66 @@ fn a_character_no_font_has_is_one_warning_naming_it() {
     assert!(run.stderr.contains("`ᚠ` (U+16A0)"), "{}", run.stderr);
     assert_eq!(run.stderr.matches("U+16A0").count(), 1, "{}", run.stderr);
     assert!(story.output().join("share-card.png").is_file());
+    // At the character itself, in the front matter's `title:`.
+    assert!(
+        run.stderr.contains("content/article.md:2:27"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("the title has `ᚠ`"), "{}", run.stderr);
+    // A variation selector is drawn as nothing, by any font.
+    assert!(!run.stderr.contains("FE0F"), "{}", run.stderr);
+}
+
+#[test]
+fn a_quote_card_s_missing_character_is_told_at_the_quote() {
+    let story = Story::new(
+        &BASE_ARTICLE
+            .replace("never tested.", "never ᚠ tested.")
+            .replace("What the council knew.", "What the council knew ไ."),
+        &BASE_FACTS.replace("never tested.", "never ᚠ tested."),
+    );
+    let run = story.build_at("https://example.org/tunnel/");
+    run.assert_ok();
+    // The quote's own line in the facts, not the article.
+    assert!(
+        run.stderr.contains("content/facts.yaml:16:32"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("the quote's text has `ᚠ` (U+16A0)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("U+16A0").count(), 1, "{}", run.stderr);
+    // The story card's description, at `description:`.
+    assert!(
+        run.stderr.contains("content/article.md:3:36"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("the description has `ไ` (U+0E44)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_title_on_every_quote_card_is_told_once() {
+    let story = Story::new(
+        &BASE_ARTICLE.replace("The tunnel inquiry", "The tunnel inquiry ᚠ"),
+        BASE_FACTS,
+    );
+    let run = story.build_at("https://example.org/tunnel/");
+    run.assert_ok();
+    assert_eq!(run.stderr.matches("U+16A0").count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/article.md:2:27"),
+        "{}",
+        run.stderr
+    );
 }
 
 /// tesseract reads the card as a reader would. CI installs it (see

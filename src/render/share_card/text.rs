@@ -242,6 +242,5 @@ impl Block {
 
 /// Marks and spaces that are meant to draw nothing: no font owes a glyph.
 fn is_invisible(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{00AD}')
+    c.is_whitespace() || crate::unicode::is_default_ignorable(c)
 }

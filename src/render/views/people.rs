@@ -210,11 +210,15 @@ mod tests {
             image: None,
             links: Vec::new(),
             lang: None,
+            name_at: None,
+            role_at: None,
         };
         let story = Story {
             article: Article {
                 title: "t".into(),
+                title_at: None,
                 description: None,
+                description_at: None,
                 published: Timestamp::parse("2025-01-01").unwrap(),
                 updated: None,
                 authors: Vec::new(),
