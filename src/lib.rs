@@ -144,7 +144,7 @@ pub fn render_in_memory(
     let written = rendered.files.iter().map(|f| f.path.clone()).collect();
     let missing = validate::missing_targets(
         &validated.held_links,
-        std::str::from_utf8(page).unwrap_or(""),
+        &validate::ids_in(std::str::from_utf8(page).unwrap_or("")),
         &written,
     );
     if missing.has_errors() {

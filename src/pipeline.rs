@@ -3,7 +3,7 @@
 //! a build can hand the next one in the same process ([`Memory`]).
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
@@ -166,12 +166,14 @@ pub(crate) fn previous_in(output: &Path) -> Option<facts_json::FactsJson> {
 }
 
 /// Where the rendered files go as each is made: to the writer thread for a
-/// build, nowhere for `check`. The page is kept for the check of its ids,
-/// every path for the check of links to files, and the past editions'
-/// pages for the next build with the same memory.
+/// build, nowhere for `check`. The page's ids are kept for the check of
+/// links to them (when there are such links: a large story's page is tens
+/// of megabytes, not worth holding for nothing), every path for the check
+/// of links to files, and the past editions' pages for the next build with
+/// the same memory.
 struct Delivery {
     writer: Option<std::sync::mpsc::SyncSender<OutputFile>>,
-    page: Vec<u8>,
+    page_ids: Option<BTreeSet<String>>,
     paths: HashSet<String>,
     editions: Vec<OutputFile>,
     keep_editions: bool,
@@ -181,7 +183,7 @@ impl Delivery {
     fn new(writer: Option<std::sync::mpsc::SyncSender<OutputFile>>) -> Self {
         Delivery {
             writer,
-            page: Vec::new(),
+            page_ids: None,
             paths: HashSet::new(),
             editions: Vec::new(),
             keep_editions: false,
@@ -190,9 +192,10 @@ impl Delivery {
 
     fn put(&mut self, file: OutputFile) {
         if file.path == layout::PAGE
-            && let Some(bytes) = file.bytes()
+            && let (Some(ids), Some(bytes)) = (&mut self.page_ids, file.bytes())
         {
-            self.page = bytes.to_vec();
+            let page = String::from_utf8_lossy(bytes);
+            ids.extend(validate::ids_in(&page).into_iter().map(str::to_owned));
         }
         if self.keep_editions && layout::is_edition_page(&file.path) {
             self.editions.push(file.clone());
@@ -330,6 +333,11 @@ fn run_stages(
         .filter(|(k, _)| *k == key)
         .map(|(_, files)| files.as_slice());
     delivery.keep_editions = cached.is_none();
+    let links_to_ids = validated
+        .held_links
+        .iter()
+        .any(|link| matches!(link.target, validate::Held::Fragment(_)));
+    delivery.page_ids = links_to_ids.then(BTreeSet::new);
     let rendered = render::render_site_into(
         render::Edition {
             story,
@@ -354,9 +362,10 @@ fn run_stages(
         fail(d, timings, &notes)
     })?;
     warnings.extend(rendered_warnings);
+    let page_ids = delivery.page_ids.take().unwrap_or_default();
     let mut missing = validate::missing_targets(
         &validated.held_links,
-        std::str::from_utf8(&delivery.page).unwrap_or(""),
+        &page_ids.iter().map(String::as_str).collect(),
         &delivery.paths,
     );
     if missing.has_errors() {

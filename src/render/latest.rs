@@ -1,7 +1,8 @@
 //! The latest edition's views and cards, made once before the plan is
 //! carried out: the main page and every embed show the same cards, so
 //! each is rendered once and shared (as Tera values, which share their
-//! strings) by whichever pages show it, in whatever order they are made.
+//! strings) by whichever pages show it, in whatever order they are made;
+//! the main page's own context is handed to its entry of the plan.
 
 use super::cards::{self, Cards};
 use super::context::{self, value};
@@ -14,8 +15,6 @@ use crate::load::Template;
 use crate::locale::Locale;
 
 pub struct Latest<'a> {
-    /// The main page's whole context.
-    pub page: tera::Context,
     pub embeds: Vec<Embed>,
     cards: Cards,
     /// The person embeds' group headings, per person.
@@ -35,7 +34,7 @@ impl<'a> Latest<'a> {
         tera: &tera::Tera,
         templates: &[Template],
         pictures: &'a Pictures,
-    ) -> Result<Latest<'a>, Diagnostic> {
+    ) -> Result<(Latest<'a>, tera::Context), Diagnostic> {
         let data = views::page_data(
             edition.story,
             options,
@@ -56,17 +55,19 @@ impl<'a> Latest<'a> {
         let takeaways = value(&data.takeaways)?;
         // The views are done with once the cards and the page's context
         // are made: a large story's views are not held while its thousands
-        // of embeds are rendered.
+        // of embeds are rendered. The page's context goes to the plan's
+        // entry for the page, which owns it and drops it once the page is
+        // made.
         let page = context::main_page(data, &cards, locale)?;
-        Ok(Latest {
-            page,
+        let latest = Latest {
             embeds,
             cards,
             groups_of_people,
             groups,
             takeaways,
             globals,
-        })
+        };
+        Ok((latest, page))
     }
 
     /// An embed page sees `page` and `t` as every page does, `embed` (which

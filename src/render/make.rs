@@ -98,10 +98,7 @@ fn page_context(
         )
     };
     Ok(match data {
-        PageKind::Latest => {
-            let latest = site.latest.ok_or_else(unprepared)?;
-            (latest.page.clone(), page_size_hint(story))
-        }
+        PageKind::Latest(context) => (context, page_size_hint(story)),
         PageKind::Embed(embed) => {
             let latest = site.latest.ok_or_else(unprepared)?;
             (

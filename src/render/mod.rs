@@ -116,10 +116,15 @@ pub fn render_site_into(
     // (which version is shown where) is read by the views.
     let picture_files = std::mem::take(&mut pictures.files);
     let record = views::record(latest, past, &locale);
-    let prepared =
-        latest::Latest::prepare(latest, options, &locale, &tera, &theme.templates, &pictures)
-            .map_err(|d| diagnostics.push(d))
-            .ok();
+    let (prepared, page) =
+        match latest::Latest::prepare(latest, options, &locale, &tera, &theme.templates, &pictures)
+        {
+            Ok((prepared, page)) => (Some(prepared), Some(page)),
+            Err(diagnostic) => {
+                diagnostics.push(diagnostic);
+                (None, None)
+            }
+        };
     let outputs = plan::plan(
         plan::From {
             latest,
@@ -129,6 +134,7 @@ pub fn render_site_into(
             options,
             locale: &locale,
             prepared: prepared.as_ref(),
+            page,
             pictures: &pictures,
         },
         picture_files,

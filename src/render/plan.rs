@@ -43,8 +43,9 @@ pub enum Make<'a> {
 
 /// Which data a page's template sees.
 pub enum PageKind<'a> {
-    /// The whole explainer, of the latest edition.
-    Latest,
+    /// The whole explainer, of the latest edition, with its context: the
+    /// entry owns it, so that it is freed as soon as the page is made.
+    Latest(tera::Context),
     /// The whole explainer as a past edition was.
     Past(Edition<'a>),
     /// One part of the latest edition on a page of its own.
@@ -72,6 +73,8 @@ pub struct From<'a> {
     pub locale: &'a Locale,
     /// The latest edition's views and cards, unless they failed.
     pub prepared: Option<&'a Latest<'a>>,
+    /// The main page's context, made with them.
+    pub page: Option<tera::Context>,
     pub pictures: &'a Pictures,
 }
 
@@ -89,6 +92,7 @@ pub fn plan<'a>(
         options,
         locale,
         prepared,
+        page: page_context,
         pictures,
     } = from;
     let story = latest.story;
@@ -102,8 +106,10 @@ pub fn plan<'a>(
         make: Make::Text(make),
     };
     let mut outputs = Vec::new();
+    if let Some(context) = page_context {
+        outputs.push(page(layout::PAGE, "index.html", PageKind::Latest(context)));
+    }
     if let Some(prepared) = prepared {
-        outputs.push(page(layout::PAGE, "index.html", PageKind::Latest));
         for embed in &prepared.embeds {
             outputs.push(page(
                 &layout::embed_page(&embed.id),

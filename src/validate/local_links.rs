@@ -156,18 +156,18 @@ pub fn check_article(
 }
 
 /// Links held by [`check`] whose target the finished site lacks, as
-/// errors: an id the rendered page does not have, or a file the plan did
-/// not write (`written` is every path it wrote).
+/// errors: an id the rendered page does not have (`ids`, [`ids_in`] the
+/// page), or a file the plan did not write (`written` is every path it
+/// wrote).
 pub fn missing_targets(
     held: &[HeldLink],
-    page_html: &str,
+    ids: &BTreeSet<&str>,
     written: &HashSet<String>,
 ) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
     if held.is_empty() {
         return diagnostics;
     }
-    let ids = ids_in(page_html);
     for link in held {
         let help = match &link.target {
             Held::Fragment(id) if ids.contains(id.as_str()) => continue,

@@ -38,7 +38,7 @@ pub struct Validated {
     pub held_links: Vec<HeldLink>,
 }
 
-pub use local_links::{HeldLink, missing_targets};
+pub use local_links::{Held, HeldLink, ids_in, missing_targets};
 pub use translations::check_bytes as check_translation;
 
 /// `previous` is the last edition's facts: what it published is the memory
