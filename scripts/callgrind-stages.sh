@@ -27,13 +27,15 @@ valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out.$n" \
   "$bin" build --root "$story" --output "$work/out-$n" >/dev/null 2>&1
 annotated=$(callgrind_annotate --inclusive=yes --threshold=100 "$work/callgrind.out.$n" 2>/dev/null)
 count() {
-  # The inclusive count of the first function whose name matches $1.
-  echo "$annotated" | grep -E "$1" | head -n 1 | awk '{gsub(",", "", $1); print $1}'
+  # The inclusive count of the function named $1: callgrind_annotate lists
+  # it once per source file its code came from (inlined code included),
+  # and the largest of those counts is the whole function's.
+  grep -E ":$1( \[|$)" <<<"$annotated" | awk '{gsub(",", "", $1); print $1}' | sort -n | tail -n 1 || true
 }
-total=$(echo "$annotated" | grep -m1 "PROGRAM TOTALS" | awk '{gsub(",", "", $1); print $1}')
+total=$(grep -m1 "PROGRAM TOTALS" <<<"$annotated" | awk '{gsub(",", "", $1); print $1}' || true)
 printf '| stage | instructions (N=%s) |\n|---|---|\n' "$n"
-for stage in "load::load " "validate::validate " "render::render_site_into" "write::write_each" "write::Staging::commit"; do
+for stage in load::load validate::validate render::render_site_into write::write_each write::Staging::commit; do
   c=$(count "explainer::${stage}")
-  printf '| %s | %s M |\n' "${stage% }" "$(( ${c:-0} / 1000000 ))"
+  printf '| %s | %s M |\n' "$stage" "$(( ${c:-0} / 1000000 ))"
 done
 printf '| whole process | %s M |\n' "$(( ${total:-0} / 1000000 ))"
