@@ -89,7 +89,14 @@ function watch(page, origin, label) {
   const log = { console: [], failed: [], foreign: [], outside: [], urls: [] };
   page.on('console', (msg) => { if (msg.type() === 'error') log.console.push(msg.text()); });
   page.on('pageerror', (err) => log.console.push(String(err)));
-  page.on('requestfailed', (req) => log.failed.push(`${req.url()} ${req.failure()?.errorText}`));
+  // Chromium fetches the icon after the load event and cancels it when
+  // the next `goto` comes first: an aborted icon request says nothing of
+  // the site (a missing icon is still caught, as a 404 response, below).
+  page.on('requestfailed', (req) => {
+    const aborted = req.failure()?.errorText === 'net::ERR_ABORTED';
+    if (aborted && new URL(req.url()).pathname.endsWith('/favicon.svg')) return;
+    log.failed.push(`${req.url()} ${req.failure()?.errorText}`);
+  });
   page.on('response', (res) => { if (res.status() >= 400) log.failed.push(`${res.url()} ${res.status()}`); });
   page.on('request', (req) => {
     const url = new URL(req.url());
