@@ -259,13 +259,12 @@ fn check(
     if !unreadable.is_empty() {
         let named: Vec<&str> = unreadable.iter().map(|id| short(id)).collect();
         notes.push(format!(
-            "{} in the git history {} not be read as a story (its article or facts do not parse) and {} left out: {}",
+            "{} in the git history cannot be read as a story (its article or facts do not parse) and {} left out: {}",
             if unreadable.len() == 1 {
                 "a commit".to_owned()
             } else {
                 format!("{} commits", unreadable.len())
             },
-            if unreadable.len() == 1 { "can" } else { "cannot" },
             if unreadable.len() == 1 { "is" } else { "are" },
             named.join(", ")
         ));
@@ -309,4 +308,102 @@ fn vanished(at: &Timestamp, latest: &Timestamp, candidates: &[Candidate]) -> Dia
         "restore it: readers saw that edition, and its page and record are no longer built; \
          to take back what it said, add a correction",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::facts_file::YAML_PATH;
+    use crate::test_support::{ARTICLE, FACTS};
+
+    /// A commit of the small story, with these updates (YAML list items)
+    /// and facts otherwise as they are, or `facts` as given.
+    fn commit(id: &str, facts: String) -> history::Commit {
+        history::Commit {
+            id: format!("{id:0<40}"),
+            article: ARTICLE.as_bytes().to_vec(),
+            facts: Some((YAML_PATH, facts.into_bytes())),
+        }
+    }
+
+    fn with_update(at: &str, text: &str) -> String {
+        format!("{FACTS}updates:\n  - at: {at}\n    text: {text}\n")
+    }
+
+    fn past(commits: &[history::Commit], latest: &str) -> Past {
+        let latest = Timestamp::parse(latest).unwrap();
+        check(commits, &[], &Probes::new(), Some(&latest), None)
+    }
+
+    #[test]
+    fn an_edition_is_its_last_commit_and_the_latest_is_not_one() {
+        let commits = [
+            commit("a1", FACTS.to_owned()),
+            commit("b1", with_update("2025-11-21T09:00:00Z", "Adds the mayor.")),
+            // The same edition, refined: only this one was read last.
+            commit(
+                "b2",
+                with_update("2025-11-21T09:00:00Z", "Adds the mayor.")
+                    .replace("role: Mayor", "role: Former mayor"),
+            ),
+        ];
+        let past = past(&commits, "2025-11-22T10:00:00Z");
+        let times: Vec<String> = past
+            .editions
+            .iter()
+            .map(|e| e.story.edition().iso())
+            .collect();
+        assert_eq!(times, ["2025-11-20", "2025-11-21T09:00:00Z"]);
+        assert_eq!(past.editions[1].story.people[0].role, "Former mayor");
+        // The newest past edition is what the latest is compared with.
+        let previous = past.previous.expect("the newest edition's facts");
+        assert_eq!(previous.edition, "2025-11-21T09:00:00Z");
+        assert!(past.note.is_none(), "{:?}", past.note);
+        // Only the working tree's own edition is left out: it is the latest.
+        let same = super::tests::past(&commits, "2025-11-21T09:00:00Z");
+        assert_eq!(same.editions.len(), 1);
+    }
+
+    #[test]
+    fn a_commit_that_does_not_build_leaves_its_edition_to_the_one_before() {
+        let good = with_update("2025-11-21T09:00:00Z", "Adds the mayor.");
+        let broken = good.replace("speaker: tomas-berg", "speaker: tomas-bergg");
+        let commits = [
+            commit("a1", FACTS.to_owned()),
+            commit("b1", good),
+            commit("b2", broken),
+        ];
+        let past = past(&commits, "2025-11-22T10:00:00Z");
+        assert_eq!(past.editions.len(), 2, "the edition is kept");
+        assert_eq!(past.editions[1].story.quotes[0].speaker, 0);
+        assert!(past.note.is_none(), "{:?}", past.note);
+    }
+
+    #[test]
+    fn a_commit_that_does_not_parse_is_named_once() {
+        let commits = [
+            commit("a1", FACTS.to_owned()),
+            commit("c0ffee1", "people: [unclosed\n".to_owned()),
+        ];
+        let past = past(&commits, "2025-11-22T10:00:00Z");
+        assert_eq!(past.editions.len(), 1);
+        let note = past.note.expect("a note");
+        assert!(note.contains("c0ffee1"), "{note}");
+        assert!(
+            note.contains("a commit in the git history cannot be read as a story"),
+            "{note}"
+        );
+    }
+
+    #[test]
+    fn an_edition_newer_than_the_working_tree_is_warned_about() {
+        let commits = [
+            commit("a1", FACTS.to_owned()),
+            commit("b1", with_update("2025-11-21T09:00:00Z", "Adds the mayor.")),
+        ];
+        // The update behind the newer edition was deleted since.
+        let past = past(&commits, "2025-11-20");
+        assert!(past.editions.is_empty());
+        assert_eq!(past.warnings.len(), 1, "{:?}", past.warnings);
+    }
 }

@@ -841,7 +841,7 @@ fn a_commit_that_does_not_load_is_named_in_a_note() {
     assert_eq!(run.stderr.matches("note:").count(), 1, "{}", run.stderr);
     assert!(
         run.stderr.contains(&format!(
-            "a commit in the git history can not be read as a story (its article or facts do not parse) and is left out: {broken}"
+            "a commit in the git history cannot be read as a story (its article or facts do not parse) and is left out: {broken}"
         )),
         "{}",
         run.stderr
