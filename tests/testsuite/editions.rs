@@ -477,7 +477,7 @@ fn each_past_edition_renders_as_its_last_commit_had_it() {
     let story = story_with_history();
     let run = story.build();
     run.assert_ok();
-    assert!(run.stderr.contains("3 past editions"), "{}", run.stderr);
+    run.assert_said(&["3 past editions"]);
     assert!(!run.stderr.contains("note:"), "{}", run.stderr);
     assert_eq!(
         editions_of(&story),
@@ -595,8 +595,8 @@ fn a_shallow_clone_and_a_plain_folder_build_and_say_why_there_are_no_editions() 
     let built = run_in(&shallow);
     built.assert_ok();
     assert_eq!(built.stderr.matches("note:").count(), 1, "{}", built.stderr);
-    assert!(built.stderr.contains("shallow clone"), "{}", built.stderr);
-    assert!(built.stderr.contains("fetch-depth: 0"), "{}", built.stderr);
+    built.assert_said(&["shallow clone"]);
+    built.assert_said(&["fetch-depth: 0"]);
     assert!(!shallow.join("public/editions").exists());
     assert!(shallow.join("public/changes.html").exists());
 
@@ -753,7 +753,7 @@ fn a_history_whose_facts_move_to_archieml_builds_the_same_editions() {
     );
     let run = moved.build();
     run.assert_ok();
-    assert!(run.stderr.contains("4 past editions"), "{}", run.stderr);
+    run.assert_said(&["4 past editions"]);
     assert_eq!(crate::common::snapshot(&moved.output()), expected);
 }
 
@@ -872,7 +872,7 @@ fn deleting_the_update_of_a_published_edition_is_warned_about() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("add a correction"), "{}", run.stderr);
+    run.assert_said(&["add a correction"]);
 }
 
 fn git_out(root: &Path, args: &[&str]) -> String {
@@ -898,7 +898,7 @@ fn a_story_folder_whose_name_starts_with_a_space_keeps_its_editions() {
     std::fs::write(root.join("content/facts.yaml"), facts).unwrap();
     let built = run(&["build", "--root", root.to_str().unwrap()]);
     built.assert_ok();
-    assert!(built.stderr.contains("1 past edition"), "{}", built.stderr);
+    built.assert_said(&["1 past edition"]);
     assert!(!built.stderr.contains("note:"), "{}", built.stderr);
     assert!(
         root.join("public/editions/20251120T000000Z/index.html")
@@ -967,13 +967,9 @@ fn git_refusing_to_run_or_missing_is_said_and_a_plain_folder_runs_no_git() {
     let built = build_with_path(&story, &bin);
     built.assert_ok();
     assert!(bin.join("ran").exists());
-    assert!(
-        built.stderr.contains(
-            "note: git would not read the story's history, so past editions are not built"
-        ),
-        "{}",
-        built.stderr
-    );
+    built.assert_said(&[
+        "note: git would not read the story's history, so past editions are not built",
+    ]);
     assert!(
         built
             .stderr
@@ -1040,18 +1036,8 @@ fn an_id_a_removed_item_held_warns_when_reused_and_keeps_its_corrections() {
     );
     let run = story.build();
     run.assert_ok();
-    assert!(
-        run.stderr.contains(
-            "warning: `quote-alpha` was the id of another quote, removed in the edition of 2025-11-21T10:00:00Z (“safe and on budget”, Tomas Berg): links readers shared to it would now show this quote"
-        ),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("content/facts.yaml:13:9"),
-        "{}",
-        run.stderr
-    );
+    run.assert_said(&["warning: `quote-alpha` was the id of another quote, removed in the edition of 2025-11-21T10:00:00Z (“safe and on budget”, Tomas Berg): links readers shared to it would now show this quote"]);
+    run.assert_said(&["content/facts.yaml:13:9"]);
     let page = story.page();
     let quote = between(&page, "<li id=\"quote-alpha\"", "</li>\n");
     assert!(quote.contains("We warned them twice."), "{quote}");
@@ -1080,23 +1066,9 @@ fn an_item_given_a_new_id_for_the_same_words_is_warned_about() {
     story.edit("content/facts.yaml", "id: on-budget", "id: budget");
     let run = story.build();
     run.assert_ok();
-    assert!(
-        run.stderr.contains(
-            "warning: this quote was published as `quote-on-budget`, with the same words: under its new id `quote-budget` it is marked new"
-        ),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("content/facts.yaml:13:9"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("keep the old id, `id: on-budget`"),
-        "{}",
-        run.stderr
-    );
+    run.assert_said(&["warning: this quote was published as `quote-on-budget`, with the same words: under its new id `quote-budget` it is marked new"]);
+    run.assert_said(&["content/facts.yaml:13:9"]);
+    run.assert_said(&["keep the old id, `id: on-budget`"]);
     // One warning for one move, not a removal besides.
     assert!(
         !run.stderr.contains("was removed without"),
@@ -1119,7 +1091,7 @@ fn an_item_given_a_new_id_for_the_same_words_is_warned_about() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("`id: lena-okafor`"), "{}", run.stderr);
+    run.assert_said(&["`id: lena-okafor`"]);
 }
 
 #[test]
@@ -1163,7 +1135,7 @@ fn a_story_moved_with_git_mv_keeps_its_editions_from_before_the_move() {
     std::fs::write(root.join("content/facts.yaml"), &facts).unwrap();
     let built = run(&["build", "--root", root.to_str().unwrap()]);
     built.assert_ok();
-    assert!(built.stderr.contains("2 past editions"), "{}", built.stderr);
+    built.assert_said(&["2 past editions"]);
     assert!(
         root.join("public/editions/20251120T000000Z/index.html")
             .is_file()

@@ -137,6 +137,19 @@ impl Run {
         self
     }
 
+    /// What was printed says each of `wanted` (a warning, a note), whatever
+    /// the exit code.
+    pub fn assert_said(&self, wanted: &[&str]) -> &Self {
+        for w in wanted {
+            assert!(
+                self.stderr.contains(w),
+                "`{w}` missing from:\n{}",
+                self.stderr
+            );
+        }
+        self
+    }
+
     /// The story was at fault (exit 1), and the message says each of
     /// `wanted`.
     pub fn assert_fails_with(&self, wanted: &[&str]) -> &Self {
