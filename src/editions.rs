@@ -58,6 +58,8 @@ struct CacheKey {
     static_files: Vec<String>,
     latest: Option<i64>,
     seed: Option<String>,
+    /// The site's shared people, as the story's past facts may list them.
+    shared: Option<String>,
 }
 
 /// Read and check the past editions of the story at `root`, whose working
@@ -72,6 +74,7 @@ pub fn read(
     pictures: &Probes,
     latest: Option<&Timestamp>,
     seed: Option<&FactsJson>,
+    shared: Option<&[crate::model::Person]>,
     last: &mut LastRead,
 ) -> Arc<Past> {
     let none = |read: bool, note: Option<String>| {
@@ -131,6 +134,7 @@ pub fn read(
                 crate::ids::of_published(s).collect::<Vec<_>>()
             )
         }),
+        shared: shared.map(|people| format!("{people:?}")),
     };
     if let Some((cached, past)) = last.0.as_ref()
         && *cached == key
@@ -141,7 +145,14 @@ pub fn read(
         Ok(commits) => commits,
         Err(error) => return none(false, Some(failed(&error))),
     };
-    let past = Arc::new(check(&commits, static_files, pictures, latest, seed));
+    let past = Arc::new(check(
+        &commits,
+        static_files,
+        pictures,
+        latest,
+        seed,
+        shared,
+    ));
     last.0 = Some((key, Arc::clone(&past)));
     past
 }
@@ -163,6 +174,7 @@ fn check(
     pictures: &Probes,
     latest: Option<&Timestamp>,
     seed: Option<&FactsJson>,
+    shared: Option<&[crate::model::Person]>,
 ) -> Past {
     // Each edition's commits, in commit order, oldest edition first. All of
     // them are kept, not only the last: an edition is what the last commit
@@ -229,6 +241,7 @@ fn check(
                 static_files,
                 pictures,
                 memory,
+                shared,
             )
             .ok()
         });

@@ -38,6 +38,35 @@ pub const EDITIONS_FOLDER: &str = "editions";
 /// Where the resized versions of the pictures live.
 pub const IMAGES_FOLDER: &str = "images";
 
+/// A site's file of its own, at its root: the desk is [`PAGE`] there.
+pub const SITE_FILE: &str = "site.yaml";
+/// Where each shared person's page lives in a site.
+pub const PEOPLE_FOLDER: &str = "people";
+/// The search index of a site, as Pagefind writes it.
+pub const SEARCH_FOLDER: &str = "pagefind";
+/// The desk's script that asks the search index.
+pub const SEARCH_SCRIPT: &str = "search.js";
+/// The site's icon, at its root.
+pub const FAVICON: &str = "favicon.svg";
+
+/// The folder names a site keeps for its own files: no story may have one.
+pub const SITE_FOLDERS: &[&str] = &[PEOPLE_FOLDER, SEARCH_FOLDER];
+
+/// A story's page in a site: `<slug>/index.html`.
+pub fn story_page(slug: &str) -> String {
+    format!("{slug}/{PAGE}")
+}
+
+/// A story's file in a site: `<slug>/<path>`.
+pub fn in_story(slug: &str, path: &str) -> String {
+    format!("{slug}/{path}")
+}
+
+/// A shared person's page: `people/<id>/index.html`.
+pub fn person_page(id: &str) -> String {
+    format!("{PEOPLE_FOLDER}/{id}/{PAGE}")
+}
+
 /// The files every build writes, whatever the story holds (with a base
 /// URL, [`FEED`] and [`SITEMAP`] too).
 pub const ALWAYS: &[&str] = &[
@@ -137,6 +166,15 @@ mod tests {
         assert_eq!(root_from(&edition_page(&at)), "../../");
         assert!(is_edition_page(&edition_page(&at)));
         assert!(!is_edition_page("editions.html"));
+    }
+
+    #[test]
+    fn a_site_page_links_up_by_its_depth() {
+        assert_eq!(root_from(&person_page("ada-byrne")), "../../");
+        assert_eq!(
+            format!("{}{}", root_from(&person_page("x")), story_page("ilva")),
+            "../../ilva/index.html"
+        );
     }
 
     #[test]

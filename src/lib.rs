@@ -31,6 +31,7 @@ mod base_url;
 pub mod cache;
 mod changes;
 pub mod date;
+pub mod desk;
 pub mod diagnostic;
 pub mod draft;
 mod editions;
@@ -54,8 +55,10 @@ mod render;
 mod report;
 mod root;
 pub mod serve;
+mod site;
 mod source;
 pub mod starter;
+mod story_cache;
 #[cfg(test)]
 mod test_support;
 mod text;
@@ -90,7 +93,7 @@ pub use output::{Contents, OutputFile};
 pub use pipeline::Memory;
 pub(crate) use pipeline::previous_in;
 pub use render::RenderOptions;
-pub use report::{Counts, Failure, Report, Timings};
+pub use report::{Counts, Failure, Report, SiteCounts, Timings};
 
 /// Check a story and write its site: load → validate → render → write.
 pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
@@ -102,12 +105,28 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
 /// leaving in it what the next one can reuse: `serve` keeps one for its
 /// session. The site is the same either way.
 pub fn build_remembering(options: &BuildOptions, memory: &mut Memory) -> Result<Report, Failure> {
-    root::from_where_run(&options.root, pipeline::build_in_root(options, memory))
+    let built = if site::is_site(&options.root) {
+        site::build_site(options, memory)
+    } else {
+        pipeline::build_in_root(options, memory)
+    };
+    root::from_where_run(&options.root, built)
 }
 
 /// The same checks as a build, templates included, writing nothing.
 pub fn check(root: &Path) -> Result<Report, Failure> {
-    root::from_where_run(root, pipeline::check_in_root(root))
+    let checked = if site::is_site(root) {
+        site::check_site(root)
+    } else {
+        pipeline::check_in_root(root)
+    };
+    root::from_where_run(root, checked)
+}
+
+/// Whether `root` is a site of many stories (it has `site.yaml`) rather
+/// than one story.
+pub fn is_site(root: &Path) -> bool {
+    site::is_site(root)
 }
 
 /// A site made in memory, and the warnings found on the way.

@@ -13,7 +13,9 @@ use crate::options::{BuildOptions, Previous, normalize_base_url};
 use crate::output::OutputFile;
 use crate::render::{self, RenderOptions};
 use crate::report::{Counts, Failure, Report, Timings, peak_memory};
-use crate::{cache, changes, editions, facts_json, layout, load, text, validate, write};
+use crate::{
+    cache, changes, desk, editions, facts_json, layout, load, story_cache, text, validate, write,
+};
 
 /// What one build in a process can hand the next: the past editions read
 /// from the git history, and their pages. `serve` keeps one for its
@@ -25,6 +27,8 @@ use crate::{cache, changes, editions, facts_json, layout, load, text, validate, 
 pub struct Memory {
     editions: editions::LastRead,
     past_pages: Option<(PagesKey, Vec<OutputFile>)>,
+    /// For a site: each story's own, by slug.
+    pub(crate) stories: std::collections::BTreeMap<String, Memory>,
 }
 
 impl std::fmt::Debug for Memory {
@@ -108,6 +112,7 @@ pub(crate) fn build_in_root(
             seed,
             &mut delivery,
             memory,
+            None,
         );
         drop(delivery);
         let started = Instant::now();
@@ -149,6 +154,7 @@ pub(crate) fn check_in_root(root: &Path) -> Result<Report, Failure> {
         false,
         &mut Delivery::new(None),
         &mut Memory::default(),
+        None,
     )
 }
 
@@ -177,6 +183,22 @@ struct Delivery {
     paths: HashSet<String>,
     editions: Vec<OutputFile>,
     keep_editions: bool,
+    /// For a story of a site: its folder in the site, where each of its
+    /// files is sent, and where its files are kept between builds.
+    in_site: Option<InSite>,
+    /// The story's files as they are made, for the cache.
+    recording: Option<story_cache::Recording>,
+    /// The story came whole from the cache.
+    from_cache: bool,
+    /// The site's pages' view of the story, once it is checked.
+    entry: Option<desk::StoryEntry>,
+}
+
+/// What a story of a site is built with, beside what a story on its own is.
+pub(crate) struct InSite {
+    /// Its folder in the site: `stories/<slug>/` in, `<slug>/` out.
+    pub slug: String,
+    pub store: story_cache::Store,
 }
 
 impl Delivery {
@@ -187,6 +209,10 @@ impl Delivery {
             paths: HashSet::new(),
             editions: Vec::new(),
             keep_editions: false,
+            in_site: None,
+            recording: None,
+            from_cache: false,
+            entry: None,
         }
     }
 
@@ -201,6 +227,16 @@ impl Delivery {
             self.editions.push(file.clone());
         }
         self.paths.insert(file.path.clone());
+        if let Some(recording) = &mut self.recording {
+            recording.keep(&file);
+        }
+        let file = match &self.in_site {
+            Some(site) => OutputFile {
+                path: format!("{}/{}", site.slug, file.path),
+                contents: file.contents,
+            },
+            None => file,
+        };
         // A writer that stopped has an error to tell, told once the stages
         // are done; what is left of the site is not written.
         if let Some(writer) = &self.writer
@@ -223,6 +259,7 @@ fn run_stages(
     seed: bool,
     delivery: &mut Delivery,
     memory: &mut Memory,
+    shared: Option<Arc<load::Shared>>,
 ) -> Result<Report, Failure> {
     let mut timings = Timings::default();
     let mut notes = Vec::new();
@@ -234,11 +271,13 @@ fn run_stages(
             notes: notes.to_vec(),
             output: None,
             timings,
+            site: None,
         })
     };
 
     let started = Instant::now();
-    let inputs = load::load(root);
+    let shared_people = shared.as_ref().map(|s| s.people.clone());
+    let inputs = load::load_in(root, shared);
     timings.load = started.elapsed();
     timings.peak_memory[0] = peak_memory();
     let mut inputs = inputs.map_err(|d| fail(d, timings, &notes))?;
@@ -256,6 +295,7 @@ fn run_stages(
         &pictures,
         latest.as_ref(),
         previous.filter(|_| seed),
+        shared_people.as_deref(),
         &mut memory.editions,
     );
     notes.extend(past.note.clone());
@@ -333,6 +373,42 @@ fn run_stages(
         .filter(|(k, _)| *k == key)
         .map(|(_, files)| files.as_slice());
     delivery.keep_editions = cached.is_none();
+    if let Some(site) = &delivery.in_site {
+        let shared: Vec<&str> = shared_people
+            .iter()
+            .flatten()
+            .map(|p| p.id.as_str())
+            .collect();
+        delivery.entry = Some(desk::StoryEntry::of(&site.slug, story, &shared));
+        let editions: Vec<(&crate::model::Story, &changes::Changes)> =
+            std::iter::once((story, &changes))
+                .chain(past_editions.iter().map(|e| (e.story, e.changes)))
+                .collect();
+        let key = story_cache::key(
+            &editions,
+            &theme,
+            options.base_url.as_deref(),
+            options.skip_pictures,
+        );
+        if let Some(files) = site.store.files(&key) {
+            delivery.from_cache = true;
+            for file in files {
+                delivery.put(file);
+            }
+            timings.render = started.elapsed();
+            timings.peak_memory[2] = peak_memory();
+            return Ok(Report {
+                diagnostics: warnings.sorted(),
+                counts: Some(counts),
+                editions: past_editions.len(),
+                notes,
+                output: None,
+                timings,
+                site: None,
+            });
+        }
+        delivery.recording = site.store.record(&key);
+    }
     let links_to_ids = validated
         .held_links
         .iter()
@@ -360,7 +436,16 @@ fn run_stages(
     let rendered_warnings = rendered.map_err(|mut d| {
         d.extend(warnings.clone());
         fail(d, timings, &notes)
-    })?;
+    });
+    let rendered_warnings = match rendered_warnings {
+        Ok(warnings) => warnings,
+        Err(failure) => {
+            if let Some(recording) = delivery.recording.take() {
+                recording.abandon();
+            }
+            return Err(failure);
+        }
+    };
     warnings.extend(rendered_warnings);
     let page_ids = delivery.page_ids.take().unwrap_or_default();
     let mut missing = validate::missing_targets(
@@ -369,8 +454,14 @@ fn run_stages(
         &delivery.paths,
     );
     if missing.has_errors() {
+        if let Some(recording) = delivery.recording.take() {
+            recording.abandon();
+        }
         missing.extend(warnings.clone());
         return Err(fail(missing, timings, &notes));
+    }
+    if let Some(recording) = delivery.recording.take() {
+        recording.finish();
     }
     let report = Report {
         diagnostics: warnings.sorted(),
@@ -379,6 +470,7 @@ fn run_stages(
         notes,
         output: None,
         timings,
+        site: None,
     };
     Ok(report)
 }
@@ -421,4 +513,87 @@ impl PartialEq for PagesKey {
             && self.base_url == other.base_url
             && self.pictures == other.pictures
     }
+}
+
+/// One story of a site, built as [`build_in_root`] builds a story on its
+/// own, its files sent to the site's writer under `<slug>/`.
+pub(crate) struct SiteStory<'a> {
+    pub root: &'a Path,
+    pub render: RenderOptions,
+    /// The facts of the story's last build, for its New marks.
+    pub previous: Option<facts_json::FactsJson>,
+    pub shared: Arc<load::Shared>,
+    pub in_site: InSite,
+}
+
+/// What building one story of a site gave.
+pub(crate) struct SiteStoryBuilt {
+    pub report: Report,
+    /// What the site's pages show of it; `None` for a check.
+    pub entry: Option<desk::StoryEntry>,
+    pub from_cache: bool,
+}
+
+/// The checks of one story of a site, writing nothing.
+pub(crate) fn check_site_story(
+    root: &Path,
+    shared: Arc<load::Shared>,
+) -> Result<SiteStoryBuilt, Failure> {
+    let options = RenderOptions {
+        cache: Some(story_cache(root)),
+        ..RenderOptions::default()
+    };
+    let report = run_stages(
+        root,
+        &options,
+        None,
+        false,
+        &mut Delivery::new(None),
+        &mut Memory::default(),
+        Some(shared),
+    )?;
+    Ok(SiteStoryBuilt {
+        report,
+        entry: None,
+        from_cache: false,
+    })
+}
+
+pub(crate) fn build_site_story(
+    story: SiteStory,
+    writer: Option<std::sync::mpsc::SyncSender<OutputFile>>,
+    memory: &mut Memory,
+) -> Result<SiteStoryBuilt, Failure> {
+    crate::root::check_root(story.root)?;
+    let mut delivery = Delivery::new(writer);
+    delivery.in_site = Some(story.in_site);
+    let report = run_stages(
+        story.root,
+        &story.render,
+        story.previous.as_ref(),
+        false,
+        &mut delivery,
+        memory,
+        Some(story.shared),
+    )?;
+    let mut entry = delivery.entry.take().ok_or_else(|| {
+        Failure::Content(Report::of_one(Diagnostic::file_error(
+            story.root.display().to_string(),
+            "the story was not checked",
+        )))
+    })?;
+    let mut pages: Vec<String> = delivery
+        .paths
+        .iter()
+        .filter(|p| p.ends_with(".html") && *p != layout::NOT_FOUND)
+        .filter(|p| !p.starts_with(layout::EMBED_FOLDER))
+        .cloned()
+        .collect();
+    pages.sort();
+    entry.pages = pages;
+    Ok(SiteStoryBuilt {
+        report,
+        entry: Some(entry),
+        from_cache: delivery.from_cache,
+    })
 }

@@ -20,6 +20,21 @@ pub struct Report {
     /// Where the site was written; `None` for a check or a failed build.
     pub output: Option<PathBuf>,
     pub timings: Timings,
+    /// For a site: its stories, and how many came from the cache.
+    pub site: Option<SiteCounts>,
+}
+
+/// How a site's build went, story by story.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SiteCounts {
+    pub stories: usize,
+    /// Rendered by this build.
+    pub built: usize,
+    /// Copied from the cache, their inputs unchanged.
+    pub from_cache: usize,
+    pub people: usize,
+    /// The bytes the site takes on disk.
+    pub bytes: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +100,7 @@ impl Report {
             notes: Vec::new(),
             output: None,
             timings: Timings::default(),
+            site: None,
         }
     }
 
@@ -106,6 +122,20 @@ impl Report {
             0 => String::new(),
             1 => ", 1 warning".to_owned(),
             n => format!(", {n} warnings"),
+        };
+        let counts = match &self.site {
+            Some(site) => {
+                let stories = match site.stories {
+                    1 => "1 story".to_owned(),
+                    n => format!("{n} stories"),
+                };
+                let size = match (site.bytes, &self.output) {
+                    (0, _) | (_, None) => String::new(),
+                    (bytes, Some(_)) => format!(", {}", human_size(bytes)),
+                };
+                format!("{stories}, {} shared people; {counts}{size}", site.people)
+            }
+            None => counts,
         };
         match &self.output {
             Some(output) => format!("Built {} ({counts}{warnings}) in {took}", output.display()),
@@ -138,14 +168,31 @@ impl Report {
             }
             _ => times,
         };
-        match (t.pictures_made, t.pictures_reused) {
+        let times = match (t.pictures_made, t.pictures_reused) {
             (0, 0) => times,
             (made, reused) => {
                 format!(
                     "{times}; pictures (resized versions and cards): {made} made, {reused} from the cache"
                 )
             }
+        };
+        match &self.site {
+            Some(site) => format!(
+                "{times}; stories: {} built, {} from the cache",
+                site.built, site.from_cache
+            ),
+            None => times,
         }
+    }
+}
+
+/// `12.3 MB`, in the units GitHub Pages states its limit in.
+pub(crate) fn human_size(bytes: u64) -> String {
+    let mb = bytes as f64 / 1e6;
+    if mb >= 1000.0 {
+        format!("{:.2} GB", mb / 1000.0)
+    } else {
+        format!("{mb:.1} MB")
     }
 }
 

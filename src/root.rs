@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::report::{Failure, Report};
 
+/// A site's own files, named from its root.
+const SITE_FILES: &[&str] = &[crate::layout::SITE_FILE, crate::validate::SHARED_PEOPLE];
+
 /// Diagnostics name files relative to the story root; with `--root`
 /// elsewhere they are printed as paths from where the command ran, so that
 /// they can be opened (or clicked in a terminal) as they are.
@@ -20,9 +23,13 @@ pub(crate) fn from_where_run(
     let relocate = |diagnostics: Diagnostics| -> Diagnostics {
         let mut moved = Diagnostics::new();
         for mut diagnostic in diagnostics {
-            let in_root = crate::load::INPUT_FOLDERS.iter().any(|folder| {
-                (diagnostic.file.strip_prefix(folder)).is_some_and(|rest| rest.starts_with('/'))
-            });
+            let in_root = crate::load::INPUT_FOLDERS
+                .iter()
+                .chain(&[crate::site::STORIES])
+                .any(|folder| {
+                    (diagnostic.file.strip_prefix(folder)).is_some_and(|rest| rest.starts_with('/'))
+                })
+                || SITE_FILES.contains(&diagnostic.file.as_str());
             if in_root {
                 diagnostic.file = shown_path(root, Path::new(&diagnostic.file))
                     .display()

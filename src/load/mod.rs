@@ -16,6 +16,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::source::SourceFile;
 
 pub use theme::{Asset, AssetSource, Template, Theme};
+pub use theme::{load_over as theme_over, site_defaults};
 pub use yaml::{Key, Node, Value};
 
 pub const ARTICLE_PATH: &str = "content/article.md";
@@ -37,6 +38,8 @@ pub struct Inputs {
     pub theme: Theme,
     /// `i18n/*.yaml`, in file-name order.
     pub translations: Vec<TranslationSource>,
+    /// What the site the story is part of gives it, when it is one.
+    pub shared: Option<std::sync::Arc<Shared>>,
     /// What loading found that stops no other file being read and checked
     /// (a stray file in `i18n/`, a translation named `.yml`): reported
     /// with validation's findings, so that one run says everything.
@@ -76,16 +79,52 @@ pub struct TranslationSource {
     pub root: Node,
 }
 
+/// What a site gives each of its stories, read and checked once: its look
+/// (the defaults with the site's `templates/` and `static/` over them),
+/// its words, and its shared people. A story's own files lie over these.
+#[derive(Debug, Clone)]
+pub struct Shared {
+    pub theme: Theme,
+    pub translations: Vec<crate::locale::Translation>,
+    pub people: Vec<crate::model::Person>,
+}
+
 /// Read and parse everything under `root`. Every file is tried, so that a
 /// broken article and a broken facts file are reported in the same run.
 pub fn load(root: &Path) -> Result<Inputs, Diagnostics> {
+    load_in(root, None)
+}
+
+/// [`load`] for a story of a site: its own templates, static files and
+/// words over the site's, and the site's people for its facts to list.
+pub fn load_in(root: &Path, shared: Option<std::sync::Arc<Shared>>) -> Result<Inputs, Diagnostics> {
     let article = read_source(root, ARTICLE_PATH).and_then(parse_article);
     let facts = facts_file::locate(root)
         .and_then(|format| read_source(root, format.path()))
         .and_then(parse_facts);
-    let theme = theme::load(root);
+    let theme = match &shared {
+        Some(shared) => theme::load_over(root, shared.theme.clone()),
+        None => theme::load(root),
+    };
     let translations = read_translations(root);
-    gather(root, article, facts, theme, translations)
+    let mut inputs = gather(root, article, facts, theme, translations)?;
+    inputs.shared = shared;
+    Ok(inputs)
+}
+
+/// A site's `i18n/`, read as a story's is.
+pub fn site_translations(root: &Path) -> Result<Vec<TranslationSource>, Diagnostics> {
+    let Translations {
+        sources,
+        mut findings,
+        failed,
+    } = read_translations(root);
+    findings.extend(failed);
+    if findings.has_errors() {
+        Err(findings)
+    } else {
+        Ok(sources)
+    }
 }
 
 /// The same as [`load`] for an article and facts file held in memory, with
@@ -210,6 +249,7 @@ fn gather(
             facts,
             theme,
             translations: sources,
+            shared: None,
             findings,
         }),
         _ => {

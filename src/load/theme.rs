@@ -30,6 +30,31 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The templates of a site's own pages (the desk, each shared person's
+/// page), under `templates/site/`: a site's `templates/site/` overrides
+/// them as a story's `templates/` overrides the story's.
+pub const DEFAULT_SITE_TEMPLATES: &[(&str, &str)] = &[
+    (
+        "site/head.html",
+        include_str!("../../templates/site/head.html"),
+    ),
+    (
+        "site/desk.html",
+        include_str!("../../templates/site/desk.html"),
+    ),
+    (
+        "site/person.html",
+        include_str!("../../templates/site/person.html"),
+    ),
+    (
+        "site/search.js",
+        include_str!("../../templates/site/search.js"),
+    ),
+];
+
+/// The folder of a site's own templates, beside a story's.
+pub const SITE_TEMPLATES: &str = "site/";
+
 /// The built-in scripts as they are published: `static/`'s minified by
 /// terser ahead of time (`tests/browser/minify.mjs`, which CI runs to check
 /// they are fresh), since the page has a byte budget and no JavaScript
@@ -154,12 +179,44 @@ pub fn defaults() -> Theme {
 }
 
 pub fn load(root: &Path) -> Result<Theme, Diagnostics> {
+    load_over(root, defaults())
+}
+
+/// The defaults with the site pages' templates, for a site's own look.
+pub fn site_defaults() -> Theme {
+    let mut theme = defaults();
+    theme
+        .templates
+        .extend(DEFAULT_SITE_TEMPLATES.iter().map(|(name, text)| Template {
+            name: (*name).to_owned(),
+            origin: format!("templates/{name} (built in)"),
+            text: (*text).to_owned(),
+        }));
+    theme
+}
+
+impl Theme {
+    /// The look a site lends its stories: its own without the templates of
+    /// the site's pages, which no story's page uses.
+    pub fn for_stories(&self) -> Theme {
+        let mut theme = self.clone();
+        theme
+            .templates
+            .retain(|t| !t.name.starts_with(SITE_TEMPLATES));
+        theme.notes.clear();
+        theme
+    }
+}
+
+/// The root's own `templates/` and `static/` laid over `under`: the
+/// defaults for a story on its own, a site's look for a story of the site.
+pub fn load_over(root: &Path, under: Theme) -> Result<Theme, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     let Theme {
         mut templates,
         mut assets,
         ..
-    } = defaults();
+    } = under;
 
     for (relative, path) in read_tree(root, "templates", &mut diagnostics) {
         let origin = format!("templates/{relative}");
@@ -352,6 +409,7 @@ mod tests {
         };
         let mut compiled: Vec<String> = DEFAULT_TEMPLATES
             .iter()
+            .chain(DEFAULT_SITE_TEMPLATES)
             .map(|(n, _)| (*n).to_owned())
             .collect();
         compiled.sort();

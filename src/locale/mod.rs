@@ -48,6 +48,27 @@ pub struct Translation {
     pub words: Vec<(String, String)>,
 }
 
+/// A site's words under a story's own: for each language either has, the
+/// story's keys over the site's. The site's languages come first, in its
+/// order, then the story's others.
+pub fn layered(site: &[Translation], story: &[Translation]) -> Vec<Translation> {
+    let mut layered: Vec<Translation> = site.to_vec();
+    for own in story {
+        match layered.iter_mut().find(|t| t.lang == own.lang) {
+            Some(under) => {
+                for (key, word) in &own.words {
+                    match under.words.iter_mut().find(|(k, _)| k == key) {
+                        Some(entry) => entry.1.clone_from(word),
+                        None => under.words.push((key.clone(), word.clone())),
+                    }
+                }
+            }
+            None => layered.push(own.clone()),
+        }
+    }
+    layered
+}
+
 /// Every key a translation may set: the English file's keys, and for a
 /// count (`js_quotes_other`) each of its plural forms.
 pub fn keys() -> Vec<String> {

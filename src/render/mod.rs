@@ -20,6 +20,7 @@ mod pictures;
 mod plan;
 mod publish;
 pub mod share_card;
+pub mod site;
 mod templates;
 mod tidy;
 mod views;

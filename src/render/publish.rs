@@ -361,6 +361,11 @@ fn script_safe(json: &str) -> String {
         .replace('&', "\\u0026")
 }
 
+/// Text escaped for XML, as the site's feed and sitemap need it too.
+pub fn escape_xml(text: &str) -> String {
+    escape(text)
+}
+
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

@@ -122,6 +122,7 @@ pub(super) fn read_facts(
     root: &Node,
     static_files: &[&str],
     pictures: &Probes,
+    shared: Option<&[Person]>,
 ) -> Facts {
     let mut facts = Facts::default();
     let name = crate::load::facts_file::short_name(checker.file).to_owned();
@@ -153,7 +154,10 @@ pub(super) fn read_facts(
 
     if let Some(node) = fields.get("people") {
         for item in checker.list(node, "`people`") {
-            let person = read_person(checker, item, static_files, pictures);
+            let person = match shared {
+                Some(shared) => read_listed_person(checker, item, static_files, pictures, shared),
+                None => read_person(checker, item, static_files, pictures, FACTS_PATH),
+            };
             if person.as_ref().is_none_or(|p| !is_slug(&p.value.id)) {
                 excuse_ids(item, &mut facts.excused_ids);
             }
@@ -265,11 +269,147 @@ fn read_item_id(checker: &mut Checker, fields: &Fields) -> Option<(String, Pos)>
     Some((id, node.pos))
 }
 
+/// The fields a story may set for a person of the site's `people.yaml`:
+/// who they were at the time of this story.
+const SHARED_OVERRIDES: &[&str] = &["id", "role", "group", "summary", "aliases"];
+
+/// A person of a story in a site: the story's own (with a `name`), or one
+/// of the site's shared people, listed by `id` alone with what this story
+/// says differently.
+fn read_listed_person(
+    checker: &mut Checker,
+    item: &Node,
+    static_files: &[&str],
+    pictures: &Probes,
+    shared: &[Person],
+) -> Option<Located<Person, PersonAt>> {
+    let Value::Map(entries) = &item.value else {
+        return read_person(checker, item, static_files, pictures, FACTS_PATH);
+    };
+    let field = |name: &str| entries.iter().find(|(key, _)| key.name == name);
+    let id = field("id").and_then(|(_, node)| match &node.value {
+        Value::Str(id) => Some((id.clone(), node.pos)),
+        _ => None,
+    });
+    let Some((id, id_pos)) = id else {
+        return read_person(checker, item, static_files, pictures, FACTS_PATH);
+    };
+    let found = shared.iter().find(|p| p.id == id);
+    match (found, field("name")) {
+        (Some(_), Some((key, _))) => {
+            checker.error(
+                key.pos,
+                format!("`{id}` is a person of the site's people.yaml: a story lists them by `id` alone"),
+                Some(format!(
+                    "remove `name` to use the shared card (the story may still set {}), or give this story's own person another id",
+                    "`role`, `group`, `summary` and `aliases`"
+                )),
+            );
+            None
+        }
+        (None, None) => {
+            let help = crate::diagnostic::did_you_mean(
+                &id,
+                shared.iter().map(|p| p.id.as_str()),
+            )
+            .map_or_else(
+                || "give the person a `name`, `role` and `group` here, or add them to the site's people.yaml".to_owned(),
+                |close| format!("did you mean `{close}`, of the site's people.yaml?"),
+            );
+            checker.error(
+                id_pos,
+                format!("`{id}` is in neither this story's people nor the site's people.yaml"),
+                Some(help),
+            );
+            None
+        }
+        (None, Some(_)) => read_person(checker, item, static_files, pictures, FACTS_PATH),
+        (Some(person), None) => {
+            let fields = checker.mapping(item, "a shared person", SHARED_OVERRIDES)?;
+            let mut person = person.clone();
+            if let Some(role) = checker.optional_text(&fields, "role") {
+                person.role = role;
+                person.role_at = checker.written_at(FACTS_PATH, &fields, "role");
+            }
+            if let Some(group) = checker.optional_text(&fields, "group") {
+                person.group = group;
+            }
+            if fields.get("aliases").is_some() {
+                let aliases = checker.text_list(&fields, "aliases");
+                common_words::warn_about_aliases(checker, Some(&person.name), &aliases);
+                person.aliases = aliases.into_iter().map(|(a, _)| a).collect();
+            }
+            if let Some(summary) = checker.optional_text(&fields, "summary") {
+                if let Some(node) = fields.get("summary") {
+                    check_fact_markdown(checker, &summary, node.pos, "`summary`");
+                }
+                person.summary = without_notes(summary);
+            }
+            if let Some(image) = &person.image
+                && !static_files.contains(&image.as_str())
+            {
+                checker.error(
+                    id_pos,
+                    format!("`{id}`'s picture `{image}` (people.yaml) is not among this story's static files"),
+                    Some("put it in the site's static/ folder, which every story shares".to_owned()),
+                );
+            }
+            Some(Located {
+                value: person,
+                at: PersonAt {
+                    id: id_pos,
+                    group: fields.get("group").map_or(id_pos, |n| n.pos),
+                    complete: true,
+                },
+            })
+        }
+    }
+}
+
+/// The site's `people.yaml`: `people:` and a list of people in the form a
+/// story's facts give them.
+pub(super) fn read_shared_people(
+    checker: &mut Checker,
+    root: &Node,
+    static_files: &[&str],
+    pictures: &Probes,
+) -> Vec<Person> {
+    let Some(fields) = checker.mapping(root, "people.yaml", &["people"]) else {
+        return Vec::new();
+    };
+    let Some(node) = checker.required(&fields, "people", "people.yaml") else {
+        return Vec::new();
+    };
+    let mut people: Vec<Person> = Vec::new();
+    for item in checker.list(node, "`people`") {
+        let Some(person) = read_person(checker, item, static_files, pictures, SHARED_PATH) else {
+            continue;
+        };
+        if people.iter().any(|p| p.id == person.value.id) {
+            checker.error(
+                person.at.id,
+                format!("`{}` is listed twice", person.value.id),
+                Some(
+                    "each shared person has one entry; a story may set their role for itself"
+                        .to_owned(),
+                ),
+            );
+            continue;
+        }
+        people.push(person.value);
+    }
+    people
+}
+
+/// The site's file of shared people, as messages name it from the site root.
+pub const SHARED_PATH: &str = "people.yaml";
+
 fn read_person(
     checker: &mut Checker,
     item: &Node,
     static_files: &[&str],
     pictures: &Probes,
+    file: &'static str,
 ) -> Option<Located<Person, PersonAt>> {
     let fields = checker.mapping(item, "a person", PERSON_FIELDS)?;
     let id = checker.required_text(&fields, "id", "a person");
@@ -332,9 +472,9 @@ fn read_person(
         value: Person {
             id,
             name,
-            name_at: checker.written_at(FACTS_PATH, &fields, "name"),
+            name_at: checker.written_at(file, &fields, "name"),
             role: role.unwrap_or_default(),
-            role_at: checker.written_at(FACTS_PATH, &fields, "role"),
+            role_at: checker.written_at(file, &fields, "role"),
             group: group.unwrap_or_default(),
             aliases,
             summary,

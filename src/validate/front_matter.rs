@@ -114,7 +114,7 @@ pub(super) fn read_article(
 
 /// `publisher: The Ledger`, or `publisher: {name: …, url: …, logo: …}`
 /// for the JSON-LD's Organization.
-fn read_publisher(
+pub(super) fn read_publisher(
     checker: &mut Checker,
     node: &Node,
     static_files: &[&str],

@@ -14,6 +14,7 @@ mod local_links;
 mod repeats;
 mod reports;
 mod schema;
+mod site;
 mod translations;
 
 use pulldown_cmark::{Event, Tag};
@@ -38,6 +39,7 @@ pub struct Validated {
     pub held_links: Vec<HeldLink>,
 }
 
+pub use facts::SHARED_PATH as SHARED_PEOPLE;
 pub use local_links::{Held, HeldLink, ids_in, missing_targets};
 pub use translations::check_bytes as check_translation;
 
@@ -53,6 +55,7 @@ pub fn validate(
 ) -> Result<Validated, Diagnostics> {
     let static_files = inputs.theme.static_paths();
     let pictures = inputs.theme.pictures();
+    let shared = inputs.shared.as_deref();
     let validated = check_sources(
         &inputs.article,
         &mut inputs.facts,
@@ -60,7 +63,17 @@ pub fn validate(
         &static_files,
         &pictures,
         previous,
+        shared.map(|s| s.people.as_slice()),
     );
+    // The site's words lie under the story's own: a key the story's file
+    // for a language leaves out is the site's.
+    let validated = validated.map(|mut validated| {
+        if let Some(shared) = shared {
+            validated.story.translations =
+                crate::locale::layered(&shared.translations, &validated.story.translations);
+        }
+        validated
+    });
     let validated = validated.map_err(|failed| {
         let templates: Vec<&str> = inputs
             .theme
@@ -104,6 +117,7 @@ pub fn validate_sources(
     static_files: &[&str],
     pictures: &Probes,
     previous: Option<&FactsJson>,
+    shared: Option<&[crate::model::Person]>,
 ) -> Result<Validated, Diagnostics> {
     check_sources(
         article_source,
@@ -112,6 +126,7 @@ pub fn validate_sources(
         static_files,
         pictures,
         previous,
+        shared,
     )
     .map_err(|failed| failed.diagnostics)
 }
@@ -131,6 +146,7 @@ fn check_sources(
     static_files: &[&str],
     pictures: &Probes,
     previous: Option<&FactsJson>,
+    shared: Option<&[crate::model::Person]>,
 ) -> Result<Validated, Failed> {
     let mut diagnostics = Diagnostics::new();
 
@@ -170,7 +186,7 @@ fn check_sources(
     );
     let facts = {
         let mut checker = Checker::new(&facts_source.file, &mut diagnostics);
-        facts::read_facts(&mut checker, &tree, static_files, pictures)
+        facts::read_facts(&mut checker, &tree, static_files, pictures, shared)
     };
     let mut held_links = {
         let mut checker = Checker::new(&article_source.file, &mut diagnostics);
@@ -345,4 +361,55 @@ fn without_notes(markdown: String) -> Option<String> {
     };
     let kept = kept.trim();
     (!kept.is_empty()).then(|| kept.to_owned())
+}
+
+/// The site's `people.yaml`, checked once for every story: the people its
+/// stories may list by `id` alone.
+pub fn shared_people(
+    file: &crate::source::SourceFile,
+    root: &Node,
+    static_files: &[&str],
+    pictures: &Probes,
+) -> Result<Vec<crate::model::Person>, Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
+    let people = {
+        let mut checker = Checker::new(file, &mut diagnostics);
+        facts::read_shared_people(&mut checker, root, static_files, pictures)
+    };
+    if diagnostics.has_errors() {
+        Err(diagnostics.sorted())
+    } else {
+        Ok(people)
+    }
+}
+
+/// The site's `i18n/` files, checked once for every story.
+pub fn shared_translations(
+    sources: &[TranslationSource],
+) -> Result<Vec<crate::locale::Translation>, Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
+    let translations = translations::read_all(sources, &mut diagnostics);
+    if diagnostics.has_errors() {
+        Err(diagnostics.sorted())
+    } else {
+        Ok(translations)
+    }
+}
+
+/// The site's `site.yaml`, checked.
+pub fn site_config(
+    file: &crate::source::SourceFile,
+    root: &Node,
+    static_files: &[&str],
+    pictures: &Probes,
+) -> Result<crate::desk::SiteConfig, Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
+    let config = {
+        let mut checker = Checker::new(file, &mut diagnostics);
+        site::read_site(&mut checker, root, static_files, pictures)
+    };
+    match config {
+        Some(config) if !diagnostics.has_errors() => Ok(config),
+        _ => Err(diagnostics.sorted()),
+    }
 }

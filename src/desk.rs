@@ -1,0 +1,109 @@
+//! What a site's own pages know of each of its stories: the desk lists
+//! them, each shared person's page lists what they are in, and the site's
+//! feed and sitemap gather them. Taken from a checked story once it is
+//! checked, so that a story whose files come from the cache still gives
+//! its entry; it knows nothing of templates or HTML.
+
+use crate::date::Timestamp;
+use crate::model::{Publisher, Story};
+
+/// The site as `site.yaml` describes it.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub title: String,
+    pub description: Option<String>,
+    /// The language of the site's own pages; each story's are in its own.
+    pub lang: String,
+    pub publisher: Option<Publisher>,
+}
+
+/// One story of the site.
+#[derive(Debug, Clone)]
+pub struct StoryEntry {
+    /// Its folder under `stories/`, and so under the output folder.
+    pub slug: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub lang: String,
+    pub published: Timestamp,
+    /// The newest update or correction, else `updated` or `published`.
+    pub last_update: Timestamp,
+    /// When the story stopped being updated, if it has.
+    pub final_at: Option<Timestamp>,
+    /// Newest first: the element id of each and its Markdown.
+    pub updates: Vec<(String, Timestamp, String)>,
+    /// The site's shared people the story lists, in the story's order.
+    pub people: Vec<PersonIn>,
+    /// Every page of the story, relative to its folder (`index.html`,
+    /// `changes.html`, `editions/…/index.html`), for the sitemap.
+    pub pages: Vec<String>,
+}
+
+/// One shared person in one story: who they were in it, and what they
+/// said and did there.
+#[derive(Debug, Clone)]
+pub struct PersonIn {
+    pub id: String,
+    /// Their role in this story (a story may give its own).
+    pub role: String,
+    /// The element id of each of their quotes, and its words.
+    pub quotes: Vec<(String, String)>,
+    /// The element id of each event they are in, its date as written and
+    /// its title.
+    pub events: Vec<(String, String, String)>,
+}
+
+impl StoryEntry {
+    /// The entry of `story`, built at `slug`, of whose people those with
+    /// an id in `shared` are the site's.
+    pub fn of(slug: &str, story: &Story, shared: &[&str]) -> StoryEntry {
+        let article = &story.article;
+        let people = story
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| shared.contains(&p.id.as_str()))
+            .map(|(index, person)| PersonIn {
+                id: person.id.clone(),
+                role: person.role.clone(),
+                quotes: story
+                    .quotes
+                    .iter()
+                    .filter(|q| q.speaker == index)
+                    .map(|q| (q.id.clone(), q.text.clone()))
+                    .collect(),
+                events: story
+                    .timeline
+                    .iter()
+                    .filter(|e| e.people.contains(&index))
+                    .map(|e| (e.id.clone(), e.date.iso(), e.title.clone()))
+                    .collect(),
+            })
+            .collect();
+        StoryEntry {
+            slug: slug.to_owned(),
+            title: article.title.clone(),
+            description: article.description.clone(),
+            lang: article.lang.clone(),
+            published: article.published.clone(),
+            last_update: story.edition().clone(),
+            final_at: article.final_at.clone(),
+            updates: crate::ids::updates_newest_first(story)
+                .into_iter()
+                .map(|(id, u)| (id, u.at.clone(), u.text.clone()))
+                .collect(),
+            people,
+            pages: Vec::new(),
+        }
+    }
+}
+
+/// The stories the most recently updated first; stories updated at the
+/// same time by slug, so that the order is the same on every build.
+pub fn newest_first(entries: &mut [StoryEntry]) {
+    entries.sort_by(|a, b| {
+        (b.last_update.unix_seconds())
+            .cmp(&a.last_update.unix_seconds())
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+}
