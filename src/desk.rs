@@ -34,6 +34,10 @@ pub struct StoryEntry {
     pub updates: Vec<(String, Timestamp, String)>,
     /// The site's shared people the story lists, in the story's order.
     pub people: Vec<PersonIn>,
+    /// The article as plain text, for the search index.
+    pub text: String,
+    /// The quotes of the story's own people: element id, speaker, words.
+    pub other_quotes: Vec<(String, String, String)>,
     /// Every page of the story, relative to its folder (`index.html`,
     /// `changes.html`, `editions/…/index.html`), for the sitemap.
     pub pages: Vec<String>,
@@ -93,9 +97,34 @@ impl StoryEntry {
                 .map(|(id, u)| (id, u.at.clone(), u.text.clone()))
                 .collect(),
             people,
+            text: crate::article::plain_text(&article.body),
+            other_quotes: story
+                .quotes
+                .iter()
+                .filter(|q| {
+                    story
+                        .people
+                        .get(q.speaker)
+                        .is_none_or(|p| !shared.contains(&p.id.as_str()))
+                })
+                .map(|q| {
+                    let speaker = story.people.get(q.speaker).map_or("", |p| p.name.as_str());
+                    (q.id.clone(), speaker.to_owned(), q.text.clone())
+                })
+                .collect(),
             pages: Vec::new(),
         }
     }
+}
+
+/// One entry of the site's search index: where it leads, the title a
+/// result shows, and the words it is found by.
+#[derive(Debug, Clone)]
+pub struct SearchRecord {
+    /// Relative to the site's root.
+    pub url: String,
+    pub title: String,
+    pub text: String,
 }
 
 /// The stories the most recently updated first; stories updated at the

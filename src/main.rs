@@ -176,6 +176,14 @@ fn new(dir: &Path) -> ExitCode {
             for file in files {
                 eprintln!("  {file}");
             }
+            if let Some(site) = explainer::starter::site_of(dir) {
+                eprintln!(
+                    "It is a story of the site in {}: build the site with: explainer build --root {}",
+                    site.display(),
+                    site.display()
+                );
+                return ExitCode::SUCCESS;
+            }
             eprintln!("Build it with: explainer build --root {}", dir.display());
             eprintln!(
                 "Publish it by pushing it to a GitHub repository whose Pages source is \"GitHub Actions\" (see its README.md)"

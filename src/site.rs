@@ -32,6 +32,11 @@ use crate::{cache, layout, load, story_cache, text, validate, write};
 pub const STORIES: &str = "stories";
 /// GitHub Pages refuses a site over 1 GB; the build warns well before.
 const SIZE_WARNING: u64 = 800 * 1000 * 1000;
+/// What a site's template is named with in a story's messages, so that
+/// they name it from the site root.
+const SITE_LAYER: &str = "./";
+/// How a built-in template's origin ends.
+const BUILT_IN: &str = "(built in)";
 /// How many made files may wait for the writer thread.
 const FILES_IN_FLIGHT: usize = 64;
 
@@ -96,8 +101,16 @@ fn read_site(root: &Path) -> Result<SiteInputs, Diagnostics> {
         (Some(config), Some(people), Some(translations), Some(theme))
             if !diagnostics.has_errors() =>
         {
+            // A story's messages about a template of the site's name it
+            // from the site root, not under the story (see `in_story`).
+            let mut for_stories = theme.for_stories();
+            for template in &mut for_stories.templates {
+                if !template.origin.ends_with(BUILT_IN) {
+                    template.origin = format!("{SITE_LAYER}{}", template.origin);
+                }
+            }
             let shared = Arc::new(load::Shared {
-                theme: theme.for_stories(),
+                theme: for_stories,
                 translations,
                 people,
             });
@@ -394,7 +407,7 @@ fn site_pages(
             people: &site.shared.people,
             theme: &site.theme,
             base_url,
-            search: false,
+            search: true,
         },
         &mut put,
     )
@@ -490,11 +503,14 @@ fn gather(outcomes: Vec<(String, Outcome)>, mut timings: Timings) -> Result<Repo
 /// the story's own files are under `stories/<slug>/`; the site's
 /// (`people.yaml`, its templates) are named from the site root already.
 fn in_story(slug: &str, file: &str) -> String {
+    if let Some(of_site) = file.strip_prefix(SITE_LAYER) {
+        return of_site.to_owned();
+    }
     let of_story = load::INPUT_FOLDERS.iter().any(|folder| {
         file.strip_prefix(folder)
             .is_some_and(|rest| rest.starts_with('/'))
     });
-    if of_story && !file.ends_with("(built in)") {
+    if of_story && !file.ends_with(BUILT_IN) {
         format!("{STORIES}/{slug}/{file}")
     } else {
         file.to_owned()

@@ -71,13 +71,23 @@ pub fn create(dir: &Path) -> Result<Vec<String>, Diagnostic> {
             ),
         )
     })?;
-    let files = [
-        (ARTICLE_PATH, ARTICLE.to_owned()),
-        (FACTS_PATH, facts),
-        (".gitignore", GITIGNORE.to_owned()),
-        (WORKFLOW_PATH, workflow()),
-        ("README.md", fill(README)),
-    ];
+    let site = site_of(dir);
+    // A person of the site's people.yaml is listed by id: the drafted
+    // role and group stay, as this story's.
+    let facts = match &site {
+        Some(site) => list_shared_by_id(&facts, &shared_ids(site)),
+        None => facts,
+    };
+    let mut files = vec![(ARTICLE_PATH, ARTICLE.to_owned()), (FACTS_PATH, facts)];
+    // A story of a site (`stories/<slug>/` beside `site.yaml`) takes the
+    // site's look and is published with it: it has only its content.
+    if site.is_none() {
+        files.extend([
+            (".gitignore", GITIGNORE.to_owned()),
+            (WORKFLOW_PATH, workflow()),
+            ("README.md", fill(README)),
+        ]);
+    }
     let mut written = Vec::with_capacity(files.len());
     for (relative, text) in files {
         let path = dir.join(relative);
@@ -88,6 +98,55 @@ pub fn create(dir: &Path) -> Result<Vec<String>, Diagnostic> {
         written.push(relative.to_owned());
     }
     Ok(written)
+}
+
+/// The ids of a site's shared people; none when its people.yaml cannot
+/// be read (the build will say why).
+fn shared_ids(site: &Path) -> Vec<String> {
+    let Ok(file) = crate::load::read_source(site, crate::validate::SHARED_PEOPLE) else {
+        return Vec::new();
+    };
+    let Ok(root) = crate::load::yaml::parse(&file, &file.text, 1) else {
+        return Vec::new();
+    };
+    let Some(crate::load::Value::Seq(people)) = root.field("people").map(|n| &n.value) else {
+        return Vec::new();
+    };
+    people
+        .iter()
+        .filter_map(|p| p.field("id")?.as_str().map(str::to_owned))
+        .collect()
+}
+
+/// A drafted facts file with the `name` of each person whose id is shared
+/// taken out, as a story of the site lists them.
+fn list_shared_by_id(facts: &str, shared: &[String]) -> String {
+    let mut out = String::with_capacity(facts.len());
+    let mut shared_entry = false;
+    for line in facts.split_inclusive('\n') {
+        if let Some(id) = line.trim_start().strip_prefix("- id: ") {
+            shared_entry = shared.iter().any(|s| s == id.trim());
+        } else if shared_entry && line.trim_start().starts_with("name: ") {
+            continue;
+        } else if !line.starts_with("    ") {
+            shared_entry = false;
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// The site root `dir` is a story of, when it is `stories/<slug>` of one.
+pub fn site_of(dir: &Path) -> Option<std::path::PathBuf> {
+    let absolute = crate::write::absolute(dir);
+    let stories = absolute.parent()?;
+    if stories.file_name()? != "stories" {
+        return None;
+    }
+    let site = stories.parent()?;
+    site.join(crate::layout::SITE_FILE)
+        .is_file()
+        .then(|| site.to_path_buf())
 }
 
 #[cfg(test)]

@@ -159,6 +159,13 @@ pub fn render(from: &From, put: &mut dyn FnMut(OutputFile)) -> Result<(), Diagno
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
+    if from.search {
+        let records = super::search::records(from.stories, from.people);
+        match super::search::index(records, &from.config.lang) {
+            Ok(files) => files.into_iter().for_each(&mut *put),
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
     if diagnostics.has_errors() {
         Err(diagnostics)
     } else {

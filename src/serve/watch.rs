@@ -21,7 +21,18 @@ use crate::diagnostic::Diagnostic;
 /// the reload feel late.
 const DEBOUNCE: Duration = Duration::from_millis(50);
 
-const WATCHED: [&str; 4] = crate::load::INPUT_FOLDERS;
+/// A story's input folders, and a site's `stories/`, in which only each
+/// story's input folders count.
+const WATCHED: [&str; 5] = [
+    crate::load::INPUT_FOLDERS[0],
+    crate::load::INPUT_FOLDERS[1],
+    crate::load::INPUT_FOLDERS[2],
+    crate::load::INPUT_FOLDERS[3],
+    crate::site::STORIES,
+];
+
+/// A site's own files at its root.
+const SITE_FILES: [&str; 2] = [crate::layout::SITE_FILE, crate::validate::SHARED_PEOPLE];
 
 type FolderWatcher = Arc<Mutex<Debouncer<RecommendedWatcher, RecommendedCache>>>;
 
@@ -139,9 +150,21 @@ fn is_input(root: &Path, path: &Path) -> bool {
         return false;
     };
     let mut components = relative.components();
-    let in_watched = components
-        .next()
-        .is_some_and(|first| WATCHED.iter().any(|w| first.as_os_str() == *w));
+    let first = components.next();
+    let site_file = first.is_some_and(|first| SITE_FILES.iter().any(|f| first.as_os_str() == *f))
+        && components.clone().next().is_none();
+    let in_watched = first.is_some_and(|first| WATCHED.iter().any(|w| first.as_os_str() == *w));
+    // In `stories/<slug>/`, only the story's inputs: its own output and
+    // picture cache are written by the build.
+    let in_story_inputs = first.is_none_or(|first| first.as_os_str() != crate::site::STORIES)
+        || match (components.next(), components.next()) {
+            (Some(_), Some(folder)) => crate::load::INPUT_FOLDERS
+                .iter()
+                .any(|f| folder.as_os_str() == *f),
+            (Some(_), None) => true,
+            _ => true,
+        };
+    let in_watched = (in_watched && in_story_inputs) || site_file;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
@@ -179,5 +202,19 @@ mod tests {
         assert!(!is_input(root, Path::new("/story/content/.facts.yaml.swp")));
         assert!(!is_input(root, Path::new("/story/content/facts.yaml~")));
         assert!(!is_input(root, Path::new("/elsewhere/content/facts.yaml")));
+        assert!(is_input(root, Path::new("/story/site.yaml")));
+        assert!(is_input(root, Path::new("/story/people.yaml")));
+        assert!(is_input(
+            root,
+            Path::new("/story/stories/ilva/content/facts.yaml")
+        ));
+        assert!(!is_input(
+            root,
+            Path::new("/story/stories/ilva/.cache/x.webp")
+        ));
+        assert!(!is_input(
+            root,
+            Path::new("/story/stories/ilva/public/index.html")
+        ));
     }
 }

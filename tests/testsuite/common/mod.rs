@@ -74,6 +74,13 @@ impl Story {
         Story { dir }
     }
 
+    /// A copy of a whole folder of this repository (a site).
+    pub fn copy_of_tree(relative: &str) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        copy_dir(&repo().join(relative), dir.path());
+        Story { dir }
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }

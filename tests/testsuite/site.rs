@@ -1,0 +1,261 @@
+//! A site of many stories (`site.yaml`, `people.yaml`, `stories/<slug>/`):
+//! the fixture in tests/fixtures/site has three, one in French, two that
+//! share two people.
+
+use std::path::{Path, PathBuf};
+
+use crate::common::{Run, Story, run, run_in, snapshot};
+
+const BASE_URL: &str = "https://ledger.example/desk/";
+
+fn site() -> Story {
+    Story::copy_of_tree("tests/fixtures/site")
+}
+
+fn build(site: &Story) -> Run {
+    run(&[
+        "build",
+        "--root",
+        site.root().to_str().unwrap(),
+        "--base-url",
+        BASE_URL,
+        "--verbose",
+    ])
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Every link of `page` (a file under `output`) to the site's own files
+/// leads to a file that exists, and its `#fragment` to an element of it.
+fn assert_links_resolve(output: &Path, page: &str) -> usize {
+    let html = scraper::Html::parse_document(&read(&output.join(page)));
+    let links = scraper::Selector::parse("a[href]").unwrap();
+    let from = output.join(page);
+    let dir = from.parent().unwrap();
+    let mut checked = 0;
+    for link in html.select(&links) {
+        let href = link.value().attr("href").unwrap();
+        if href.contains("://") || href.starts_with("mailto:") {
+            continue;
+        }
+        let (path, fragment) = href.split_once('#').unwrap_or((href, ""));
+        let target: PathBuf = if path.is_empty() {
+            from.clone()
+        } else {
+            dir.join(path)
+        };
+        let target = if target.is_dir() {
+            target.join("index.html")
+        } else {
+            target
+        };
+        assert!(target.is_file(), "{page}: {href} leads to no file");
+        if !fragment.is_empty() {
+            let text = read(&target);
+            assert!(
+                text.contains(&format!("id=\"{fragment}\"")),
+                "{page}: {href}: no element `{fragment}` in {}",
+                target.display()
+            );
+        }
+        checked += 1;
+    }
+    checked
+}
+
+#[test]
+fn a_site_builds_each_story_the_desk_and_a_page_per_shared_person() {
+    let site = site();
+    build(&site).assert_ok().assert_said(&[
+        "3 stories, 2 shared people",
+        "stories: 3 built, 0 from the cache",
+    ]);
+    let output = site.output();
+    for story in ["tunnel", "budget", "pont"] {
+        for file in ["index.html", "changes.html", "facts.json", "feed.xml"] {
+            assert!(output.join(story).join(file).is_file(), "{story}/{file}");
+        }
+    }
+    // Each story's own links are absolute under its folder.
+    let tunnel = read(&output.join("tunnel/index.html"));
+    assert!(tunnel.contains("https://ledger.example/desk/tunnel/"));
+    // The desk: the most recently updated first, each story in its own
+    // language, and a plain list without JavaScript.
+    let desk = read(&output.join("index.html"));
+    assert!(desk.starts_with("<!doctype html>\n<html lang=\"en\""));
+    let order: Vec<usize> = [
+        "Le pont du port",
+        "The tunnel inquiry",
+        "Where the harbour budget went",
+    ]
+    .iter()
+    .map(|title| desk.find(title).unwrap_or_else(|| panic!("{title}")))
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    assert!(desk.contains("<li lang=\"fr\" dir=\"ltr\">"));
+    assert!(desk.contains("class=\"status final\">Final</span>"));
+    assert!(desk.contains("class=\"status developing\">Developing</span>"));
+    assert!(desk.contains("<form class=\"search\" role=\"search\" action=\"#\" hidden"));
+    assert!(
+        desk.contains("25 novembre 2025"),
+        "a story's date is in its language"
+    );
+    assert!(assert_links_resolve(&output, "index.html") >= 5);
+    // Each shared person's page links to every story, quote and event
+    // they are in, by the stable ids of the story's page.
+    let lena = read(&output.join("people/lena-okafor/index.html"));
+    for wanted in [
+        "tunnel/index.html#person-lena-okafor",
+        "budget/index.html#person-lena-okafor",
+        "pont/index.html#person-lena-okafor",
+        "Deputy engineer",
+        "Ingénieure en chef",
+        "fermé par prudence",
+    ] {
+        assert!(lena.contains(wanted), "{wanted}");
+    }
+    let tomas = read(&output.join("people/tomas-berg/index.html"));
+    assert!(tomas.contains("tunnel/index.html#quote-safe-on-budget"));
+    assert!(tomas.contains("Council meeting"));
+    assert!(!tomas.contains("pont/index.html"), "not in that story");
+    for person in ["lena-okafor", "tomas-berg"] {
+        assert!(assert_links_resolve(&output, &format!("people/{person}/index.html")) >= 4);
+    }
+    // The site's feed and sitemap cover every story and person.
+    let feed = read(&output.join("feed.xml"));
+    assert!(feed.contains("<id>https://ledger.example/desk/tunnel/#update-"));
+    let sitemap = read(&output.join("sitemap.xml"));
+    for loc in [
+        "https://ledger.example/desk/</loc>",
+        "https://ledger.example/desk/pont/</loc>",
+        "https://ledger.example/desk/budget/changes.html</loc>",
+        "https://ledger.example/desk/people/tomas-berg/</loc>",
+    ] {
+        assert!(sitemap.contains(loc), "{loc}");
+    }
+    assert!(output.join(".nojekyll").is_file());
+    // The search index, with a record for a quote at its stable id.
+    assert!(output.join("pagefind/pagefind.js").is_file());
+    assert!(output.join("pagefind/pagefind-entry.json").is_file());
+    assert!(output.join("search.js").is_file());
+}
+
+#[test]
+fn a_shared_person_is_listed_by_id_and_may_have_a_role_at_the_time() {
+    let site = site();
+    build(&site).assert_ok();
+    let output = site.output();
+    let tunnel = read(&output.join("tunnel/index.html"));
+    let budget = read(&output.join("budget/index.html"));
+    assert!(tunnel.contains("id=\"person-lena-okafor\""));
+    assert!(tunnel.contains("Mayor since 2021"), "the shared summary");
+    // The card's name is the shared one, the role the story's own.
+    assert!(tunnel.contains("Lena Okafor") && tunnel.contains(">Engineer<"));
+    assert!(budget.contains("Deputy engineer"));
+    // A mention by a shared alias is linked as the story's own would be.
+    assert!(budget.contains("Tomas Berg"));
+}
+
+#[test]
+fn a_broken_story_stops_the_build_and_is_named_from_the_site_root() {
+    let site = site();
+    build(&site).assert_ok();
+    let before = snapshot(&site.output());
+    site.edit(
+        "stories/tunnel/content/facts.yaml",
+        "  - id: tomas-berg\n",
+        "  - id: tomas-burg\n",
+    );
+    site.edit(
+        "stories/budget/content/facts.yaml",
+        "  - id: lena-okafor\n",
+        "  - id: lena-okafor\n    name: Lena Okafor\n",
+    );
+    let run = build(&site);
+    run.assert_fails_with(&[
+        "stories/tunnel/content/facts.yaml:3:9",
+        "`tomas-burg` is in neither this story's people nor the site's people.yaml",
+        "did you mean `tomas-berg`",
+        "stories/budget/content/facts.yaml:5:5",
+        "`lena-okafor` is a person of the site's people.yaml",
+        "stories with errors: stories/budget, stories/tunnel; nothing was written",
+    ]);
+    assert_eq!(snapshot(&site.output()), before, "the last good site stays");
+    // From the site root, as an editor runs it, the names are the same.
+    let run = run_in(site.root(), &["check"]);
+    run.assert_fails_with(&["stories/tunnel/content/facts.yaml:3:9"]);
+}
+
+#[test]
+fn the_site_s_files_are_checked_with_located_errors() {
+    let site = site();
+    site.edit("site.yaml", "lang: en", "lang: english");
+    site.edit(
+        "people.yaml",
+        "    group: Engineers\n",
+        "    grup: Engineers\n",
+    );
+    build(&site).assert_fails_with(&["site.yaml:3:7", "people.yaml:"]);
+    assert!(!site.output().exists());
+}
+
+#[test]
+fn an_unchanged_story_comes_from_the_cache_byte_for_byte() {
+    let site = site();
+    build(&site).assert_ok();
+    build(&site).assert_ok();
+    // Rendered from nothing, with the facts of the last build.
+    std::fs::remove_dir_all(site.root().join(".cache")).unwrap();
+    build(&site)
+        .assert_ok()
+        .assert_said(&["stories: 3 built, 0 from the cache"]);
+    let clean = snapshot(&site.output());
+    build(&site)
+        .assert_ok()
+        .assert_said(&["stories: 0 built, 3 from the cache"]);
+    assert_eq!(snapshot(&site.output()), clean);
+    // One story edited: only it is rendered, and the desk shows the edit.
+    site.edit(
+        "stories/budget/content/article.md",
+        "title: Where the harbour budget went",
+        "title: Where the harbour's budget went",
+    );
+    build(&site)
+        .assert_ok()
+        .assert_said(&["stories: 1 built, 2 from the cache"]);
+    assert!(
+        read(&site.output().join("index.html")).contains("Where the harbour&#39;s budget went")
+    );
+    // A shared person's card changed: every story listing them is rendered.
+    site.edit("people.yaml", "Mayor since 2021", "Mayor since 2020");
+    build(&site)
+        .assert_ok()
+        .assert_said(&["stories: 2 built, 1 from the cache"]);
+}
+
+#[test]
+fn a_new_story_in_a_site_uses_the_site_s_look() {
+    let site = site();
+    let run = run_in(site.root(), &["new", "stories/ferry"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        site.root()
+            .join("stories/ferry/content/article.md")
+            .is_file()
+    );
+    assert!(
+        !site.root().join("stories/ferry/.github").exists(),
+        "the site publishes it"
+    );
+    // The example article names Tomas Berg, a person of the site's: the
+    // draft lists him by id, with the role the article gives him.
+    let facts = read(&site.root().join("stories/ferry/content/facts.yaml"));
+    assert!(
+        facts.contains("  - id: tomas-berg\n    role: Councillor\n"),
+        "{facts}"
+    );
+    build(&site).assert_ok().assert_said(&["4 stories"]);
+    assert!(site.output().join("ferry/index.html").is_file());
+}
