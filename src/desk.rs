@@ -4,7 +4,7 @@
 //! checked, so that a story whose files come from the cache still gives
 //! its entry; it knows nothing of templates or HTML.
 
-use crate::date::Timestamp;
+use crate::date::{PartialDate, Timestamp};
 use crate::model::{Publisher, Story};
 
 /// The site as `site.yaml` describes it.
@@ -52,9 +52,8 @@ pub struct PersonIn {
     pub role: String,
     /// The element id of each of their quotes, and its words.
     pub quotes: Vec<(String, String)>,
-    /// The element id of each event they are in, its date as written and
-    /// its title.
-    pub events: Vec<(String, String, String)>,
+    /// The element id of each event they are in, its date and its title.
+    pub events: Vec<(String, PartialDate, String)>,
 }
 
 impl StoryEntry {
@@ -80,7 +79,7 @@ impl StoryEntry {
                     .timeline
                     .iter()
                     .filter(|e| e.people.contains(&index))
-                    .map(|e| (e.id.clone(), e.date.iso(), e.title.clone()))
+                    .map(|e| (e.id.clone(), e.date, e.title.clone()))
                     .collect(),
             })
             .collect();

@@ -345,7 +345,7 @@ mod tests {
 
     fn past(commits: &[history::Commit], latest: &str) -> Past {
         let latest = Timestamp::parse(latest).unwrap();
-        check(commits, &[], &Probes::new(), Some(&latest), None)
+        check(commits, &[], &Probes::new(), Some(&latest), None, None)
     }
 
     #[test]

@@ -417,7 +417,9 @@ fn site_pages(
 /// failed, every failed story's errors, each named from the site root.
 fn gather(outcomes: Vec<(String, Outcome)>, mut timings: Timings) -> Result<Report, Failure> {
     let mut diagnostics = Diagnostics::new();
-    let mut notes: Vec<String> = Vec::new();
+    // Each note with the stories it is about, in the order first told.
+    let mut told: Vec<(String, Vec<String>)> = Vec::new();
+    let stories = outcomes.len();
     let mut failed: Vec<String> = Vec::new();
     let mut counts = Counts {
         people: 0,
@@ -459,9 +461,9 @@ fn gather(outcomes: Vec<(String, Outcome)>, mut timings: Timings) -> Result<Repo
         timings.pictures_reused += report.timings.pictures_reused;
         timings.pictures_made += report.timings.pictures_made;
         for note in report.notes {
-            let note = format!("{STORIES}/{slug}: {note}");
-            if !notes.contains(&note) {
-                notes.push(note);
+            match told.iter_mut().find(|(n, _)| *n == note) {
+                Some((_, about)) => about.push(format!("{STORIES}/{slug}")),
+                None => told.push((note, vec![format!("{STORIES}/{slug}")])),
             }
         }
         for mut diagnostic in report.diagnostics {
@@ -469,6 +471,17 @@ fn gather(outcomes: Vec<(String, Outcome)>, mut timings: Timings) -> Result<Repo
             diagnostics.push(diagnostic);
         }
     }
+    // A note every story has (no git history) is told once.
+    let notes = told
+        .into_iter()
+        .map(|(note, about)| {
+            if about.len() == stories && stories > 1 {
+                format!("every story: {note}")
+            } else {
+                format!("{}: {note}", about.join(", "))
+            }
+        })
+        .collect();
     let report = Report {
         diagnostics: diagnostics.sorted(),
         counts: Some(counts),

@@ -335,7 +335,7 @@ struct ItemLink<'a> {
 #[derive(Serialize)]
 struct EventLink<'a> {
     href: String,
-    date: &'a str,
+    date: String,
     title: &'a str,
 }
 
@@ -350,13 +350,13 @@ fn person_stories<'a>(
         .filter_map(|story| {
             let seen = story.people.iter().find(|p| p.id == person.id)?;
             let page = format!("{root}{}", layout::story_page(&story.slug));
+            // Each story's items are in its own language, dates too.
+            let locale = crate::locale::Locale::new(&story.lang, &[]);
             Some(PersonStory {
                 href: format!("{page}#{}", crate::ids::person(&person.id)),
                 title: &story.title,
                 lang: &story.lang,
-                dir: crate::locale::Locale::new(&story.lang, &[])
-                    .direction
-                    .as_str(),
+                dir: locale.direction.as_str(),
                 role: &seen.role,
                 quotes: seen
                     .quotes
@@ -371,7 +371,7 @@ fn person_stories<'a>(
                     .iter()
                     .map(|(id, date, title)| EventLink {
                         href: format!("{page}#{id}"),
-                        date,
+                        date: locale.dates.partial(date),
                         title,
                     })
                     .collect(),

@@ -638,6 +638,90 @@ async function direction(browser, site, url) {
   await context.close();
 }
 
+// A site of three stories (tests/fixtures/site), built from a copy so
+// that its caches stay out of the repository.
+function buildSite() {
+  const root = path.join(target, 'browser-site-root');
+  rmSync(root, { recursive: true, force: true });
+  cpSync(path.join(repo, 'tests/fixtures/site'), root, { recursive: true });
+  const out = path.join(target, 'browser', 'site');
+  const result = spawnSync('cargo', ['run', '--release', '--locked', '--quiet', '--', 'build', '--root', root, '--output', out], {
+    cwd: repo, encoding: 'utf8',
+  });
+  if (result.status !== 0) {
+    process.stderr.write(result.stdout + result.stderr);
+    throw new Error('building the site failed');
+  }
+  return { name: 'site', dir: out };
+}
+
+// The desk and a shared person's page: accessible and whole in both
+// themes and at both widths, the plain list of stories without
+// JavaScript, and the search over Pagefind's index with it, a quote's
+// result leading to the quote on its story's page.
+async function deskAndPeople(browser, site) {
+  const server = await serve(site.dir, PREFIX);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const desk = `${origin}${PREFIX}`;
+  const person = `${desk}people/lena-okafor/`;
+  try {
+    vnu(site);
+    await axeAndShots(browser, { name: 'desk' }, desk, origin);
+    await axeAndShots(browser, { name: 'person' }, person, origin);
+
+    let context = await newContext(browser, { javaScriptEnabled: false, viewport: viewports[0] });
+    let page = await context.newPage();
+    await page.goto(desk);
+    const plain = await page.evaluate(() => ({
+      stories: [...document.querySelectorAll('ol.stories > li h3 a')].map((a) => a.textContent),
+      search: getComputedStyle(document.querySelector('form.search')).display,
+    }));
+    check(plain.stories.length === 3, `desk without JavaScript: ${plain.stories.length} of 3 stories listed`);
+    check(plain.search === 'none', 'desk without JavaScript: the search box shows, and cannot work');
+    summary.push(`desk without JavaScript: ${plain.stories.join(' · ')}`);
+    await context.close();
+
+    context = await newContext(browser, { viewport: viewports[1] });
+    page = await context.newPage();
+    const done = watch(page, origin, 'desk search');
+    await page.goto(desk);
+    const box = page.getByLabel('Search the stories, people and quotes');
+    check(await box.isVisible(), 'desk: no search box with JavaScript');
+    await box.fill('prudence');
+    const quote = page.locator('.results a').first();
+    await quote.waitFor({ timeout: 10000 }).catch(() => {});
+    const href = await quote.getAttribute('href').catch(() => null);
+    check(href !== null && /pont\/index\.html#quote-/.test(href), `desk search: "prudence" found ${href}`);
+    if (href) {
+      await quote.click();
+      await page.waitForLoadState('load');
+      const id = new URL(page.url()).hash.slice(1);
+      check(id.startsWith('quote-') && await page.locator(`[id="${id}"]`).isVisible(), `desk search: the quote's result leads to ${page.url()}`);
+    }
+    await page.goto(desk);
+    await box.fill('Okafor');
+    const found = page.locator('.results a', { hasText: 'Lena Okafor' }).first();
+    await found.waitFor({ timeout: 10000 }).catch(() => {});
+    check(await found.count() === 1, 'desk search: "Okafor" does not find her page');
+    summary.push(`desk search: "prudence" → ${href}`);
+    done();
+
+    // Every quote on a person's page leads to it on its story's page.
+    await page.goto(person);
+    const links = await page.locator('blockquote a').evaluateAll((as) => as.map((a) => a.href));
+    check(links.length === 3, `person: ${links.length} of 3 quotes linked`);
+    for (const link of links) {
+      await page.goto(link);
+      const id = new URL(link).hash.slice(1);
+      check(await page.locator(`[id="${id}"]`).isVisible(), `person: ${link} shows no quote`);
+    }
+    await context.close();
+  } finally {
+    server.close();
+  }
+}
+
+const siteOfStories = buildSite();
 const sites = [
   build('shipped', ['--root', shippedCopy()]),
   build('edge', ['--root', 'tests/fixtures/edge']),
@@ -685,6 +769,7 @@ try {
     console.log(`${page.name}: ${url}`);
     await axeAndShots(browser, page, url, origin);
   }
+  await deskAndPeople(browser, siteOfStories);
   const picturesServer = await serve(pictures.dir, PREFIX);
   servers.push(picturesServer);
   await pictureBytes(browser, pictures, `http://127.0.0.1:${picturesServer.address().port}${PREFIX}`);
