@@ -27,8 +27,6 @@ use crate::{
 pub struct Memory {
     editions: editions::LastRead,
     past_pages: Option<(PagesKey, Vec<OutputFile>)>,
-    /// For a site: each story's own, by slug.
-    pub(crate) stories: std::collections::BTreeMap<String, Memory>,
 }
 
 impl std::fmt::Debug for Memory {

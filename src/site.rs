@@ -187,7 +187,9 @@ fn list_stories(root: &Path, diagnostics: &mut Diagnostics) -> Vec<String> {
 type Outcome = Result<pipeline::SiteStoryBuilt, Failure>;
 
 /// Build every story and the site's pages into `output`, or write nothing.
-pub(crate) fn build_site(options: &BuildOptions, memory: &mut Memory) -> Result<Report, Failure> {
+/// `_memory` is not used: a site's stories are not held between builds
+/// (see `build_stories`); the story cache makes an unchanged one cheap.
+pub(crate) fn build_site(options: &BuildOptions, _memory: &mut Memory) -> Result<Report, Failure> {
     let root = &options.root;
     let output = options.output_dir();
     write::check_output_location(root, &output).map_err(Failure::Usage)?;
@@ -232,7 +234,6 @@ pub(crate) fn build_site(options: &BuildOptions, memory: &mut Memory) -> Result<
             &output,
             &cache_dir,
             &sender,
-            memory,
         );
         let mut entries: Vec<StoryEntry> = outcomes
             .iter()
@@ -323,14 +324,12 @@ fn build_stories(
     output: &Path,
     cache_dir: &Path,
     sender: &std::sync::mpsc::SyncSender<OutputFile>,
-    memory: &mut Memory,
 ) -> Vec<(String, Outcome)> {
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(site.slugs.len())
         .max(1);
     let next = AtomicUsize::new(0);
-    let memories = Mutex::new(std::mem::take(&mut memory.stories));
     let outcomes: Mutex<BTreeMap<usize, Outcome>> = Mutex::new(BTreeMap::new());
     std::thread::scope(|scope| {
         for _ in 0..workers {
@@ -342,7 +341,12 @@ fn build_stories(
                     let Some(slug) = site.slugs.get(index) else {
                         break;
                     };
-                    let mut story_memory = lock(&memories).remove(slug).unwrap_or_default();
+                    // Each story's memory (its past editions, read and
+                    // rendered) is dropped with it: holding every story's
+                    // at once would make the peak grow with the number of
+                    // stories, and an unchanged story comes from the
+                    // cache instead.
+                    let mut story_memory = Memory::default();
                     let story_root = root.join(STORIES).join(slug);
                     let previous =
                         load::previous::read(&output.join(slug).join(layout::FACTS_JSON))
@@ -363,13 +367,11 @@ fn build_stories(
                     };
                     let outcome =
                         pipeline::build_site_story(story, Some(sender.clone()), &mut story_memory);
-                    lock(&memories).insert(slug.clone(), story_memory);
                     lock(&outcomes).insert(index, outcome);
                 }
             });
         }
     });
-    memory.stories = memories.into_inner().unwrap_or_else(|e| e.into_inner());
     let mut outcomes = outcomes.into_inner().unwrap_or_else(|e| e.into_inner());
     site.slugs
         .iter()
