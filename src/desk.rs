@@ -135,3 +135,32 @@ pub fn newest_first(entries: &mut [StoryEntry]) {
             .then_with(|| a.slug.cmp(&b.slug))
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_desk_is_newest_first_and_the_same_every_time() {
+        let (mut story, _) = crate::test_support::story();
+        let entry = |slug: &str, at: &str, story: &mut Story| {
+            story.article.published = Timestamp::parse(at).unwrap();
+            story.updates.clear();
+            story.corrections.clear();
+            story.article.updated = None;
+            StoryEntry::of(slug, story, &["tomas-berg"])
+        };
+        let mut entries = vec![
+            entry("b", "2025-01-01", &mut story),
+            entry("c", "2025-03-01", &mut story),
+            entry("a", "2025-01-01", &mut story),
+        ];
+        newest_first(&mut entries);
+        let order: Vec<&str> = entries.iter().map(|e| e.slug.as_str()).collect();
+        assert_eq!(order, ["c", "a", "b"]);
+        // Only the site's people are the desk's to list.
+        assert_eq!(entries[0].people.len(), 1);
+        assert_eq!(entries[0].people[0].id, "tomas-berg");
+        assert!(!entries[0].people[0].quotes.is_empty());
+    }
+}

@@ -330,6 +330,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_story_s_words_lie_over_its_site_s() {
+        let words = |lang: &str, pairs: &[(&str, &str)]| Translation {
+            lang: lang.to_owned(),
+            words: pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+        };
+        let site = [words(
+            "fr",
+            &[("kicker", "Décryptage"), ("updated", "Mis à jour")],
+        )];
+        let story = [
+            words("fr", &[("kicker", "L'essentiel")]),
+            words("sv", &[("kicker", "Förklaring")]),
+        ];
+        let layered = layered(&site, &story);
+        let fr = Locale::new("fr", &layered);
+        assert_eq!(fr.word("kicker"), "L'essentiel");
+        assert_eq!(fr.word("updated"), "Mis à jour");
+        assert_eq!(Locale::new("sv", &layered).word("kicker"), "Förklaring");
+    }
+
+    #[test]
     fn every_built_in_file_parses_with_known_keys_and_lacks_none() {
         let keys = keys();
         let english = parse_built_in(BUILT_IN[0].1);

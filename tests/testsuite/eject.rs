@@ -37,10 +37,15 @@ fn sha256(bytes: &[u8]) -> String {
 
 /// Every file of this repository's `templates/` and `static/`, which are the
 /// built-in ones, by path from a root.
+/// The built-in files a story uses: not `templates/site/`, the templates
+/// of a site's own pages, which no story has.
 fn defaults() -> Vec<(String, Vec<u8>)> {
     let mut files = Vec::new();
     for folder in ["templates", "static"] {
         for (path, bytes) in snapshot(&repo().join(folder)) {
+            if folder == "templates" && path.starts_with("site") {
+                continue;
+            }
             files.push((format!("{folder}/{}", path.to_str().unwrap()), bytes));
         }
     }
