@@ -50,6 +50,10 @@ pub const DEFAULT_SITE_TEMPLATES: &[(&str, &str)] = &[
         "site/search.js",
         include_str!("../../templates/site/search.js"),
     ),
+    (
+        "site/404.html",
+        include_str!("../../templates/site/404.html"),
+    ),
 ];
 
 /// The folder of a site's own templates, beside a story's.

@@ -39,6 +39,7 @@ struct Output<'a> {
 
 enum Make<'a> {
     Desk,
+    NotFound,
     Person(&'a Person),
     Text(Box<dyn FnOnce() -> String + 'a>),
     Asset(&'a Asset),
@@ -55,6 +56,12 @@ fn plan<'a>(from: &From<'a>) -> Vec<Output<'a>> {
             make: Make::Person(person),
         });
     }
+    // GitHub Pages shows the site's root 404 page for a missing address
+    // anywhere in it.
+    outputs.push(Output {
+        path: layout::NOT_FOUND.to_owned(),
+        make: Make::NotFound,
+    });
     // GitHub Pages reads these at the site's root only.
     outputs.push(Output {
         path: layout::NO_JEKYLL.to_owned(),
@@ -122,6 +129,7 @@ pub fn render(from: &From, put: &mut dyn FnMut(OutputFile)) -> Result<(), Diagno
                     ctx.insert("people", &people_list(from.people, &output.path));
                 },
             ),
+            Make::NotFound => page(&tera, from, &locale, &output.path, "site/404.html", |_| {}),
             Make::Person(person) => page(
                 &tera,
                 from,

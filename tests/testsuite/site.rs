@@ -136,6 +136,8 @@ fn a_site_builds_each_story_the_desk_and_a_page_per_shared_person() {
         assert!(sitemap.contains(loc), "{loc}");
     }
     assert!(output.join(".nojekyll").is_file());
+    // GitHub Pages answers a missing address anywhere with the root's.
+    assert!(read(&output.join("404.html")).contains("<h1>Page not found</h1>"));
     // The search index, with a record for a quote at its stable id.
     assert!(output.join("pagefind/pagefind.js").is_file());
     assert!(output.join("pagefind/pagefind-entry.json").is_file());
