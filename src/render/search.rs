@@ -73,7 +73,20 @@ pub fn records(stories: &[StoryEntry], people: &[Person]) -> Vec<SearchRecord> {
 }
 
 /// The index's files under `pagefind/`, made from `records` in their order.
+///
+/// Pagefind's API is asynchronous: it runs on a runtime of its own, on a
+/// thread of its own, as the build may itself be running inside `serve`'s
+/// runtime, where a second one cannot be started.
 pub fn index(records: Vec<SearchRecord>, lang: &str) -> Result<Vec<OutputFile>, Diagnostic> {
+    std::thread::scope(|scope| {
+        scope
+            .spawn(|| index_here(records, lang))
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
+}
+
+fn index_here(records: Vec<SearchRecord>, lang: &str) -> Result<Vec<OutputFile>, Diagnostic> {
     let failed = |error: &dyn std::fmt::Display| {
         Diagnostic::file_error(
             format!("{}/", layout::SEARCH_FOLDER),

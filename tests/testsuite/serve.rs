@@ -472,3 +472,37 @@ fn changes_are_named_from_where_serve_ran_and_a_note_is_told_once() {
     assert_eq!(notes.len(), 1, "{notes:?}");
     assert!(notes[0].contains("not in a git repository"), "{notes:?}");
 }
+
+#[test]
+fn a_site_is_served_and_an_edit_to_one_story_reaches_its_page() {
+    let site = Story::copy_of_tree("tests/fixtures/site");
+    let server = Server::start(&site);
+    let events = server.events();
+    let (status, desk) = server.get("/");
+    assert_eq!(status, 200);
+    assert!(desk.contains("The Harbour Desk"));
+    site.edit(
+        "stories/budget/content/facts.yaml",
+        "role: Deputy engineer",
+        "role: Assistant engineer",
+    );
+    next_event(&events, "reload");
+    server.wait_for_log("stories/budget/content/facts.yaml");
+    assert!(server.get("/budget/").1.contains("Assistant engineer"));
+    assert!(
+        server
+            .get("/people/lena-okafor/")
+            .1
+            .contains("Assistant engineer"),
+        "the person page follows the story"
+    );
+    // The shared file of people is watched too.
+    site.edit("people.yaml", "Chief engineer", "Chief of engineering");
+    next_event(&events, "reload");
+    poll_until("the shared card changes", || {
+        server
+            .get("/people/lena-okafor/")
+            .1
+            .contains("Chief of engineering")
+    });
+}
