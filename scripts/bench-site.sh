@@ -27,7 +27,14 @@ YAML
 for i in $(seq -f '%03g' 1 "$n"); do
   mkdir -p "$work/stories/s$i"
   cp -r "$repo/content" "$work/stories/s$i/"
-  sed -i "0,/^title: /s/^title: \(.*\)/title: \1 ($i)/" "$work/stories/s$i/content/article.md"
+  python3 - "$work/stories/s$i/content/article.md" "$i" <<'PY'
+import sys
+path, i = sys.argv[1:]
+text = open(path, encoding="utf-8").read()
+# The shipped title is quoted: the number goes inside the quotes.
+text = text.replace('"\n', f' ({i})"\n', 1) if text.split("\n")[1].endswith('"') else text
+open(path, "w", encoding="utf-8").write(text)
+PY
 done
 
 # Wall seconds and peak KiB of one run of the binary.
@@ -53,7 +60,7 @@ read -r full full_kib < <(measure build --root "$work")
 # every story once more; from the third on, unchanged stories are copied.
 measure build --root "$work" >/dev/null
 read -r same same_kib < <(measure build --root "$work")
-sed -i '0,/^The /s/^The /The edited /' "$work/stories/s001/content/article.md"
+printf '\nOne more paragraph, added by an editor.\n' >> "$work/stories/s001/content/article.md"
 read -r edit edit_kib < <(measure build --root "$work" --verbose)
 tail -1 "$work/.err"
 size=$(du -sb "$work/public" | cut -f1)
