@@ -296,10 +296,11 @@ pub(crate) fn build_site(options: &BuildOptions, _memory: &mut Memory) -> Result
 pub(crate) fn check_site(root: &Path) -> Result<Report, Failure> {
     let started = Instant::now();
     let site = read_site(root).map_err(|d| Failure::Content(failed_report(d, Vec::new())))?;
-    let timings = Timings {
+    let mut timings = Timings {
         load: started.elapsed(),
         ..Timings::default()
     };
+    let started = Instant::now();
     let outcomes: Vec<(String, Outcome)> = site
         .slugs
         .iter()
@@ -310,6 +311,7 @@ pub(crate) fn check_site(root: &Path) -> Result<Report, Failure> {
             (slug.clone(), outcome)
         })
         .collect();
+    timings.validate = started.elapsed();
     let mut report = gather(outcomes, timings)?;
     report.output = None;
     Ok(report)
