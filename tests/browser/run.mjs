@@ -695,7 +695,7 @@ async function deskAndPeople(browser, site) {
     if (href) {
       await quote.click();
       await page.waitForLoadState('load');
-      const id = new URL(page.url()).hash.slice(1);
+      const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
       check(id.startsWith('quote-') && await page.locator(`[id="${id}"]`).isVisible(), `desk search: the quote's result leads to ${page.url()}`);
     }
     await page.goto(desk);
@@ -712,7 +712,7 @@ async function deskAndPeople(browser, site) {
     check(links.length === 3, `person: ${links.length} of 3 quotes linked`);
     for (const link of links) {
       await page.goto(link);
-      const id = new URL(link).hash.slice(1);
+      const id = decodeURIComponent(new URL(link).hash.slice(1));
       check(await page.locator(`[id="${id}"]`).isVisible(), `person: ${link} shows no quote`);
     }
     await context.close();
