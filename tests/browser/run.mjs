@@ -592,9 +592,9 @@ function storyWithHistory() {
   git(['add', '-A'], '2025-02-19T12:00:00Z');
   git(['commit', '-q', '-m', 'First edition'], '2025-02-19T12:00:00Z');
   // The last event goes: its lines are the ones indented under it.
-  writeFileSync(facts, readFileSync(facts, 'utf8').replace(/  - id: visit-rescheduled\n(    .*\n)*/, ''));
+  writeFileSync(facts, readFileSync(facts, 'utf8').replace(/  - id: zelenskyy-rescheduled-visit\n(    .*\n)*/, ''));
   edit('updates:\n', 'updates:\n  - at: 2025-02-20T09:00:00Z\n    text: Removes the rescheduled visit, which was not confirmed.\n');
-  writeFileSync(facts, readFileSync(facts, 'utf8') + 'corrections:\n  - at: 2025-02-20T10:00:00Z\n    text: An earlier version misstated when the Crimea treaty was signed.\n    item: event-crimea\n');
+  writeFileSync(facts, readFileSync(facts, 'utf8') + 'corrections:\n  - at: 2025-02-20T10:00:00Z\n    text: An earlier version misstated when the Crimea treaty was signed.\n    item: event-russia-annexes-crimea\n');
   git(['add', '-A'], '2025-02-20T10:00:00Z');
   git(['commit', '-q', '-m', 'Correction'], '2025-02-20T10:00:00Z');
   edit('updates:\n', 'updates:\n  - at: 2025-02-21T08:00:00Z\n    text: Adds the latest from Kyiv.\n');
@@ -703,8 +703,8 @@ try {
   const removed = tab.locator('.entry-removed a').first();
   check(await removed.count() === 1, 'changes: no removed item linked');
   await removed.click();
-  check(tab.url().includes('/editions/') && tab.url().endsWith('#event-visit-rescheduled'), `changes: a removed item leads to ${tab.url()}`);
-  check(await tab.locator('#event-visit-rescheduled').isVisible(), 'changes: the removed item is not on the edition it links to');
+  check(tab.url().includes('/editions/') && tab.url().endsWith('#event-zelenskyy-rescheduled-visit'), `changes: a removed item leads to ${tab.url()}`);
+  check(await tab.locator('#event-zelenskyy-rescheduled-visit').isVisible(), 'changes: the removed item is not on the edition it links to');
   await context.close();
 } finally {
   await browser.close();

@@ -18,6 +18,26 @@ fn builds_without_warnings() {
     assert!(stderr.contains("Built "), "{stderr}");
 }
 
+/// A new user's first build runs in a clone of this repository, whose
+/// history holds editions of the story that were published: renaming what
+/// they published would be warned about there, and nowhere else (a copy
+/// has no history). In a shallow clone the build notes that it has no
+/// history, which is no warning.
+#[test]
+fn builds_without_warnings_with_its_own_history() {
+    let output = tempfile::tempdir().unwrap();
+    let repo = crate::common::repo();
+    let run = crate::common::run(&[
+        "build",
+        "--root",
+        repo.to_str().unwrap(),
+        "--output",
+        output.path().to_str().unwrap(),
+    ]);
+    run.assert_ok();
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+}
+
 #[test]
 fn has_the_stable_sections_and_a_card_for_everyone_named() {
     let (story, page, _) = built();
