@@ -43,14 +43,14 @@ pub fn merge(
             return Err(diagnostics);
         }
     };
-    let field = |name: &str| entries.iter().find(|(k, _)| k.name == name);
-
-    let known = known_people(field("people").map(|(_, n)| n));
-    let known_quotes: Vec<Vec<String>> = field("quotes")
-        .map(|(_, n)| items(n))
+    let known = known_people(facts.root.field("people"));
+    let known_quotes: Vec<Vec<String>> = facts
+        .root
+        .field("quotes")
+        .map(Node::items)
         .unwrap_or_default()
         .iter()
-        .filter_map(|q| text_field(q, "text"))
+        .filter_map(|q| q.field("text")?.as_str())
         .map(quotes::fragments)
         .collect();
 
@@ -212,45 +212,20 @@ pub fn merge(
     Ok((text, warnings))
 }
 
-fn items(node: &Node) -> Vec<&Node> {
-    match &node.value {
-        Value::Seq(items) => items.iter().collect(),
-        _ => Vec::new(),
-    }
-}
-
-fn text_field<'a>(node: &'a Node, name: &str) -> Option<&'a str> {
-    let Value::Map(entries) = &node.value else {
-        return None;
-    };
-    entries
-        .iter()
-        .find(|(k, _)| k.name == name)
-        .and_then(|(_, v)| match &v.value {
-            Value::Str(s) => Some(s.as_str()),
-            _ => None,
-        })
-}
-
 fn known_people(node: Option<&Node>) -> Vec<Known> {
-    node.map(items)
+    node.map(Node::items)
         .unwrap_or_default()
-        .into_iter()
+        .iter()
         .filter_map(|item| {
-            let id = text_field(item, "id")?.to_owned();
-            let mut forms: Vec<String> = text_field(item, "name")
-                .map(str::to_owned)
+            let id = item.field("id")?.as_str()?.to_owned();
+            let aliases = item.field("aliases").map(Node::items).unwrap_or_default();
+            let forms = item
+                .field("name")
                 .into_iter()
+                .chain(aliases)
+                .filter_map(Node::as_str)
+                .map(str::to_owned)
                 .collect();
-            if let Value::Map(entries) = &item.value
-                && let Some((_, aliases)) = entries.iter().find(|(k, _)| k.name == "aliases")
-            {
-                for alias in items(aliases) {
-                    if let Value::Str(alias) = &alias.value {
-                        forms.push(alias.clone());
-                    }
-                }
-            }
             Some(Known { id, forms })
         })
         .collect()

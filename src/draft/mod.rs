@@ -374,7 +374,8 @@ pub(crate) fn analyse(article: &ArticleSource) -> Findings {
     let found = people::find(&texts, &front.authors);
     let roles = roles::find(&texts, &found);
     let passages = attribution::find(&texts, body, &found, &roles);
-    let dates = dates::find(&texts[..body], front.published);
+    let months = crate::locale::MonthWords::new(&front.lang);
+    let dates = dates::find(&texts[..body], front.published, &months);
 
     // "Orchard's biggest rival, Lumen Cloud": a two-word name whose last
     // word the article also uses as a common word, that has no role, says
@@ -459,9 +460,16 @@ fn id_base(slug: String) -> String {
     }
 }
 
+/// An author is a name, or a mapping with one.
+fn author_name(node: &Node) -> Option<&str> {
+    node.as_str().or_else(|| node.field("name")?.as_str())
+}
+
 /// What the draft needs from the front matter; the checks that it is
 /// well formed are the build's.
 struct FrontMatter {
+    /// The article's language, for its month names.
+    lang: String,
     authors: Vec<String>,
     caption: Option<String>,
     published: Option<(u16, u8, u8)>,
@@ -469,45 +477,25 @@ struct FrontMatter {
 
 impl FrontMatter {
     fn read(node: &Node) -> Self {
-        let Value::Map(entries) = &node.value else {
-            return FrontMatter {
-                authors: Vec::new(),
-                caption: None,
-                published: None,
-            };
+        let authors = match node.field("authors") {
+            Some(one) if one.as_str().is_some() => vec![one],
+            Some(list) => list.items().iter().collect(),
+            None => Vec::new(),
         };
-        let get = |name: &str| entries.iter().find(|(k, _)| k.name == name).map(|(_, v)| v);
-        let authors = match get("authors").map(|n| &n.value) {
-            Some(Value::Seq(items)) => items
-                .iter()
-                .filter_map(|i| match &i.value {
-                    Value::Str(s) => Some(s.clone()),
-                    _ => None,
-                })
-                .collect(),
-            Some(Value::Str(s)) => vec![s.clone()],
-            _ => Vec::new(),
-        };
-        let caption = get("photo").and_then(|photo| match &photo.value {
-            Value::Map(fields) => {
-                fields
-                    .iter()
-                    .find(|(k, _)| k.name == "caption")
-                    .and_then(|(_, v)| match &v.value {
-                        Value::Str(s) => Some(s.clone()),
-                        _ => None,
-                    })
-            }
-            _ => None,
-        });
-        let published = get("published").and_then(|n| match &n.value {
-            Value::Str(s) => crate::date::Timestamp::parse(s).ok().map(|t| t.day()),
-            _ => None,
-        });
+        let field_text = |n: Option<&Node>| n.and_then(Node::as_str).map(str::to_owned);
         FrontMatter {
-            authors,
-            caption,
-            published,
+            lang: field_text(node.field("lang")).unwrap_or_else(|| "en".to_owned()),
+            authors: authors
+                .into_iter()
+                .filter_map(author_name)
+                .map(str::to_owned)
+                .collect(),
+            caption: field_text(node.field("photo").and_then(|p| p.field("caption"))),
+            published: node
+                .field("published")
+                .and_then(Node::as_str)
+                .and_then(|s| crate::date::Timestamp::parse(s).ok())
+                .map(|t| t.day()),
         }
     }
 }

@@ -113,6 +113,114 @@ impl DateFormats {
     }
 }
 
+/// How a language writes months in the dates of running text, read off
+/// CLDR's own long and abbreviated dates (`February 18, 2025`,
+/// `Feb 18, 2025`; `18 février 2025`, `18 févr. 2025`; `18 de febrero de
+/// 2025`), so that a rule reading dates in an article has no month table
+/// of its own. A language CLDR has no dates for gets English's.
+pub struct MonthWords {
+    /// Each month's words, lower-cased, without a final full stop.
+    names: Vec<Vec<String>>,
+    /// The words every month's date has between its numbers: `de` in
+    /// Spanish and Portuguese, none in English.
+    connectors: Vec<String>,
+    /// Whether the language capitalises month names (English does, French
+    /// does not): where it does, `may` the verb is no month.
+    capitalised: bool,
+}
+
+impl MonthWords {
+    pub fn new(tag: &str) -> Self {
+        let read = Self::read(&icu_locale(tag));
+        match read {
+            Some(words) if DateFormats::new(tag).day.is_some() => words,
+            _ => Self::read(&icu_locale("en")).unwrap_or(MonthWords {
+                names: vec![Vec::new(); 12],
+                connectors: Vec::new(),
+                capitalised: true,
+            }),
+        }
+    }
+
+    fn read(locale: &IcuLocale) -> Option<Self> {
+        let prefs = DateTimeFormatterPreferences::from(locale);
+        let long =
+            FixedCalendarDateTimeFormatter::<Gregorian, _>::try_new(prefs, fieldsets::YMD::long())
+                .ok()?;
+        let medium = FixedCalendarDateTimeFormatter::<Gregorian, _>::try_new(
+            prefs,
+            fieldsets::YMD::medium(),
+        )
+        .ok()?;
+        let mut names = vec![Vec::new(); 12];
+        let mut connectors: Option<Vec<String>> = None;
+        let mut capitalised = false;
+        for (index, words) in names.iter_mut().enumerate() {
+            let month = u8::try_from(index + 1).ok()?;
+            let date = Date::try_new_gregorian(2025, month, 18).ok()?;
+            let mut all = Vec::new();
+            for written in [
+                long.format(&date).to_string(),
+                medium.format(&date).to_string(),
+            ] {
+                let tokens: Vec<&str> = written
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|t| !t.is_empty() && !t.chars().any(char::is_numeric))
+                    .collect();
+                capitalised |= tokens
+                    .first()
+                    .is_some_and(|t| t.starts_with(char::is_uppercase));
+                all.extend(tokens.iter().map(|t| t.to_lowercase()));
+            }
+            connectors = Some(match connectors {
+                None => all.clone(),
+                Some(before) => before.into_iter().filter(|c| all.contains(c)).collect(),
+            });
+            *words = all;
+        }
+        let connectors = connectors.unwrap_or_default();
+        for words in &mut names {
+            words.retain(|w| !connectors.contains(w));
+            words.dedup();
+        }
+        Some(MonthWords {
+            names,
+            connectors,
+            capitalised,
+        })
+    }
+
+    /// The month (1–12) a word of running text names: a month's name or
+    /// abbreviation, or a longer abbreviation with its full stop (AP's
+    /// `Sept.`).
+    pub fn month_of(&self, word: &str) -> Option<u8> {
+        if self.capitalised && !word.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        let bare = lower.strip_suffix('.').unwrap_or(&lower);
+        let cut_short = lower.ends_with('.') && bare.chars().count() >= 3;
+        let index = self
+            .names
+            .iter()
+            .position(|names| names.iter().any(|n| n == bare))
+            .or_else(|| {
+                cut_short.then(|| {
+                    self.names
+                        .iter()
+                        .position(|names| names.iter().any(|n| n.starts_with(bare)))
+                })?
+            })?;
+        u8::try_from(index + 1).ok()
+    }
+
+    /// Whether a word is one a date puts between its numbers.
+    pub fn is_connector(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.connectors.contains(&lower)
+    }
+}
+
 /// ISO 8601 with a space for the `T` and the offset named as UTC's:
 /// `2026-03-04 17:48 UTC+01:00`.
 fn iso_readable(t: &Timestamp) -> String {
