@@ -177,7 +177,7 @@ fn timeline_is_sorted_marks_the_story_and_what_is_upcoming() {
     // Thirteen events and the marker for this story, each with its date.
     assert_eq!(timeline.matches("\" id=\"event-").count(), 13);
     assert_eq!(timeline.matches("id=\"this-story\"").count(), 1);
-    assert!(dates.len() >= 14, "{dates:?}");
+    assert_eq!(dates.len(), 14, "{dates:?}");
     let mut sorted = dates.clone();
     sorted.sort();
     assert_eq!(dates, sorted, "timeline not in date order");
