@@ -7,6 +7,7 @@ use std::path::Path;
 
 use scraper::{Html, Selector};
 
+use crate::common::broken::{Case, every_case_fails_keeping_output};
 use crate::common::pictures::{jpeg as photo, png};
 use crate::common::{Story, snapshot};
 
@@ -673,4 +674,67 @@ fn an_svg_entity_holding_markup_is_refused_and_deep_nesting_ends_cleanly() {
         "Build failed: 2 errors",
     ]);
     assert_eq!(snapshot(&story.output()), good);
+}
+
+const CASES: &[Case] = &[
+    Case {
+        name: "photo outside static",
+        file: ARTICLE,
+        from: "authors: [Ada Byrne]",
+        to: "authors: [Ada Byrne]\nphoto: {caption: The tunnel, src: ../content/facts.yaml}",
+        expect: &["content/article.md:6:", "must name a file under static/"],
+    },
+    Case {
+        name: "image an absolute path",
+        file: FACTS,
+        from: "    aliases: [Berg]\n",
+        to: "    aliases: [Berg]\n    image: /etc/passwd\n",
+        expect: &["content/facts.yaml:8:12", "must name a file under static/"],
+    },
+    Case {
+        name: "image that does not exist",
+        file: FACTS,
+        from: "    aliases: [Berg]\n",
+        to: "    aliases: [Berg]\n    image: people/berg.jpg\n",
+        expect: &[
+            "content/facts.yaml:8:12",
+            "static/people/berg.jpg does not exist",
+        ],
+    },
+    Case {
+        name: "picture that does not exist",
+        file: ARTICLE,
+        from: "Mayor Tomas Berg said",
+        to: "![Map](maps/basin.png) Mayor Tomas Berg said",
+        expect: &[
+            "content/article.md:8:8",
+            "the article shows static/maps/basin.png, which does not exist",
+            "put the file in the story's static/ folder",
+        ],
+    },
+    Case {
+        name: "picture outside static",
+        file: ARTICLE,
+        from: "Mayor Tomas Berg said",
+        to: "![Map](../secret.png) Mayor Tomas Berg said",
+        expect: &[
+            "content/article.md:8:8",
+            "a picture in the article must be a file under static/",
+        ],
+    },
+    Case {
+        name: "picture in a summary that does not exist",
+        file: FACTS,
+        from: "    group: Engineers\n",
+        to: "    group: Engineers\n    summary: \"![Portrait](people/okafor.jpg)\"\n",
+        expect: &[
+            "content/facts.yaml:12:14",
+            "`summary` shows static/people/okafor.jpg, which does not exist",
+        ],
+    },
+];
+
+#[test]
+fn every_broken_input_is_reported_and_the_last_good_output_survives() {
+    every_case_fails_keeping_output(CASES);
 }

@@ -2,6 +2,7 @@
 //! directories, the real binary, and snapshots of an output folder.
 #![allow(dead_code)]
 
+pub mod broken;
 pub mod draft_score;
 
 use std::collections::BTreeMap;

@@ -1,0 +1,110 @@
+//! Dates and times: impossible days and months, dates in words, time
+//! zones missing or malformed, partial dates sorting and showing at their
+//! precision, machine-readable times, and doubtful dates (an update before
+//! publication, two updates at one instant) warned about or refused.
+
+use crate::common::Story;
+use crate::common::broken::{ARTICLE, Case, FACTS, every_case_fails_keeping_output};
+
+const CASES: &[Case] = &[
+    Case {
+        name: "impossible day",
+        file: FACTS,
+        from: "date: 2024-03-02",
+        to: "date: 2026-02-30",
+        expect: &["content/facts.yaml:18:11", "February 2026 has 28 days"],
+    },
+    Case {
+        name: "month 13",
+        file: FACTS,
+        from: "date: 2024-03-02",
+        to: "date: 2024-13",
+        expect: &["content/facts.yaml:18:11", "there is no month 13"],
+    },
+    Case {
+        name: "date in words",
+        file: FACTS,
+        from: "date: 2024-03-02",
+        to: "date: last spring",
+        expect: &[
+            "content/facts.yaml:18:11",
+            "`last spring` is not a date",
+            "YYYY-MM-DD",
+        ],
+    },
+    Case {
+        name: "published without time zone",
+        file: ARTICLE,
+        from: "published: 2025-11-20",
+        to: "published: 2025-11-20T10:00:00",
+        expect: &[
+            "content/article.md:4:12",
+            "has no time zone",
+            "2025-02-18T17:48:00Z",
+        ],
+    },
+    Case {
+        name: "published with a malformed zone",
+        file: ARTICLE,
+        from: "published: 2025-11-20",
+        to: "published: 2025-11-20T10:00:00+5",
+        expect: &["content/article.md:4:12", "is not a time zone offset"],
+    },
+    Case {
+        name: "published in words",
+        file: ARTICLE,
+        from: "published: 2025-11-20",
+        to: "published: last Tuesday",
+        expect: &["content/article.md:4:12", "`last Tuesday` is not a date"],
+    },
+    Case {
+        name: "published on an impossible day",
+        file: ARTICLE,
+        from: "published: 2025-11-20",
+        to: "published: 2025-11-31",
+        expect: &["content/article.md:4:12", "November 2025 has 30 days"],
+    },
+    Case {
+        name: "updated without time zone",
+        file: ARTICLE,
+        from: "authors:",
+        to: "updated: 2025-11-21T09:00:00\nauthors:",
+        expect: &["content/article.md:5:10", "has no time zone"],
+    },
+    Case {
+        name: "updated with an impossible zone",
+        file: ARTICLE,
+        from: "authors:",
+        to: "updated: 2025-11-21T09:00:00+25:00\nauthors:",
+        expect: &["content/article.md:5:10", "time zone"],
+    },
+    Case {
+        name: "quote dated 29 February of a common year",
+        file: FACTS,
+        from: "    text: safe and on budget\n",
+        to: "    text: safe and on budget\n    date: 2025-02-29\n",
+        expect: &["content/facts.yaml:15:11", "February 2025 has 28 days"],
+    },
+    Case {
+        name: "update time in words",
+        file: FACTS,
+        from: "groups:",
+        to: "updates:\n  - at: this morning\n    text: Corrects a name.\ngroups:",
+        expect: &["content/facts.yaml:2:9", "`this morning` is not a date"],
+    },
+    Case {
+        name: "two updates at the same instant",
+        file: FACTS,
+        from: "    title: Tunnel approved\n",
+        to: "    title: Tunnel approved\nupdates:\n  - at: 2025-11-21T10:00:00Z\n    text: One.\n  - at: 2025-11-21T11:00:00+01:00\n    text: Two.\n",
+        expect: &[
+            "content/facts.yaml:26:9",
+            "two updates at the same instant, 2025-11-21T10:00:00Z (the other is on line 24)",
+        ],
+    },
+];
+
+#[test]
+fn every_broken_input_is_reported_and_the_last_good_output_survives() {
+    every_case_fails_keeping_output(CASES);
+}

@@ -1,0 +1,100 @@
+//! People and the names that link to them: ids quotes and events refer to,
+//! aliases (shared by namesakes, a month or a common word), whole-word
+//! mentions in any script, a person listed twice in an event.
+
+use crate::common::Story;
+use crate::common::broken::{ARTICLE, Case, FACTS, every_case_fails_keeping_output};
+
+const CASES: &[Case] = &[
+    Case {
+        name: "unknown speaker",
+        file: FACTS,
+        from: "speaker: tomas-berg",
+        to: "speaker: tomas-burg",
+        expect: &[
+            "content/facts.yaml:13:14",
+            "no person has the id `tomas-burg`",
+            "did you mean `tomas-berg`?",
+        ],
+    },
+    Case {
+        name: "speaker by name",
+        file: FACTS,
+        from: "speaker: tomas-berg",
+        to: "speaker: Tomas Berg",
+        expect: &["content/facts.yaml:13:14", "did you mean `tomas-berg`?"],
+    },
+    Case {
+        name: "unknown timeline person",
+        file: FACTS,
+        from: "people: [tomas-berg]",
+        to: "people: [tomas-bergg]",
+        expect: &[
+            "content/facts.yaml:20:14",
+            "no person has the id `tomas-bergg`",
+            "did you mean `tomas-berg`?",
+        ],
+    },
+    Case {
+        name: "timeline person by name",
+        file: FACTS,
+        from: "people: [tomas-berg]",
+        to: "people: [Tomas Berg]",
+        expect: &[
+            "content/facts.yaml:20:14",
+            "no person has the id `Tomas Berg`",
+            "did you mean `tomas-berg`?",
+        ],
+    },
+    Case {
+        name: "one person twice in an event",
+        file: FACTS,
+        from: "people: [tomas-berg]",
+        to: "people: [tomas-berg, lena-okafor, tomas-berg]",
+        expect: &[
+            "content/facts.yaml:20:39",
+            "`tomas-berg` is listed twice in this event's `people`",
+        ],
+    },
+];
+
+#[test]
+fn every_broken_input_is_reported_and_the_last_good_output_survives() {
+    every_case_fails_keeping_output(CASES);
+}
+
+#[test]
+fn a_name_namesakes_share_warns_and_is_not_linked() {
+    let story = Story::base();
+    story.edit(
+        FACTS,
+        "    group: Engineers\n",
+        "    group: Engineers\n    aliases: [Berg]\n",
+    );
+    story.edit(
+        ARTICLE,
+        "at the March meeting.",
+        "at the March meeting. Berg left early.",
+    );
+    let run = story.build();
+    run.assert_ok();
+    assert!(
+        run.stderr.contains(
+            "warning: `Berg` names 2 people (`tomas-berg`, `lena-okafor`); mentions of it are not linked"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("content/facts.yaml:8:9"),
+        "{}",
+        run.stderr
+    );
+    let page = story.page();
+    assert!(
+        page.contains("meeting. Berg left early."),
+        "the shared alias was linked"
+    );
+    // The full name is still one person's, and linked.
+    assert!(page.contains("id=\"mention-tomas-berg\""));
+}
