@@ -108,3 +108,65 @@ const CASES: &[Case] = &[
 fn every_broken_input_is_reported_and_the_last_good_output_survives() {
     every_case_fails_keeping_output(CASES);
 }
+
+#[test]
+fn an_update_before_publication_is_flagged() {
+    let story = Story::base();
+    story.edit(
+        FACTS,
+        "    title: Tunnel approved\n",
+        "    title: Tunnel approved\nupdates:\n  - at: 2024-11-21T10:00:00Z\n    text: Adds the timeline.\n",
+    );
+    let run = story.build();
+    run.assert_ok();
+    assert!(
+        run.stderr.contains(
+            "warning: this update, 2024-11-21T10:00:00Z, is earlier than `published` (2025-11-20)"
+        ) && run.stderr.contains("content/facts.yaml:24:9"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn doubtful_dates_of_updates_corrections_and_events_are_warned_about() {
+    let story = Story::base();
+    story.edit(FACTS, "date: 2019", "date: 19");
+    let mut facts = story.read(FACTS);
+    facts.push_str(
+        "updates:\n  - at: 2025-11-21\n    text: Adds the reply.\n  - at: 2205-11-22T09:00:00Z\n    text: Adds the vote.\ncorrections:\n  - at: 2025-11-01T10:00:00Z\n    text: The meeting was in March.\n",
+    );
+    story.write(FACTS, facts.as_bytes());
+    let run = story.build();
+    run.assert_ok();
+    for wanted in [
+        "warning: `date` is in the year 19, more than a thousand years ago",
+        "content/facts.yaml:21:11",
+        "write the year with four digits in quotes",
+        "warning: this update's `at` is a day without a time",
+        "content/facts.yaml:24:9",
+        "with a day alone it counts as midnight UTC",
+        "warning: this update, 2205-11-22T09:00:00Z, is dated in the future",
+        "content/facts.yaml:26:9",
+        "warning: this correction, 2025-11-01T10:00:00Z, is earlier than `published` (2025-11-20)",
+        "content/facts.yaml:29:9",
+        "a correction comes after the story it corrects",
+    ] {
+        assert!(
+            run.stderr.contains(wanted),
+            "`{wanted}` missing:\n{}",
+            run.stderr
+        );
+    }
+    // A year written with its four digits is meant.
+    story.edit(FACTS, "date: 19", "date: \"0019\"");
+    let run = story.build();
+    assert!(!run.stderr.contains("thousand years"), "{}", run.stderr);
+    // A zero-padded year YAML reads as a number gets help.
+    story.edit(FACTS, "date: \"0019\"", "date: 0999");
+    story.build().assert_fails_with(&[
+        "content/facts.yaml:21:11",
+        "`date` must be a date, found a number",
+        "a year before 1000 is written with four digits in quotes: `date: \"0999\"`",
+    ]);
+}

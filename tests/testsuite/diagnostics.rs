@@ -3,8 +3,8 @@
 //! writing nothing, warnings that do not stop the build, exit codes, and
 //! paths shown from where the command ran.
 
-use crate::common::Story;
 use crate::common::broken::{ARTICLE, FACTS};
+use crate::common::{Story, run_in_with_env};
 
 #[test]
 fn all_errors_are_reported_in_one_run() {
@@ -155,4 +155,44 @@ fn usage_errors_exit_2() {
         "javascript:alert(1)",
     ]);
     assert_eq!(run.code, 2, "{}", run.stderr);
+}
+
+#[test]
+fn paths_in_messages_open_from_where_the_command_ran() {
+    let story = Story::base();
+    std::fs::create_dir(story.root().join("next")).unwrap();
+    std::fs::rename(
+        story.root().join("content"),
+        story.root().join("next/content"),
+    )
+    .unwrap();
+    story.edit(
+        "next/content/facts.yaml",
+        "speaker: tomas-berg",
+        "speaker: tomas-burg",
+    );
+    let run = run_in_with_env(story.root(), &["check", "--root", "next"], ("LANG", "C"));
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--> next/content/facts.yaml:13:14"),
+        "{}",
+        run.stderr
+    );
+    assert!(story.root().join("next/content/facts.yaml").is_file());
+    // A translation's problem too, as every file of the story.
+    story.write("next/i18n/fr.yaml", b"kicker: [x]\n");
+    let run = run_in_with_env(story.root(), &["check", "--root", "next"], ("LANG", "C"));
+    assert!(
+        run.stderr.contains("--> next/i18n/fr.yaml:1:9"),
+        "{}",
+        run.stderr
+    );
+    std::fs::remove_file(story.root().join("next/i18n/fr.yaml")).unwrap();
+    // From the root itself, as before.
+    let run = run_in_with_env(&story.root().join("next"), &["check"], ("LANG", "C"));
+    assert!(
+        run.stderr.contains("--> content/facts.yaml:13:14"),
+        "{}",
+        run.stderr
+    );
 }

@@ -159,3 +159,18 @@ const CASES: &[Case] = &[
 fn every_broken_input_is_reported_and_the_last_good_output_survives() {
     every_case_fails_keeping_output(CASES);
 }
+
+#[test]
+fn a_broken_front_matter_adds_no_never_named_warnings() {
+    let story = Story::base();
+    // Berg is named only in the caption; a bad date fails the front matter.
+    story.edit(ARTICLE, "Mayor Tomas Berg said", "The mayor said");
+    story.edit(
+        ARTICLE,
+        "published: 2025-11-20\n",
+        "published: 2025-11-31\nphoto: {caption: Tomas Berg at the meeting}\n",
+    );
+    let run = story.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!run.stderr.contains("never named"), "{}", run.stderr);
+}

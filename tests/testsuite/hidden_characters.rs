@@ -73,3 +73,22 @@ const CASES: &[Case] = &[
 fn every_broken_input_is_reported_and_the_last_good_output_survives() {
     every_case_fails_keeping_output(CASES);
 }
+
+#[test]
+fn an_invisible_character_in_a_name_is_pointed_at() {
+    let story = Story::base();
+    story.edit(FACTS, "name: Lena Okafor", "name: Lena\u{200b}Okafor");
+    let run = story.build();
+    run.assert_ok();
+    assert!(
+        run.stderr
+            .contains("warning: `name` holds U+200B ZERO WIDTH SPACE, an invisible character")
+            && run.stderr.contains("content/facts.yaml:9:15"),
+        "{}",
+        run.stderr
+    );
+    // Its own warning says it; "never named" beside it would say nothing
+    // the editor could read.
+    assert!(!run.stderr.contains("never named"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 warning"), "{}", run.stderr);
+}

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use scraper::{Html, Selector};
 
-use crate::common::broken::{Case, every_case_fails_keeping_output};
+use crate::common::broken::{Case, every_case_fails_keeping_output, fails_keeping_output};
 use crate::common::pictures::{jpeg as photo, png};
 use crate::common::{Story, snapshot};
 
@@ -737,4 +737,71 @@ const CASES: &[Case] = &[
 #[test]
 fn every_broken_input_is_reported_and_the_last_good_output_survives() {
     every_case_fails_keeping_output(CASES);
+}
+
+// Paths: `image` and `photo.src` name files under static/ and nothing else.
+#[test]
+fn image_paths_that_leave_static_are_refused() {
+    for path in [
+        "../content/facts.yaml",
+        "static/../content/facts.yaml",
+        "people/../../content/facts.yaml",
+        "/etc/passwd",
+        "./people/berg.jpg",
+        "people\\\\..\\\\..\\\\secret",
+        "file:///etc/passwd",
+        "https://example.org/berg.jpg",
+    ] {
+        fails_keeping_output(
+            |story| {
+                story.write("static/people/berg.jpg", b"jpg");
+                story.edit(
+                    FACTS,
+                    "    aliases: [Berg]\n",
+                    &format!("    aliases: [Berg]\n    image: \"{path}\"\n"),
+                );
+            },
+            &[
+                "content/facts.yaml:8:12",
+                "`image` must name a file under static/",
+            ],
+        );
+        fails_keeping_output(
+            |story| {
+                story.edit(
+                    ARTICLE,
+                    "authors:",
+                    &format!("photo: {{caption: Tunnel, src: \"{path}\"}}\nauthors:"),
+                );
+            },
+            &[
+                "content/article.md:5:",
+                "`src` must name a file under static/",
+            ],
+        );
+    }
+}
+
+#[test]
+fn an_image_under_static_builds() {
+    let story = Story::base();
+    let picture = crate::common::jpeg(40, 30);
+    story.write("static/people/berg.jpg", &picture);
+    story.edit(
+        FACTS,
+        "    aliases: [Berg]\n",
+        "    aliases: [Berg]\n    image: static/people/berg.jpg\n",
+    );
+    story.edit(
+        ARTICLE,
+        "authors:",
+        "photo: {caption: Tunnel, src: people/berg.jpg}\nauthors:",
+    );
+    story.build().assert_ok();
+    assert!(story.page().contains("src=\"people/berg.jpg\""));
+    // Smaller than any resized version: the photo is the file itself.
+    assert_eq!(
+        std::fs::read(story.output().join("people/berg.jpg")).unwrap(),
+        picture
+    );
 }

@@ -5,13 +5,12 @@ mod common;
 
 mod archieml;
 mod atomic_write;
-mod bad_input;
+mod base_url;
 mod dates;
 mod diagnostics;
 mod draft;
 mod edge_story;
 mod editions;
-mod editor_mistakes;
 mod eject;
 mod embeds;
 mod facts_file;

@@ -98,3 +98,23 @@ fn a_name_namesakes_share_warns_and_is_not_linked() {
     // The full name is still one person's, and linked.
     assert!(page.contains("id=\"mention-tomas-berg\""));
 }
+
+#[test]
+fn an_alias_that_is_a_month_or_a_common_word_warns() {
+    let story = Story::base();
+    story.edit(FACTS, "aliases: [Berg]", "aliases: [Berg, March, Will]");
+    let run = story.build();
+    run.assert_ok();
+    for wanted in [
+        "warning: the alias `March` is also a month: every “March” in the article, at the start of a sentence or not, will link to Tomas Berg",
+        "content/facts.yaml:7:21",
+        "warning: the alias `Will` is also a common word",
+        "content/facts.yaml:7:28",
+    ] {
+        assert!(
+            run.stderr.contains(wanted),
+            "`{wanted}` missing from:\n{}",
+            run.stderr
+        );
+    }
+}

@@ -88,3 +88,96 @@ const CASES: &[Case] = &[
 fn every_broken_input_is_reported_and_the_last_good_output_survives() {
     every_case_fails_keeping_output(CASES);
 }
+
+#[test]
+fn a_quote_found_only_in_a_note_does_not_verify() {
+    let story = Story::base();
+    story.edit(
+        ARTICLE,
+        "at the March meeting.",
+        "at the March meeting. <!-- he also said the budget doubled -->",
+    );
+    story.edit(
+        FACTS,
+        "    text: safe and on budget\n",
+        "    text: safe and on budget\n  - speaker: tomas-berg\n    text: the budget doubled\n",
+    );
+    story.build().assert_fails_with(&[
+        "content/facts.yaml:16:11",
+        "the quote is not in the article",
+    ]);
+}
+
+#[test]
+fn a_quote_found_only_in_struck_out_text_does_not_verify() {
+    let story = Story::base();
+    story.edit(
+        FACTS,
+        "    text: The lining was never tested.\n",
+        "    text: The lining was never tested.\n  - speaker: tomas-berg\n    text: a bargain\n",
+    );
+    // Withdrawn by the article: not a source for the quote.
+    story.edit(
+        ARTICLE,
+        "at the March meeting.",
+        "at the March meeting. ~~He called it “a bargain”.~~",
+    );
+    story.build().assert_fails_with(&[
+        "content/facts.yaml:18:11",
+        "the quote is not in the article",
+    ]);
+    // The same words, not struck out, verify.
+    story.edit(
+        ARTICLE,
+        "~~He called it “a bargain”.~~",
+        "He called it “a bargain”.",
+    );
+    story.build().assert_ok();
+}
+
+#[test]
+fn a_stray_quotation_mark_is_not_doubled_on_the_page() {
+    let story = Story::base();
+    story.edit(
+        FACTS,
+        "text: safe and on budget",
+        "text: “safe and on budget",
+    );
+    story.build().assert_ok();
+    let page = story.page();
+    assert!(
+        page.contains("“safe and on budget”</p></blockquote>"),
+        "{page}"
+    );
+    assert!(!page.contains("““"), "{page}");
+}
+
+#[test]
+fn an_article_in_nfd_matches_facts_in_nfc() {
+    let story = Story::base();
+    // As macOS and many copy-pastes write it: "e" + U+0302 for "ê", "e" +
+    // U+0301 for "é".
+    story.edit(
+        ARTICLE,
+        "at the March meeting.",
+        "at the March meeting.\n\nAuditor Ine\u{302}s Duarte called it “un de\u{301}sastre e\u{301}vitable.”",
+    );
+    story.edit(
+        FACTS,
+        "quotes:\n",
+        "  - id: ines-duarte\n    name: Inês Duarte\n    role: Auditor\n    group: Engineers\nquotes:\n  - speaker: ines-duarte\n    text: un désastre évitable\n",
+    );
+    // A soft hyphen, as CMSs put in for narrow screens, inside a quote.
+    story.edit(ARTICLE, "The lining was", "The lin\u{ad}ing was");
+    let run = story.build();
+    run.assert_ok();
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let page = story.page();
+    assert!(
+        page.contains("<a class=\"mention\" id=\"mention-ines-duarte\" href=\"#person-ines-duarte\" data-person=\"ines-duarte\">Inês Duarte</a>"),
+        "the accented name was not linked"
+    );
+    // The page is NFC throughout.
+    assert!(page.contains("un désastre évitable"));
+    assert!(!page.contains('\u{301}') && !page.contains('\u{302}'));
+}

@@ -172,13 +172,25 @@ pub fn run(args: &[&str]) -> Run {
 
 /// `run` from the folder `dir`, for relative paths as a user types them.
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_explainer"))
+    run_with(dir, args, None)
+}
+
+/// `run_in` with one extra environment variable.
+pub fn run_in_with_env(dir: &Path, args: &[&str], env: (&str, &str)) -> Run {
+    run_with(dir, args, Some(env))
+}
+
+fn run_with(dir: &Path, args: &[&str], env: Option<(&str, &str)>) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_explainer"));
+    command
         .current_dir(dir)
         .args(args)
         .env("NO_COLOR", "1")
-        .env_remove("EXPLAINER_BASE_URL")
-        .output()
-        .expect("run explainer");
+        .env_remove("EXPLAINER_BASE_URL");
+    if let Some((name, value)) = env {
+        command.env(name, value);
+    }
+    let output = command.output().expect("run explainer");
     Run {
         code: output.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
