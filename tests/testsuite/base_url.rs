@@ -80,3 +80,20 @@ fn a_base_url_that_is_not_a_folder_says_what_to_write() {
         "{sitemap}"
     );
 }
+
+#[test]
+fn without_a_base_url_nothing_absolute_is_invented() {
+    let story = Story::base();
+    story.build().assert_ok();
+    for file in ["feed.xml", "sitemap.xml"] {
+        assert!(
+            !story.output().join(file).exists(),
+            "{file} needs a base URL"
+        );
+    }
+    let page = story.page();
+    assert!(!page.contains("rel=\"canonical\""));
+    assert!(!page.contains("og:url"));
+    assert!(!story.read("public/robots.txt").contains("Sitemap:"));
+    assert!(story.read("public/404.html").contains("<a href=\"./\">"));
+}

@@ -3,8 +3,8 @@
 //! precision, machine-readable times, and doubtful dates (an update before
 //! publication, two updates at one instant) warned about or refused.
 
-use crate::common::Story;
 use crate::common::broken::{ARTICLE, Case, FACTS, every_case_fails_keeping_output};
+use crate::common::{Story, between, edge};
 
 const CASES: &[Case] = &[
     Case {
@@ -169,4 +169,43 @@ fn doubtful_dates_of_updates_corrections_and_events_are_warned_about() {
         "`date` must be a date, found a number",
         "a year before 1000 is written with four digits in quotes: `date: \"0999\"`",
     ]);
+}
+
+#[test]
+fn partial_dates_sort_and_show_at_their_precision() {
+    let page = edge::page();
+    let timeline = between(&page, "id=\"timeline\"", "</section>");
+    let order: Vec<&str> = timeline
+        .split("<time datetime=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('<').unwrap()])
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "1987\">1987",
+            "2019-08\">August 2019",
+            "2026-05-13\">13 May 2026",
+            "2026-05-13T09:30:00+02:00\">13 May 2026 at 09:30 GMT+2",
+            "2027-01\">January 2027",
+        ]
+    );
+    assert!(between(timeline, "id=\"event-next-review\"", "</li>").contains("Upcoming"));
+}
+
+#[test]
+fn header_times_match_their_machine_readable_form() {
+    let page = edge::page();
+    let header = between(&page, "<header", "</header>");
+    assert!(header.contains(
+        "Published <time datetime=\"2026-05-13T09:30:00+02:00\">13 May 2026 at 09:30 GMT+2</time>"
+    ));
+    assert!(header.contains(
+        "Updated <time datetime=\"2026-05-14T08:00:00Z\">14 May 2026 at 08:00 GMT+0</time>"
+    ));
+    assert!(
+        header.contains("By Zoë &lt;b&gt;Bold&lt;&#x2F;b&gt; and Łukasz Nowak")
+            || header.contains("By Zoë &lt;b&gt;Bold&lt;/b&gt; and Łukasz Nowak"),
+        "{header}"
+    );
 }

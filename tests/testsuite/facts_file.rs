@@ -5,8 +5,7 @@
 //! no slug or are used twice, an empty file, a second document, and a merge
 //! left unfinished.
 
-use crate::common::Story;
-use crate::common::broken::{ARTICLE, Case, FACTS, every_case_fails_keeping_output};
+use crate::common::broken::{Case, FACTS, every_case_fails_keeping_output};
 
 const CASES: &[Case] = &[
     Case {

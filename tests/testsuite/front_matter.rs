@@ -3,7 +3,7 @@
 //! did-you-mean, and the `photo` and `source` mappings inside it.
 
 use crate::common::Story;
-use crate::common::broken::{ARTICLE, Case, FACTS, every_case_fails_keeping_output};
+use crate::common::broken::{ARTICLE, Case, every_case_fails_keeping_output};
 
 const CASES: &[Case] = &[
     Case {

@@ -805,3 +805,27 @@ fn an_image_under_static_builds() {
         picture
     );
 }
+
+/// The SVG regressions are refused or published as the README says; the
+/// fuzz inputs only need to end, but these were written to be caught.
+#[test]
+fn the_kept_svgs_that_could_run_or_load_are_refused() {
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions/svg");
+    for (name, refused) in [
+        ("foreign-object-iframe-srcdoc.svg", true),
+        ("entity-hides-script.svg", true),
+        ("css-escape-url.svg", true),
+        ("set-href.svg", true),
+        ("not-xml.svg", true),
+        ("deep-nesting.svg", true),
+        ("entity-expansion.svg", true),
+    ] {
+        let data = std::fs::read(base.join(name)).unwrap();
+        assert_eq!(
+            explainer::stages::check_svg(&data).is_err(),
+            refused,
+            "{name}: {:?}",
+            explainer::stages::check_svg(&data)
+        );
+    }
+}

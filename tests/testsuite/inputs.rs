@@ -4,12 +4,14 @@
 //! links in `static/` and their loops; the root (missing, without
 //! `content/`, or `content/` itself).
 
-use crate::common::broken::fails_keeping_output;
-use crate::common::broken::{ARTICLE, Case, FACTS, every_case_fails_keeping_output};
-use crate::common::{Story, snapshot};
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::Path;
 use std::time::{Duration, Instant};
+
+use crate::common::broken::{
+    ARTICLE, Case, FACTS, every_case_fails_keeping_output, fails_keeping_output,
+};
+use crate::common::{Story, snapshot};
 
 const CASES: &[Case] = &[Case {
     name: "merge conflict markers in the article",

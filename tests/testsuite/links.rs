@@ -3,8 +3,8 @@
 //! the build writes, script and data addresses refused, and characters a URL
 //! may not hold encoded.
 
-use crate::common::Story;
 use crate::common::broken::{ARTICLE, Case, FACTS, every_case_fails_keeping_output};
+use crate::common::{Story, edge};
 
 const CASES: &[Case] = &[
     Case {
@@ -161,4 +161,10 @@ fn the_article_may_link_to_any_file_the_build_writes() {
     let run = story.build_at("https://news.example/tunnel/");
     run.assert_fails_with(&["embed/person-tomas-bergg.html"]);
     assert!(run.stderr.contains("1 error"), "{}", run.stderr);
+}
+
+#[test]
+fn a_link_with_characters_a_url_may_not_hold_is_encoded() {
+    let page = edge::page();
+    assert!(page.contains("href=\"https://example.org/wire?a=1&amp;b=%222%22\""));
 }

@@ -4,7 +4,7 @@
 //! `i18n/<lang>.yaml`, and what goes wrong with one.
 
 use crate::common::broken::{ARTICLE, Case, FACTS, every_case_fails_keeping_output};
-use crate::common::{Story, between};
+use crate::common::{Story, between, edge};
 
 fn built(fixture: &str) -> (Story, String) {
     let story = Story::copy_of(fixture);
@@ -465,4 +465,21 @@ const CASES: &[Case] = &[
 #[test]
 fn every_broken_input_is_reported_and_the_last_good_output_survives() {
     every_case_fails_keeping_output(CASES);
+}
+
+#[test]
+fn names_and_quotes_in_another_language_say_so() {
+    let page = edge::page();
+    let card = between(&page, "id=\"person-li-xiaolong\"", "</li>");
+    assert!(card.contains("<h4 lang=\"zh-Hans\">李小龙</h4>"));
+    let quote = between(&page, "id=\"quote-我们会继续努力\"", "</li>");
+    assert!(quote.contains("<blockquote lang=\"zh\">"));
+    assert!(quote.contains("href=\"#person-li-xiaolong\" lang=\"zh-Hans\">李小龙</a>"));
+    // Only what the facts mark changes language; the rest is the page's.
+    assert_eq!(
+        page.matches(" lang=\"zh\"").count(),
+        2,
+        "the quote and its card excerpt"
+    );
+    assert!(!between(&page, "id=\"person-jose-nunez\"", "</li>").contains(" lang="));
 }

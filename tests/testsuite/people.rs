@@ -2,8 +2,8 @@
 //! aliases (shared by namesakes, a month or a common word), whole-word
 //! mentions in any script, a person listed twice in an event.
 
-use crate::common::Story;
 use crate::common::broken::{ARTICLE, Case, FACTS, every_case_fails_keeping_output};
+use crate::common::{Story, between, edge};
 
 const CASES: &[Case] = &[
     Case {
@@ -117,4 +117,38 @@ fn an_alias_that_is_a_month_or_a_common_word_warns() {
             run.stderr
         );
     }
+}
+
+#[test]
+fn names_link_whole_words_only_accents_and_scripts_included() {
+    let page = edge::page();
+    let link = |prefix: &str, id: &str| {
+        format!(
+            "<a class=\"mention\" id=\"{prefix}{id}\" href=\"#person-{id}\" data-person=\"{id}\">"
+        )
+    };
+    let mention = |id: &str| link("mention-", id);
+    // The caption links its own first mentions; the article still links its.
+    let caption = between(&page, "<figcaption>", "</figcaption>");
+    assert!(caption.contains(&format!(
+        "{}José Núñez</a>",
+        link("caption-mention-", "jose-nunez")
+    )));
+    assert!(caption.contains(&format!(
+        "{}李小龙</a>",
+        link("caption-mention-", "li-xiaolong")
+    )));
+    let article = between(&page, "<article id=\"article\"", "</article>");
+    assert!(article.contains(&format!("{}José Núñez</a> told", mention("jose-nunez"))));
+    assert!(article.contains(&format!("{}李小龙</a> said", mention("li-xiaolong"))));
+    // A straight apostrophe in the facts finds the curly one in the text.
+    assert!(article.contains(&format!("{}Renée O’Brien</a>", mention("renee-obrien"))));
+    // "Ann" is not linked inside "Annual" or "Anne", nor in the heading or
+    // the code span, but is at "Ann Lee voted".
+    assert!(article.contains("The Annual report, which Anne wrote"));
+    assert!(article.contains(&format!("{}Ann Lee</a> voted no.", mention("ann-lee"))));
+    assert!(article.contains("<code>Ann Lee</code>"));
+    assert!(article.contains("id=\"section-ann-lee-in-a-heading\">Ann Lee in a heading</h3>"));
+    // Already linked text is left alone.
+    assert!(article.contains("<a href=\"https://example.org/jose\">José Núñez's page</a>"));
 }

@@ -4,8 +4,8 @@
 //! it is typed (curly or straight marks, Unicode forms), and only the
 //! article's published text counts (not a note, not struck-out text).
 
-use crate::common::Story;
 use crate::common::broken::{ARTICLE, Case, FACTS, every_case_fails_keeping_output};
+use crate::common::{Story, between, edge};
 
 const CASES: &[Case] = &[
     Case {
@@ -180,4 +180,18 @@ fn an_article_in_nfd_matches_facts_in_nfc() {
     // The page is NFC throughout.
     assert!(page.contains("un désastre évitable"));
     assert!(!page.contains('\u{301}') && !page.contains('\u{302}'));
+}
+
+#[test]
+fn quotes_match_across_typography_and_ellipses() {
+    let page = edge::page();
+    let quotes = between(&page, "id=\"quotes\"", "</section>");
+    // Four quotes are in the article; the fifth has an outside source.
+    assert_eq!(quotes.matches("Read it in the report").count(), 4);
+    assert!(quotes.contains("href=\"#p-1\""));
+    assert!(quotes.contains("href=\"#p-3\""));
+    assert!(
+        quotes.contains("Source: <a href=\"https://example.org/minutes\">Minutes &lt;i&gt;</a>")
+    );
+    assert!(quotes.contains("<time datetime=\"2026-05\">May 2026</time>"));
 }

@@ -4,6 +4,7 @@
 
 pub mod broken;
 pub mod draft_score;
+pub mod edge;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -262,4 +263,20 @@ impl Story {
         let (article, facts) = generated::story(scale);
         Story::new(&article, &facts)
     }
+}
+
+/// The built `facts.json`, parsed.
+pub fn facts_json(story: &Story) -> serde_json::Value {
+    serde_json::from_str(&story.read("public/facts.json")).expect("facts.json is JSON")
+}
+
+/// Add an update at `at` to the story's facts.
+pub fn with_update(story: &Story, at: &str) {
+    let facts = story.read("content/facts.yaml");
+    let item = format!("  - at: {at}\n    text: More on the lining.\n");
+    let facts = match facts.split_once("updates:\n") {
+        Some((head, tail)) => format!("{head}updates:\n{item}{tail}"),
+        None => format!("{facts}updates:\n{item}"),
+    };
+    story.write("content/facts.yaml", facts.as_bytes());
 }
