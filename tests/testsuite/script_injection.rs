@@ -4,10 +4,15 @@
 //! as a browser would (html5ever, through `scraper`) and must hold no
 //! element, event handler or script URL that the payload brought in. A
 //! payload may instead be refused with an error, as `javascript:` links are.
+//!
+//! The edge story (`tests/fixtures/edge`) has HTML and script in every text
+//! field at once; every tag of its page is read and none may be live.
 
 use std::collections::BTreeSet;
 
 use scraper::{Html, Node};
+
+use crate::common::{between, edge};
 
 const PAYLOADS: &[&str] = &[
     "<script>alert(1)</script>",
@@ -377,4 +382,141 @@ fn the_checker_sees_live_markup() {
     }
     let inert = "<p>&lt;script&gt;alert(1)&lt;/script&gt; javascript:alert(1)</p>";
     assert!(live_markup(&Html::parse_document(inert), &allowed).is_empty());
+}
+
+/// Every tag in the page, as (name, attribute names, attribute values).
+/// Escaped text never holds a raw `<`, so each `<` starts real markup.
+fn tags(page: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut out = Vec::new();
+    for chunk in page.split('<').skip(1) {
+        let tag = &chunk[..chunk.find('>').expect("unclosed tag")];
+        if tag.starts_with('/') || tag.starts_with('!') {
+            continue;
+        }
+        let mut rest = tag.trim_end_matches('/');
+        let name_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let name = rest[..name_end].to_ascii_lowercase();
+        rest = &rest[name_end..];
+        let mut attrs = Vec::new();
+        loop {
+            rest = rest.trim_start();
+            if rest.is_empty() {
+                break;
+            }
+            let key_end = rest.find(['=', ' ']).unwrap_or(rest.len());
+            let key = rest[..key_end].to_ascii_lowercase();
+            rest = &rest[key_end..];
+            let mut value = String::new();
+            if let Some(after) = rest.strip_prefix('=') {
+                let quoted = after
+                    .strip_prefix('"')
+                    .expect("attribute values are quoted");
+                let end = quoted.find('"').expect("closing quote");
+                value = quoted[..end].to_owned();
+                rest = &quoted[end + 1..];
+            }
+            attrs.push((key, value));
+        }
+        out.push((name, attrs));
+    }
+    out
+}
+
+#[test]
+fn no_payload_becomes_live_markup() {
+    let page = edge::page();
+    let allowed = [
+        "html",
+        "head",
+        "meta",
+        "title",
+        "link",
+        "body",
+        "a",
+        "header",
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "span",
+        "time",
+        "figure",
+        "figcaption",
+        "section",
+        "ul",
+        "ol",
+        "li",
+        "nav",
+        "main",
+        "article",
+        "div",
+        "img",
+        "blockquote",
+        "footer",
+        "strong",
+        "em",
+        "code",
+    ];
+    for (name, attrs) in tags(&page) {
+        // Three scripts, and nothing else, may be in the page: its own
+        // extras, and two blocks of data that must stay JSON: the JSON-LD
+        // and the extras' words.
+        if name == "script" {
+            let extras = [
+                ("src".to_owned(), "explainer.js".to_owned()),
+                ("defer".to_owned(), String::new()),
+            ];
+            let data = [("type".to_owned(), "application/ld+json".to_owned())];
+            let words = [
+                ("type".to_owned(), "application/json".to_owned()),
+                ("id".to_owned(), "explainer-words".to_owned()),
+            ];
+            assert!(
+                attrs == extras || attrs == data || attrs == words,
+                "unexpected <script {attrs:?}> in the page"
+            );
+            continue;
+        }
+        assert!(
+            allowed.contains(&name.as_str()),
+            "unexpected <{name}> in the page"
+        );
+        for (key, value) in attrs {
+            assert!(
+                !key.starts_with("on"),
+                "event handler {key}={value} on <{name}>"
+            );
+            assert!(
+                !value.to_ascii_lowercase().contains("javascript:"),
+                "{key}={value}"
+            );
+            if key == "href" || key == "src" {
+                assert!(
+                    explainer::links::is_safe_url(&value),
+                    "{key}={value} on <{name}>"
+                );
+            }
+        }
+    }
+    let opening = "<script type=\"application/ld+json\">";
+    let json_ld = &between(&page, opening, "</script>")[opening.len()..];
+    let json_ld: serde_json::Value = serde_json::from_str(json_ld).expect("JSON-LD parses");
+    assert!(
+        json_ld["headline"]
+            .as_str()
+            .is_some_and(|h| h.contains("<script>alert('title')</script>")),
+        "{json_ld}"
+    );
+    // Each payload is there, as text.
+    for marker in [
+        "title", "dek", "caption", "role", "summary", "context", "quote", "event", "takeaway",
+        "article", "inline", "credit",
+    ] {
+        assert!(
+            page.contains(&format!("alert(&#39;{marker}&#39;)"))
+                || page.contains(&format!("alert('{marker}')")),
+            "{marker} payload missing"
+        );
+    }
 }
