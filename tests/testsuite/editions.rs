@@ -5,14 +5,10 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::{BASE_ARTICLE, BASE_FACTS, Story, between, run, snapshot};
+use crate::common::{BASE_ARTICLE, BASE_FACTS, Story, between, facts_json, run, snapshot};
 use serde_json::Value;
 
 const BASE: &str = "https://news.example/tunnel/";
-
-fn facts_json(story: &Story) -> Value {
-    serde_json::from_str(&story.read("public/facts.json")).expect("facts.json is JSON")
-}
 
 /// Each quote's text and element id, in facts.yaml order.
 fn quote_ids(story: &Story) -> Vec<(String, String)> {

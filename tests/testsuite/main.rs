@@ -1,5 +1,5 @@
-//! The integration tests, one module per part of the program, in one test
-//! binary: one link instead of eleven, and one place to look.
+//! The integration tests, one module per feature, in one test binary: one
+//! link instead of one per module, and one place to look.
 
 mod common;
 
