@@ -295,6 +295,7 @@ fn draft_from(
         },
         theme,
         translations: Vec::new(),
+        transcripts: Vec::new(),
         findings: Diagnostics::new(),
     };
     crate::validate::validate(&mut inputs, None).map_err(Diagnostics::sorted)?;

@@ -187,31 +187,7 @@ pub fn clock(seconds: u64) -> String {
     }
 }
 
-/// Consecutive words of one speaker.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Turn {
-    pub speaker: Option<String>,
-    /// The cues' words, joined by spaces.
-    pub text: String,
-    /// Where each cue's words start in `text`, the cue's start in whole
-    /// seconds and the line it was written on.
-    pub cues: Vec<CueStart>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CueStart {
-    pub offset: usize,
-    pub seconds: Option<u64>,
-    pub line: usize,
-}
-
-impl Turn {
-    /// The cue a byte offset of `text` falls in.
-    pub fn cue_at(&self, offset: usize) -> &CueStart {
-        let index = self.cues.partition_point(|c| c.offset <= offset);
-        &self.cues[index.saturating_sub(1)]
-    }
-}
+pub use crate::model::{CueStart, Turn};
 
 /// The cues grouped into turns. A cue without a speaker continues the
 /// turn before it (captions name a speaker when the speaker changes); a

@@ -44,11 +44,12 @@ pub(super) fn cross_check(
     // always given.
     let mut item_at: Vec<Option<Pos>> = roster.at.iter().map(|&pos| Some(pos)).collect();
     let mut given_ids = GivenIds::default();
+    let from_sources = super::sources::verify(checker, &facts.quotes, &facts.sources);
     let quotes = resolve_quotes(
         checker,
         facts.quotes,
         &roster,
-        scan.quotes,
+        (scan.quotes, from_sources, &facts.sources),
         empty_body,
         (paragraphs, source),
         (&mut given_ids, &mut item_at),
@@ -96,6 +97,7 @@ pub(super) fn cross_check(
         updates: facts.updates,
         corrections: Vec::new(),
         translations: Vec::new(),
+        sources: facts.sources.items,
     };
     ids::assign(&mut story, previous);
     let entries = quotes.at.into_iter().chain(timeline.at);
@@ -338,7 +340,11 @@ fn resolve_quotes(
     checker: &mut Checker,
     quotes: Vec<Located<UnresolvedQuote, QuoteAt>>,
     roster: &Roster,
-    found: Vec<QuoteMatch>,
+    (found, from_sources, sources): (
+        Vec<QuoteMatch>,
+        Vec<Option<(usize, QuoteMatch)>>,
+        &super::sources::Sources,
+    ),
     empty_body: bool,
     (paragraphs, source): (&[article::Paragraph], &ArticleSource),
     (given_ids, item_at): (&mut GivenIds, &mut Vec<Option<Pos>>),
@@ -348,9 +354,20 @@ fn resolve_quotes(
         items: Vec::new(),
         at: Vec::new(),
     };
-    for Located { value: quote, at } in quotes {
+    for (Located { value: quote, at }, from_source) in quotes.into_iter().zip(from_sources) {
         given_ids.check(checker, at.id.as_ref(), "quote");
         let speaker = roster.resolve(checker, &at.speaker.0, at.speaker.1, "`speaker`");
+        let from = from_source.and_then(|outcome| {
+            super::sources::resolve(
+                checker,
+                quote.text(),
+                &outcome,
+                &at,
+                speaker.map(|s| &roster.people[s]),
+                &roster.people,
+                sources,
+            )
+        });
         let paragraph = if at.from_outside {
             None
         } else {
@@ -367,7 +384,7 @@ fn resolve_quotes(
         if let Some(speaker) = speaker {
             item_at.push(at.id.as_ref().map(|(_, pos)| *pos));
             resolved.at.push(at.text);
-            resolved.items.push(quote.resolve(speaker, paragraph));
+            resolved.items.push(quote.resolve(speaker, paragraph, from));
         }
     }
     resolved
