@@ -189,17 +189,27 @@ pub fn clock(seconds: u64) -> String {
 
 pub use crate::model::{CueStart, Turn};
 
+/// A pause this long between two cues ends a turn, even of one speaker:
+/// what follows is an answer to another question.
+const PAUSE_MS: u64 = 30_000;
+
 /// The cues grouped into turns. A cue without a speaker continues the
 /// turn before it (captions name a speaker when the speaker changes); a
-/// named speaker other than the turn's starts a new one. In a plain
-/// transcript every paragraph is a turn of its own.
+/// named speaker other than the turn's, or a pause of [`PAUSE_MS`], starts
+/// a new one. In a plain transcript every paragraph is a turn of its own.
 pub fn turns(cues: &[Cue], format: Format) -> Vec<Turn> {
     let mut turns: Vec<Turn> = Vec::new();
+    let mut last_end: Option<u64> = None;
     for cue in cues {
         if cue.text.is_empty() {
             continue;
         }
+        let paused = last_end
+            .zip(cue.start_ms)
+            .is_some_and(|(end, start)| start >= end + PAUSE_MS);
+        last_end = cue.end_ms.or(cue.start_ms);
         let continues = format != Format::Plain
+            && !paused
             && turns.last().is_some_and(|turn| {
                 cue.speaker.is_none() || cue.speaker.as_deref() == turn.speaker.as_deref()
             });
