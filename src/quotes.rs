@@ -812,7 +812,10 @@ mod tests {
     fn a_found_quote_is_located_in_the_original_text() {
         let passage = "Well, thank you. This is the first step of a long and difficult journey, but an important one.";
         let (start, end) = locate("“This is the first step … difficult journey”", passage).unwrap();
-        assert_eq!(&passage[start..end], "This is the first step of a long and difficult journey");
+        assert_eq!(
+            &passage[start..end],
+            "This is the first step of a long and difficult journey"
+        );
         let french = "Il a dit\u{a0}: «\u{a0}Non\u{202f}! » puis « Jamais ».";
         let (start, end) = locate("Non!", french).unwrap();
         // Punctuation at a quote's edges is not compared, so not marked.

@@ -151,7 +151,9 @@ pub fn fresh(findings: &Findings, article_path: &str) -> String {
     }
     lines.push(String::new());
     if !findings.sources.is_empty() {
-        lines.push("# The transcripts in content/sources/: give each its title, and `at`".to_owned());
+        lines.push(
+            "# The transcripts in content/sources/: give each its title, and `at`".to_owned(),
+        );
         lines.push("# and `url` (the recording) if you have them.".to_owned());
         lines.push("sources:".to_owned());
         for source in &findings.sources {

@@ -48,7 +48,9 @@ pub fn read(root: &Path) -> Vec<DraftSource> {
             let text = std::fs::read_to_string(&path).ok()?;
             let text = crate::source::SourceFile::from_string(name.clone(), text).text;
             let cues = transcript::parse(format, &text).ok()?;
-            let stem = name.rsplit_once('.').map_or(name.as_str(), |(stem, _)| stem);
+            let stem = name
+                .rsplit_once('.')
+                .map_or(name.as_str(), |(stem, _)| stem);
             let words = stem.replace(['-', '_'], " ");
             let mut title: String = words.trim().to_owned();
             if let Some(first) = title.chars().next() {

@@ -212,9 +212,8 @@ fn gather(
     match (article, facts, theme) {
         (Some(article), Some(facts), Some(theme)) if !diagnostics.has_errors() => {
             let mut findings = findings;
-            let transcripts = root.map_or_else(Vec::new, |root| {
-                sources::read(root, &facts, &mut findings)
-            });
+            let transcripts =
+                root.map_or_else(Vec::new, |root| sources::read(root, &facts, &mut findings));
             Ok(Inputs {
                 root: root.unwrap_or(Path::new(".")).to_path_buf(),
                 article,

@@ -87,7 +87,12 @@ pub fn read(root: &Path, facts: &FactsSource, findings: &mut Diagnostics) -> Vec
 /// The file `name` under `content/sources/`: it must stay inside that
 /// folder (no `..`, no absolute path, no link out of it), exist, be at
 /// most [`MAX_BYTES`] and be UTF-8.
-fn read_one(root: &Path, name: &str, pos: Pos, facts: &FactsSource) -> Result<SourceFile, Diagnostic> {
+fn read_one(
+    root: &Path,
+    name: &str,
+    pos: Pos,
+    facts: &FactsSource,
+) -> Result<SourceFile, Diagnostic> {
     let at = |message: String, help: String| {
         Diagnostic::at(Severity::Error, &facts.file, pos, message).with_help(help)
     };
@@ -95,7 +100,9 @@ fn read_one(root: &Path, name: &str, pos: Pos, facts: &FactsSource) -> Result<So
     let escapes = name.starts_with('/')
         || name.contains('\\')
         || name.contains(':')
-        || name.split('/').any(|part| part == ".." || part == "." || part.is_empty());
+        || name
+            .split('/')
+            .any(|part| part == ".." || part == "." || part.is_empty());
     if escapes {
         return Err(at(
             format!("`file` must name a file under {SOURCES_DIR}/"),

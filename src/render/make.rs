@@ -139,7 +139,12 @@ fn page_context(
             let mut page = views::page_view(story, options, locale, site.pictures, &root);
             page.changes_url = Some(format!("{root}{}", layout::CHANGES));
             let transcript = views::transcript_view(story, index, locale, path);
-            let size = 4096 + 2 * story.sources[index].turns.iter().map(|t| t.text.len() + 200).sum::<usize>();
+            let size = 4096
+                + 2 * story.sources[index]
+                    .turns
+                    .iter()
+                    .map(|t| t.text.len() + 200)
+                    .sum::<usize>();
             let mut context = context::globals(page, locale)?;
             context.insert_value("transcript", value(&transcript)?);
             (context, size)

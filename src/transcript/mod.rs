@@ -267,8 +267,13 @@ fn payload(lines: &[(usize, &str)], problems: &mut Vec<Problem>) -> Vec<(Option<
                     let name = name.trim();
                     if name.is_empty() {
                         problems.push(
-                            Problem::new(line_number, column, close + 1, "a voice tag without a name")
-                                .help("write the speaker's name after the `v`: `<v Marco Rubio>`"),
+                            Problem::new(
+                                line_number,
+                                column,
+                                close + 1,
+                                "a voice tag without a name",
+                            )
+                            .help("write the speaker's name after the `v`: `<v Marco Rubio>`"),
                         );
                     }
                     if !text.trim().is_empty() {
@@ -367,13 +372,20 @@ fn timing(
         "00:12:04.000 --> 00:12:07.500"
     };
     let Some((start, rest)) = line.split_once("-->") else {
-        return Err(Problem::new(line_number, 1, line.chars().count(), "a cue's timing line needs `-->` between its two times")
-            .help(format!("write it as `{example}`")));
+        return Err(Problem::new(
+            line_number,
+            1,
+            line.chars().count(),
+            "a cue's timing line needs `-->` between its two times",
+        )
+        .help(format!("write it as `{example}`")));
     };
     let end = rest.split_whitespace().next().unwrap_or("");
     let start_text = start.trim();
     let Some(start_ms) = timestamp(start_text, decimal, hours_required) else {
-        let column = line.find(start_text).map_or(1, |i| line[..i].chars().count() + 1);
+        let column = line
+            .find(start_text)
+            .map_or(1, |i| line[..i].chars().count() + 1);
         return Err(Problem::new(
             line_number,
             column,
@@ -386,7 +398,9 @@ fn timing(
         let after = line.find("-->").map_or(0, |i| i + 3);
         let column = line[after..]
             .find(|c: char| !c.is_whitespace())
-            .map_or(line.chars().count(), |i| line[..after + i].chars().count() + 1);
+            .map_or(line.chars().count(), |i| {
+                line[..after + i].chars().count() + 1
+            });
         return Err(Problem::new(
             line_number,
             column,

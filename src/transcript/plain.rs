@@ -42,8 +42,13 @@ fn turn(lines: &[(usize, &str)], number: usize, problems: &mut Vec<Problem>) -> 
             }
             None if time.contains(':') => {
                 problems.push(
-                    Problem::new(line, 2, time.chars().count(), format!("`{time}` is not a time"))
-                        .help("write the time the turn starts as [12:04] or [1:02:09]"),
+                    Problem::new(
+                        line,
+                        2,
+                        time.chars().count(),
+                        format!("`{time}` is not a time"),
+                    )
+                    .help("write the time the turn starts as [12:04] or [1:02:09]"),
                 );
             }
             None => {}
@@ -76,7 +81,10 @@ fn speaker(text: &str) -> (Option<String>, &str) {
     let looks_like_a_name = !bare.is_empty()
         && bare.chars().count() <= 40
         && bare.split_whitespace().count() <= 5
-        && bare.chars().next().is_some_and(|c| c.is_alphabetic() && !c.is_lowercase())
+        && bare
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase())
         && !bare.contains([',', ';', '!', '?', '"', '“', '”', '«', '»', '(', '['])
         && !words.is_empty()
         && !words.starts_with("//");

@@ -24,8 +24,7 @@ pub(super) fn parse(text: &str) -> (Vec<Cue>, Vec<Problem>) {
     }
     if text.starts_with("WEBVTT") {
         problems.push(
-            Problem::new(1, 1, 6, "this file is WebVTT, not SubRip")
-                .help("name it with .vtt"),
+            Problem::new(1, 1, 6, "this file is WebVTT, not SubRip").help("name it with .vtt"),
         );
         return (cues, problems);
     }
@@ -37,8 +36,13 @@ pub(super) fn parse(text: &str) -> (Vec<Cue>, Vec<Problem>) {
         match index_text.parse::<usize>() {
             Ok(index) if index == expected => {}
             Ok(index) => problems.push(
-                Problem::new(index_line, 1, index_text.chars().count(), format!("cue {index} where cue {expected} comes next: the index is broken"))
-                    .help("number the cues 1, 2, 3 … in order"),
+                Problem::new(
+                    index_line,
+                    1,
+                    index_text.chars().count(),
+                    format!("cue {index} where cue {expected} comes next: the index is broken"),
+                )
+                .help("number the cues 1, 2, 3 … in order"),
             ),
             Err(_) => {
                 let what = if index_text.contains("-->") {
@@ -57,8 +61,13 @@ pub(super) fn parse(text: &str) -> (Vec<Cue>, Vec<Problem>) {
         expected += 1;
         let Some(&(timing_line, timing_text)) = block.get(1) else {
             problems.push(
-                Problem::new(index_line, 1, index_text.chars().count(), format!("cue {index_text} has no timing line"))
-                    .help("write `00:12:04,000 --> 00:12:07,500` on the line after the index"),
+                Problem::new(
+                    index_line,
+                    1,
+                    index_text.chars().count(),
+                    format!("cue {index_text} has no timing line"),
+                )
+                .help("write `00:12:04,000 --> 00:12:07,500` on the line after the index"),
             );
             continue;
         };

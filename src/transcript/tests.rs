@@ -37,14 +37,30 @@ fn cues_out_of_order_or_overlapping_are_each_told() {
     let text = "WEBVTT\n\n00:00:05.000 --> 00:00:08.000\nA\n\n00:00:07.000 --> 00:00:09.000\nB\n\n00:00:01.000 --> 00:00:02.000\nC\n\n00:00:04.000 --> 00:00:03.000\nD\n";
     let found = problems(Format::WebVtt, text);
     let messages: Vec<(usize, &str)> = found.iter().map(|p| (p.line, p.message.as_str())).collect();
-    assert!(messages.iter().any(|(l, m)| *l == 6 && m.contains("overlap")), "{messages:?}");
-    assert!(messages.iter().any(|(l, m)| *l == 9 && m.contains("out of order")), "{messages:?}");
-    assert!(messages.iter().any(|(l, m)| *l == 12 && m.contains("ends")), "{messages:?}");
+    assert!(
+        messages
+            .iter()
+            .any(|(l, m)| *l == 6 && m.contains("overlap")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|(l, m)| *l == 9 && m.contains("out of order")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|(l, m)| *l == 12 && m.contains("ends")),
+        "{messages:?}"
+    );
 }
 
 #[test]
 fn a_bad_time_is_told_at_its_column() {
-    let found = problems(Format::WebVtt, "WEBVTT\n\n00:00:01.000 --> 00:0x:02.000\nHi\n");
+    let found = problems(
+        Format::WebVtt,
+        "WEBVTT\n\n00:00:01.000 --> 00:0x:02.000\nHi\n",
+    );
     assert_eq!((found[0].line, found[0].column), (3, 18));
     assert!(found[0].message.contains("00:0x:02.000"));
 }
@@ -142,13 +158,26 @@ print(json.dumps(out))
                 let (start, end) = (c.start_ms.unwrap(), c.end_ms.unwrap());
                 let time = |ms: u64| {
                     if format == Format::WebVtt {
-                        format!("\"{:02}:{:02}:{:02}.{:03}\"", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000)
+                        format!(
+                            "\"{:02}:{:02}:{:02}.{:03}\"",
+                            ms / 3_600_000,
+                            ms / 60_000 % 60,
+                            ms / 1000 % 60,
+                            ms % 1000
+                        )
                     } else {
                         ms.to_string()
                     }
                 };
-                let speaker = c.speaker.as_ref().map_or("null".to_owned(), |s| format!("{s:?}"));
-                let speaker = if format == Format::WebVtt { speaker } else { "null".to_owned() };
+                let speaker = c
+                    .speaker
+                    .as_ref()
+                    .map_or("null".to_owned(), |s| format!("{s:?}"));
+                let speaker = if format == Format::WebVtt {
+                    speaker
+                } else {
+                    "null".to_owned()
+                };
                 format!("[{}, {}, {speaker}, {:?}]", time(start), time(end), c.text)
             })
             .collect();

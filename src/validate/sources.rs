@@ -200,7 +200,11 @@ pub(super) fn resolve(
             })
         }
         QuoteMatch::Empty => {
-            checker.error(pos, "the quote is empty", Some("write the words that were said".into()));
+            checker.error(
+                pos,
+                "the quote is empty",
+                Some("write the words that were said".into()),
+            );
             None
         }
         QuoteMatch::OutOfOrder(index) => {

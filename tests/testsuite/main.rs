@@ -23,4 +23,5 @@ mod release;
 mod serve;
 mod share_cards;
 mod shipped_story;
+mod transcripts;
 mod xss;

@@ -73,8 +73,11 @@ pub fn build<'a>(
                 .iter()
                 .filter_map(|q| {
                     let from = q.from.as_ref()?;
-                    (from.source == index && from.turn == t)
-                        .then_some((from.start, from.end, q.id.as_str()))
+                    (from.source == index && from.turn == t).then_some((
+                        from.start,
+                        from.end,
+                        q.id.as_str(),
+                    ))
                 })
                 .collect();
             marks.sort();
@@ -127,7 +130,10 @@ pub fn build<'a>(
     TranscriptView {
         id: &transcript.id,
         title: &transcript.title,
-        at: transcript.at.as_ref().map(|at| DateView::of_time(at, locale)),
+        at: transcript
+            .at
+            .as_ref()
+            .map(|at| DateView::of_time(at, locale)),
         recording_url: transcript.url.as_deref(),
         page_url,
         turns,
