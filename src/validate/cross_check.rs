@@ -49,7 +49,11 @@ pub(super) fn cross_check(
         checker,
         facts.quotes,
         &roster,
-        (scan.quotes, from_sources, &facts.sources),
+        Lookups {
+            article: scan.quotes,
+            transcripts: from_sources,
+            sources: &facts.sources,
+        },
         empty_body,
         (paragraphs, source),
         (&mut given_ids, &mut item_at),
@@ -333,6 +337,15 @@ struct Resolved<T> {
     at: Vec<Pos>,
 }
 
+/// Where the quotes were looked for, and what was found.
+struct Lookups<'s> {
+    /// In the article, for each quote without `source` or `from`, in order.
+    article: Vec<QuoteMatch>,
+    /// In its transcript, for each quote with `from` (by the quote's index).
+    transcripts: Vec<Option<(usize, QuoteMatch)>>,
+    sources: &'s super::sources::Sources,
+}
+
 /// Each quote's speaker resolves, and a quote without an outside source is
 /// where the article scan found it (`found`, in order); `ids` checks the
 /// quotes' own ids and records where each kept quote's was written.
@@ -340,11 +353,11 @@ fn resolve_quotes(
     checker: &mut Checker,
     quotes: Vec<Located<UnresolvedQuote, QuoteAt>>,
     roster: &Roster,
-    (found, from_sources, sources): (
-        Vec<QuoteMatch>,
-        Vec<Option<(usize, QuoteMatch)>>,
-        &super::sources::Sources,
-    ),
+    Lookups {
+        article: found,
+        transcripts: from_sources,
+        sources,
+    }: Lookups,
     empty_body: bool,
     (paragraphs, source): (&[article::Paragraph], &ArticleSource),
     (given_ids, item_at): (&mut GivenIds, &mut Vec<Option<Pos>>),
