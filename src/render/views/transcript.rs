@@ -32,6 +32,9 @@ pub struct TurnView<'a> {
     /// `ltr` or `rtl` when the speaker's name is written the other way
     /// from the page.
     pub speaker_dir: Option<String>,
+    /// `ltr` or `rtl` when the words are written the other way from the
+    /// page (a French answer on an Arabic page).
+    pub dir: Option<String>,
     /// `12:04`, when the transcript has times.
     pub time: Option<String>,
     /// The recording at that moment.
@@ -121,6 +124,7 @@ pub fn build<'a>(
                 id: ids::transcript_turn(t),
                 speaker: turn.speaker.as_deref(),
                 speaker_dir: turn.speaker.as_deref().and_then(|s| locale.isolate(s)),
+                dir: locale.isolate(&turn.text),
                 time: seconds.map(crate::transcript::clock),
                 recording_href: recording_at(transcript, seconds),
                 segments,
