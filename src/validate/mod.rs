@@ -155,6 +155,9 @@ fn check_sources(
     hygiene::check_article(article_source, &mut diagnostics);
     footnotes::check(article_source, &mut diagnostics);
     hygiene::check_facts(facts_source, &mut diagnostics);
+    for file in transcripts.iter().filter_map(|t| t.file.as_ref()) {
+        hygiene::check_transcript(file, &mut diagnostics);
+    }
     for note in &facts_source.notes {
         diagnostics.push(note.clone());
     }

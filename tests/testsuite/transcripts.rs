@@ -253,6 +253,10 @@ fn every_bad_transcript_is_told_in_one_run_with_its_file_and_line() {
         b"1\n00:00:01,000 --> 00:00:02,000\nOne\n\ntwo\n00:00:03,000 --> 00:00:04,000\nTwo\n",
     );
     story.write("content/sources/latin1.txt", b"Caf\xe9 au lait\n");
+    story.write(
+        "content/sources/override.txt",
+        "Reporter: Who said it?\n\nMike Waltz: It was \u{202e}not me.\n".as_bytes(),
+    );
     let huge = std::fs::File::create(story.root().join("content/sources/huge.vtt")).unwrap();
     huge.set_len(200 * 1000 * 1000).unwrap();
     drop(huge);
@@ -263,6 +267,7 @@ fn every_bad_transcript_is_told_in_one_run_with_its_file_and_line() {
         ("disordered", "disordered.vtt"),
         ("broken-index", "broken-index.srt"),
         ("latin1", "latin1.txt"),
+        ("override", "override.txt"),
         ("huge", "huge.vtt"),
         ("missing", "rubio-riyadh-brefing.vtt"),
         ("outside", "../article.md"),
@@ -288,6 +293,8 @@ fn every_bad_transcript_is_told_in_one_run_with_its_file_and_line() {
         "content/sources/broken-index.srt:5:1",
         "`two` where cue 2's index should be: the index is broken",
         "content/sources/latin1.txt is not valid UTF-8: bad byte at offset 3",
+        "content/sources/override.txt:3:20",
+        "the transcript holds U+202E RIGHT-TO-LEFT OVERRIDE",
         "content/sources/huge.vtt is 200 MB; a transcript may be at most 16 MB",
         "content/sources/rubio-riyadh-brefing.vtt does not exist",
         "did you mean `rubio-riyadh-briefing.vtt`?",
