@@ -37,6 +37,8 @@ pub struct TurnView<'a> {
     pub dir: Option<String>,
     /// `12:04`, when the transcript has times.
     pub time: Option<String>,
+    /// The same as an HTML duration, `PT724S`: how far into the recording.
+    pub duration: Option<String>,
     /// The recording at that moment.
     pub recording_href: Option<String>,
     pub segments: Vec<Segment<'a>>,
@@ -126,6 +128,7 @@ pub fn build<'a>(
                 speaker_dir: turn.speaker.as_deref().and_then(|s| locale.isolate(s)),
                 dir: locale.isolate(&turn.text),
                 time: seconds.map(crate::transcript::clock),
+                duration: seconds.map(|s| format!("PT{s}S")),
                 recording_href: recording_at(transcript, seconds),
                 segments,
             }
