@@ -112,7 +112,8 @@ fn untagged_cues_continue_the_turn_and_keep_their_offsets() {
 /// times, speaker and words (entities decoded, white space collapsed), for
 /// the transcripts of the test story. Skipped when Python lacks them,
 /// unless `EXPLAINER_REQUIRE_CAPTION_PARSERS` is set, as `.ci/run` sets it
-/// after installing both.
+/// after installing both (with `EXPLAINER_PYTHON`, the Python that has
+/// them).
 #[test]
 fn agrees_with_webvtt_py_and_srt() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -135,7 +136,8 @@ print(json.dumps(out))
 "#;
     for name in ["rubio-riyadh-briefing.vtt", "lavrov-remarks.srt"] {
         let path = dir.join(name);
-        let output = std::process::Command::new("python3")
+        let python = std::env::var("EXPLAINER_PYTHON").unwrap_or_else(|_| "python3".to_owned());
+        let output = std::process::Command::new(python)
             .args(["-c", script])
             .arg(&path)
             .output();
