@@ -272,11 +272,13 @@ impl Item for QuoteJson {
     fn element_id(&self) -> String {
         self.id.clone()
     }
-    /// Paragraph numbers move whenever the article above them is edited;
-    /// that is not a change to the quote.
+    /// Paragraph numbers move whenever the article above them is edited,
+    /// and a transcript's times when it is timed again; that is not a
+    /// change to the quote.
     fn same_as(&self, now: &Self) -> bool {
         QuoteJson {
             paragraph: now.paragraph,
+            time: now.time,
             change: None,
             ..self.clone()
         } == *now

@@ -16,7 +16,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts_json::FactsJson;
 use crate::images::Probes;
 use crate::load::history::{self, History};
-use crate::load::{self, ArticleSource, FactsSource};
+use crate::load::{self, ArticleSource, FactsSource, TranscriptSource};
 use crate::model::Story;
 use crate::validate;
 
@@ -57,6 +57,8 @@ struct CacheKey {
     log: history::Log,
     static_files: Vec<String>,
     latest: Option<i64>,
+    /// Each transcript's name and text.
+    transcripts: Vec<(String, Option<String>)>,
     seed: Option<String>,
 }
 
@@ -72,6 +74,7 @@ pub fn read(
     pictures: &Probes,
     latest: Option<&Timestamp>,
     seed: Option<&FactsJson>,
+    transcripts: &[TranscriptSource],
     last: &mut LastRead,
 ) -> Arc<Past> {
     let none = |read: bool, note: Option<String>| {
@@ -122,6 +125,10 @@ pub fn read(
         log,
         static_files: static_files.iter().map(|s| (*s).to_owned()).collect(),
         latest: latest.map(Timestamp::unix_seconds),
+        transcripts: transcripts
+            .iter()
+            .map(|t| (t.name.clone(), t.file.as_ref().map(|f| f.text.clone())))
+            .collect(),
         // The seed's whole text would do, but its edition and ids are what
         // the past editions take from it.
         seed: seed.map(|s| {
@@ -141,7 +148,14 @@ pub fn read(
         Ok(commits) => commits,
         Err(error) => return none(false, Some(failed(&error))),
     };
-    let past = Arc::new(check(&commits, static_files, pictures, latest, seed));
+    let past = Arc::new(check(
+        &commits,
+        static_files,
+        pictures,
+        latest,
+        seed,
+        transcripts,
+    ));
     last.0 = Some((key, Arc::clone(&past)));
     past
 }
@@ -157,12 +171,16 @@ fn failed(said: &str) -> String {
     )
 }
 
+/// `transcripts` are the working tree's: a transcript is what was said,
+/// which no later edition changes, so past editions are checked against
+/// the same ones.
 fn check(
     commits: &[history::Commit],
     static_files: &[&str],
     pictures: &Probes,
     latest: Option<&Timestamp>,
     seed: Option<&FactsJson>,
+    transcripts: &[TranscriptSource],
 ) -> Past {
     // Each edition's commits, in commit order, oldest edition first. All of
     // them are kept, not only the last: an edition is what the last commit
@@ -226,6 +244,7 @@ fn check(
                 &candidate.article,
                 &mut candidate.facts,
                 &[],
+                transcripts,
                 static_files,
                 pictures,
                 memory,
@@ -332,7 +351,7 @@ mod tests {
 
     fn past(commits: &[history::Commit], latest: &str) -> Past {
         let latest = Timestamp::parse(latest).unwrap();
-        check(commits, &[], &Probes::new(), Some(&latest), None)
+        check(commits, &[], &Probes::new(), Some(&latest), None, &[])
     }
 
     #[test]

@@ -133,6 +133,13 @@ pub struct QuoteJson {
     /// 1-based: the page's `#p-<n>`. `null` for a quote from elsewhere.
     pub paragraph: Option<usize>,
     pub source: Option<SourceJson>,
+    /// The id of the transcript the words were checked against (`from`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// When they were said: whole seconds from the start of the
+    /// recording, the moment `sources/<from>.html#t-<time>` links to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<Change>,
 }
@@ -269,6 +276,8 @@ impl QuoteJson {
             date: q.date.as_ref().map(|d| d.iso()),
             paragraph: q.paragraph.map(|p| p + 1),
             source: q.source.as_ref().map(source_json),
+            from: q.from.as_ref().map(|f| story.sources[f.source].id.clone()),
+            time: q.from.as_ref().and_then(|f| f.seconds),
             change: None,
         }
     }

@@ -37,6 +37,8 @@ pub const EMBED_FOLDER: &str = "embed";
 pub const EDITIONS_FOLDER: &str = "editions";
 /// Where the resized versions of the pictures live.
 pub const IMAGES_FOLDER: &str = "images";
+/// Where the transcripts' pages live, one per source.
+pub const SOURCES_FOLDER: &str = "sources";
 
 /// The files every build writes, whatever the story holds (with a base
 /// URL, [`FEED`] and [`SITEMAP`] too).
@@ -86,6 +88,11 @@ pub fn is_edition_page(path: &str) -> bool {
         .is_some_and(|rest| rest.starts_with('/'))
 }
 
+/// A transcript's page: `sources/<source id>.html`.
+pub fn transcript_page(source_id: &str) -> String {
+    format!("{SOURCES_FOLDER}/{source_id}.html")
+}
+
 /// A resized version of a picture: `images/<name>-<width>.<extension>`.
 pub fn image_version(name: &str, width: u32, extension: &str) -> String {
     format!("{IMAGES_FOLDER}/{name}-{width}.{extension}")
@@ -116,6 +123,9 @@ pub fn may_write(path: &str) -> bool {
                 .iter()
                 .any(|ext| name.ends_with(ext));
     }
+    if let Some(name) = in_folder(SOURCES_FOLDER) {
+        return !name.contains('/') && name.ends_with(".html");
+    }
     if let Some(rest) = in_folder(EDITIONS_FOLDER) {
         return rest
             .split_once('/')
@@ -132,6 +142,7 @@ mod tests {
     fn a_page_links_up_by_its_depth() {
         assert_eq!(root_from(PAGE), "");
         assert_eq!(root_from(&embed_page("quote-x")), "../");
+        assert_eq!(root_from(&transcript_page("briefing")), "../");
         let at = Timestamp::parse("2025-02-19T00:00:00Z").unwrap();
         assert_eq!(edition_page(&at), "editions/20250219T000000Z/index.html");
         assert_eq!(root_from(&edition_page(&at)), "../../");
@@ -148,6 +159,7 @@ mod tests {
             "embed/quote-x.png",
             "editions/20250219T000000Z/index.html",
             "images/abc-320.webp",
+            "sources/rubio-briefing.html",
         ] {
             assert!(may_write(path), "{path}");
         }
@@ -156,6 +168,7 @@ mod tests {
             "embed/x/y.html",
             "embed/x.txt",
             "editions/x.html",
+            "sources/x.vtt",
         ] {
             assert!(!may_write(path), "{path}");
         }

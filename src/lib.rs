@@ -59,6 +59,7 @@ pub mod starter;
 #[cfg(test)]
 mod test_support;
 mod text;
+mod transcript;
 mod unicode;
 mod validate;
 mod write;

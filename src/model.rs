@@ -33,6 +33,9 @@ pub struct Story {
     pub corrections: Vec<Correction>,
     /// The story's own words for the page, from `i18n/` (see `locale`).
     pub translations: Vec<crate::locale::Translation>,
+    /// The transcripts quotes are checked against (`sources:`), in the
+    /// file's order.
+    pub sources: Vec<Transcript>,
 }
 
 impl Story {
@@ -169,6 +172,70 @@ pub struct Quote {
     pub paragraph: Option<usize>,
     /// The language of the quote, when it differs from the article's.
     pub lang: Option<String>,
+    /// Where in a transcript the words were found, for a quote with `from`.
+    pub from: Option<QuoteFrom>,
+}
+
+/// Where a quote is in the transcript it was checked against.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct QuoteFrom {
+    /// Index into [`Story::sources`].
+    pub source: usize,
+    /// Index into that transcript's turns.
+    pub turn: usize,
+    /// The byte range of the quoted words in the turn's text.
+    pub start: usize,
+    pub end: usize,
+    /// When the cue it starts in starts, in whole seconds from the start
+    /// of the recording; `None` for a transcript without times.
+    pub seconds: Option<u64>,
+}
+
+/// A transcript of what was said: a news conference, a hearing, an
+/// interview.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Transcript {
+    /// A slug: its page is `sources/<id>.html`.
+    pub id: String,
+    pub title: String,
+    /// When it was said.
+    pub at: Option<Timestamp>,
+    /// The recording, an absolute web address.
+    pub url: Option<String>,
+    /// The file, as messages name it (`content/sources/briefing.vtt`).
+    pub file: String,
+    pub turns: Vec<Turn>,
+}
+
+/// Consecutive words of one speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Turn {
+    pub speaker: Option<String>,
+    /// The cues' words, joined by spaces.
+    pub text: String,
+    /// Where each cue's words start in `text`, and when.
+    pub cues: Vec<CueStart>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CueStart {
+    pub offset: usize,
+    /// Whole seconds from the start of the recording.
+    pub seconds: Option<u64>,
+    /// The line of the file it was written on.
+    pub line: usize,
+}
+
+impl Turn {
+    /// The cue a byte offset of `text` falls in.
+    pub fn cue_at(&self, offset: usize) -> &CueStart {
+        let index = self.cues.partition_point(|c| c.offset <= offset);
+        &self.cues[index.saturating_sub(1)]
+    }
 }
 
 #[derive(Debug, Clone)]

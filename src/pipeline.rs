@@ -256,6 +256,7 @@ fn run_stages(
         &pictures,
         latest.as_ref(),
         previous.filter(|_| seed),
+        &inputs.transcripts,
         &mut memory.editions,
     );
     notes.extend(past.note.clone());

@@ -71,11 +71,24 @@ pub fn merge(
         id_of.push(Some(person.id.clone()));
         new_people.push(person);
     }
-    let new_quotes: Vec<(String, &str)> = findings
+    // A quote's `from` only where the facts list that source already: the
+    // merge adds people and quotes, not sources.
+    let known_sources: Vec<&str> = facts
+        .root
+        .field("sources")
+        .map(Node::items)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|s| s.field("id")?.as_str())
+        .collect();
+    let new_quotes: Vec<(String, &str, Option<&str>)> = findings
         .quotes
         .iter()
         .filter(|q| !is_known_quote(&q.text, &known_quotes))
-        .filter_map(|q| Some((id_of[q.speaker].clone()?, q.text.as_str())))
+        .filter_map(|q| {
+            let from = q.from.as_deref().filter(|f| known_sources.contains(f));
+            Some((id_of[q.speaker].clone()?, q.text.as_str(), from))
+        })
         .collect();
 
     let mut lines: Vec<String> = facts.file.text.lines().map(str::to_owned).collect();
@@ -90,7 +103,7 @@ pub fn merge(
             "quotes",
             new_quotes
                 .iter()
-                .map(|(id, text)| quote_entry(id, text, ""))
+                .map(|(id, text, from)| quote_entry(id, text, *from, ""))
                 .collect(),
         ),
     ];

@@ -24,6 +24,7 @@ mod merge;
 pub(crate) mod output;
 mod people;
 mod roles;
+mod sources;
 mod text;
 
 pub use dates::DateMention;
@@ -53,6 +54,8 @@ pub struct Findings {
     /// Quoted passages with no clear speaker: (paragraph, text).
     pub unattributed: Vec<(usize, String)>,
     pub dates: Vec<DateMention>,
+    /// The transcripts of `content/sources/`, for `sources:`.
+    pub sources: Vec<sources::DraftSource>,
     /// How the article writes its letters, which says whether the rules,
     /// which find names by their capitals, could find any.
     pub letters: LetterCase,
@@ -108,6 +111,8 @@ pub struct DraftQuote {
     pub text: String,
     /// The article paragraph it is in (0-based).
     pub paragraph: usize,
+    /// The transcript it was found in (`from:`).
+    pub from: Option<String>,
 }
 
 /// Draft the facts of the story at `root` from its article, as YAML. With
@@ -147,7 +152,8 @@ pub fn draft_as(root: &Path, format: Format) -> Result<Draft, Diagnostics> {
         (Err(d), _) | (_, Some(Err(d))) => return Err(one(d)),
     };
     let theme = load::theme::load(root)?;
-    draft_from(article, facts, theme, root, format)
+    let transcripts = sources::read(root);
+    draft_from(article, facts, theme, root, format, transcripts)
 }
 
 /// Facts in the YAML form the merge works on: ArchieML facts written as
@@ -267,6 +273,7 @@ pub fn draft_text(article: &str) -> Result<String, Diagnostics> {
         load::theme::defaults(),
         Path::new("."),
         Format::Yaml,
+        Vec::new(),
     )
     .map(|d| d.text)
 }
@@ -277,6 +284,7 @@ fn draft_from(
     theme: load::Theme,
     root: &Path,
     format: Format,
+    transcripts: Vec<sources::DraftSource>,
 ) -> Result<Draft, Diagnostics> {
     // The article is checked as `check` would check it, so that a draft is
     // never made from an article the build refuses; the facts it is checked
@@ -295,10 +303,13 @@ fn draft_from(
         },
         theme,
         translations: Vec::new(),
+        transcripts: Vec::new(),
         findings: Diagnostics::new(),
     };
     crate::validate::validate(&mut inputs, None).map_err(Diagnostics::sorted)?;
-    let findings = analyse(&inputs.article);
+    let mut findings = analyse(&inputs.article);
+    sources::attribute(&mut findings, &transcripts);
+    findings.sources = transcripts;
     match facts {
         Some(facts) if facts.root.value != Value::Null => {
             let (text, warnings) = merge::merge(&findings, &facts)?;
@@ -431,6 +442,7 @@ pub(crate) fn analyse(article: &ArticleSource) -> Findings {
                 speaker,
                 text: passage.text,
                 paragraph: passage.paragraph,
+                from: None,
             }),
             None => unattributed.push((passage.paragraph, passage.text)),
         }
@@ -440,6 +452,7 @@ pub(crate) fn analyse(article: &ArticleSource) -> Findings {
         quotes,
         unattributed,
         dates,
+        sources: Vec::new(),
         letters: LetterCase::of(
             &paragraphs
                 .iter()

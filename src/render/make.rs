@@ -134,6 +134,21 @@ fn page_context(
             let page = views::page_view(story, options, locale, site.pictures, root);
             (context::globals(page, locale)?, 4096)
         }
+        PageKind::Transcript(index) => {
+            let root = layout::root_from(path);
+            let mut page = views::page_view(story, options, locale, site.pictures, &root);
+            page.changes_url = Some(format!("{root}{}", layout::CHANGES));
+            let transcript = views::transcript_view(story, index, locale, path);
+            let size = 4096
+                + 2 * story.sources[index]
+                    .turns
+                    .iter()
+                    .map(|t| t.text.len() + 200)
+                    .sum::<usize>();
+            let mut context = context::globals(page, locale)?;
+            context.insert_value("transcript", value(&transcript)?);
+            (context, size)
+        }
         PageKind::Changes => {
             let mut page = views::page_view(story, options, locale, site.pictures, "");
             page.changes_url = Some(layout::CHANGES.to_owned());

@@ -55,6 +55,8 @@ pub enum PageKind<'a> {
     NotFound,
     /// The record of changes, edition by edition.
     Changes,
+    /// The page of one transcript: an index into [`Story::sources`].
+    Transcript(usize),
 }
 
 /// The template of every embed page; `embed.kind` says which part it shows.
@@ -155,6 +157,15 @@ pub fn plan<'a>(
     outputs.extend([
         page(layout::NOT_FOUND, "404.html", PageKind::NotFound),
         page(layout::CHANGES, "changes.html", PageKind::Changes),
+    ]);
+    outputs.extend(story.sources.iter().enumerate().map(|(index, source)| {
+        page(
+            &layout::transcript_page(&source.id),
+            "transcript.html",
+            PageKind::Transcript(index),
+        )
+    }));
+    outputs.extend([
         text(
             layout::FACTS_JSON,
             Box::new(|| crate::changes::facts_json(story, changes).to_json()),

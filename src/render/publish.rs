@@ -96,17 +96,30 @@ fn feed_authors(story: &Story) -> Vec<String> {
     }
 }
 
+/// The main page, and each transcript's page.
 pub fn sitemap(story: &Story, base_url: &str) -> String {
+    let lastmod = story.edition().utc_rfc3339();
+    let url = |address: &str| {
+        format!(
+            "\x20 <url>\n\
+             \x20   <loc>{}</loc>\n\
+             \x20   <lastmod>{lastmod}</lastmod>\n\
+             \x20 </url>\n",
+            escape(address)
+        )
+    };
+    let mut urls = url(base_url);
+    for source in &story.sources {
+        urls.push_str(&url(&format!(
+            "{base_url}{}",
+            crate::layout::transcript_page(&source.id)
+        )));
+    }
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n\
-         \x20 <url>\n\
-         \x20   <loc>{}</loc>\n\
-         \x20   <lastmod>{}</lastmod>\n\
-         \x20 </url>\n\
-         </urlset>\n",
-        escape(base_url),
-        story.edition().utc_rfc3339()
+         {urls}\
+         </urlset>\n"
     )
 }
 
@@ -187,6 +200,40 @@ pub fn json_ld(
                 })
                 .collect(),
         );
+    }
+    // Each key quote checked against a transcript, as a `Quotation` based
+    // on it. (Quotes from the article are its own words, already the
+    // article's; listing them too would cost the page weight it has not
+    // to spare.)
+    let quotations: Vec<Value> = story
+        .quotes
+        .iter()
+        .filter_map(|quote| {
+            let from = quote.from.as_ref()?;
+            let source = &story.sources[from.source];
+            let mut based_on = json!({ "@type": "CreativeWork", "name": source.title });
+            if let Some(base) = base_url {
+                based_on["url"] = json!(format!(
+                    "{base}{}",
+                    crate::layout::transcript_page(&source.id)
+                ));
+            }
+            if let Some(at) = &source.at {
+                based_on["dateCreated"] = json!(at.iso());
+            }
+            Some(json!({
+                "@type": "Quotation",
+                "text": crate::quotes::without_marks(&quote.text),
+                "spokenByCharacter": {
+                    "@type": "Person",
+                    "name": story.people[quote.speaker].name,
+                },
+                "isBasedOn": based_on,
+            }))
+        })
+        .collect();
+    if !quotations.is_empty() {
+        put("hasPart", Value::Array(quotations));
     }
     let value = Value::Object(fields);
     script_safe(&value.to_string())

@@ -14,6 +14,7 @@ mod local_links;
 mod repeats;
 mod reports;
 mod schema;
+mod sources;
 mod translations;
 
 use pulldown_cmark::{Event, Tag};
@@ -23,7 +24,9 @@ use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::facts_json::FactsJson;
 use crate::images::Probes;
 use crate::links::is_safe_url;
-use crate::load::{ArticleSource, FactsSource, Inputs, Node, TranslationSource, Value};
+use crate::load::{
+    ArticleSource, FactsSource, Inputs, Node, TranscriptSource, TranslationSource, Value,
+};
 use crate::model::{Source, Story};
 use crate::source::Pos;
 
@@ -57,6 +60,7 @@ pub fn validate(
         &inputs.article,
         &mut inputs.facts,
         &inputs.translations,
+        &inputs.transcripts,
         &static_files,
         &pictures,
         previous,
@@ -101,6 +105,7 @@ pub fn validate_sources(
     article_source: &ArticleSource,
     facts_source: &mut FactsSource,
     translation_sources: &[TranslationSource],
+    transcripts: &[TranscriptSource],
     static_files: &[&str],
     pictures: &Probes,
     previous: Option<&FactsJson>,
@@ -109,6 +114,7 @@ pub fn validate_sources(
         article_source,
         facts_source,
         translation_sources,
+        transcripts,
         static_files,
         pictures,
         previous,
@@ -128,6 +134,7 @@ fn check_sources(
     article_source: &ArticleSource,
     facts_source: &mut FactsSource,
     translation_sources: &[TranslationSource],
+    transcripts: &[TranscriptSource],
     static_files: &[&str],
     pictures: &Probes,
     previous: Option<&FactsJson>,
@@ -148,6 +155,9 @@ fn check_sources(
     hygiene::check_article(article_source, &mut diagnostics);
     footnotes::check(article_source, &mut diagnostics);
     hygiene::check_facts(facts_source, &mut diagnostics);
+    for file in transcripts.iter().filter_map(|t| t.file.as_ref()) {
+        hygiene::check_transcript(file, &mut diagnostics);
+    }
     for note in &facts_source.notes {
         diagnostics.push(note.clone());
     }
@@ -170,7 +180,7 @@ fn check_sources(
     );
     let facts = {
         let mut checker = Checker::new(&facts_source.file, &mut diagnostics);
-        facts::read_facts(&mut checker, &tree, static_files, pictures)
+        facts::read_facts(&mut checker, &tree, static_files, pictures, transcripts)
     };
     let mut held_links = {
         let mut checker = Checker::new(&article_source.file, &mut diagnostics);

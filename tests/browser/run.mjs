@@ -646,6 +646,9 @@ const sites = [
 ];
 for (const site of sites) site.textDir = site.name === 'ar' ? 'rtl' : 'ltr';
 const history = build('history', ['--root', storyWithHistory()]);
+// A story whose quotes are checked against transcripts: each transcript's
+// page is checked as a page of its own.
+const transcripts = build('transcripts', ['--root', 'tests/fixtures/transcripts']);
 const pictures = build('pictures', ['--root', storyWithPictures()]);
 const editions = readdirSync(path.join(history.dir, 'editions')).sort();
 check(editions.length === 2, `history: ${editions.length} past editions, not 2`);
@@ -684,6 +687,18 @@ try {
     const url = `${origin}${PREFIX}${page.path}`;
     console.log(`${page.name}: ${url}`);
     await axeAndShots(browser, page, url, origin);
+  }
+  const transcriptServer = await serve(transcripts.dir, PREFIX);
+  servers.push(transcriptServer);
+  const transcriptOrigin = `http://127.0.0.1:${transcriptServer.address().port}`;
+  vnu(transcripts);
+  const transcriptPages = readdirSync(path.join(transcripts.dir, 'sources')).sort();
+  check(transcriptPages.length === 3, `transcripts: ${transcriptPages.length} transcript pages, not 3`);
+  for (const file of transcriptPages) {
+    const page = { ...transcripts, name: `transcript-${file.replace(/\.html$/, '')}` };
+    const url = `${transcriptOrigin}${PREFIX}sources/${file}`;
+    console.log(`${page.name}: ${url}`);
+    await axeAndShots(browser, page, url, transcriptOrigin);
   }
   const picturesServer = await serve(pictures.dir, PREFIX);
   servers.push(picturesServer);

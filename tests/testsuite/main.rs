@@ -33,3 +33,4 @@ mod serve;
 mod share_cards;
 mod shipped_story;
 mod templates;
+mod transcripts;

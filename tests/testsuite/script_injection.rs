@@ -14,7 +14,7 @@ use scraper::{Html, Node};
 
 use crate::common::{between, edge};
 
-const PAYLOADS: &[&str] = &[
+pub(crate) const PAYLOADS: &[&str] = &[
     "<script>alert(1)</script>",
     "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
     "<scr<script>ipt>alert(1)</script>",
@@ -194,7 +194,7 @@ fn documents(site: &explainer::InMemory) -> Vec<(String, Html)> {
     documents
 }
 
-fn element_names(doc: &Html) -> BTreeSet<String> {
+pub(crate) fn element_names(doc: &Html) -> BTreeSet<String> {
     doc.tree
         .values()
         .filter_map(|node| match node {
@@ -205,7 +205,7 @@ fn element_names(doc: &Html) -> BTreeSet<String> {
 }
 
 /// Every way the page could run a script or load a script URL.
-fn live_markup(doc: &Html, allowed: &BTreeSet<String>) -> Vec<String> {
+pub(crate) fn live_markup(doc: &Html, allowed: &BTreeSet<String>) -> Vec<String> {
     let mut found = Vec::new();
     for node in doc.tree.values() {
         let Node::Element(el) = node else { continue };

@@ -15,6 +15,7 @@ mod people;
 mod quotes;
 mod record;
 mod timeline;
+mod transcript;
 mod updates;
 
 use serde::Serialize;
@@ -38,6 +39,7 @@ pub use people::{GroupView, PersonView};
 pub use quotes::QuoteView;
 pub use record::{EditionRecord, record};
 pub use timeline::{Timeline, TimelineItem};
+pub use transcript::build as transcript_view;
 pub use updates::UpdateView;
 
 /// Everything the main page's template sees, by key.
@@ -81,7 +83,7 @@ pub fn page_data<'a>(
     let placed = PlacedPictures { pictures, root };
     let article = article::build(story, locale, &mut mentions, &mut caption_mentions, &placed);
     let toc = article::toc(story, locale, &article.headings);
-    let quotes = quotes::build(story, locale, &marks);
+    let quotes = quotes::build(story, locale, &marks, root);
     let timeline = timeline::build(story, locale, &marks);
     let people = people::build(
         story,

@@ -243,6 +243,7 @@ mod tests {
             updates: Vec::new(),
             corrections: Vec::new(),
             translations: Vec::new(),
+            sources: Vec::new(),
         };
         let groups: Vec<(&str, String, Vec<usize>)> = groups(&story)
             .into_iter()
