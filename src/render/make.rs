@@ -45,6 +45,7 @@ pub fn make(
                 .render_to(template, &context, &mut html)
                 .map_err(|error| template_diagnostic(&error, site.templates, template))?;
             tidy::collapse_blank_lines(&mut html);
+            tidy::drop_breaks_beside_blocks(&mut html);
             Contents::Bytes(html)
         }
         Make::Text(make) => Contents::Bytes(make().into_bytes()),

@@ -66,6 +66,8 @@ fn no_payload_becomes_live_markup() {
         "h1",
         "h2",
         "h3",
+        "h5",
+        "aside",
         "h4",
         "span",
         "time",

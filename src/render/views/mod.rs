@@ -38,7 +38,7 @@ pub use people::{GroupView, PersonView};
 pub use quotes::QuoteView;
 pub use record::{EditionRecord, record};
 pub use timeline::{Timeline, TimelineItem};
-pub use updates::UpdateView;
+pub use updates::{KeyEventView, UpdateView};
 
 /// Everything the main page's template sees, by key.
 pub struct PageData<'a> {
@@ -51,6 +51,7 @@ pub struct PageData<'a> {
     pub quotes: Vec<QuoteView<'a>>,
     pub timeline: Vec<TimelineItem<'a>>,
     pub updates: Vec<UpdateView>,
+    pub key_events: Vec<KeyEventView>,
     pub counts: Counts,
 }
 
@@ -105,6 +106,7 @@ pub fn page_data<'a>(
         quotes,
         timeline: timeline.items,
         updates: updates::build(story, locale),
+        key_events: updates::key_events(story, locale),
         counts: Counts {
             people: story.people.len(),
             quotes: story.quotes.len(),

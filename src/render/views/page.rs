@@ -56,8 +56,20 @@ pub struct PageView {
     pub earlier: Option<EarlierView>,
     /// When the story stopped being updated, if it has.
     pub final_at: Option<DateView>,
-    /// The story has corrections: their notes need `record.css`.
+    /// The story has corrections: their notes need `record.css`, and the
+    /// latest page's header says so.
     pub has_corrections: bool,
+    /// The authors' fediverse handles, for `<meta name="fediverse:creator">`.
+    pub fediverse: Vec<String>,
+    /// The publisher's policy pages, for the footer's "Our standards".
+    pub standards: Vec<StandardView>,
+}
+
+/// One of the publisher's policy pages, as the footer links it.
+#[derive(Serialize, Clone)]
+pub struct StandardView {
+    pub label: String,
+    pub url: String,
 }
 
 /// The banner of a past edition.
@@ -184,5 +196,22 @@ pub fn build(
             .as_ref()
             .map(|at| DateView::of_time(at, locale)),
         has_corrections: !story.corrections.is_empty(),
+        fediverse: article
+            .authors
+            .iter()
+            .filter_map(|a| a.fediverse.clone())
+            .collect(),
+        standards: article
+            .publisher
+            .iter()
+            .flat_map(|p| &p.policies)
+            .filter(|(_, url)| crate::links::is_safe_url(url))
+            .map(|(policy, url)| StandardView {
+                label: locale
+                    .word(&format!("policy_{}", policy.field()))
+                    .to_owned(),
+                url: url.clone(),
+            })
+            .collect(),
     }
 }
