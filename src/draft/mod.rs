@@ -477,17 +477,26 @@ impl FrontMatter {
             };
         };
         let get = |name: &str| entries.iter().find(|(k, _)| k.name == name).map(|(_, v)| v);
-        let authors = match get("authors").map(|n| &n.value) {
-            Some(Value::Seq(items)) => items
-                .iter()
-                .filter_map(|i| match &i.value {
-                    Value::Str(s) => Some(s.clone()),
-                    _ => None,
-                })
-                .collect(),
-            Some(Value::Str(s)) => vec![s.clone()],
-            _ => Vec::new(),
-        };
+        let authors =
+            match get("authors").map(|n| &n.value) {
+                Some(Value::Seq(items)) => items
+                    .iter()
+                    .filter_map(|i| match &i.value {
+                        Value::Str(s) => Some(s.clone()),
+                        // `{name: …, url: …}`: the name is what the byline says.
+                        Value::Map(fields) => fields
+                            .iter()
+                            .find(|(k, _)| k.name == "name")
+                            .and_then(|(_, v)| match &v.value {
+                                Value::Str(s) => Some(s.clone()),
+                                _ => None,
+                            }),
+                        _ => None,
+                    })
+                    .collect(),
+                Some(Value::Str(s)) => vec![s.clone()],
+                _ => Vec::new(),
+            };
         let caption = get("photo").and_then(|photo| match &photo.value {
             Value::Map(fields) => {
                 fields

@@ -369,6 +369,9 @@ pub fn timeline_json(story: &Story, locale: &Locale) -> String {
     }
     #[derive(Serialize)]
     struct TimelineEvent<'a> {
+        /// The date in the page's words: TimelineJS would otherwise show
+        /// its own English ones.
+        display_date: String,
         #[serde(skip_serializing_if = "Option::is_none")]
         group: Option<&'a str>,
         start_date: StartDate,
@@ -410,6 +413,7 @@ pub fn timeline_json(story: &Story, locale: &Locale) -> String {
                 });
             }
             TimelineEvent {
+                display_date: locale.dates.partial(&event.date),
                 group: event
                     .people
                     .first()

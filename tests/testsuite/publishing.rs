@@ -361,6 +361,9 @@ fn facts_and_timeline_json_carry_the_checked_facts() {
     assert_eq!(events.len(), 2);
     assert_eq!(events[0]["unique_id"], "event-council-meeting");
     assert_eq!(events[0]["start_date"]["year"], 2024);
+    // TimelineJS shows the page's own words for the date.
+    assert_eq!(events[0]["display_date"], "2 March 2024");
+    assert_eq!(events[1]["display_date"], "2019");
     assert_eq!(events[0]["start_date"]["month"], 3);
     assert_eq!(events[0]["start_date"]["day"], 2);
     assert_eq!(events[0]["text"]["headline"], "Council meeting");
@@ -426,4 +429,17 @@ fn a_new_story_holds_only_what_an_editor_writes_builds_as_it_is_and_an_occupied_
         readme,
         "a refused `new` writes nothing"
     );
+}
+
+#[test]
+fn timeline_json_dates_are_in_the_page_language() {
+    let story = Story::base();
+    story.edit(
+        "content/article.md",
+        "authors: [Ada Byrne]",
+        "authors: [Ada Byrne]\nlang: fr",
+    );
+    story.build().assert_ok();
+    let timeline: Value = serde_json::from_str(&story.read("public/timeline.json")).unwrap();
+    assert_eq!(timeline["events"][0]["display_date"], "2 mars 2024");
 }

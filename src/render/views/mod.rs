@@ -33,7 +33,9 @@ use super::pictures::{Pictures, Shown};
 pub use article::{ArticleView, TocEntry};
 pub use embeds::{Embed, EmbedPageView, EmbedView, OEMBED_WIDTH, Part, embeds};
 pub use marks::Marks;
-pub use page::{EarlierView, PageView, ShareImage, build as page_view, share_image};
+pub use page::{
+    EarlierView, PageView, ShareImage, build as page_view, corrected_later, share_image,
+};
 pub use people::{GroupView, PersonView};
 pub use quotes::QuoteView;
 pub use record::{EditionRecord, record};

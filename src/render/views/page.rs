@@ -78,6 +78,56 @@ pub struct EarlierView {
     pub as_of: DateView,
     /// The latest page, from this one.
     pub latest_url: String,
+    /// The corrections published since this edition of items it shows,
+    /// oldest first, each linking to its edition on `changes.html`.
+    pub corrected_later: Vec<LaterCorrection>,
+}
+
+/// A correction made after a past edition, of an item that edition shows.
+#[derive(Serialize, Clone)]
+pub struct LaterCorrection {
+    pub at: DateView,
+    /// Its edition on `changes.html`, from the past edition's page.
+    pub url: String,
+}
+
+/// The corrections of the latest story newer than a past edition and
+/// about an item it shows: that edition's readers must be told. `record`
+/// is the ids of the editions on `changes.html`; `root` leads from the past
+/// edition's page to the site's top.
+pub fn corrected_later(
+    latest: &Story,
+    past: &Story,
+    record: &[String],
+    root: &str,
+    locale: &Locale,
+) -> Vec<LaterCorrection> {
+    let shown: std::collections::HashSet<String> = crate::ids::of_items(past).collect();
+    let since = past.edition().unix_seconds();
+    let mut later: Vec<&crate::model::Correction> = latest
+        .corrections
+        .iter()
+        .filter(|c| c.at.unix_seconds() > since)
+        .filter(|c| c.item.as_deref().is_some_and(|item| shown.contains(item)))
+        .collect();
+    later.sort_by_key(|c| c.at.unix_seconds());
+    later
+        .into_iter()
+        .map(|c| {
+            // The edition the correction came with: the first one named
+            // by a time no earlier than the correction's (ids sort as
+            // times do).
+            let token = crate::ids::edition(&c.at);
+            let edition = record.iter().filter(|id| **id >= token).min();
+            LaterCorrection {
+                at: DateView::of_time(&c.at, locale),
+                url: match edition {
+                    Some(id) => format!("{root}{}#edition-{id}", layout::CHANGES),
+                    None => format!("{root}{}", layout::CHANGES),
+                },
+            }
+        })
+        .collect()
 }
 
 /// What a link to the story shows where it is shared.
