@@ -440,6 +440,7 @@ pub fn facts_json(story: &Story, changes: &Changes) -> FactsJson {
                 id,
                 at: u.at.iso(),
                 text: u.text.clone(),
+                key: u.key,
             })
             .collect(),
         corrections: crate::ids::corrections_newest_first(story)

@@ -166,6 +166,9 @@ pub struct UpdateJson {
     pub id: String,
     pub at: String,
     pub text: String,
+    /// A key event (`key: true`); left out when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub key: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
