@@ -235,3 +235,31 @@ publisher:
         "# trust.txt for Harbour Wire\ndisclosure=https://e.org/disclosure\n"
     );
 }
+
+#[test]
+fn facts_json_carries_the_byline_publisher_dateline_backstory_takeaways_and_groups() {
+    let story = with_publisher();
+    let facts = story.read("content/facts.yaml");
+    story.write(
+        "content/facts.yaml",
+        format!("{facts}takeaways: [The lining was never tested.]\n").as_bytes(),
+    );
+    story.build().assert_ok();
+    let facts: Value = serde_json::from_str(&story.read("public/facts.json")).unwrap();
+    let article = &facts["article"];
+    assert_eq!(article["authors"][0]["name"], "Ada Byrne");
+    assert_eq!(
+        article["authors"][0]["url"],
+        "https://example.org/harbour-wire/ada"
+    );
+    assert_eq!(article["authors"][1]["url"], Value::Null);
+    assert_eq!(article["publisher"]["name"], "Harbour Wire");
+    assert_eq!(
+        article["publisher"]["url"],
+        "https://example.org/harbour-wire/"
+    );
+    assert_eq!(article["dateline"], "HARBOUR CITY");
+    assert!(article["backstory"].as_str().unwrap().contains("*minutes*"));
+    assert_eq!(facts["takeaways"][0], "The lining was never tested.");
+    assert_eq!(facts["groups"], serde_json::json!(["Council", "Engineers"]));
+}
