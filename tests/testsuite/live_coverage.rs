@@ -204,3 +204,22 @@ fn a_key_that_is_not_true_or_false_is_a_located_error() {
         "write `key: true` or leave the line out",
     ]);
 }
+
+#[test]
+fn a_key_event_written_in_archieml_is_one_too() {
+    let story = Story::base();
+    std::fs::remove_file(story.root().join("content/facts.yaml")).unwrap();
+    story.write(
+        "content/facts.aml",
+        "[people]\nid: tomas-berg\nname: Tomas Berg\nrole: Mayor\ngroup: Council\n\nid: lena-okafor\nname: Lena Okafor\nrole: Engineer\ngroup: Engineers\n[]\n\n[updates]\nat: 2025-11-21T09:00:00Z\ntext: The mayor resigns.\nkey: true\n[]\n"
+            .as_bytes(),
+    );
+    story.build().assert_ok();
+    let page = story.page();
+    let key = between(
+        &page,
+        "<section class=\"takeaways key-events\"",
+        "</section>",
+    );
+    assert!(key.contains("The mayor resigns."), "{key}");
+}
