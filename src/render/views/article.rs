@@ -132,7 +132,7 @@ fn byline_html(authors: &[crate::model::Author], locale: &Locale) -> Option<Stri
             {
                 Some(url) => format!(
                     "<a href=\"{}\">{name}</a>",
-                    crate::render::publish::html_escape(url)
+                    crate::render::publish::html_escape(&crate::links::href(url))
                 ),
                 None => name,
             }

@@ -260,7 +260,7 @@ pub fn build(
                 label: locale
                     .word(&format!("policy_{}", policy.field()))
                     .to_owned(),
-                url: url.clone(),
+                url: href(url),
             })
             .collect(),
     }
