@@ -70,6 +70,12 @@ pub struct FactsJson {
     pub quotes: Vec<QuoteJson>,
     #[serde(default)]
     pub timeline: Vec<EventJson>,
+    /// "What to know", Markdown. Absent from files written before.
+    #[serde(default)]
+    pub takeaways: Vec<String>,
+    /// The who's-who's groups in the order the facts give them.
+    #[serde(default)]
+    pub groups: Vec<String>,
     #[serde(default)]
     pub updates: Vec<UpdateJson>,
     /// Newest first. Absent from files written before corrections existed.
@@ -97,6 +103,31 @@ pub struct ArticleJson {
     /// When the story stopped being updated, if it has.
     #[serde(default, rename = "final", skip_serializing_if = "Option::is_none")]
     pub final_at: Option<String>,
+    /// The byline, each author with their page when given.
+    #[serde(default)]
+    pub authors: Vec<AuthorJson>,
+    /// Who publishes the explainer: the page's publisher, whatever named it.
+    #[serde(default)]
+    pub publisher: Option<PublisherJson>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<String>,
+    /// Markdown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backstory: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuthorJson {
+    pub name: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PublisherJson {
+    pub name: String,
+    #[serde(default)]
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -173,6 +204,9 @@ pub struct UpdateJson {
     pub id: String,
     pub at: String,
     pub text: String,
+    /// A key event (`key: true`); left out when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub key: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

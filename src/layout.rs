@@ -29,6 +29,9 @@ pub const SITEMAP: &str = "sitemap.xml";
 pub const SHARE_CARD: &str = "share-card.png";
 /// The main page's oEmbed response.
 pub const MAIN_OEMBED: &str = "oembed.json";
+/// JournalList's trust.txt, only when the publisher gives its accounts,
+/// contact or disclosure.
+pub const TRUST_TXT: &str = "trust.txt";
 
 /// Where embed pages live; their links to the site's own files climb out
 /// of it.
@@ -110,7 +113,8 @@ pub fn root_from(path: &str) -> String {
 /// the story (its ids, its editions) and the base URL: a link that passes
 /// here is checked again against the finished plan.
 pub fn may_write(path: &str) -> bool {
-    if ALWAYS.contains(&path) || [FEED, SITEMAP, SHARE_CARD, MAIN_OEMBED].contains(&path) {
+    if ALWAYS.contains(&path) || [FEED, SITEMAP, SHARE_CARD, MAIN_OEMBED, TRUST_TXT].contains(&path)
+    {
         return true;
     }
     let in_folder = |folder: &str| {

@@ -45,6 +45,7 @@ pub fn make(
                 .render_to(template, &context, &mut html)
                 .map_err(|error| template_diagnostic(&error, site.templates, template))?;
             tidy::collapse_blank_lines(&mut html);
+            tidy::drop_breaks_beside_blocks(&mut html);
             Contents::Bytes(html)
         }
         Make::Text(make) => Contents::Bytes(make().into_bytes()),
@@ -116,9 +117,17 @@ fn page_context(
                 path,
             );
             let root = layout::root_from(path);
+            let record: Vec<String> = site.record.iter().map(|e| e.id.clone()).collect();
             data.page.earlier = Some(views::EarlierView {
                 as_of: views::DateView::of_time(edition.story.edition(), locale),
                 latest_url: format!("{root}{}", layout::PAGE),
+                corrected_later: views::corrected_later(
+                    story,
+                    edition.story,
+                    &record,
+                    &root,
+                    locale,
+                ),
             });
             data.page.script_words = publish::script_words_without_embeds(locale);
             let cards = cards::render(&data, locale, site.tera, site.templates)?;

@@ -181,6 +181,9 @@ pub fn plan<'a>(
         // GitHub Pages would otherwise run the site through Jekyll.
         text(layout::NO_JEKYLL, Box::new(String::new)),
     ]);
+    if let Some(trust) = publish::trust_txt(story) {
+        outputs.push(text(layout::TRUST_TXT, Box::new(move || trust)));
+    }
     if let (views::ShareImage::Drawn, false) = (views::share_image(story), options.skip_pictures) {
         outputs.push(Output {
             path: layout::SHARE_CARD.to_owned(),
@@ -199,7 +202,7 @@ pub fn plan<'a>(
     if let Some(base_url) = options.base_url.as_deref() {
         outputs.push(text(
             layout::FEED,
-            Box::new(move || publish::feed(story, base_url)),
+            Box::new(move || publish::feed(story, base_url, locale)),
         ));
         outputs.push(text(
             layout::SITEMAP,

@@ -33,7 +33,7 @@ const QUOTE_FIELDS: &[&str] = &[
     "id", "speaker", "text", "context", "date", "source", "from", "lang",
 ];
 const EVENT_FIELDS: &[&str] = &["id", "date", "title", "summary", "people", "source"];
-const UPDATE_FIELDS: &[&str] = &["at", "text"];
+const UPDATE_FIELDS: &[&str] = &["at", "text", "key"];
 const CORRECTION_FIELDS: &[&str] = &["at", "text", "item"];
 
 /// Facts read from facts.yaml, still holding the positions the cross-checks
@@ -206,8 +206,12 @@ pub(super) fn read_facts(
             if let (Some(text), Some(node)) = (&text, update.get("text")) {
                 check_fact_markdown(checker, text, node.pos, "an update");
             }
+            let key = update
+                .get("key")
+                .and_then(|node| checker.boolean(node, "`key`"))
+                .unwrap_or(false);
             if let (Some(at), Some(text)) = (at, text.and_then(without_notes)) {
-                facts.updates.push(Update { at, text });
+                facts.updates.push(Update { at, text, key });
             }
         }
     }

@@ -203,9 +203,11 @@ fn header_times_match_their_machine_readable_form() {
     assert!(header.contains(
         "Updated <time datetime=\"2026-05-14T08:00:00Z\">14 May 2026 at 08:00 GMT+0</time>"
     ));
+    // A name stays text; one with a `url` links to it, escaped.
     assert!(
-        header.contains("By Zoë &lt;b&gt;Bold&lt;&#x2F;b&gt; and Łukasz Nowak")
-            || header.contains("By Zoë &lt;b&gt;Bold&lt;/b&gt; and Łukasz Nowak"),
+        header.contains(
+            "By Zoë &lt;b&gt;Bold&lt;/b&gt; and <a href=\"https://example.org/staff/lukasz?x=1&amp;y=2\">Łukasz Nowak</a>"
+        ),
         "{header}"
     );
 }

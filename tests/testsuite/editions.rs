@@ -1141,3 +1141,34 @@ fn a_story_moved_with_git_mv_keeps_its_editions_from_before_the_move() {
             .is_file()
     );
 }
+
+/// A past edition that shows an item corrected since says so and leads to
+/// the correction on the record; the latest page says the story has
+/// corrections.
+#[test]
+fn a_past_edition_says_an_item_on_it_was_corrected_later() {
+    let story = story_with_history();
+    story.build().assert_ok();
+    let banner = |edition: &str| {
+        let page = story.read(&format!("public/editions/{edition}/index.html"));
+        between(&page, "<p class=\"banner\"", "</p>").to_owned()
+    };
+    for edition in ["20251120T000000Z", "20251121T090000Z"] {
+        let banner = banner(edition);
+        assert!(
+            banner.contains(
+                "An item shown here was corrected later: <a href=\"../../changes.html#edition-20251122T100000Z\"><time datetime=\"2025-11-22T10:00:00Z\">22 November 2025 at 10:00 GMT+0</time></a>"
+            ),
+            "{edition}: {banner}"
+        );
+    }
+    // The edition the correction came with already shows the right words.
+    assert!(!banner("20251122T100000Z").contains("corrected later"));
+    let changes = story.read("public/changes.html");
+    assert!(changes.contains("id=\"edition-20251122T100000Z\""));
+    let header = between(&story.page(), "<header", "</header>").to_owned();
+    assert!(
+        header.contains("<a href=\"#updates\">This explainer has been corrected.</a>"),
+        "{header}"
+    );
+}

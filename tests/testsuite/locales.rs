@@ -130,6 +130,7 @@ fn an_arabic_story_reads_right_to_left() {
         headings(&page),
         [
             "ما يجب معرفته",
+            "أبرز الأحداث",
             "في هذه الصفحة",
             "التقرير",
             "أبرز الشخصيات",
@@ -139,6 +140,12 @@ fn an_arabic_story_reads_right_to_left() {
         ]
     );
     assert!(page.contains("<span class=\"byline\">بقلم ريم العلي ويوسف خليل</span>"));
+    // The newsroom's words are the page's too.
+    assert!(page.contains(">كيف أعددنا هذا التقرير</h3>"));
+    assert!(page.contains("<p class=\"dateline\">عمّان</p>"));
+    assert!(
+        page.contains("معاييرنا: <a href=\"https://example.org/amman/corrections\">التصحيحات</a>")
+    );
     assert!(page.contains("<meta property=\"og:locale\" content=\"ar_EG\">"));
     let timeline = between(&page, "id=\"timeline\"", "</section>");
     for date in [

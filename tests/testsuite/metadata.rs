@@ -129,7 +129,8 @@ fn sharing_tags_and_json_ld_describe_the_article() {
     let opening = "<script type=\"application/ld+json\">";
     let json_ld = &between(&page, opening, "</script>")[opening.len()..];
     let json_ld: Value = serde_json::from_str(json_ld).expect("JSON-LD is JSON");
-    assert_eq!(json_ld["@type"], "NewsArticle");
+    // Not `final`: live coverage (see live_coverage.rs).
+    assert_eq!(json_ld["@type"], "LiveBlogPosting");
     assert_eq!(json_ld["headline"], "The tunnel inquiry");
     assert_eq!(json_ld["description"], "What the council knew.");
     assert_eq!(json_ld["datePublished"], "2025-11-20");
@@ -168,10 +169,26 @@ fn facts_and_timeline_json_carry_the_checked_facts() {
     assert_eq!(events.len(), 2);
     assert_eq!(events[0]["unique_id"], "event-council-meeting");
     assert_eq!(events[0]["start_date"]["year"], 2024);
+    // TimelineJS shows the page's own words for the date.
+    assert_eq!(events[0]["display_date"], "2 March 2024");
+    assert_eq!(events[1]["display_date"], "2019");
     assert_eq!(events[0]["start_date"]["month"], 3);
     assert_eq!(events[0]["start_date"]["day"], 2);
     assert_eq!(events[0]["text"]["headline"], "Council meeting");
     assert_eq!(events[0]["group"], "Council");
     assert!(events[1]["start_date"].get("month").is_none());
     assert_eq!(timeline["title"]["text"]["headline"], "The tunnel inquiry");
+}
+
+#[test]
+fn timeline_json_dates_are_in_the_page_language() {
+    let story = Story::base();
+    story.edit(
+        "content/article.md",
+        "authors: [Ada Byrne]",
+        "authors: [Ada Byrne]\nlang: fr",
+    );
+    story.build().assert_ok();
+    let timeline: Value = serde_json::from_str(&story.read("public/timeline.json")).unwrap();
+    assert_eq!(timeline["events"][0]["display_date"], "2 mars 2024");
 }

@@ -197,7 +197,10 @@ fn header_has_the_three_goals_byline_dates_and_caption() {
     assert!(header.contains("<h1>"));
     assert_eq!(page.matches("<h1").count(), 1);
     assert!(header.contains("By Matthew Lee and Dasha Litvinova"));
-    assert!(header.contains("<time datetime=\"2025-02-19\">19 February 2025</time>"));
+    // The demo says when, to the minute, in the zone it was published in.
+    assert!(header.contains(
+        "<time datetime=\"2025-02-19T06:30:00+03:00\">19 February 2025 at 06:30 GMT+3</time>"
+    ));
     assert!(header.contains("Evelyn Hockstein/Pool Photo via AP"));
     let takeaways = between(header, "What to know", "</ul>");
     for goal in ["embass", "high-level team", "economic cooperation"] {

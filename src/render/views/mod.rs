@@ -34,13 +34,15 @@ use super::pictures::{Pictures, Shown};
 pub use article::{ArticleView, TocEntry};
 pub use embeds::{Embed, EmbedPageView, EmbedView, OEMBED_WIDTH, Part, embeds};
 pub use marks::Marks;
-pub use page::{EarlierView, PageView, ShareImage, build as page_view, share_image};
+pub use page::{
+    EarlierView, PageView, ShareImage, build as page_view, corrected_later, share_image,
+};
 pub use people::{GroupView, PersonView};
 pub use quotes::QuoteView;
 pub use record::{EditionRecord, record};
 pub use timeline::{Timeline, TimelineItem};
 pub use transcript::build as transcript_view;
-pub use updates::UpdateView;
+pub use updates::{KeyEventView, UpdateView};
 
 /// Everything the main page's template sees, by key.
 pub struct PageData<'a> {
@@ -53,6 +55,7 @@ pub struct PageData<'a> {
     pub quotes: Vec<QuoteView<'a>>,
     pub timeline: Vec<TimelineItem<'a>>,
     pub updates: Vec<UpdateView>,
+    pub key_events: Vec<KeyEventView>,
     pub counts: Counts,
 }
 
@@ -107,6 +110,7 @@ pub fn page_data<'a>(
         quotes,
         timeline: timeline.items,
         updates: updates::build(story, locale),
+        key_events: updates::key_events(story, locale),
         counts: Counts {
             people: story.people.len(),
             quotes: story.quotes.len(),

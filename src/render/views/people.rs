@@ -228,6 +228,8 @@ mod tests {
                 publisher: None,
                 share_image: None,
                 final_at: None,
+                dateline: None,
+                backstory: None,
                 body: String::new(),
             },
             groups: vec!["Listed".into(), "Empty".into()],
