@@ -20,7 +20,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::date::Timestamp;
 use crate::facts_json::{
-    ArticleJson, CorrectionJson, EventJson, FORMAT, FactsJson, PersonJson, QuoteJson, UpdateJson,
+    ArticleJson, AuthorJson, CorrectionJson, EventJson, FORMAT, FactsJson, PersonJson,
+    PublisherJson, QuoteJson, UpdateJson,
 };
 pub use crate::facts_json::{Change, ChangeKind, ItemKind, Removed, Words};
 use crate::ids;
@@ -272,11 +273,13 @@ impl Item for QuoteJson {
     fn element_id(&self) -> String {
         self.id.clone()
     }
-    /// Paragraph numbers move whenever the article above them is edited;
-    /// that is not a change to the quote.
+    /// Paragraph numbers move whenever the article above them is edited,
+    /// and a transcript's times when it is timed again; that is not a
+    /// change to the quote.
     fn same_as(&self, now: &Self) -> bool {
         QuoteJson {
             paragraph: now.paragraph,
+            time: now.time,
             change: None,
             ..self.clone()
         } == *now
@@ -415,7 +418,23 @@ pub fn facts_json(story: &Story, changes: &Changes) -> FactsJson {
             updated: article.updated.as_ref().map(|t| t.iso()),
             lang: article.lang.clone(),
             final_at: article.final_at.as_ref().map(|t| t.iso()),
+            authors: article
+                .authors
+                .iter()
+                .map(|a| AuthorJson {
+                    name: a.name.clone(),
+                    url: a.url.clone(),
+                })
+                .collect(),
+            publisher: Some(PublisherJson {
+                name: story.publisher().to_owned(),
+                url: article.publisher.as_ref().and_then(|p| p.url.clone()),
+            }),
+            dateline: article.dateline.clone(),
+            backstory: article.backstory.clone(),
         },
+        takeaways: story.takeaways.clone(),
+        groups: story.groups.clone(),
         people: (0..story.people.len())
             .map(|i| PersonJson {
                 change: marked(&changes.people, i),
@@ -440,6 +459,7 @@ pub fn facts_json(story: &Story, changes: &Changes) -> FactsJson {
                 id,
                 at: u.at.iso(),
                 text: u.text.clone(),
+                key: u.key,
             })
             .collect(),
         corrections: crate::ids::corrections_newest_first(story)

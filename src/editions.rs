@@ -16,7 +16,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts_json::FactsJson;
 use crate::images::Probes;
 use crate::load::history::{self, History};
-use crate::load::{self, ArticleSource, FactsSource};
+use crate::load::{self, ArticleSource, FactsSource, TranscriptSource};
 use crate::model::Story;
 use crate::validate;
 
@@ -57,6 +57,8 @@ struct CacheKey {
     log: history::Log,
     static_files: Vec<String>,
     latest: Option<i64>,
+    /// Each transcript's name and text.
+    transcripts: Vec<(String, Option<String>)>,
     seed: Option<String>,
     /// The site's shared people, as the story's past facts may list them.
     shared: Option<String>,
@@ -75,6 +77,7 @@ pub fn read(
     latest: Option<&Timestamp>,
     seed: Option<&FactsJson>,
     shared: Option<&[crate::model::Person]>,
+    transcripts: &[TranscriptSource],
     last: &mut LastRead,
 ) -> Arc<Past> {
     let none = |read: bool, note: Option<String>| {
@@ -125,6 +128,10 @@ pub fn read(
         log,
         static_files: static_files.iter().map(|s| (*s).to_owned()).collect(),
         latest: latest.map(Timestamp::unix_seconds),
+        transcripts: transcripts
+            .iter()
+            .map(|t| (t.name.clone(), t.file.as_ref().map(|f| f.text.clone())))
+            .collect(),
         // The seed's whole text would do, but its edition and ids are what
         // the past editions take from it.
         seed: seed.map(|s| {
@@ -152,6 +159,7 @@ pub fn read(
         latest,
         seed,
         shared,
+        transcripts,
     ));
     last.0 = Some((key, Arc::clone(&past)));
     past
@@ -168,6 +176,9 @@ fn failed(said: &str) -> String {
     )
 }
 
+/// `transcripts` are the working tree's: a transcript is what was said,
+/// which no later edition changes, so past editions are checked against
+/// the same ones.
 fn check(
     commits: &[history::Commit],
     static_files: &[&str],
@@ -175,6 +186,7 @@ fn check(
     latest: Option<&Timestamp>,
     seed: Option<&FactsJson>,
     shared: Option<&[crate::model::Person]>,
+    transcripts: &[TranscriptSource],
 ) -> Past {
     // Each edition's commits, in commit order, oldest edition first. All of
     // them are kept, not only the last: an edition is what the last commit
@@ -238,6 +250,7 @@ fn check(
                 &candidate.article,
                 &mut candidate.facts,
                 &[],
+                transcripts,
                 static_files,
                 pictures,
                 memory,
@@ -345,7 +358,7 @@ mod tests {
 
     fn past(commits: &[history::Commit], latest: &str) -> Past {
         let latest = Timestamp::parse(latest).unwrap();
-        check(commits, &[], &Probes::new(), Some(&latest), None, None)
+        check(commits, &[], &Probes::new(), Some(&latest), None, None, &[])
     }
 
     #[test]

@@ -70,6 +70,12 @@ pub struct FactsJson {
     pub quotes: Vec<QuoteJson>,
     #[serde(default)]
     pub timeline: Vec<EventJson>,
+    /// "What to know", Markdown. Absent from files written before.
+    #[serde(default)]
+    pub takeaways: Vec<String>,
+    /// The who's-who's groups in the order the facts give them.
+    #[serde(default)]
+    pub groups: Vec<String>,
     #[serde(default)]
     pub updates: Vec<UpdateJson>,
     /// Newest first. Absent from files written before corrections existed.
@@ -97,6 +103,31 @@ pub struct ArticleJson {
     /// When the story stopped being updated, if it has.
     #[serde(default, rename = "final", skip_serializing_if = "Option::is_none")]
     pub final_at: Option<String>,
+    /// The byline, each author with their page when given.
+    #[serde(default)]
+    pub authors: Vec<AuthorJson>,
+    /// Who publishes the explainer: the page's publisher, whatever named it.
+    #[serde(default)]
+    pub publisher: Option<PublisherJson>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<String>,
+    /// Markdown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backstory: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuthorJson {
+    pub name: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PublisherJson {
+    pub name: String,
+    #[serde(default)]
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -133,6 +164,13 @@ pub struct QuoteJson {
     /// 1-based: the page's `#p-<n>`. `null` for a quote from elsewhere.
     pub paragraph: Option<usize>,
     pub source: Option<SourceJson>,
+    /// The id of the transcript the words were checked against (`from`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// When they were said: whole seconds from the start of the
+    /// recording, the moment `sources/<from>.html#t-<time>` links to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<Change>,
 }
@@ -166,6 +204,9 @@ pub struct UpdateJson {
     pub id: String,
     pub at: String,
     pub text: String,
+    /// A key event (`key: true`); left out when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub key: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -269,6 +310,8 @@ impl QuoteJson {
             date: q.date.as_ref().map(|d| d.iso()),
             paragraph: q.paragraph.map(|p| p + 1),
             source: q.source.as_ref().map(source_json),
+            from: q.from.as_ref().map(|f| story.sources[f.source].id.clone()),
+            time: q.from.as_ref().and_then(|f| f.seconds),
             change: None,
         }
     }

@@ -80,6 +80,24 @@ pub fn paragraph(index: usize) -> String {
     format!("p-{}", index + 1)
 }
 
+/// A moment of a transcript on its page: `t-<seconds>`, on the first cue
+/// that starts in that second.
+pub fn transcript_moment(seconds: u64) -> String {
+    format!("t-{seconds}")
+}
+
+/// A turn of a transcript on its page: `turn-<n>`, 0-based `index`.
+pub fn transcript_turn(index: usize) -> String {
+    format!("turn-{}", index + 1)
+}
+
+/// Where a quote from a transcript is on the transcript's page: the moment
+/// it was said, or its turn in a transcript without times.
+pub fn in_transcript(from: &crate::model::QuoteFrom) -> String {
+    from.seconds
+        .map_or_else(|| transcript_turn(from.turn), transcript_moment)
+}
+
 /// Where a person's name is linked in a text: `prefix` tells the caption's
 /// mentions from the article's.
 pub fn mention(prefix: MentionIn, person_id: &str) -> String {

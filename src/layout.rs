@@ -29,6 +29,9 @@ pub const SITEMAP: &str = "sitemap.xml";
 pub const SHARE_CARD: &str = "share-card.png";
 /// The main page's oEmbed response.
 pub const MAIN_OEMBED: &str = "oembed.json";
+/// JournalList's trust.txt, only when the publisher gives its accounts,
+/// contact or disclosure.
+pub const TRUST_TXT: &str = "trust.txt";
 
 /// Where embed pages live; their links to the site's own files climb out
 /// of it.
@@ -37,6 +40,8 @@ pub const EMBED_FOLDER: &str = "embed";
 pub const EDITIONS_FOLDER: &str = "editions";
 /// Where the resized versions of the pictures live.
 pub const IMAGES_FOLDER: &str = "images";
+/// Where the transcripts' pages live, one per source.
+pub const SOURCES_FOLDER: &str = "sources";
 
 /// A site's file of its own, at its root: the desk is [`PAGE`] there.
 pub const SITE_FILE: &str = "site.yaml";
@@ -115,6 +120,11 @@ pub fn is_edition_page(path: &str) -> bool {
         .is_some_and(|rest| rest.starts_with('/'))
 }
 
+/// A transcript's page: `sources/<source id>.html`.
+pub fn transcript_page(source_id: &str) -> String {
+    format!("{SOURCES_FOLDER}/{source_id}.html")
+}
+
 /// A resized version of a picture: `images/<name>-<width>.<extension>`.
 pub fn image_version(name: &str, width: u32, extension: &str) -> String {
     format!("{IMAGES_FOLDER}/{name}-{width}.{extension}")
@@ -132,7 +142,8 @@ pub fn root_from(path: &str) -> String {
 /// the story (its ids, its editions) and the base URL: a link that passes
 /// here is checked again against the finished plan.
 pub fn may_write(path: &str) -> bool {
-    if ALWAYS.contains(&path) || [FEED, SITEMAP, SHARE_CARD, MAIN_OEMBED].contains(&path) {
+    if ALWAYS.contains(&path) || [FEED, SITEMAP, SHARE_CARD, MAIN_OEMBED, TRUST_TXT].contains(&path)
+    {
         return true;
     }
     let in_folder = |folder: &str| {
@@ -144,6 +155,9 @@ pub fn may_write(path: &str) -> bool {
             && [".html", ".json", ".png"]
                 .iter()
                 .any(|ext| name.ends_with(ext));
+    }
+    if let Some(name) = in_folder(SOURCES_FOLDER) {
+        return !name.contains('/') && name.ends_with(".html");
     }
     if let Some(rest) = in_folder(EDITIONS_FOLDER) {
         return rest
@@ -161,6 +175,7 @@ mod tests {
     fn a_page_links_up_by_its_depth() {
         assert_eq!(root_from(PAGE), "");
         assert_eq!(root_from(&embed_page("quote-x")), "../");
+        assert_eq!(root_from(&transcript_page("briefing")), "../");
         let at = Timestamp::parse("2025-02-19T00:00:00Z").unwrap();
         assert_eq!(edition_page(&at), "editions/20250219T000000Z/index.html");
         assert_eq!(root_from(&edition_page(&at)), "../../");
@@ -186,6 +201,7 @@ mod tests {
             "embed/quote-x.png",
             "editions/20250219T000000Z/index.html",
             "images/abc-320.webp",
+            "sources/rubio-briefing.html",
         ] {
             assert!(may_write(path), "{path}");
         }
@@ -194,6 +210,7 @@ mod tests {
             "embed/x/y.html",
             "embed/x.txt",
             "editions/x.html",
+            "sources/x.vtt",
         ] {
             assert!(!may_write(path), "{path}");
         }

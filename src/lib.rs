@@ -62,6 +62,7 @@ mod story_cache;
 #[cfg(test)]
 mod test_support;
 mod text;
+mod transcript;
 mod unicode;
 mod validate;
 mod write;

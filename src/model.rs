@@ -33,6 +33,9 @@ pub struct Story {
     pub corrections: Vec<Correction>,
     /// The story's own words for the page, from `i18n/` (see `locale`).
     pub translations: Vec<crate::locale::Translation>,
+    /// The transcripts quotes are checked against (`sources:`), in the
+    /// file's order.
+    pub sources: Vec<Transcript>,
 }
 
 impl Story {
@@ -70,7 +73,7 @@ pub struct Article {
     pub description_at: Option<WrittenAt>,
     pub published: Timestamp,
     pub updated: Option<Timestamp>,
-    pub authors: Vec<String>,
+    pub authors: Vec<Author>,
     pub source: Option<Source>,
     pub photo: Option<Photo>,
     pub lang: String,
@@ -81,6 +84,10 @@ pub struct Article {
     pub share_image: Option<String>,
     /// When the story stopped being updated, if it has.
     pub final_at: Option<Timestamp>,
+    /// The place the story was reported from, printed before the article.
+    pub dateline: Option<String>,
+    /// Markdown: how the story was reported ("How we reported this").
+    pub backstory: Option<String>,
     /// The Markdown body.
     pub body: String,
 }
@@ -101,6 +108,105 @@ pub struct Publisher {
     pub url: Option<String>,
     /// An absolute web address, or a path under `static/`.
     pub logo: Option<String>,
+    /// The newsroom's policy pages (the Trust Project's indicators), each
+    /// an absolute web address, in [`Policy::ALL`]'s order.
+    pub policies: Vec<(Policy, String)>,
+    /// The publisher's accounts elsewhere, absolute web addresses.
+    pub social: Vec<String>,
+    /// Where to reach the newsroom: a web address or a `mailto:` link.
+    pub contact: Option<String>,
+    /// The publisher's disclosure page (JournalList's `disclosure=`).
+    pub disclosure: Option<String>,
+}
+
+impl Publisher {
+    /// A publisher known by its name alone.
+    pub fn named(name: String) -> Self {
+        Publisher {
+            name,
+            url: None,
+            logo: None,
+            policies: Vec::new(),
+            social: Vec::new(),
+            contact: None,
+            disclosure: None,
+        }
+    }
+
+    /// The page a reader is sent to for the newsroom's principles: its
+    /// ethics policy, else its corrections policy.
+    pub fn principles(&self) -> Option<&str> {
+        [Policy::Ethics, Policy::Corrections]
+            .iter()
+            .find_map(|wanted| {
+                self.policies
+                    .iter()
+                    .find(|(policy, _)| policy == wanted)
+                    .map(|(_, url)| url.as_str())
+            })
+    }
+}
+
+/// A policy page a publisher may give under `policies:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Policy {
+    Corrections,
+    Ethics,
+    Masthead,
+    Feedback,
+    Ownership,
+    Diversity,
+    FactChecking,
+}
+
+impl Policy {
+    pub const ALL: [Policy; 7] = [
+        Policy::Corrections,
+        Policy::Ethics,
+        Policy::Masthead,
+        Policy::Feedback,
+        Policy::Ownership,
+        Policy::Diversity,
+        Policy::FactChecking,
+    ];
+
+    /// Its key under `policies:`.
+    pub fn field(self) -> &'static str {
+        match self {
+            Policy::Corrections => "corrections",
+            Policy::Ethics => "ethics",
+            Policy::Masthead => "masthead",
+            Policy::Feedback => "feedback",
+            Policy::Ownership => "ownership",
+            Policy::Diversity => "diversity",
+            Policy::FactChecking => "fact_checking",
+        }
+    }
+}
+
+/// `authors: [Matthew Lee]`, or each one a mapping
+/// `{name, url, same_as, fediverse}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Author {
+    pub name: String,
+    /// Their page at the publisher: an absolute web address.
+    pub url: Option<String>,
+    /// Their profiles elsewhere, absolute web addresses.
+    pub same_as: Vec<String>,
+    /// Their fediverse handle, `@name@host`.
+    pub fediverse: Option<String>,
+}
+
+impl Author {
+    pub fn named(name: String) -> Self {
+        Author {
+            name,
+            url: None,
+            same_as: Vec::new(),
+            fediverse: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -169,6 +275,70 @@ pub struct Quote {
     pub paragraph: Option<usize>,
     /// The language of the quote, when it differs from the article's.
     pub lang: Option<String>,
+    /// Where in a transcript the words were found, for a quote with `from`.
+    pub from: Option<QuoteFrom>,
+}
+
+/// Where a quote is in the transcript it was checked against.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct QuoteFrom {
+    /// Index into [`Story::sources`].
+    pub source: usize,
+    /// Index into that transcript's turns.
+    pub turn: usize,
+    /// The byte range of the quoted words in the turn's text.
+    pub start: usize,
+    pub end: usize,
+    /// When the cue it starts in starts, in whole seconds from the start
+    /// of the recording; `None` for a transcript without times.
+    pub seconds: Option<u64>,
+}
+
+/// A transcript of what was said: a news conference, a hearing, an
+/// interview.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Transcript {
+    /// A slug: its page is `sources/<id>.html`.
+    pub id: String,
+    pub title: String,
+    /// When it was said.
+    pub at: Option<Timestamp>,
+    /// The recording, an absolute web address.
+    pub url: Option<String>,
+    /// The file, as messages name it (`content/sources/briefing.vtt`).
+    pub file: String,
+    pub turns: Vec<Turn>,
+}
+
+/// Consecutive words of one speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Turn {
+    pub speaker: Option<String>,
+    /// The cues' words, joined by spaces.
+    pub text: String,
+    /// Where each cue's words start in `text`, and when.
+    pub cues: Vec<CueStart>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CueStart {
+    pub offset: usize,
+    /// Whole seconds from the start of the recording.
+    pub seconds: Option<u64>,
+    /// The line of the file it was written on.
+    pub line: usize,
+}
+
+impl Turn {
+    /// The cue a byte offset of `text` falls in.
+    pub fn cue_at(&self, offset: usize) -> &CueStart {
+        let index = self.cues.partition_point(|c| c.offset <= offset);
+        &self.cues[index.saturating_sub(1)]
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -193,6 +363,8 @@ pub struct Update {
     pub at: Timestamp,
     /// Markdown.
     pub text: String,
+    /// A key event of the story (`key: true`): listed above the article.
+    pub key: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -294,6 +294,7 @@ fn run_stages(
         latest.as_ref(),
         previous.filter(|_| seed),
         shared_people.as_deref(),
+        &inputs.transcripts,
         &mut memory.editions,
     );
     notes.extend(past.note.clone());

@@ -194,6 +194,82 @@ pub fn fragments(quote: &str) -> Vec<String> {
         .collect()
 }
 
+/// [`normalize`], with the byte offset in `text` of each byte of the
+/// folded text: where a quote found in the folded text is in the original.
+/// One character at a time, so slower; only for passages a quote was
+/// found in.
+pub fn normalize_mapped(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut map: Vec<usize> = Vec::with_capacity(text.len());
+    let mut last_space = true;
+    let pop = |out: &mut String, map: &mut Vec<usize>| {
+        if let Some(c) = out.pop() {
+            map.truncate(map.len() - c.len_utf8());
+        }
+    };
+    let push = |out: &mut String, map: &mut Vec<usize>, c: char, at: usize| {
+        out.push(c);
+        map.extend(std::iter::repeat_n(at, c.len_utf8()));
+    };
+    for (at, original) in text.char_indices() {
+        let c = match fold(original) {
+            Folded::Ellipsis => {
+                for _ in 0..3 {
+                    push(&mut out, &mut map, '.', at);
+                }
+                last_space = false;
+                continue;
+            }
+            Folded::Skip => continue,
+            Folded::Char(c) => c,
+        };
+        if c == '-' && out.ends_with('-') {
+            continue;
+        }
+        if closes_spaced(original) && out.ends_with(' ') {
+            pop(&mut out, &mut map);
+        }
+        if opens_spaced(original) {
+            push(&mut out, &mut map, c, at);
+            last_space = true;
+            continue;
+        }
+        if c == ' ' {
+            if !last_space {
+                push(&mut out, &mut map, ' ', at);
+            }
+            last_space = true;
+        } else {
+            push(&mut out, &mut map, c, at);
+            last_space = false;
+        }
+    }
+    if out.ends_with(' ') {
+        pop(&mut out, &mut map);
+    }
+    (out, map)
+}
+
+/// Where in `passage` a quote found in it is: the byte range from its
+/// first word to its last (ellipses and what they leave out included).
+pub fn locate(quote: &str, passage: &str) -> Option<(usize, usize)> {
+    let parts = fragments(quote);
+    let (folded, map) = normalize_mapped(passage);
+    let mut from = 0;
+    let mut start = None;
+    let mut end = 0;
+    for part in &parts {
+        let found_end = find_whole(&folded, part, from)?;
+        start.get_or_insert(found_end - part.len());
+        end = found_end;
+        from = found_end;
+    }
+    let start = map[start?];
+    let last = map[end - 1];
+    let end = last + passage[last..].chars().next().map_or(0, char::len_utf8);
+    Some((start, end))
+}
+
 /// Look up every quote in the article's paragraphs.
 pub fn verify_all<P: AsRef<str>>(quotes: &[&str], paragraphs: &[P]) -> Vec<QuoteMatch> {
     let normalized: Vec<String> = paragraphs.iter().map(|p| normalize(p.as_ref())).collect();
@@ -635,6 +711,9 @@ mod tests {
                 })
                 .collect();
             assert_eq!(normalize(&text), normalize_char_by_char(&text), "{text:?}");
+            let (mapped, map) = normalize_mapped(&text);
+            assert_eq!(mapped, normalize(&text), "{text:?}");
+            assert_eq!(map.len(), mapped.len());
         }
         for text in [
             "  a  b  ",
@@ -727,6 +806,21 @@ mod tests {
                 QuoteMatch::NotFound { closest: Some(0) },
             ]
         );
+    }
+
+    #[test]
+    fn a_found_quote_is_located_in_the_original_text() {
+        let passage = "Well, thank you. This is the first step of a long and difficult journey, but an important one.";
+        let (start, end) = locate("“This is the first step … difficult journey”", passage).unwrap();
+        assert_eq!(
+            &passage[start..end],
+            "This is the first step of a long and difficult journey"
+        );
+        let french = "Il a dit\u{a0}: «\u{a0}Non\u{202f}! » puis « Jamais ».";
+        let (start, end) = locate("Non!", french).unwrap();
+        // Punctuation at a quote's edges is not compared, so not marked.
+        assert_eq!(&french[start..end], "Non");
+        assert_eq!(locate("never said", passage), None);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! uses it; a date without a year is in the article's year.
 
 use crate::date::{civil_from_days, days_from_civil};
+use crate::locale::MonthWords;
 
 use super::text::Paragraph;
 
@@ -16,20 +17,6 @@ pub struct DateMention {
     pub sentence: String,
 }
 
-const MONTHS: &[&[&str]] = &[
-    &["january", "jan."],
-    &["february", "feb.", "feb"],
-    &["march", "mar."],
-    &["april", "apr."],
-    &["may"],
-    &["june", "jun."],
-    &["july", "jul."],
-    &["august", "aug.", "aug"],
-    &["september", "sept.", "sep.", "sept"],
-    &["october", "oct.", "oct"],
-    &["november", "nov.", "nov"],
-    &["december", "dec.", "dec"],
-];
 const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
@@ -39,17 +26,6 @@ const WEEKDAYS: &[&str] = &[
     "saturday",
     "sunday",
 ];
-
-fn month_of(word: &str) -> Option<u8> {
-    if !word.chars().next().is_some_and(char::is_uppercase) {
-        return None;
-    }
-    let lower = word.to_lowercase();
-    MONTHS
-        .iter()
-        .position(|names| names.contains(&lower.as_str()))
-        .and_then(|i| u8::try_from(i + 1).ok())
-}
 
 fn number(word: &str, range: std::ops::RangeInclusive<u32>) -> Option<u32> {
     let digits = word
@@ -64,11 +40,22 @@ fn number(word: &str, range: std::ops::RangeInclusive<u32>) -> Option<u32> {
 }
 
 /// Dates in the body's paragraphs, by date and then by where they are.
-/// `published` is the article's own day, for weekdays and missing years.
-pub fn find(paragraphs: &[Paragraph], published: Option<(u16, u8, u8)>) -> Vec<DateMention> {
+/// `published` is the article's own day, for weekdays and missing years;
+/// `months` the article's language's month names.
+pub fn find(
+    paragraphs: &[Paragraph],
+    published: Option<(u16, u8, u8)>,
+    months: &MonthWords,
+) -> Vec<DateMention> {
     let mut found = Vec::new();
     for (index, paragraph) in paragraphs.iter().enumerate() {
         let count = paragraph.words.len();
+        // The word after `at` that is part of a date, past the words the
+        // language puts between day, month and year ("18 de febrero").
+        let after = |at: usize| (at + 1..count).find(|&i| !months.is_connector(paragraph.word(i)));
+        let day_at = |i: Option<usize>| i.and_then(|i| number(paragraph.word(i), 1..=31));
+        let year_at = |i: Option<usize>| i.and_then(|i| number(paragraph.word(i), 1000..=2999));
+        let month_at = |i: Option<usize>| i.and_then(|i| months.month_of(paragraph.word(i)));
         let mut skip_until = 0;
         for at in 0..count {
             if at < skip_until {
@@ -77,24 +64,35 @@ pub fn find(paragraphs: &[Paragraph], published: Option<(u16, u8, u8)>) -> Vec<D
             let word = paragraph.word(at);
             let next = |n: usize| (at + n < count).then(|| paragraph.word(at + n));
             let mut iso = None;
-            if let Some(month) = month_of(word) {
-                if let Some(day) = next(1).and_then(|w| number(w, 1..=31)) {
-                    let year = next(2).and_then(|w| number(w, 1000..=2999));
-                    let year = year.or(published.map(|p| u32::from(p.0)));
-                    if let Some(year) = year {
-                        iso = Some(format!("{year:04}-{month:02}-{day:02}"));
-                        skip_until = at + 3;
-                    }
-                } else if let Some(year) = next(1).and_then(|w| number(w, 1000..=2999)) {
+            let mut day_month = None;
+            if let Some(month) = months.month_of(word) {
+                if let Some(day) = day_at(after(at)) {
+                    day_month = Some((day, month, after(at).unwrap_or(at)));
+                } else if let Some(year) = year_at(after(at)) {
                     iso = Some(format!("{year:04}-{month:02}"));
-                    skip_until = at + 2;
+                    skip_until = after(at).unwrap_or(at) + 1;
                 }
                 // "May" alone is too often the verb.
+            } else if let Some(day) = number(word, 1..=31)
+                && let Some(month) = month_at(after(at))
+            {
+                day_month = Some((day, month, after(at).unwrap_or(at)));
+            }
+            if let Some((day, month, last)) = day_month {
+                let year = year_at(after(last));
+                let year = year.or(published.map(|p| u32::from(p.0)));
+                if let Some(year) = year {
+                    iso = Some(format!("{year:04}-{month:02}-{day:02}"));
+                    skip_until = after(last)
+                        .filter(|_| year_at(after(last)).is_some())
+                        .unwrap_or(last)
+                        + 1;
+                }
             } else if let Some(weekday) = WEEKDAYS
                 .iter()
                 .position(|d| word.eq_ignore_ascii_case(d) && word.starts_with(char::is_uppercase))
             {
-                let dated_next = next(1).and_then(month_of).is_some();
+                let dated_next = next(1).and_then(|w| months.month_of(w)).is_some();
                 if !dated_next && let Some(published) = published {
                     let after = at > 0 && paragraph.word(at - 1).eq_ignore_ascii_case("next");
                     iso = Some(weekday_near(published, weekday, after));
@@ -169,10 +167,11 @@ mod tests {
             Paragraph::new("He visited in 2023 and will return March 10, next Monday."),
             Paragraph::new("Talks resumed in March 2023. Prices may rise."),
         ];
-        let found: Vec<(String, usize)> = find(&paragraphs, Some((2025, 2, 19)))
-            .into_iter()
-            .map(|d| (d.iso, d.paragraph))
-            .collect();
+        let found: Vec<(String, usize)> =
+            find(&paragraphs, Some((2025, 2, 19)), &MonthWords::new("en"))
+                .into_iter()
+                .map(|d| (d.iso, d.paragraph))
+                .collect();
         assert_eq!(
             found,
             [
@@ -184,5 +183,42 @@ mod tests {
                 ("2025-03-10".to_owned(), 1),
             ]
         );
+    }
+
+    fn isos(text: &str, lang: &str) -> Vec<String> {
+        let paragraphs = [Paragraph::new(text)];
+        find(&paragraphs, Some((2025, 2, 19)), &MonthWords::new(lang))
+            .into_iter()
+            .map(|d| d.iso)
+            .collect()
+    }
+
+    #[test]
+    fn dates_in_the_articles_own_language_and_order() {
+        assert_eq!(
+            isos(
+                "Le sommet du 18 février 2025 suivait celui de mars 2023.",
+                "fr"
+            ),
+            ["2023-03", "2025-02-18"]
+        );
+        assert_eq!(
+            isos(
+                "La reunión del 18 de febrero de 2025 y la del 3 de marzo.",
+                "es"
+            ),
+            ["2025-02-18", "2025-03-03"]
+        );
+        assert_eq!(
+            isos("Talks on 18 February 2025 and on Sept. 9, 2024.", "en-GB"),
+            ["2024-09-09", "2025-02-18"]
+        );
+        // Capitalised month names make "may" the verb no month.
+        assert_eq!(
+            isos("Prices may 3 times rise in May 2024.", "en"),
+            ["2024-05"]
+        );
+        // A language without CLDR dates reads English's months.
+        assert_eq!(isos("On March 10, 2024.", "x-klingon"), ["2024-03-10"]);
     }
 }

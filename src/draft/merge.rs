@@ -43,14 +43,14 @@ pub fn merge(
             return Err(diagnostics);
         }
     };
-    let field = |name: &str| entries.iter().find(|(k, _)| k.name == name);
-
-    let known = known_people(field("people").map(|(_, n)| n));
-    let known_quotes: Vec<Vec<String>> = field("quotes")
-        .map(|(_, n)| items(n))
+    let known = known_people(facts.root.field("people"));
+    let known_quotes: Vec<Vec<String>> = facts
+        .root
+        .field("quotes")
+        .map(Node::items)
         .unwrap_or_default()
         .iter()
-        .filter_map(|q| text_field(q, "text"))
+        .filter_map(|q| q.field("text")?.as_str())
         .map(quotes::fragments)
         .collect();
 
@@ -71,11 +71,24 @@ pub fn merge(
         id_of.push(Some(person.id.clone()));
         new_people.push(person);
     }
-    let new_quotes: Vec<(String, &str)> = findings
+    // A quote's `from` only where the facts list that source already: the
+    // merge adds people and quotes, not sources.
+    let known_sources: Vec<&str> = facts
+        .root
+        .field("sources")
+        .map(Node::items)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|s| s.field("id")?.as_str())
+        .collect();
+    let new_quotes: Vec<(String, &str, Option<&str>)> = findings
         .quotes
         .iter()
         .filter(|q| !is_known_quote(&q.text, &known_quotes))
-        .filter_map(|q| Some((id_of[q.speaker].clone()?, q.text.as_str())))
+        .filter_map(|q| {
+            let from = q.from.as_deref().filter(|f| known_sources.contains(f));
+            Some((id_of[q.speaker].clone()?, q.text.as_str(), from))
+        })
         .collect();
 
     let mut lines: Vec<String> = facts.file.text.lines().map(str::to_owned).collect();
@@ -90,7 +103,7 @@ pub fn merge(
             "quotes",
             new_quotes
                 .iter()
-                .map(|(id, text)| quote_entry(id, text, ""))
+                .map(|(id, text, from)| quote_entry(id, text, *from, ""))
                 .collect(),
         ),
     ];
@@ -212,45 +225,20 @@ pub fn merge(
     Ok((text, warnings))
 }
 
-fn items(node: &Node) -> Vec<&Node> {
-    match &node.value {
-        Value::Seq(items) => items.iter().collect(),
-        _ => Vec::new(),
-    }
-}
-
-fn text_field<'a>(node: &'a Node, name: &str) -> Option<&'a str> {
-    let Value::Map(entries) = &node.value else {
-        return None;
-    };
-    entries
-        .iter()
-        .find(|(k, _)| k.name == name)
-        .and_then(|(_, v)| match &v.value {
-            Value::Str(s) => Some(s.as_str()),
-            _ => None,
-        })
-}
-
 fn known_people(node: Option<&Node>) -> Vec<Known> {
-    node.map(items)
+    node.map(Node::items)
         .unwrap_or_default()
-        .into_iter()
+        .iter()
         .filter_map(|item| {
-            let id = text_field(item, "id")?.to_owned();
-            let mut forms: Vec<String> = text_field(item, "name")
-                .map(str::to_owned)
+            let id = item.field("id")?.as_str()?.to_owned();
+            let aliases = item.field("aliases").map(Node::items).unwrap_or_default();
+            let forms = item
+                .field("name")
                 .into_iter()
+                .chain(aliases)
+                .filter_map(Node::as_str)
+                .map(str::to_owned)
                 .collect();
-            if let Value::Map(entries) = &item.value
-                && let Some((_, aliases)) = entries.iter().find(|(k, _)| k.name == "aliases")
-            {
-                for alias in items(aliases) {
-                    if let Value::Str(alias) = &alias.value {
-                        forms.push(alias.clone());
-                    }
-                }
-            }
             Some(Known { id, forms })
         })
         .collect()

@@ -24,6 +24,7 @@ mod merge;
 pub(crate) mod output;
 mod people;
 mod roles;
+mod sources;
 mod text;
 
 pub use dates::DateMention;
@@ -53,6 +54,8 @@ pub struct Findings {
     /// Quoted passages with no clear speaker: (paragraph, text).
     pub unattributed: Vec<(usize, String)>,
     pub dates: Vec<DateMention>,
+    /// The transcripts of `content/sources/`, for `sources:`.
+    pub sources: Vec<sources::DraftSource>,
     /// How the article writes its letters, which says whether the rules,
     /// which find names by their capitals, could find any.
     pub letters: LetterCase,
@@ -108,6 +111,8 @@ pub struct DraftQuote {
     pub text: String,
     /// The article paragraph it is in (0-based).
     pub paragraph: usize,
+    /// The transcript it was found in (`from:`).
+    pub from: Option<String>,
 }
 
 /// Draft the facts of the story at `root` from its article, as YAML. With
@@ -147,7 +152,8 @@ pub fn draft_as(root: &Path, format: Format) -> Result<Draft, Diagnostics> {
         (Err(d), _) | (_, Some(Err(d))) => return Err(one(d)),
     };
     let theme = load::theme::load(root)?;
-    draft_from(article, facts, theme, root, format)
+    let transcripts = sources::read(root);
+    draft_from(article, facts, theme, root, format, transcripts)
 }
 
 /// Facts in the YAML form the merge works on: ArchieML facts written as
@@ -267,6 +273,7 @@ pub fn draft_text(article: &str) -> Result<String, Diagnostics> {
         load::theme::defaults(),
         Path::new("."),
         Format::Yaml,
+        Vec::new(),
     )
     .map(|d| d.text)
 }
@@ -277,6 +284,7 @@ fn draft_from(
     theme: load::Theme,
     root: &Path,
     format: Format,
+    transcripts: Vec<sources::DraftSource>,
 ) -> Result<Draft, Diagnostics> {
     // The article is checked as `check` would check it, so that a draft is
     // never made from an article the build refuses; the facts it is checked
@@ -296,10 +304,13 @@ fn draft_from(
         theme,
         translations: Vec::new(),
         shared: None,
+        transcripts: Vec::new(),
         findings: Diagnostics::new(),
     };
     crate::validate::validate(&mut inputs, None).map_err(Diagnostics::sorted)?;
-    let findings = analyse(&inputs.article);
+    let mut findings = analyse(&inputs.article);
+    sources::attribute(&mut findings, &transcripts);
+    findings.sources = transcripts;
     match facts {
         Some(facts) if facts.root.value != Value::Null => {
             let (text, warnings) = merge::merge(&findings, &facts)?;
@@ -375,7 +386,8 @@ pub(crate) fn analyse(article: &ArticleSource) -> Findings {
     let found = people::find(&texts, &front.authors);
     let roles = roles::find(&texts, &found);
     let passages = attribution::find(&texts, body, &found, &roles);
-    let dates = dates::find(&texts[..body], front.published);
+    let months = crate::locale::MonthWords::new(&front.lang);
+    let dates = dates::find(&texts[..body], front.published, &months);
 
     // "Orchard's biggest rival, Lumen Cloud": a two-word name whose last
     // word the article also uses as a common word, that has no role, says
@@ -431,6 +443,7 @@ pub(crate) fn analyse(article: &ArticleSource) -> Findings {
                 speaker,
                 text: passage.text,
                 paragraph: passage.paragraph,
+                from: None,
             }),
             None => unattributed.push((passage.paragraph, passage.text)),
         }
@@ -440,6 +453,7 @@ pub(crate) fn analyse(article: &ArticleSource) -> Findings {
         quotes,
         unattributed,
         dates,
+        sources: Vec::new(),
         letters: LetterCase::of(
             &paragraphs
                 .iter()
@@ -460,9 +474,16 @@ fn id_base(slug: String) -> String {
     }
 }
 
+/// An author is a name, or a mapping with one.
+fn author_name(node: &Node) -> Option<&str> {
+    node.as_str().or_else(|| node.field("name")?.as_str())
+}
+
 /// What the draft needs from the front matter; the checks that it is
 /// well formed are the build's.
 struct FrontMatter {
+    /// The article's language, for its month names.
+    lang: String,
     authors: Vec<String>,
     caption: Option<String>,
     published: Option<(u16, u8, u8)>,
@@ -470,45 +491,25 @@ struct FrontMatter {
 
 impl FrontMatter {
     fn read(node: &Node) -> Self {
-        let Value::Map(entries) = &node.value else {
-            return FrontMatter {
-                authors: Vec::new(),
-                caption: None,
-                published: None,
-            };
+        let authors = match node.field("authors") {
+            Some(one) if one.as_str().is_some() => vec![one],
+            Some(list) => list.items().iter().collect(),
+            None => Vec::new(),
         };
-        let get = |name: &str| entries.iter().find(|(k, _)| k.name == name).map(|(_, v)| v);
-        let authors = match get("authors").map(|n| &n.value) {
-            Some(Value::Seq(items)) => items
-                .iter()
-                .filter_map(|i| match &i.value {
-                    Value::Str(s) => Some(s.clone()),
-                    _ => None,
-                })
-                .collect(),
-            Some(Value::Str(s)) => vec![s.clone()],
-            _ => Vec::new(),
-        };
-        let caption = get("photo").and_then(|photo| match &photo.value {
-            Value::Map(fields) => {
-                fields
-                    .iter()
-                    .find(|(k, _)| k.name == "caption")
-                    .and_then(|(_, v)| match &v.value {
-                        Value::Str(s) => Some(s.clone()),
-                        _ => None,
-                    })
-            }
-            _ => None,
-        });
-        let published = get("published").and_then(|n| match &n.value {
-            Value::Str(s) => crate::date::Timestamp::parse(s).ok().map(|t| t.day()),
-            _ => None,
-        });
+        let field_text = |n: Option<&Node>| n.and_then(Node::as_str).map(str::to_owned);
         FrontMatter {
-            authors,
-            caption,
-            published,
+            lang: field_text(node.field("lang")).unwrap_or_else(|| "en".to_owned()),
+            authors: authors
+                .into_iter()
+                .filter_map(author_name)
+                .map(str::to_owned)
+                .collect(),
+            caption: field_text(node.field("photo").and_then(|p| p.field("caption"))),
+            published: node
+                .field("published")
+                .and_then(Node::as_str)
+                .and_then(|s| crate::date::Timestamp::parse(s).ok())
+                .map(|t| t.day()),
         }
     }
 }

@@ -102,11 +102,15 @@ pub fn person_entry(person: &DraftPerson, indent: &str) -> Vec<String> {
     lines
 }
 
-pub fn quote_entry(speaker_id: &str, text: &str, indent: &str) -> Vec<String> {
-    vec![
+pub fn quote_entry(speaker_id: &str, text: &str, from: Option<&str>, indent: &str) -> Vec<String> {
+    let mut lines = vec![
         format!("{indent}- speaker: {speaker_id}"),
         format!("{indent}  text: {}", scalar(text)),
-    ]
+    ];
+    if let Some(from) = from {
+        lines.push(format!("{indent}  from: {from}"));
+    }
+    lines
 }
 
 /// A whole facts file from what the article holds.
@@ -146,6 +150,19 @@ pub fn fresh(findings: &Findings, article_path: &str) -> String {
         }
     }
     lines.push(String::new());
+    if !findings.sources.is_empty() {
+        lines.push(
+            "# The transcripts in content/sources/: give each its title, and `at`".to_owned(),
+        );
+        lines.push("# and `url` (the recording) if you have them.".to_owned());
+        lines.push("sources:".to_owned());
+        for source in &findings.sources {
+            lines.push(format!("  - id: {}", source.id));
+            lines.push(format!("    file: {}", scalar(&source.file)));
+            lines.push(format!("    title: {}", scalar(&source.title)));
+        }
+        lines.push(String::new());
+    }
     if findings.quotes.is_empty() {
         lines.push("quotes: []".to_owned());
     } else {
@@ -154,6 +171,7 @@ pub fn fresh(findings: &Findings, article_path: &str) -> String {
             lines.extend(quote_entry(
                 &findings.people[quote.speaker].id,
                 &quote.text,
+                quote.from.as_deref(),
                 "  ",
             ));
         }

@@ -7,6 +7,7 @@ pub mod facts_file;
 pub mod front_matter;
 pub mod history;
 pub mod previous;
+pub mod sources;
 pub mod theme;
 pub mod yaml;
 
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::source::SourceFile;
 
+pub use sources::TranscriptSource;
 pub use theme::{Asset, AssetSource, Template, Theme};
 pub use theme::{load_over as theme_over, site_defaults};
 pub use yaml::{Key, Node, Value};
@@ -40,6 +42,8 @@ pub struct Inputs {
     pub translations: Vec<TranslationSource>,
     /// What the site the story is part of gives it, when it is one.
     pub shared: Option<std::sync::Arc<Shared>>,
+    /// The transcripts the facts' `sources` name (`content/sources/`).
+    pub transcripts: Vec<TranscriptSource>,
     /// What loading found that stops no other file being read and checked
     /// (a stray file in `i18n/`, a translation named `.yml`): reported
     /// with validation's findings, so that one run says everything.
@@ -107,7 +111,7 @@ pub fn load_in(root: &Path, shared: Option<std::sync::Arc<Shared>>) -> Result<In
         None => theme::load(root),
     };
     let translations = read_translations(root);
-    let mut inputs = gather(root, article, facts, theme, translations)?;
+    let mut inputs = gather(Some(root), article, facts, theme, translations)?;
     inputs.shared = shared;
     Ok(inputs)
 }
@@ -134,7 +138,7 @@ pub fn from_bytes(article: &[u8], facts: &[u8]) -> Result<Inputs, Diagnostics> {
     let article = decode(ARTICLE_PATH, article.to_vec()).and_then(parse_article);
     let facts = decode(FACTS_PATH, facts.to_vec()).and_then(parse_facts);
     gather(
-        Path::new("."),
+        None,
         article,
         facts,
         Ok(theme::defaults()),
@@ -225,8 +229,10 @@ fn merge_conflict(file: &SourceFile) -> Option<Diagnostic> {
     Some(diagnostic)
 }
 
+/// `root` is where transcripts are read from: none for a story held in
+/// memory, which then has none.
 fn gather(
-    root: &Path,
+    root: Option<&Path>,
     article: Result<ArticleSource, Diagnostic>,
     facts: Result<FactsSource, Diagnostic>,
     theme: Result<Theme, Diagnostics>,
@@ -243,15 +249,21 @@ fn gather(
     } = translations;
     diagnostics.extend(failed);
     match (article, facts, theme) {
-        (Some(article), Some(facts), Some(theme)) if !diagnostics.has_errors() => Ok(Inputs {
-            root: root.to_path_buf(),
-            article,
-            facts,
-            theme,
-            translations: sources,
-            shared: None,
-            findings,
-        }),
+        (Some(article), Some(facts), Some(theme)) if !diagnostics.has_errors() => {
+            let mut findings = findings;
+            let transcripts =
+                root.map_or_else(Vec::new, |root| sources::read(root, &facts, &mut findings));
+            Ok(Inputs {
+                root: root.unwrap_or(Path::new(".")).to_path_buf(),
+                article,
+                facts,
+                theme,
+                translations: sources,
+                transcripts,
+                shared: None,
+                findings,
+            })
+        }
         _ => {
             diagnostics.extend(findings);
             Err(diagnostics)

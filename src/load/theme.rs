@@ -23,6 +23,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/correction.html"),
     ),
     ("changes.html", include_str!("../../templates/changes.html")),
+    (
+        "transcript.html",
+        include_str!("../../templates/transcript.html"),
+    ),
     ("embed.html", include_str!("../../templates/embed.html")),
     (
         "takeaways.html",

@@ -7,11 +7,13 @@
 
 use icu_calendar::{Date, Gregorian};
 use icu_datetime::fieldsets::{self, zone};
+use icu_datetime::pattern::FixedCalendarDateTimeNames;
 use icu_datetime::{DateTimeFormatterPreferences, FixedCalendarDateTimeFormatter};
 use icu_locale::Locale as IcuLocale;
 use icu_locale::subtags::{language, region};
 use icu_time::zone::UtcOffset;
 use icu_time::{Time, ZonedDateTime};
+use writeable::TryWriteable;
 
 use crate::date::{PartialDate, Timestamp};
 
@@ -19,6 +21,7 @@ type Formatter<F> = Option<FixedCalendarDateTimeFormatter<Gregorian, F>>;
 
 /// One formatter per precision, made once per build.
 pub struct DateFormats {
+    prefs: DateTimeFormatterPreferences,
     year: Formatter<fieldsets::Y>,
     month: Formatter<fieldsets::YM>,
     day: Formatter<fieldsets::YMD>,
@@ -36,6 +39,7 @@ impl DateFormats {
         let formats = Self::for_locale(&locale);
         if formats.writes_as(&Self::for_locale(&IcuLocale::UNKNOWN)) {
             return DateFormats {
+                prefs: formats.prefs,
                 year: None,
                 month: None,
                 day: None,
@@ -48,6 +52,7 @@ impl DateFormats {
     fn for_locale(locale: &IcuLocale) -> Self {
         let prefs = DateTimeFormatterPreferences::from(locale);
         DateFormats {
+            prefs,
             year: FixedCalendarDateTimeFormatter::try_new(prefs, fieldsets::Y::long()).ok(),
             month: FixedCalendarDateTimeFormatter::try_new(prefs, fieldsets::YM::long()).ok(),
             day: FixedCalendarDateTimeFormatter::try_new(prefs, fieldsets::YMD::long()).ok(),
@@ -69,7 +74,8 @@ impl DateFormats {
             return false;
         };
         // The day alone: ICU4X 2.4 fails an assertion formatting a month
-        // in some locales (`pt-BR`) in a debug build.
+        // and year in some locales (`pt-BR`) in a debug build (see
+        // `month_and_year`).
         let show = |formats: &DateFormats| formats.day.as_ref().map(|f| f.format(&day).to_string());
         show(self) == show(other)
     }
@@ -83,11 +89,29 @@ impl DateFormats {
         );
         let formatted = match (iso, date.month, date.day) {
             (Ok(d), Some(_), Some(_)) => self.day.as_ref().map(|f| f.format(&d).to_string()),
-            (Ok(d), Some(_), None) => self.month.as_ref().map(|f| f.format(&d).to_string()),
+            (Ok(d), Some(_), None) => self.month.as_ref().and_then(|f| self.month_and_year(f, &d)),
             (Ok(d), None, _) => self.year.as_ref().map(|f| f.format(&d).to_string()),
             (Err(_), ..) => None,
         };
         formatted.unwrap_or_else(|| date.iso())
+    }
+
+    /// ICU4X 2.4's month-and-year formatter, in some locales (`pt`,
+    /// `pt-BR`: `MMMM 'de' y`), is made without the number formatter its
+    /// pattern's year needs: a release build writes the year in plain
+    /// digits, a debug build fails an assertion. The same pattern, through
+    /// names loaded for it and written fallibly, has no such gap.
+    fn month_and_year(
+        &self,
+        formatter: &FixedCalendarDateTimeFormatter<Gregorian, fieldsets::YM>,
+        date: &Date<Gregorian>,
+    ) -> Option<String> {
+        let pattern = formatter.format(date).pattern();
+        let mut names =
+            FixedCalendarDateTimeNames::<Gregorian, fieldsets::YM>::try_new(self.prefs).ok()?;
+        let written = names.include_for_pattern(&pattern).ok()?.format(date);
+        let text = written.try_write_to_string().ok()?;
+        Some(text.into_owned())
     }
 
     /// A day, or a date-time with its hour, minute and UTC offset in the
@@ -110,6 +134,114 @@ impl DateFormats {
             }
         };
         formatted.unwrap_or_else(|| iso_readable(t))
+    }
+}
+
+/// How a language writes months in the dates of running text, read off
+/// CLDR's own long and abbreviated dates (`February 18, 2025`,
+/// `Feb 18, 2025`; `18 février 2025`, `18 févr. 2025`; `18 de febrero de
+/// 2025`), so that a rule reading dates in an article has no month table
+/// of its own. A language CLDR has no dates for gets English's.
+pub struct MonthWords {
+    /// Each month's words, lower-cased, without a final full stop.
+    names: Vec<Vec<String>>,
+    /// The words every month's date has between its numbers: `de` in
+    /// Spanish and Portuguese, none in English.
+    connectors: Vec<String>,
+    /// Whether the language capitalises month names (English does, French
+    /// does not): where it does, `may` the verb is no month.
+    capitalised: bool,
+}
+
+impl MonthWords {
+    pub fn new(tag: &str) -> Self {
+        let read = Self::read(&icu_locale(tag));
+        match read {
+            Some(words) if DateFormats::new(tag).day.is_some() => words,
+            _ => Self::read(&icu_locale("en")).unwrap_or(MonthWords {
+                names: vec![Vec::new(); 12],
+                connectors: Vec::new(),
+                capitalised: true,
+            }),
+        }
+    }
+
+    fn read(locale: &IcuLocale) -> Option<Self> {
+        let prefs = DateTimeFormatterPreferences::from(locale);
+        let long =
+            FixedCalendarDateTimeFormatter::<Gregorian, _>::try_new(prefs, fieldsets::YMD::long())
+                .ok()?;
+        let medium = FixedCalendarDateTimeFormatter::<Gregorian, _>::try_new(
+            prefs,
+            fieldsets::YMD::medium(),
+        )
+        .ok()?;
+        let mut names = vec![Vec::new(); 12];
+        let mut connectors: Option<Vec<String>> = None;
+        let mut capitalised = false;
+        for (index, words) in names.iter_mut().enumerate() {
+            let month = u8::try_from(index + 1).ok()?;
+            let date = Date::try_new_gregorian(2025, month, 18).ok()?;
+            let mut all = Vec::new();
+            for written in [
+                long.format(&date).to_string(),
+                medium.format(&date).to_string(),
+            ] {
+                let tokens: Vec<&str> = written
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|t| !t.is_empty() && !t.chars().any(char::is_numeric))
+                    .collect();
+                capitalised |= tokens
+                    .first()
+                    .is_some_and(|t| t.starts_with(char::is_uppercase));
+                all.extend(tokens.iter().map(|t| t.to_lowercase()));
+            }
+            connectors = Some(match connectors {
+                None => all.clone(),
+                Some(before) => before.into_iter().filter(|c| all.contains(c)).collect(),
+            });
+            *words = all;
+        }
+        let connectors = connectors.unwrap_or_default();
+        for words in &mut names {
+            words.retain(|w| !connectors.contains(w));
+            words.dedup();
+        }
+        Some(MonthWords {
+            names,
+            connectors,
+            capitalised,
+        })
+    }
+
+    /// The month (1–12) a word of running text names: a month's name or
+    /// abbreviation, or a longer abbreviation with its full stop (AP's
+    /// `Sept.`).
+    pub fn month_of(&self, word: &str) -> Option<u8> {
+        if self.capitalised && !word.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        let bare = lower.strip_suffix('.').unwrap_or(&lower);
+        let cut_short = lower.ends_with('.') && bare.chars().count() >= 3;
+        let index = self
+            .names
+            .iter()
+            .position(|names| names.iter().any(|n| n == bare))
+            .or_else(|| {
+                cut_short.then(|| {
+                    self.names
+                        .iter()
+                        .position(|names| names.iter().any(|n| n.starts_with(bare)))
+                })?
+            })?;
+        u8::try_from(index + 1).ok()
+    }
+
+    /// Whether a word is one a date puts between its numbers.
+    pub fn is_connector(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.connectors.contains(&lower)
     }
 }
 
@@ -168,6 +300,9 @@ mod tests {
         assert_eq!(partial("zh-Hans", "2019-08"), "2019年8月");
         assert_eq!(partial("ru", "2019-08"), "август 2019\u{202f}г.");
         assert_eq!(partial("pl", "2026-05-13"), "13 maja 2026");
+        assert_eq!(partial("pt-BR", "2019-08"), "agosto de 2019");
+        assert_eq!(partial("pt", "2019-08"), "agosto de 2019");
+        assert_eq!(partial("fa", "2019-08"), "اوت ۲۰۱۹");
     }
 
     #[test]

@@ -12,7 +12,7 @@ mod tag;
 
 use std::collections::{BTreeMap, HashMap};
 
-pub use dates::DateFormats;
+pub use dates::{DateFormats, MonthWords};
 pub use tag::{is_language_tag, suggest_tag};
 
 /// The built-in translations, by language tag.

@@ -150,8 +150,11 @@ impl Parts<'_> {
             .render_to(template, context, &mut *buffer)
             .map_err(|error| template_diagnostic(&error, self.templates, template))?;
         // Tera writes what its templates, which are UTF-8, and its values,
-        // which are strings, make.
-        Ok(tera::Value::from(String::from_utf8_lossy(&buffer)))
+        // which are strings, make. The line break the template file ends
+        // with is the page's to place, not the card's.
+        Ok(tera::Value::from(String::from_utf8_lossy(
+            buffer.trim_ascii_end(),
+        )))
     }
 }
 

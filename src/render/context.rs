@@ -39,6 +39,7 @@ pub fn main_page(
         quotes,
         timeline,
         updates,
+        key_events,
         counts,
     } = data;
     drop((people, quotes, timeline));
@@ -54,6 +55,7 @@ pub fn main_page(
     context.insert_value("event_cards", tera::Value::from(cards.timeline.clone()));
     context.insert_value("article", value(article)?);
     context.insert_value("updates", value(updates)?);
+    context.insert_value("key_events", value(key_events)?);
     context.insert_value("takeaways", value(takeaways)?);
     context.insert_value("toc", value(toc)?);
     context.insert_value("counts", value(counts)?);

@@ -45,6 +45,7 @@ pub fn make(
                 .render_to(template, &context, &mut html)
                 .map_err(|error| template_diagnostic(&error, site.templates, template))?;
             tidy::collapse_blank_lines(&mut html);
+            tidy::drop_breaks_beside_blocks(&mut html);
             Contents::Bytes(html)
         }
         Make::Text(make) => Contents::Bytes(make().into_bytes()),
@@ -116,9 +117,17 @@ fn page_context(
                 path,
             );
             let root = layout::root_from(path);
+            let record: Vec<String> = site.record.iter().map(|e| e.id.clone()).collect();
             data.page.earlier = Some(views::EarlierView {
                 as_of: views::DateView::of_time(edition.story.edition(), locale),
                 latest_url: format!("{root}{}", layout::PAGE),
+                corrected_later: views::corrected_later(
+                    story,
+                    edition.story,
+                    &record,
+                    &root,
+                    locale,
+                ),
             });
             data.page.script_words = publish::script_words_without_embeds(locale);
             let cards = cards::render(&data, locale, site.tera, site.templates)?;
@@ -133,6 +142,21 @@ fn page_context(
             let root = options.base_url.as_deref().unwrap_or_default();
             let page = views::page_view(story, options, locale, site.pictures, root);
             (context::globals(page, locale)?, 4096)
+        }
+        PageKind::Transcript(index) => {
+            let root = layout::root_from(path);
+            let mut page = views::page_view(story, options, locale, site.pictures, &root);
+            page.changes_url = Some(format!("{root}{}", layout::CHANGES));
+            let transcript = views::transcript_view(story, index, locale, path);
+            let size = 4096
+                + 2 * story.sources[index]
+                    .turns
+                    .iter()
+                    .map(|t| t.text.len() + 200)
+                    .sum::<usize>();
+            let mut context = context::globals(page, locale)?;
+            context.insert_value("transcript", value(&transcript)?);
+            (context, size)
         }
         PageKind::Changes => {
             let mut page = views::page_view(story, options, locale, site.pictures, "");

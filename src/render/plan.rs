@@ -55,6 +55,8 @@ pub enum PageKind<'a> {
     NotFound,
     /// The record of changes, edition by edition.
     Changes,
+    /// The page of one transcript: an index into [`Story::sources`].
+    Transcript(usize),
 }
 
 /// The template of every embed page; `embed.kind` says which part it shows.
@@ -155,6 +157,15 @@ pub fn plan<'a>(
     outputs.extend([
         page(layout::NOT_FOUND, "404.html", PageKind::NotFound),
         page(layout::CHANGES, "changes.html", PageKind::Changes),
+    ]);
+    outputs.extend(story.sources.iter().enumerate().map(|(index, source)| {
+        page(
+            &layout::transcript_page(&source.id),
+            "transcript.html",
+            PageKind::Transcript(index),
+        )
+    }));
+    outputs.extend([
         text(
             layout::FACTS_JSON,
             Box::new(|| crate::changes::facts_json(story, changes).to_json()),
@@ -170,6 +181,9 @@ pub fn plan<'a>(
         // GitHub Pages would otherwise run the site through Jekyll.
         text(layout::NO_JEKYLL, Box::new(String::new)),
     ]);
+    if let Some(trust) = publish::trust_txt(story) {
+        outputs.push(text(layout::TRUST_TXT, Box::new(move || trust)));
+    }
     if let (views::ShareImage::Drawn, false) = (views::share_image(story), options.skip_pictures) {
         outputs.push(Output {
             path: layout::SHARE_CARD.to_owned(),
@@ -188,7 +202,7 @@ pub fn plan<'a>(
     if let Some(base_url) = options.base_url.as_deref() {
         outputs.push(text(
             layout::FEED,
-            Box::new(move || publish::feed(story, base_url)),
+            Box::new(move || publish::feed(story, base_url, locale)),
         ));
         outputs.push(text(
             layout::SITEMAP,

@@ -15,7 +15,10 @@ use crate::text::{Cut, shorten};
 
 /// Atom, one entry per update. Entry ids are the update's address on the
 /// page, which depends only on the base URL and the update's time.
-pub fn feed(story: &Story, base_url: &str) -> String {
+/// A key event's entry has the category `key`, a correction's the category
+/// `correction` and the word before its title, each labelled in the page's
+/// language.
+pub fn feed(story: &Story, base_url: &str, locale: &Locale) -> String {
     let article = &story.article;
     let mut xml = String::new();
     xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
@@ -53,26 +56,69 @@ pub fn feed(story: &Story, base_url: &str) -> String {
     ));
     // Corrections are entries too: a reader who follows the story by its
     // feed must hear of them as of any update.
-    let mut entries: Vec<(String, &crate::date::Timestamp, &str)> =
-        crate::ids::updates_newest_first(story)
-            .into_iter()
-            .map(|(id, u)| (id, &u.at, u.text.as_str()))
-            .chain(
-                crate::ids::corrections_newest_first(story)
-                    .into_iter()
-                    .map(|(id, c)| (id, &c.at, c.text.as_str())),
-            )
-            .collect();
-    entries.sort_by_key(|(_, at, _)| std::cmp::Reverse(at.unix_seconds()));
-    for (id, at, text) in entries {
+    struct Entry<'a> {
+        id: String,
+        at: &'a crate::date::Timestamp,
+        text: &'a str,
+        kind: EntryKind,
+    }
+    #[derive(PartialEq)]
+    enum EntryKind {
+        Update,
+        KeyEvent,
+        Correction,
+    }
+    let mut entries: Vec<Entry> = crate::ids::updates_newest_first(story)
+        .into_iter()
+        .map(|(id, u)| Entry {
+            id,
+            at: &u.at,
+            text: u.text.as_str(),
+            kind: if u.key {
+                EntryKind::KeyEvent
+            } else {
+                EntryKind::Update
+            },
+        })
+        .chain(
+            crate::ids::corrections_newest_first(story)
+                .into_iter()
+                .map(|(id, c)| Entry {
+                    id,
+                    at: &c.at,
+                    text: c.text.as_str(),
+                    kind: EntryKind::Correction,
+                }),
+        )
+        .collect();
+    entries.sort_by_key(|entry| std::cmp::Reverse(entry.at.unix_seconds()));
+    for Entry { id, at, text, kind } in entries {
         let address = format!("{base_url}#{id}");
-        let title = crate::article::plain_text(text);
+        let mut title = crate::article::plain_text(text);
+        if kind == EntryKind::Correction {
+            title = format!(
+                "{}{}{title}",
+                locale.word("correction"),
+                locale.word("colon")
+            );
+        }
         xml.push_str("  <entry>\n");
         xml.push_str(&format!("    <id>{}</id>\n", escape(&address)));
         xml.push_str(&format!(
             "    <title>{}</title>\n",
             escape(&shorten(&title, 100, Cut::AfterWord))
         ));
+        let category = match kind {
+            EntryKind::Update => None,
+            EntryKind::KeyEvent => Some(("key", "key_event")),
+            EntryKind::Correction => Some(("correction", "correction")),
+        };
+        if let Some((term, word)) = category {
+            xml.push_str(&format!(
+                "    <category term=\"{term}\" label=\"{}\"/>\n",
+                escape(locale.word(word))
+            ));
+        }
         xml.push_str(&format!("    <updated>{}</updated>\n", at.utc_rfc3339()));
         xml.push_str(&format!(
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
@@ -92,21 +138,39 @@ fn feed_authors(story: &Story) -> Vec<String> {
     if story.article.authors.is_empty() {
         vec![story.publisher().to_owned()]
     } else {
-        story.article.authors.clone()
+        story
+            .article
+            .authors
+            .iter()
+            .map(|a| a.name.clone())
+            .collect()
     }
 }
 
+/// The main page, and each transcript's page.
 pub fn sitemap(story: &Story, base_url: &str) -> String {
+    let lastmod = story.edition().utc_rfc3339();
+    let url = |address: &str| {
+        format!(
+            "\x20 <url>\n\
+             \x20   <loc>{}</loc>\n\
+             \x20   <lastmod>{lastmod}</lastmod>\n\
+             \x20 </url>\n",
+            escape(address)
+        )
+    };
+    let mut urls = url(base_url);
+    for source in &story.sources {
+        urls.push_str(&url(&format!(
+            "{base_url}{}",
+            crate::layout::transcript_page(&source.id)
+        )));
+    }
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n\
-         \x20 <url>\n\
-         \x20   <loc>{}</loc>\n\
-         \x20   <lastmod>{}</lastmod>\n\
-         \x20 </url>\n\
-         </urlset>\n",
-        escape(base_url),
-        story.edition().utc_rfc3339()
+         {urls}\
+         </urlset>\n"
     )
 }
 
@@ -118,7 +182,9 @@ pub fn robots(base_url: Option<&str>) -> String {
     text
 }
 
-/// The schema.org `NewsArticle`, ready to sit inside a `<script>` element.
+/// The schema.org `LiveBlogPosting` of a story still developing, with one
+/// `liveBlogUpdate` per update, or the `NewsArticle` of one that is `final`
+/// (with its `coverageEndTime`), ready to sit inside a `<script>` element.
 /// `address` makes a path under `static/` into the link the page gives it.
 pub fn json_ld(
     story: &Story,
@@ -132,7 +198,22 @@ pub fn json_ld(
         fields.insert(key.to_owned(), value);
     };
     put("@context", json!("https://schema.org"));
-    put("@type", json!("NewsArticle"));
+    // Google's LIVE badge reads `LiveBlogPosting`: the story says it is
+    // developing until `final` says it is over.
+    match &article.final_at {
+        None => {
+            put("@type", json!("LiveBlogPosting"));
+            put("coverageStartTime", json!(article.published.iso()));
+            let updates = live_blog_updates(story, base_url);
+            if !updates.is_empty() {
+                put("liveBlogUpdate", Value::Array(updates));
+            }
+        }
+        Some(end) => {
+            put("@type", json!("NewsArticle"));
+            put("coverageEndTime", json!(end.iso()));
+        }
+    }
     put("headline", json!(article.title));
     if let Some(description) = &article.description {
         put("description", json!(description));
@@ -145,7 +226,18 @@ pub fn json_ld(
         article
             .authors
             .iter()
-            .map(|name| json!({ "@type": "Person", "name": name }))
+            .map(|author| {
+                let mut person = json!({ "@type": "Person", "name": author.name });
+                if let Some(url) = author.url.as_deref().filter(|u| is_safe_url(u)) {
+                    person["url"] = json!(url);
+                }
+                let same_as: Vec<&String> =
+                    author.same_as.iter().filter(|u| is_safe_url(u)).collect();
+                if !same_as.is_empty() {
+                    person["sameAs"] = json!(same_as);
+                }
+                person
+            })
             .collect(),
     );
     let mut publisher = json!({ "@type": "Organization", "name": story.publisher() });
@@ -163,6 +255,16 @@ pub fn json_ld(
             };
             publisher["logo"] = json!({ "@type": "ImageObject", "url": logo });
         }
+        for (policy, url) in given.policies.iter().filter(|(_, u)| is_safe_url(u)) {
+            publisher[policy_property(*policy)] = json!(url);
+        }
+        if let Some(url) = given.principles().filter(|u| is_safe_url(u)) {
+            publisher["publishingPrinciples"] = json!(url);
+        }
+        let social: Vec<&String> = given.social.iter().filter(|u| is_safe_url(u)).collect();
+        if !social.is_empty() {
+            publisher["sameAs"] = json!(social);
+        }
     }
     put("publisher", publisher);
     if let Some(base) = base_url {
@@ -171,6 +273,12 @@ pub fn json_ld(
     }
     if let Some(image) = image_url {
         put("image", json!([image]));
+    }
+    if let Some(backstory) = &article.backstory {
+        put("backstory", json!(crate::article::plain_text(backstory)));
+    }
+    if let Some(dateline) = &article.dateline {
+        put("dateline", json!(dateline));
     }
     let corrections = crate::ids::corrections_newest_first(story);
     if !corrections.is_empty() {
@@ -188,8 +296,106 @@ pub fn json_ld(
                 .collect(),
         );
     }
+    // Each key quote checked against a transcript, as a `Quotation` based
+    // on it. (Quotes from the article are its own words, already the
+    // article's; listing them too would cost the page weight it has not
+    // to spare.)
+    let quotations: Vec<Value> = story
+        .quotes
+        .iter()
+        .filter_map(|quote| {
+            let from = quote.from.as_ref()?;
+            let source = &story.sources[from.source];
+            let mut based_on = json!({ "@type": "CreativeWork", "name": source.title });
+            if let Some(base) = base_url {
+                based_on["url"] = json!(format!(
+                    "{base}{}",
+                    crate::layout::transcript_page(&source.id)
+                ));
+            }
+            if let Some(at) = &source.at {
+                based_on["dateCreated"] = json!(at.iso());
+            }
+            Some(json!({
+                "@type": "Quotation",
+                "text": crate::quotes::without_marks(&quote.text),
+                "spokenByCharacter": {
+                    "@type": "Person",
+                    "name": story.people[quote.speaker].name,
+                },
+                "isBasedOn": based_on,
+            }))
+        })
+        .collect();
+    if !quotations.is_empty() {
+        put("hasPart", Value::Array(quotations));
+    }
     let value = Value::Object(fields);
     script_safe(&value.to_string())
+}
+
+/// The schema.org property of the Trust Project's indicator each policy
+/// page is.
+fn policy_property(policy: crate::model::Policy) -> &'static str {
+    use crate::model::Policy;
+    match policy {
+        Policy::Corrections => "correctionsPolicy",
+        Policy::Ethics => "ethicsPolicy",
+        Policy::Masthead => "masthead",
+        Policy::Feedback => "actionableFeedbackPolicy",
+        Policy::Ownership => "ownershipFundingInfo",
+        Policy::Diversity => "diversityPolicy",
+        Policy::FactChecking => "verificationFactCheckingPolicy",
+    }
+}
+
+/// JournalList's trust.txt: the publisher's accounts, contact and
+/// disclosure, one `key=value` line each; `None` when the publisher gives
+/// none of them.
+pub fn trust_txt(story: &Story) -> Option<String> {
+    let publisher = story.article.publisher.as_ref()?;
+    // Checked when read; a value that would break its line is left out
+    // all the same.
+    let fits = |value: &&String| !value.chars().any(|c| c.is_whitespace() || c.is_control());
+    let mut lines = String::new();
+    for url in publisher.social.iter().filter(fits) {
+        lines.push_str(&format!("social={url}\n"));
+    }
+    for contact in publisher.contact.iter().filter(fits) {
+        lines.push_str(&format!("contact={contact}\n"));
+    }
+    for disclosure in publisher.disclosure.iter().filter(fits) {
+        lines.push_str(&format!("disclosure={disclosure}\n"));
+    }
+    (!lines.is_empty()).then(|| format!("# trust.txt for {}\n{lines}", one_line(&publisher.name)))
+}
+
+/// A name on one line of a text file.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One schema.org `BlogPosting` per update, newest first, as the page
+/// lists them; each one's `url` is its stable anchor on the page, when the
+/// page has an address.
+fn live_blog_updates(story: &Story, base_url: Option<&str>) -> Vec<Value> {
+    crate::ids::updates_newest_first(story)
+        .into_iter()
+        .map(|(id, update)| {
+            let body = crate::article::plain_text(&update.text);
+            // Google shows at most 110 characters of a headline (the ellipsis one).
+            let mut posting = json!({
+                "@type": "BlogPosting",
+                "headline": shorten(&body, 109, Cut::AfterWord),
+                "articleBody": body,
+                "datePublished": update.at.iso(),
+            });
+            if let Some(base) = base_url {
+                posting["url"] = json!(format!("{base}#{id}"));
+            }
+            posting
+        })
+        .collect()
 }
 
 /// timeline.json in Knight Lab TimelineJS's format, so a newsroom can drop
@@ -210,6 +416,9 @@ pub fn timeline_json(story: &Story, locale: &Locale) -> String {
     }
     #[derive(Serialize)]
     struct TimelineEvent<'a> {
+        /// The date in the page's words: TimelineJS would otherwise show
+        /// its own English ones.
+        display_date: String,
         #[serde(skip_serializing_if = "Option::is_none")]
         group: Option<&'a str>,
         start_date: StartDate,
@@ -251,6 +460,7 @@ pub fn timeline_json(story: &Story, locale: &Locale) -> String {
                 });
             }
             TimelineEvent {
+                display_date: locale.dates.partial(&event.date),
                 group: event
                     .people
                     .first()
@@ -386,7 +596,7 @@ fn escape(text: &str) -> String {
 }
 
 /// TimelineJS puts headline and text into the page as HTML.
-fn html_escape(text: &str) -> String {
+pub(crate) fn html_escape(text: &str) -> String {
     escape(text).replace("&apos;", "&#39;")
 }
 

@@ -44,11 +44,16 @@ pub(super) fn cross_check(
     // always given.
     let mut item_at: Vec<Option<Pos>> = roster.at.iter().map(|&pos| Some(pos)).collect();
     let mut given_ids = GivenIds::default();
+    let from_sources = super::sources::verify(checker, &facts.quotes, &facts.sources);
     let quotes = resolve_quotes(
         checker,
         facts.quotes,
         &roster,
-        scan.quotes,
+        Lookups {
+            article: scan.quotes,
+            transcripts: from_sources,
+            sources: &facts.sources,
+        },
         empty_body,
         (paragraphs, source),
         (&mut given_ids, &mut item_at),
@@ -96,6 +101,7 @@ pub(super) fn cross_check(
         updates: facts.updates,
         corrections: Vec::new(),
         translations: Vec::new(),
+        sources: facts.sources.items,
     };
     ids::assign(&mut story, previous);
     let entries = quotes.at.into_iter().chain(timeline.at);
@@ -331,6 +337,15 @@ struct Resolved<T> {
     at: Vec<Pos>,
 }
 
+/// Where the quotes were looked for, and what was found.
+struct Lookups<'s> {
+    /// In the article, for each quote without `source` or `from`, in order.
+    article: Vec<QuoteMatch>,
+    /// In its transcript, for each quote with `from` (by the quote's index).
+    transcripts: Vec<Option<(usize, QuoteMatch)>>,
+    sources: &'s super::sources::Sources,
+}
+
 /// Each quote's speaker resolves, and a quote without an outside source is
 /// where the article scan found it (`found`, in order); `ids` checks the
 /// quotes' own ids and records where each kept quote's was written.
@@ -338,7 +353,11 @@ fn resolve_quotes(
     checker: &mut Checker,
     quotes: Vec<Located<UnresolvedQuote, QuoteAt>>,
     roster: &Roster,
-    found: Vec<QuoteMatch>,
+    Lookups {
+        article: found,
+        transcripts: from_sources,
+        sources,
+    }: Lookups,
     empty_body: bool,
     (paragraphs, source): (&[article::Paragraph], &ArticleSource),
     (given_ids, item_at): (&mut GivenIds, &mut Vec<Option<Pos>>),
@@ -348,9 +367,20 @@ fn resolve_quotes(
         items: Vec::new(),
         at: Vec::new(),
     };
-    for Located { value: quote, at } in quotes {
+    for (Located { value: quote, at }, from_source) in quotes.into_iter().zip(from_sources) {
         given_ids.check(checker, at.id.as_ref(), "quote");
         let speaker = roster.resolve(checker, &at.speaker.0, at.speaker.1, "`speaker`");
+        let from = from_source.and_then(|outcome| {
+            super::sources::resolve(
+                checker,
+                quote.text(),
+                &outcome,
+                &at,
+                speaker.map(|s| &roster.people[s]),
+                &roster.people,
+                sources,
+            )
+        });
         let paragraph = if at.from_outside {
             None
         } else {
@@ -367,7 +397,7 @@ fn resolve_quotes(
         if let Some(speaker) = speaker {
             item_at.push(at.id.as_ref().map(|(_, pos)| *pos));
             resolved.at.push(at.text);
-            resolved.items.push(quote.resolve(speaker, paragraph));
+            resolved.items.push(quote.resolve(speaker, paragraph, from));
         }
     }
     resolved

@@ -23,14 +23,17 @@ const FACTS_FIELDS: &[&str] = &[
     "takeaways",
     "updates",
     "corrections",
+    "sources",
 ];
 const PERSON_FIELDS: &[&str] = &[
     "id", "name", "role", "group", "aliases", "summary", "image", "links", "lang",
 ];
 const LINK_FIELDS: &[&str] = &["title", "url"];
-const QUOTE_FIELDS: &[&str] = &["id", "speaker", "text", "context", "date", "source", "lang"];
+const QUOTE_FIELDS: &[&str] = &[
+    "id", "speaker", "text", "context", "date", "source", "from", "lang",
+];
 const EVENT_FIELDS: &[&str] = &["id", "date", "title", "summary", "people", "source"];
-const UPDATE_FIELDS: &[&str] = &["at", "text"];
+const UPDATE_FIELDS: &[&str] = &["at", "text", "key"];
 const CORRECTION_FIELDS: &[&str] = &["at", "text", "item"];
 
 /// Facts read from facts.yaml, still holding the positions the cross-checks
@@ -51,6 +54,8 @@ pub(super) struct Facts {
     /// Ids that a person entry with an error already reported may have
     /// meant: a quote or event naming one of them gets no second error.
     pub(super) excused_ids: HashSet<String>,
+    /// The transcripts of `sources:`.
+    pub(super) sources: super::sources::Sources,
 }
 
 /// A quote as read, before its speaker's id is resolved to a person and
@@ -70,7 +75,12 @@ impl UnresolvedQuote {
         &self.text
     }
 
-    pub(super) fn resolve(self, speaker: usize, paragraph: Option<usize>) -> Quote {
+    pub(super) fn resolve(
+        self,
+        speaker: usize,
+        paragraph: Option<usize>,
+        from: Option<crate::model::QuoteFrom>,
+    ) -> Quote {
         Quote {
             // Given by `ids::assign` once every quote is known.
             id: String::new(),
@@ -83,6 +93,7 @@ impl UnresolvedQuote {
             source: self.source,
             paragraph,
             lang: self.lang,
+            from,
         }
     }
 }
@@ -99,8 +110,11 @@ pub(super) struct QuoteAt {
     pub(super) id: Option<(String, Pos)>,
     pub(super) speaker: (String, Pos),
     pub(super) text: Pos,
-    /// Has a `source` key (even a broken one): not looked up in the article.
+    /// Has a `source` or `from` key (even a broken one): not looked up in
+    /// the article.
     pub(super) from_outside: bool,
+    /// The source id of `from`, and where it is written.
+    pub(super) from: Option<(String, Pos)>,
 }
 
 pub(super) struct EventAt {
@@ -123,6 +137,7 @@ pub(super) fn read_facts(
     static_files: &[&str],
     pictures: &Probes,
     shared: Option<&[Person]>,
+    transcripts: &[crate::load::TranscriptSource],
 ) -> Facts {
     let mut facts = Facts::default();
     let name = crate::load::facts_file::short_name(checker.file).to_owned();
@@ -164,6 +179,7 @@ pub(super) fn read_facts(
             facts.people.extend(person);
         }
     }
+    facts.sources = super::sources::read(checker, fields.get("sources"), transcripts);
     if let Some(node) = fields.get("quotes") {
         for item in checker.list(node, "`quotes`") {
             facts.quotes.extend(read_quote(checker, item));
@@ -194,8 +210,12 @@ pub(super) fn read_facts(
             if let (Some(text), Some(node)) = (&text, update.get("text")) {
                 check_fact_markdown(checker, text, node.pos, "an update");
             }
+            let key = update
+                .get("key")
+                .and_then(|node| checker.boolean(node, "`key`"))
+                .unwrap_or(false);
             if let (Some(at), Some(text)) = (at, text.and_then(without_notes)) {
-                facts.updates.push(Update { at, text });
+                facts.updates.push(Update { at, text, key });
             }
         }
     }
@@ -506,11 +526,22 @@ fn read_quote(checker: &mut Checker, item: &Node) -> Option<Located<UnresolvedQu
     let lang = fields
         .get("lang")
         .and_then(|node| checker.language_tag(node, "`lang`"));
+    let from = fields
+        .get("from")
+        .and_then(|node| Some((checker.text(node, "`from`")?, node.pos)));
+    if let (Some((_, pos)), Some(_)) = (&from, fields.get("source")) {
+        checker.error(
+            *pos,
+            "a quote has a `source` (where it was published) or a `from` (the transcript it is checked against), not both",
+            Some("keep `from` to check the words against the transcript".into()),
+        );
+    }
     let at = QuoteAt {
         id: id.clone(),
         speaker: (speaker.clone()?, fields.get("speaker")?.pos),
         text: fields.get("text")?.pos,
-        from_outside: fields.get("source").is_some(),
+        from_outside: fields.get("source").is_some() || fields.get("from").is_some(),
+        from,
     };
     Some(Located {
         value: UnresolvedQuote {

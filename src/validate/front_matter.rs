@@ -7,7 +7,7 @@ use super::{read_source, static_path};
 use crate::images::Probes;
 use crate::links::is_remote;
 use crate::load::{ArticleSource, Node, Value};
-use crate::model::{Article, Photo, Publisher};
+use crate::model::{Article, Author, Photo, Policy, Publisher};
 
 const ARTICLE_FIELDS: &[&str] = &[
     "title",
@@ -21,9 +21,20 @@ const ARTICLE_FIELDS: &[&str] = &[
     "publisher",
     "share_image",
     "final",
+    "dateline",
+    "backstory",
 ];
 const PHOTO_FIELDS: &[&str] = &["caption", "credit", "src", "alt"];
-const PUBLISHER_FIELDS: &[&str] = &["name", "url", "logo"];
+const PUBLISHER_FIELDS: &[&str] = &[
+    "name",
+    "url",
+    "logo",
+    "policies",
+    "social",
+    "contact",
+    "disclosure",
+];
+const AUTHOR_FIELDS: &[&str] = &["name", "url", "same_as", "fediverse"];
 pub(super) fn read_article(
     checker: &mut Checker,
     source: &ArticleSource,
@@ -64,11 +75,19 @@ pub(super) fn read_article(
     let final_at = fields
         .get("final")
         .and_then(|node| checker.timestamp(node, "`final`"));
-    let authors = checker
-        .text_list(&fields, "authors")
-        .into_iter()
-        .map(|(a, _)| a)
-        .collect();
+    let authors = read_authors(checker, &fields);
+    let dateline = checker.optional_text(&fields, "dateline");
+    let backstory = checker.optional_text(&fields, "backstory");
+    if let (Some(text), Some(node)) = (&backstory, fields.get("backstory")) {
+        super::check_fact_markdown(checker, text, node.pos, "the backstory");
+        if fields.get("publisher").is_none() {
+            checker.error(
+                node.pos,
+                "`backstory` says how the newsroom reported the story, but the front matter names no `publisher`",
+                Some("add `publisher: {name: …, url: …}` to say who reported it, or leave `backstory` out".into()),
+            );
+        }
+    }
     let source_field = fields
         .get("source")
         .and_then(|node| read_source(checker, node));
@@ -108,8 +127,105 @@ pub(super) fn read_article(
         publisher,
         share_image,
         final_at,
+        dateline,
+        backstory: backstory.and_then(super::without_notes),
         body,
     })
+}
+
+/// `authors: [Matthew Lee]`, each one a name or
+/// `{name, url, same_as: [...], fediverse: "@name@host"}`.
+fn read_authors(checker: &mut Checker, fields: &super::Fields) -> Vec<Author> {
+    let Some(node) = fields.get("authors") else {
+        return Vec::new();
+    };
+    let mut authors = Vec::new();
+    for item in checker.list(node, "`authors`") {
+        if !matches!(item.value, Value::Map(_)) {
+            authors.extend(
+                checker
+                    .text(item, "an entry of `authors`")
+                    .map(Author::named),
+            );
+            continue;
+        }
+        let Some(author) = checker.mapping(item, "an author", AUTHOR_FIELDS) else {
+            continue;
+        };
+        let name = checker.required_text(&author, "name", "an author");
+        let url = author.get("url").and_then(|node| {
+            let url = checker.text(node, "`url`")?;
+            web_address(checker, node, &url, "an author's `url`").then_some(url)
+        });
+        let same_as = web_addresses(checker, &author, "same_as", "an author's `same_as`");
+        let fediverse = author.get("fediverse").and_then(|node| {
+            let handle = checker.text(node, "`fediverse`")?;
+            if is_fediverse_handle(&handle) {
+                return Some(handle);
+            }
+            checker.error(
+                node.pos,
+                format!("`fediverse` must be a handle of the form `@user@host`, found `{handle}`"),
+                Some("write the handle as Mastodon shows it, e.g. `@dasha@example.social`".into()),
+            );
+            None
+        });
+        if let Some(name) = name {
+            authors.push(Author {
+                name,
+                url,
+                same_as,
+                fediverse,
+            });
+        }
+    }
+    authors
+}
+
+/// `@user@host`: a user of letters, digits, `_`, `.` or `-`, and a host
+/// with a dot in it.
+fn is_fediverse_handle(handle: &str) -> bool {
+    let Some((user, host)) = handle
+        .strip_prefix('@')
+        .and_then(|rest| rest.split_once('@'))
+    else {
+        return false;
+    };
+    let user_ok = !user.is_empty()
+        && user
+            .chars()
+            .all(|c| c.is_alphanumeric() || "_.-".contains(c));
+    let host_ok = host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || ".-".contains(c));
+    user_ok && host_ok
+}
+
+/// A list of whole web addresses under `key` (one address alone is a
+/// list of one).
+fn web_addresses(
+    checker: &mut Checker,
+    fields: &super::Fields,
+    key: &str,
+    what: &str,
+) -> Vec<String> {
+    let Some(node) = fields.get(key) else {
+        return Vec::new();
+    };
+    let items: &[Node] = match &node.value {
+        Value::Seq(items) => items,
+        _ => std::slice::from_ref(node),
+    };
+    items
+        .iter()
+        .filter_map(|item| {
+            let url = checker.text(item, what)?;
+            web_address(checker, item, &url, what).then_some(url)
+        })
+        .collect()
 }
 
 /// `publisher: The Ledger`, or `publisher: {name: …, url: …, logo: …}`
@@ -122,11 +238,7 @@ pub(super) fn read_publisher(
 ) -> Option<Publisher> {
     if !matches!(node.value, Value::Map(_)) {
         let name = checker.text(node, "`publisher`")?;
-        return Some(Publisher {
-            name,
-            url: None,
-            logo: None,
-        });
+        return Some(Publisher::named(name));
     }
     let fields = checker.mapping(node, "`publisher`", PUBLISHER_FIELDS)?;
     let name = checker.required_text(&fields, "name", "`publisher`");
@@ -143,11 +255,50 @@ pub(super) fn read_publisher(
         Some(_) => static_path(checker, &fields, "logo", static_files, pictures),
         None => None,
     };
-    Some(Publisher {
-        name: name?,
-        url,
-        logo,
-    })
+    let policies = fields
+        .get("policies")
+        .map(|node| read_policies(checker, node))
+        .unwrap_or_default();
+    let social = web_addresses(checker, &fields, "social", "`publisher.social`");
+    let contact = fields.get("contact").and_then(|node| {
+        let contact = checker.text(node, "`publisher.contact`")?;
+        if contact.to_ascii_lowercase().starts_with("mailto:")
+            && !contact.contains(char::is_whitespace)
+        {
+            return Some(contact);
+        }
+        web_address(checker, node, &contact, "`publisher.contact`").then_some(contact)
+    });
+    let disclosure = fields.get("disclosure").and_then(|node| {
+        let url = checker.text(node, "`publisher.disclosure`")?;
+        web_address(checker, node, &url, "`publisher.disclosure`").then_some(url)
+    });
+    let mut publisher = Publisher::named(name?);
+    publisher.url = url;
+    publisher.logo = logo;
+    publisher.policies = policies;
+    publisher.social = social;
+    publisher.contact = contact;
+    publisher.disclosure = disclosure;
+    Some(publisher)
+}
+
+/// `policies: {corrections: https://…, ethics: https://…}`: the Trust
+/// Project's policy pages, each a whole web address.
+fn read_policies(checker: &mut Checker, node: &Node) -> Vec<(Policy, String)> {
+    let names: Vec<&str> = Policy::ALL.iter().map(|p| p.field()).collect();
+    let Some(fields) = checker.mapping(node, "`publisher.policies`", &names) else {
+        return Vec::new();
+    };
+    Policy::ALL
+        .iter()
+        .filter_map(|&policy| {
+            let node = fields.get(policy.field())?;
+            let what = format!("`policies.{}`", policy.field());
+            let url = checker.text(node, &what)?;
+            web_address(checker, node, &url, &what).then_some((policy, url))
+        })
+        .collect()
 }
 
 /// An absolute http(s) address: the JSON-LD is read away from the page,

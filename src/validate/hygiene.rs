@@ -172,6 +172,20 @@ pub fn check_article(source: &ArticleSource, diagnostics: &mut Diagnostics) {
     }
 }
 
+/// A transcript's text: its words are shown on the transcript's page, so a
+/// direction or control character is refused there as in the article.
+pub fn check_transcript(file: &SourceFile, diagnostics: &mut Diagnostics) {
+    if !is_flagged(&file.text) {
+        return;
+    }
+    for (at, c) in file.text.char_indices() {
+        if let Some(kind @ (Hazard::Direction | Hazard::Control)) = hazard(c) {
+            let pos = file.pos_of_offset(at, 1);
+            diagnostics.push(diagnostic(file, pos, c, kind, "the transcript"));
+        }
+    }
+}
+
 /// Characters Markdown makes from character references (`&#x202E;`), with
 /// the reference's place, so that no one writes one in by the back door.
 fn from_references(markdown: &str) -> Vec<(char, Range<usize>)> {

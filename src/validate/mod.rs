@@ -15,6 +15,7 @@ mod repeats;
 mod reports;
 mod schema;
 mod site;
+mod sources;
 mod translations;
 
 use pulldown_cmark::{Event, Tag};
@@ -24,7 +25,9 @@ use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::facts_json::FactsJson;
 use crate::images::Probes;
 use crate::links::is_safe_url;
-use crate::load::{ArticleSource, FactsSource, Inputs, Node, TranslationSource, Value};
+use crate::load::{
+    ArticleSource, FactsSource, Inputs, Node, TranscriptSource, TranslationSource, Value,
+};
 use crate::model::{Source, Story};
 use crate::source::Pos;
 
@@ -60,6 +63,7 @@ pub fn validate(
         &inputs.article,
         &mut inputs.facts,
         &inputs.translations,
+        &inputs.transcripts,
         &static_files,
         &pictures,
         previous,
@@ -114,6 +118,7 @@ pub fn validate_sources(
     article_source: &ArticleSource,
     facts_source: &mut FactsSource,
     translation_sources: &[TranslationSource],
+    transcripts: &[TranscriptSource],
     static_files: &[&str],
     pictures: &Probes,
     previous: Option<&FactsJson>,
@@ -123,6 +128,7 @@ pub fn validate_sources(
         article_source,
         facts_source,
         translation_sources,
+        transcripts,
         static_files,
         pictures,
         previous,
@@ -143,6 +149,7 @@ fn check_sources(
     article_source: &ArticleSource,
     facts_source: &mut FactsSource,
     translation_sources: &[TranslationSource],
+    transcripts: &[TranscriptSource],
     static_files: &[&str],
     pictures: &Probes,
     previous: Option<&FactsJson>,
@@ -164,6 +171,9 @@ fn check_sources(
     hygiene::check_article(article_source, &mut diagnostics);
     footnotes::check(article_source, &mut diagnostics);
     hygiene::check_facts(facts_source, &mut diagnostics);
+    for file in transcripts.iter().filter_map(|t| t.file.as_ref()) {
+        hygiene::check_transcript(file, &mut diagnostics);
+    }
     for note in &facts_source.notes {
         diagnostics.push(note.clone());
     }
@@ -186,7 +196,14 @@ fn check_sources(
     );
     let facts = {
         let mut checker = Checker::new(&facts_source.file, &mut diagnostics);
-        facts::read_facts(&mut checker, &tree, static_files, pictures, shared)
+        facts::read_facts(
+            &mut checker,
+            &tree,
+            static_files,
+            pictures,
+            shared,
+            transcripts,
+        )
     };
     let mut held_links = {
         let mut checker = Checker::new(&article_source.file, &mut diagnostics);

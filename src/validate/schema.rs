@@ -165,6 +165,27 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// `true` or `false`. ArchieML has only text, so there the words
+    /// `true` and `false` count too.
+    pub fn boolean(&mut self, node: &Node, what: &str) -> Option<bool> {
+        match &node.value {
+            Value::Bool(b) => Some(*b),
+            Value::Str(text) if text.trim() == "true" => Some(true),
+            Value::Str(text) if text.trim() == "false" => Some(false),
+            _ => {
+                self.error(
+                    node.pos,
+                    format!("{what} must be true or false, found {}", node.value.kind()),
+                    Some(format!(
+                        "write `{}: true` or leave the line out",
+                        what.trim_matches('`')
+                    )),
+                );
+                None
+            }
+        }
+    }
+
     /// A BCP 47 language tag, as far as a page needs one to be right: a
     /// primary language of 2–3 letters (or `x`/`i` for private and legacy
     /// tags) and subtags of 1–8 letters or digits, so a screen reader is

@@ -161,6 +161,13 @@ async function axeAndShots(browser, site, url, origin) {
   await context.close();
 }
 
+// The stories whose facts carry key events, a dateline, a backstory and
+// policy pages: the edge story (left to right) and the Arabic one.
+const newsroomBlocks = {
+  edge: { keyEvents: 1, standards: 2 },
+  ar: { keyEvents: 1, standards: 2 },
+};
+
 async function withoutJs(browser, site, url) {
   const context = await newContext(browser, { javaScriptEnabled: false, viewport: viewports[0] });
   const page = await context.newPage();
@@ -174,6 +181,14 @@ async function withoutJs(browser, site, url) {
       cards: count('#whos-who .card'),
       quotes: count('#quotes figure > blockquote'),
       events: count('#timeline li[id^="event-"]'),
+      // The blocks of a developing story: each key event leads to an
+      // update the page has; the dateline, the backstory and the standards.
+      keyEvents: count('.key-events li'),
+      keyLinks: [...document.querySelectorAll('.key-events a')]
+        .filter((a) => visible(a) && document.getElementById(a.hash.slice(1))).length,
+      dateline: count('#article .dateline'),
+      backstory: count('#article aside h3'),
+      standards: [...document.querySelectorAll('.site-footer a')].filter(visible).length,
     };
   });
   const label = `${site.name} without JavaScript`;
@@ -181,7 +196,14 @@ async function withoutJs(browser, site, url) {
   check(seen.cards === site.people, `${label}: ${seen.cards} of ${site.people} cards visible`);
   check(seen.quotes === site.quotes, `${label}: ${seen.quotes} of ${site.quotes} quotes visible`);
   check(seen.events === site.events, `${label}: ${seen.events} of ${site.events} events visible`);
-  summary.push(`${label}: ${seen.paragraphs} paragraphs, ${seen.cards} cards, ${seen.quotes} quotes, ${seen.events} events`);
+  const newsroom = newsroomBlocks[site.name];
+  if (newsroom) {
+    check(seen.keyEvents === newsroom.keyEvents && seen.keyLinks === newsroom.keyEvents,
+      `${label}: ${seen.keyEvents} key events visible, ${seen.keyLinks} leading to an update (want ${newsroom.keyEvents})`);
+    check(seen.dateline === 1 && seen.backstory === 1, `${label}: dateline ${seen.dateline}, backstory ${seen.backstory}`);
+    check(seen.standards === newsroom.standards, `${label}: ${seen.standards} of ${newsroom.standards} standards links visible`);
+  }
+  summary.push(`${label}: ${seen.paragraphs} paragraphs, ${seen.cards} cards, ${seen.quotes} quotes, ${seen.events} events, ${seen.keyEvents} key events`);
   await context.close();
 }
 
@@ -592,9 +614,9 @@ function storyWithHistory() {
   git(['add', '-A'], '2025-02-19T12:00:00Z');
   git(['commit', '-q', '-m', 'First edition'], '2025-02-19T12:00:00Z');
   // The last event goes: its lines are the ones indented under it.
-  writeFileSync(facts, readFileSync(facts, 'utf8').replace(/  - id: visit-rescheduled\n(    .*\n)*/, ''));
+  writeFileSync(facts, readFileSync(facts, 'utf8').replace(/  - id: zelenskyy-rescheduled-visit\n(    .*\n)*/, ''));
   edit('updates:\n', 'updates:\n  - at: 2025-02-20T09:00:00Z\n    text: Removes the rescheduled visit, which was not confirmed.\n');
-  writeFileSync(facts, readFileSync(facts, 'utf8') + 'corrections:\n  - at: 2025-02-20T10:00:00Z\n    text: An earlier version misstated when the Crimea treaty was signed.\n    item: event-crimea\n');
+  writeFileSync(facts, readFileSync(facts, 'utf8') + 'corrections:\n  - at: 2025-02-20T10:00:00Z\n    text: An earlier version misstated when the Crimea treaty was signed.\n    item: event-russia-annexes-crimea\n');
   git(['add', '-A'], '2025-02-20T10:00:00Z');
   git(['commit', '-q', '-m', 'Correction'], '2025-02-20T10:00:00Z');
   edit('updates:\n', 'updates:\n  - at: 2025-02-21T08:00:00Z\n    text: Adds the latest from Kyiv.\n');
@@ -730,6 +752,9 @@ const sites = [
 ];
 for (const site of sites) site.textDir = site.name === 'ar' ? 'rtl' : 'ltr';
 const history = build('history', ['--root', storyWithHistory()]);
+// A story whose quotes are checked against transcripts: each transcript's
+// page is checked as a page of its own.
+const transcripts = build('transcripts', ['--root', 'tests/fixtures/transcripts']);
 const pictures = build('pictures', ['--root', storyWithPictures()]);
 const editions = readdirSync(path.join(history.dir, 'editions')).sort();
 check(editions.length === 2, `history: ${editions.length} past editions, not 2`);
@@ -769,6 +794,18 @@ try {
     console.log(`${page.name}: ${url}`);
     await axeAndShots(browser, page, url, origin);
   }
+  const transcriptServer = await serve(transcripts.dir, PREFIX);
+  servers.push(transcriptServer);
+  const transcriptOrigin = `http://127.0.0.1:${transcriptServer.address().port}`;
+  vnu(transcripts);
+  const transcriptPages = readdirSync(path.join(transcripts.dir, 'sources')).sort();
+  check(transcriptPages.length === 3, `transcripts: ${transcriptPages.length} transcript pages, not 3`);
+  for (const file of transcriptPages) {
+    const page = { ...transcripts, name: `transcript-${file.replace(/\.html$/, '')}` };
+    const url = `${transcriptOrigin}${PREFIX}sources/${file}`;
+    console.log(`${page.name}: ${url}`);
+    await axeAndShots(browser, page, url, transcriptOrigin);
+  }
   await deskAndPeople(browser, siteOfStories);
   const picturesServer = await serve(pictures.dir, PREFIX);
   servers.push(picturesServer);
@@ -777,19 +814,22 @@ try {
   const tab = await context.newPage();
   await tab.goto(`${origin}${PREFIX}${recordPages[1].path}`);
   const banner = await tab.locator('.banner').innerText();
-  check(/^An earlier version of this explainer, as of .+\. Read the latest\.$/.test(banner), `edition: banner says "${banner}"`);
+  // The correction committed after it is of an event this edition shows.
+  check(/^An earlier version of this explainer, as of .+\. Read the latest\. An item shown here was corrected later: .+$/.test(banner), `edition: banner says "${banner}"`);
+  const later = tab.locator('.banner a[href*="changes.html#edition-"]');
+  check(await later.count() === 1, 'edition: the banner does not link the later correction');
   // A past edition's items are not offered for embedding: the embeds show the latest edition.
   const pastEmbeds = await tab.locator('button.copy-link').filter({ hasText: 'Copy embed code' }).count();
   check(pastEmbeds === 0, `edition: ${pastEmbeds} "Copy embed code" buttons on a past edition`);
   check(await tab.locator('button.copy-link').count() > 0, 'edition: no "Copy link" buttons on a past edition');
-  await tab.locator('.banner a').click();
+  await tab.locator('.banner a').first().click();
   check(tab.url() === `${origin}${PREFIX}index.html`, `edition: "Read the latest" leads to ${tab.url()}`);
   await tab.goto(`${origin}${PREFIX}changes.html`);
   const removed = tab.locator('.entry-removed a').first();
   check(await removed.count() === 1, 'changes: no removed item linked');
   await removed.click();
-  check(tab.url().includes('/editions/') && tab.url().endsWith('#event-visit-rescheduled'), `changes: a removed item leads to ${tab.url()}`);
-  check(await tab.locator('#event-visit-rescheduled').isVisible(), 'changes: the removed item is not on the edition it links to');
+  check(tab.url().includes('/editions/') && tab.url().endsWith('#event-zelenskyy-rescheduled-visit'), `changes: a removed item leads to ${tab.url()}`);
+  check(await tab.locator('#event-zelenskyy-rescheduled-visit').isVisible(), 'changes: the removed item is not on the edition it links to');
   await context.close();
 } finally {
   await browser.close();

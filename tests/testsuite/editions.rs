@@ -5,14 +5,10 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::{BASE_ARTICLE, BASE_FACTS, Story, between, run, snapshot};
+use crate::common::{BASE_ARTICLE, BASE_FACTS, Story, between, facts_json, run, snapshot};
 use serde_json::Value;
 
 const BASE: &str = "https://news.example/tunnel/";
-
-fn facts_json(story: &Story) -> Value {
-    serde_json::from_str(&story.read("public/facts.json")).expect("facts.json is JSON")
-}
 
 /// Each quote's text and element id, in facts.yaml order.
 fn quote_ids(story: &Story) -> Vec<(String, String)> {
@@ -1143,5 +1139,36 @@ fn a_story_moved_with_git_mv_keeps_its_editions_from_before_the_move() {
     assert!(
         root.join("public/editions/20251121T090000Z/index.html")
             .is_file()
+    );
+}
+
+/// A past edition that shows an item corrected since says so and leads to
+/// the correction on the record; the latest page says the story has
+/// corrections.
+#[test]
+fn a_past_edition_says_an_item_on_it_was_corrected_later() {
+    let story = story_with_history();
+    story.build().assert_ok();
+    let banner = |edition: &str| {
+        let page = story.read(&format!("public/editions/{edition}/index.html"));
+        between(&page, "<p class=\"banner\"", "</p>").to_owned()
+    };
+    for edition in ["20251120T000000Z", "20251121T090000Z"] {
+        let banner = banner(edition);
+        assert!(
+            banner.contains(
+                "An item shown here was corrected later: <a href=\"../../changes.html#edition-20251122T100000Z\"><time datetime=\"2025-11-22T10:00:00Z\">22 November 2025 at 10:00 GMT+0</time></a>"
+            ),
+            "{edition}: {banner}"
+        );
+    }
+    // The edition the correction came with already shows the right words.
+    assert!(!banner("20251122T100000Z").contains("corrected later"));
+    let changes = story.read("public/changes.html");
+    assert!(changes.contains("id=\"edition-20251122T100000Z\""));
+    let header = between(&story.page(), "<header", "</header>").to_owned();
+    assert!(
+        header.contains("<a href=\"#updates\">This explainer has been corrected.</a>"),
+        "{header}"
     );
 }

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use scraper::{Html, Selector};
 
+use crate::common::broken::{Case, every_case_fails_keeping_output, fails_keeping_output};
 use crate::common::pictures::{jpeg as photo, png};
 use crate::common::{Story, snapshot};
 
@@ -673,4 +674,158 @@ fn an_svg_entity_holding_markup_is_refused_and_deep_nesting_ends_cleanly() {
         "Build failed: 2 errors",
     ]);
     assert_eq!(snapshot(&story.output()), good);
+}
+
+const CASES: &[Case] = &[
+    Case {
+        name: "photo outside static",
+        file: ARTICLE,
+        from: "authors: [Ada Byrne]",
+        to: "authors: [Ada Byrne]\nphoto: {caption: The tunnel, src: ../content/facts.yaml}",
+        expect: &["content/article.md:6:", "must name a file under static/"],
+    },
+    Case {
+        name: "image an absolute path",
+        file: FACTS,
+        from: "    aliases: [Berg]\n",
+        to: "    aliases: [Berg]\n    image: /etc/passwd\n",
+        expect: &["content/facts.yaml:8:12", "must name a file under static/"],
+    },
+    Case {
+        name: "image that does not exist",
+        file: FACTS,
+        from: "    aliases: [Berg]\n",
+        to: "    aliases: [Berg]\n    image: people/berg.jpg\n",
+        expect: &[
+            "content/facts.yaml:8:12",
+            "static/people/berg.jpg does not exist",
+        ],
+    },
+    Case {
+        name: "picture that does not exist",
+        file: ARTICLE,
+        from: "Mayor Tomas Berg said",
+        to: "![Map](maps/basin.png) Mayor Tomas Berg said",
+        expect: &[
+            "content/article.md:8:8",
+            "the article shows static/maps/basin.png, which does not exist",
+            "put the file in the story's static/ folder",
+        ],
+    },
+    Case {
+        name: "picture outside static",
+        file: ARTICLE,
+        from: "Mayor Tomas Berg said",
+        to: "![Map](../secret.png) Mayor Tomas Berg said",
+        expect: &[
+            "content/article.md:8:8",
+            "a picture in the article must be a file under static/",
+        ],
+    },
+    Case {
+        name: "picture in a summary that does not exist",
+        file: FACTS,
+        from: "    group: Engineers\n",
+        to: "    group: Engineers\n    summary: \"![Portrait](people/okafor.jpg)\"\n",
+        expect: &[
+            "content/facts.yaml:12:14",
+            "`summary` shows static/people/okafor.jpg, which does not exist",
+        ],
+    },
+];
+
+#[test]
+fn every_broken_input_is_reported_and_the_last_good_output_survives() {
+    every_case_fails_keeping_output(CASES);
+}
+
+// Paths: `image` and `photo.src` name files under static/ and nothing else.
+#[test]
+fn image_paths_that_leave_static_are_refused() {
+    for path in [
+        "../content/facts.yaml",
+        "static/../content/facts.yaml",
+        "people/../../content/facts.yaml",
+        "/etc/passwd",
+        "./people/berg.jpg",
+        "people\\\\..\\\\..\\\\secret",
+        "file:///etc/passwd",
+        "https://example.org/berg.jpg",
+    ] {
+        fails_keeping_output(
+            |story| {
+                story.write("static/people/berg.jpg", b"jpg");
+                story.edit(
+                    FACTS,
+                    "    aliases: [Berg]\n",
+                    &format!("    aliases: [Berg]\n    image: \"{path}\"\n"),
+                );
+            },
+            &[
+                "content/facts.yaml:8:12",
+                "`image` must name a file under static/",
+            ],
+        );
+        fails_keeping_output(
+            |story| {
+                story.edit(
+                    ARTICLE,
+                    "authors:",
+                    &format!("photo: {{caption: Tunnel, src: \"{path}\"}}\nauthors:"),
+                );
+            },
+            &[
+                "content/article.md:5:",
+                "`src` must name a file under static/",
+            ],
+        );
+    }
+}
+
+#[test]
+fn an_image_under_static_builds() {
+    let story = Story::base();
+    let picture = crate::common::jpeg(40, 30);
+    story.write("static/people/berg.jpg", &picture);
+    story.edit(
+        FACTS,
+        "    aliases: [Berg]\n",
+        "    aliases: [Berg]\n    image: static/people/berg.jpg\n",
+    );
+    story.edit(
+        ARTICLE,
+        "authors:",
+        "photo: {caption: Tunnel, src: people/berg.jpg}\nauthors:",
+    );
+    story.build().assert_ok();
+    assert!(story.page().contains("src=\"people/berg.jpg\""));
+    // Smaller than any resized version: the photo is the file itself.
+    assert_eq!(
+        std::fs::read(story.output().join("people/berg.jpg")).unwrap(),
+        picture
+    );
+}
+
+/// The SVG regressions are refused or published as the README says; the
+/// fuzz inputs only need to end, but these were written to be caught.
+#[test]
+fn the_kept_svgs_that_could_run_or_load_are_refused() {
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions/svg");
+    for (name, refused) in [
+        ("foreign-object-iframe-srcdoc.svg", true),
+        ("entity-hides-script.svg", true),
+        ("css-escape-url.svg", true),
+        ("set-href.svg", true),
+        ("not-xml.svg", true),
+        ("deep-nesting.svg", true),
+        ("entity-expansion.svg", true),
+    ] {
+        let data = std::fs::read(base.join(name)).unwrap();
+        assert_eq!(
+            explainer::stages::check_svg(&data).is_err(),
+            refused,
+            "{name}: {:?}",
+            explainer::stages::check_svg(&data)
+        );
+    }
 }

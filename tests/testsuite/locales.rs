@@ -3,7 +3,8 @@
 //! CLDR's dates, right to left where Arabic reads so; a story's own
 //! `i18n/<lang>.yaml`, and what goes wrong with one.
 
-use crate::common::{Story, between};
+use crate::common::broken::{ARTICLE, Case, FACTS, every_case_fails_keeping_output};
+use crate::common::{Story, between, edge};
 
 fn built(fixture: &str) -> (Story, String) {
     let story = Story::copy_of(fixture);
@@ -129,6 +130,7 @@ fn an_arabic_story_reads_right_to_left() {
         headings(&page),
         [
             "ما يجب معرفته",
+            "أبرز الأحداث",
             "في هذه الصفحة",
             "التقرير",
             "أبرز الشخصيات",
@@ -138,6 +140,12 @@ fn an_arabic_story_reads_right_to_left() {
         ]
     );
     assert!(page.contains("<span class=\"byline\">بقلم ريم العلي ويوسف خليل</span>"));
+    // The newsroom's words are the page's too.
+    assert!(page.contains(">كيف أعددنا هذا التقرير</h3>"));
+    assert!(page.contains("<p class=\"dateline\">عمّان</p>"));
+    assert!(
+        page.contains("معاييرنا: <a href=\"https://example.org/amman/corrections\">التصحيحات</a>")
+    );
     assert!(page.contains("<meta property=\"og:locale\" content=\"ar_EG\">"));
     let timeline = between(&page, "id=\"timeline\"", "</section>");
     for date in [
@@ -417,4 +425,68 @@ fn a_tag_with_its_implied_script_finds_the_file_without_it() {
             .page()
             .contains("<h2 id=\"whos-who-title\">相關人物</h2>")
     );
+}
+
+const CASES: &[Case] = &[
+    Case {
+        name: "language that is not a language tag",
+        file: FACTS,
+        from: "    role: Engineer\n",
+        to: "    role: Engineer\n    lang: en_GB\n",
+        expect: &[
+            "content/facts.yaml:11:11",
+            "`en_GB` is not a language tag",
+            "did you mean `en-GB`?",
+        ],
+    },
+    Case {
+        name: "language tag with an underscore",
+        file: ARTICLE,
+        from: "authors: [Ada Byrne]",
+        to: "authors: [Ada Byrne]\nlang: en_GB",
+        expect: &["content/article.md:6:7", "`en_GB` is not a language tag"],
+    },
+    Case {
+        name: "language named rather than tagged",
+        file: ARTICLE,
+        from: "authors: [Ada Byrne]",
+        to: "authors: [Ada Byrne]\nlang: english",
+        expect: &[
+            "content/article.md:6:7",
+            "`english` is not a language tag",
+            "did you mean `en`?",
+        ],
+    },
+    Case {
+        name: "language tag with a subtag out of place",
+        file: ARTICLE,
+        from: "authors: [Ada Byrne]",
+        to: "authors: [Ada Byrne]\nlang: de-1996-CH",
+        expect: &[
+            "content/article.md:6:7",
+            "`de-1996-CH` is not a language tag",
+        ],
+    },
+];
+
+#[test]
+fn every_broken_input_is_reported_and_the_last_good_output_survives() {
+    every_case_fails_keeping_output(CASES);
+}
+
+#[test]
+fn names_and_quotes_in_another_language_say_so() {
+    let page = edge::page();
+    let card = between(&page, "id=\"person-li-xiaolong\"", "</li>");
+    assert!(card.contains("<h4 lang=\"zh-Hans\">李小龙</h4>"));
+    let quote = between(&page, "id=\"quote-我们会继续努力\"", "</li>");
+    assert!(quote.contains("<blockquote lang=\"zh\">"));
+    assert!(quote.contains("href=\"#person-li-xiaolong\" lang=\"zh-Hans\">李小龙</a>"));
+    // Only what the facts mark changes language; the rest is the page's.
+    assert_eq!(
+        page.matches(" lang=\"zh\"").count(),
+        2,
+        "the quote and its card excerpt"
+    );
+    assert!(!between(&page, "id=\"person-jose-nunez\"", "</li>").contains(" lang="));
 }

@@ -1,27 +1,39 @@
-//! The integration tests, one module per part of the program, in one test
-//! binary: one link instead of eleven, and one place to look.
+//! The integration tests, one module per feature, in one test binary: one
+//! link instead of one per module, and one place to look.
 
 mod common;
 
 mod archieml;
-mod atomic_write;
-mod bad_input;
+mod base_url;
+mod changes;
+mod dates;
+mod diagnostics;
 mod draft;
-mod edge_story;
 mod editions;
-mod editor_mistakes;
 mod eject;
 mod embeds;
-mod errors;
-mod fuzz_regressions;
+mod facts_file;
+mod front_matter;
 mod golden;
-mod hostile;
+mod hidden_characters;
 mod images;
+mod inputs;
+mod limits;
+mod links;
+mod live_coverage;
 mod locales;
-mod publishing;
+mod markdown;
+mod metadata;
+mod new_story;
+mod newsroom;
+mod output_folder;
+mod people;
+mod quotes;
 mod release;
+mod script_injection;
 mod serve;
 mod share_cards;
 mod shipped_story;
 mod site;
-mod xss;
+mod templates;
+mod transcripts;

@@ -544,3 +544,53 @@ fn a_shared_quote_shows_its_own_card() {
         "quote cards without a base URL"
     );
 }
+
+/// An embed page is what a part of the story is shared from: each says its
+/// own address and where it is from, and a quote's card says what it shows
+/// to readers of X too.
+#[test]
+fn embed_pages_carry_their_own_sharing_tags() {
+    let story = Story::base();
+    story.build_at("https://news.example/tunnel/").assert_ok();
+    let quote = story.read("public/embed/quote-safe-and-on.html");
+    assert_eq!(
+        meta(&quote, "og:url").as_deref(),
+        Some("https://news.example/tunnel/embed/quote-safe-and-on.html")
+    );
+    assert_eq!(
+        meta(&quote, "og:image").as_deref(),
+        Some("https://news.example/tunnel/embed/quote-safe-and-on.png")
+    );
+    assert_eq!(
+        meta(&quote, "twitter:image:alt"),
+        meta(&quote, "og:image:alt")
+    );
+    assert!(meta(&quote, "twitter:image:alt").is_some());
+    for part in ["person-tomas-berg", "event-council-meeting", "timeline"] {
+        let page = story.read(&format!("public/embed/{part}.html"));
+        assert_eq!(
+            meta(&page, "og:url"),
+            Some(format!("https://news.example/tunnel/embed/{part}.html")),
+            "{part}"
+        );
+        assert!(meta(&page, "og:title").is_some(), "{part}");
+        assert_eq!(
+            meta(&page, "og:site_name").as_deref(),
+            Some("The tunnel inquiry"),
+            "{part}"
+        );
+        assert_eq!(
+            meta(&page, "twitter:card").as_deref(),
+            Some("summary"),
+            "{part}"
+        );
+    }
+    // Without a base URL there is no address to share.
+    let local = Story::base();
+    local.build().assert_ok();
+    assert!(
+        !local
+            .read("public/embed/person-tomas-berg.html")
+            .contains("og:url")
+    );
+}

@@ -13,9 +13,16 @@ use crate::render::pictures::Role;
 pub struct ArticleView<'a> {
     pub title: &'a str,
     pub description: Option<&'a str>,
-    pub authors: &'a [String],
+    pub authors: Vec<&'a str>,
     /// "Matthew Lee and Dasha Litvinova".
     pub byline: Option<String>,
+    /// "By Matthew Lee and Dasha Litvinova", each name linked to the
+    /// author's `url` when given (escaped HTML).
+    pub byline_html: Option<String>,
+    /// The place the story was reported from.
+    pub dateline: Option<&'a str>,
+    /// "How we reported this", as HTML.
+    pub backstory_html: Option<String>,
     pub source: Option<SourceView<'a>>,
     pub published: DateView,
     /// The newest of `updated` and the updates' times, when later than
@@ -87,8 +94,20 @@ pub fn build<'a>(
         view: ArticleView {
             title: &article.title,
             description: article.description.as_deref(),
-            authors: &article.authors,
-            byline: locale.join_list(&article.authors),
+            authors: article.authors.iter().map(|a| a.name.as_str()).collect(),
+            byline: locale.join_list(
+                &article
+                    .authors
+                    .iter()
+                    .map(|a| a.name.clone())
+                    .collect::<Vec<_>>(),
+            ),
+            byline_html: byline_html(&article.authors, locale),
+            dateline: article.dateline.as_deref(),
+            backstory_html: article
+                .backstory
+                .as_deref()
+                .map(|b| markdown::render_fact(b, markdown::Layout::Blocks)),
             source: article.source.as_ref().map(SourceView::of),
             published: DateView::of_time(&article.published, locale),
             updated,
@@ -97,6 +116,46 @@ pub fn build<'a>(
         },
         headings,
     }
+}
+
+/// The byline in the page's words, a name linked where the author gives
+/// their page. The words are the locale's, escaped like the names.
+fn byline_html(authors: &[crate::model::Author], locale: &Locale) -> Option<String> {
+    let names: Vec<String> = authors
+        .iter()
+        .map(|author| {
+            let name = crate::render::publish::html_escape(&author.name);
+            match author
+                .url
+                .as_deref()
+                .filter(|u| crate::links::is_safe_url(u))
+            {
+                Some(url) => format!(
+                    "<a href=\"{}\">{name}</a>",
+                    crate::render::publish::html_escape(&crate::links::href(url))
+                ),
+                None => name,
+            }
+        })
+        .collect();
+    let joined = match names.as_slice() {
+        [] => return None,
+        [one] => one.clone(),
+        [init @ .., last] => format!(
+            "{}{}{last}",
+            init.join(&crate::render::publish::html_escape(
+                locale.word("list_comma")
+            )),
+            crate::render::publish::html_escape(locale.word("list_and"))
+        ),
+    };
+    let words = locale.word("byline");
+    let (before, after) = words.split_once("{authors}").unwrap_or((words, ""));
+    Some(format!(
+        "{}{joined}{}",
+        crate::render::publish::html_escape(before),
+        crate::render::publish::html_escape(after)
+    ))
 }
 
 /// The report with its top headings, then each section the page shows.

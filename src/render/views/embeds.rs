@@ -134,6 +134,8 @@ pub struct EmbedPageView<'a> {
     pub description: Option<&'a str>,
     /// Correction notes on cards need `record.css`.
     pub has_corrections: bool,
+    /// `og:site_name`: the publisher.
+    pub site_name: &'a str,
 }
 
 impl<'a> EmbedPageView<'a> {
@@ -144,6 +146,7 @@ impl<'a> EmbedPageView<'a> {
             title: &page.title,
             description: page.description.as_deref(),
             has_corrections: page.has_corrections,
+            site_name: &page.site_name,
         }
     }
 }
@@ -162,6 +165,9 @@ pub struct EmbedView<'a> {
     /// A quote's card, what the embed page is shared with (absolute: it is
     /// drawn only with the base URL).
     pub image_url: Option<String>,
+    /// The embed page's own address (absolute: it needs the base URL),
+    /// for `og:url` where it is shared.
+    pub url: Option<String>,
 }
 
 impl<'a> EmbedView<'a> {
@@ -176,6 +182,7 @@ impl<'a> EmbedView<'a> {
             image_url: base_url
                 .filter(|_| cards && matches!(embed.part, Part::Quote(_)))
                 .map(|base| format!("{base}{}", crate::layout::quote_card(&embed.id))),
+            url: base_url.map(|base| format!("{base}{}", crate::layout::embed_page(&embed.id))),
         }
     }
 }

@@ -15,6 +15,7 @@ mod people;
 mod quotes;
 mod record;
 mod timeline;
+mod transcript;
 mod updates;
 
 use serde::Serialize;
@@ -33,12 +34,15 @@ use super::pictures::{Pictures, Shown};
 pub use article::{ArticleView, TocEntry};
 pub use embeds::{Embed, EmbedPageView, EmbedView, OEMBED_WIDTH, Part, embeds};
 pub use marks::Marks;
-pub use page::{EarlierView, PageView, ShareImage, build as page_view, share_image};
+pub use page::{
+    EarlierView, PageView, ShareImage, build as page_view, corrected_later, share_image,
+};
 pub use people::{GroupView, PersonView};
 pub use quotes::QuoteView;
 pub use record::{EditionRecord, record};
 pub use timeline::{Timeline, TimelineItem};
-pub use updates::UpdateView;
+pub use transcript::build as transcript_view;
+pub use updates::{KeyEventView, UpdateView};
 
 /// Everything the main page's template sees, by key.
 pub struct PageData<'a> {
@@ -51,6 +55,7 @@ pub struct PageData<'a> {
     pub quotes: Vec<QuoteView<'a>>,
     pub timeline: Vec<TimelineItem<'a>>,
     pub updates: Vec<UpdateView>,
+    pub key_events: Vec<KeyEventView>,
     pub counts: Counts,
 }
 
@@ -81,7 +86,7 @@ pub fn page_data<'a>(
     let placed = PlacedPictures { pictures, root };
     let article = article::build(story, locale, &mut mentions, &mut caption_mentions, &placed);
     let toc = article::toc(story, locale, &article.headings);
-    let quotes = quotes::build(story, locale, &marks);
+    let quotes = quotes::build(story, locale, &marks, root);
     let timeline = timeline::build(story, locale, &marks);
     let people = people::build(
         story,
@@ -105,6 +110,7 @@ pub fn page_data<'a>(
         quotes,
         timeline: timeline.items,
         updates: updates::build(story, locale),
+        key_events: updates::key_events(story, locale),
         counts: Counts {
             people: story.people.len(),
             quotes: story.quotes.len(),

@@ -56,8 +56,20 @@ pub struct PageView {
     pub earlier: Option<EarlierView>,
     /// When the story stopped being updated, if it has.
     pub final_at: Option<DateView>,
-    /// The story has corrections: their notes need `record.css`.
+    /// The story has corrections: their notes need `record.css`, and the
+    /// latest page's header says so.
     pub has_corrections: bool,
+    /// The authors' fediverse handles, for `<meta name="fediverse:creator">`.
+    pub fediverse: Vec<String>,
+    /// The publisher's policy pages, for the footer's "Our standards".
+    pub standards: Vec<StandardView>,
+}
+
+/// One of the publisher's policy pages, as the footer links it.
+#[derive(Serialize, Clone)]
+pub struct StandardView {
+    pub label: String,
+    pub url: String,
 }
 
 /// The banner of a past edition.
@@ -66,6 +78,56 @@ pub struct EarlierView {
     pub as_of: DateView,
     /// The latest page, from this one.
     pub latest_url: String,
+    /// The corrections published since this edition of items it shows,
+    /// oldest first, each linking to its edition on `changes.html`.
+    pub corrected_later: Vec<LaterCorrection>,
+}
+
+/// A correction made after a past edition, of an item that edition shows.
+#[derive(Serialize, Clone)]
+pub struct LaterCorrection {
+    pub at: DateView,
+    /// Its edition on `changes.html`, from the past edition's page.
+    pub url: String,
+}
+
+/// The corrections of the latest story newer than a past edition and
+/// about an item it shows: that edition's readers must be told. `record`
+/// is the ids of the editions on `changes.html`; `root` leads from the past
+/// edition's page to the site's top.
+pub fn corrected_later(
+    latest: &Story,
+    past: &Story,
+    record: &[String],
+    root: &str,
+    locale: &Locale,
+) -> Vec<LaterCorrection> {
+    let shown: std::collections::HashSet<String> = crate::ids::of_items(past).collect();
+    let since = past.edition().unix_seconds();
+    let mut later: Vec<&crate::model::Correction> = latest
+        .corrections
+        .iter()
+        .filter(|c| c.at.unix_seconds() > since)
+        .filter(|c| c.item.as_deref().is_some_and(|item| shown.contains(item)))
+        .collect();
+    later.sort_by_key(|c| c.at.unix_seconds());
+    later
+        .into_iter()
+        .map(|c| {
+            // The edition the correction came with: the first one named
+            // by a time no earlier than the correction's (ids sort as
+            // times do).
+            let token = crate::ids::edition(&c.at);
+            let edition = record.iter().filter(|id| **id >= token).min();
+            LaterCorrection {
+                at: DateView::of_time(&c.at, locale),
+                url: match edition {
+                    Some(id) => format!("{root}{}#edition-{id}", layout::CHANGES),
+                    None => format!("{root}{}", layout::CHANGES),
+                },
+            }
+        })
+        .collect()
 }
 
 /// What a link to the story shows where it is shared.
@@ -184,5 +246,22 @@ pub fn build(
             .as_ref()
             .map(|at| DateView::of_time(at, locale)),
         has_corrections: !story.corrections.is_empty(),
+        fediverse: article
+            .authors
+            .iter()
+            .filter_map(|a| a.fediverse.clone())
+            .collect(),
+        standards: article
+            .publisher
+            .iter()
+            .flat_map(|p| &p.policies)
+            .filter(|(_, url)| crate::links::is_safe_url(url))
+            .map(|(policy, url)| StandardView {
+                label: locale
+                    .word(&format!("policy_{}", policy.field()))
+                    .to_owned(),
+                url: href(url),
+            })
+            .collect(),
     }
 }

@@ -228,6 +228,8 @@ mod tests {
                 publisher: None,
                 share_image: None,
                 final_at: None,
+                dateline: None,
+                backstory: None,
                 body: String::new(),
             },
             groups: vec!["Listed".into(), "Empty".into()],
@@ -243,6 +245,7 @@ mod tests {
             updates: Vec::new(),
             corrections: Vec::new(),
             translations: Vec::new(),
+            sources: Vec::new(),
         };
         let groups: Vec<(&str, String, Vec<usize>)> = groups(&story)
             .into_iter()

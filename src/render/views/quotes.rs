@@ -24,6 +24,9 @@ pub struct QuoteView<'a> {
     /// `p-<n>`: the article paragraph the quote is in.
     pub paragraph: Option<String>,
     pub source: Option<SourceView<'a>>,
+    /// The transcript the words were checked against, for a quote with
+    /// `from`.
+    pub transcript: Option<FromView<'a>>,
     pub change: Option<ChangeView>,
     /// Corrections of this quote, newest first.
     pub corrections: Vec<CorrectionNote>,
@@ -33,10 +36,41 @@ pub struct QuoteView<'a> {
     pub dir: Option<String>,
 }
 
+/// Where a quote from a transcript was said: "Marco Rubio's news
+/// conference in Riyadh, 12:04", linking to that moment of its page.
+#[derive(Serialize)]
+pub struct FromView<'a> {
+    pub title: &'a str,
+    /// `12:04`, or `1:02:09`.
+    pub time: Option<String>,
+    pub href: String,
+}
+
+impl<'a> FromView<'a> {
+    pub fn of(story: &'a Story, from: &crate::model::QuoteFrom, root: &str) -> FromView<'a> {
+        let source = &story.sources[from.source];
+        FromView {
+            title: &source.title,
+            time: from.seconds.map(crate::transcript::clock),
+            href: format!(
+                "{root}{}#{}",
+                crate::layout::transcript_page(&source.id),
+                ids::in_transcript(from)
+            ),
+        }
+    }
+}
+
 /// How long a quote's teaser on its speaker's card may be.
 const EXCERPT_CHARS: usize = 70;
 
-pub fn build<'a>(story: &'a Story, locale: &Locale, marks: &Marks) -> Vec<QuoteView<'a>> {
+/// `root` is what the page puts before a path of the site.
+pub fn build<'a>(
+    story: &'a Story,
+    locale: &Locale,
+    marks: &Marks,
+    root: &str,
+) -> Vec<QuoteView<'a>> {
     story
         .quotes
         .iter()
@@ -54,6 +88,7 @@ pub fn build<'a>(story: &'a Story, locale: &Locale, marks: &Marks) -> Vec<QuoteV
             date: quote.date.as_ref().map(|d| DateView::of_date(d, locale)),
             paragraph: quote.paragraph.map(ids::paragraph),
             source: quote.source.as_ref().map(SourceView::of),
+            transcript: quote.from.as_ref().map(|f| FromView::of(story, f, root)),
             change: marks.quote(n),
             corrections: marks.corrections(&quote.id),
             lang: quote.lang.as_deref(),

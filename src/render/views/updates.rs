@@ -20,6 +20,32 @@ pub struct UpdateView {
     /// For a correction: the element id of the item it corrects, when that
     /// item is on the page.
     pub item: Option<String>,
+    /// A key event (`key: true`), listed above the article too.
+    pub key: bool,
+}
+
+/// A key event, as the list above the article shows it: linked to its
+/// update.
+#[derive(Serialize)]
+pub struct KeyEventView {
+    /// The update's element id.
+    pub id: String,
+    pub at: DateView,
+    /// Its words within a line.
+    pub text_html: String,
+}
+
+/// The updates marked `key: true`, newest first.
+pub fn key_events(story: &Story, locale: &Locale) -> Vec<KeyEventView> {
+    crate::ids::updates_newest_first(story)
+        .into_iter()
+        .filter(|(_, update)| update.key)
+        .map(|(id, update)| KeyEventView {
+            id,
+            at: DateView::of_time(&update.at, locale),
+            text_html: markdown::render_fact(&update.text, markdown::Layout::Inline),
+        })
+        .collect()
 }
 
 pub fn build(story: &Story, locale: &Locale) -> Vec<UpdateView> {
@@ -36,6 +62,7 @@ pub fn build(story: &Story, locale: &Locale) -> Vec<UpdateView> {
                         at: DateView::of_time(&update.at, locale),
                         text_html: markdown::render_fact(&update.text, markdown::Layout::Blocks),
                         item: None,
+                        key: update.key,
                     },
                 )
             })
@@ -55,6 +82,7 @@ pub fn build(story: &Story, locale: &Locale) -> Vec<UpdateView> {
                                 .corrects()
                                 .filter(|i| on_page.contains(*i))
                                 .map(str::to_owned),
+                            key: false,
                         },
                     )
                 },

@@ -2,7 +2,9 @@
 //! directories, the real binary, and snapshots of an output folder.
 #![allow(dead_code)]
 
+pub mod broken;
 pub mod draft_score;
+pub mod edge;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -178,13 +180,25 @@ pub fn run(args: &[&str]) -> Run {
 
 /// `run` from the folder `dir`, for relative paths as a user types them.
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_explainer"))
+    run_with(dir, args, None)
+}
+
+/// `run_in` with one extra environment variable.
+pub fn run_in_with_env(dir: &Path, args: &[&str], env: (&str, &str)) -> Run {
+    run_with(dir, args, Some(env))
+}
+
+fn run_with(dir: &Path, args: &[&str], env: Option<(&str, &str)>) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_explainer"));
+    command
         .current_dir(dir)
         .args(args)
         .env("NO_COLOR", "1")
-        .env_remove("EXPLAINER_BASE_URL")
-        .output()
-        .expect("run explainer");
+        .env_remove("EXPLAINER_BASE_URL");
+    if let Some((name, value)) = env {
+        command.env(name, value);
+    }
+    let output = command.output().expect("run explainer");
     Run {
         code: output.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -256,4 +270,20 @@ impl Story {
         let (article, facts) = generated::story(scale);
         Story::new(&article, &facts)
     }
+}
+
+/// The built `facts.json`, parsed.
+pub fn facts_json(story: &Story) -> serde_json::Value {
+    serde_json::from_str(&story.read("public/facts.json")).expect("facts.json is JSON")
+}
+
+/// Add an update at `at` to the story's facts.
+pub fn with_update(story: &Story, at: &str) {
+    let facts = story.read("content/facts.yaml");
+    let item = format!("  - at: {at}\n    text: More on the lining.\n");
+    let facts = match facts.split_once("updates:\n") {
+        Some((head, tail)) => format!("{head}updates:\n{item}{tail}"),
+        None => format!("{facts}updates:\n{item}"),
+    };
+    story.write("content/facts.yaml", facts.as_bytes());
 }

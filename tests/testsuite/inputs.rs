@@ -1,31 +1,72 @@
-//! Broken input that a one-line edit of the table in `errors.rs` cannot
-//! make: bytes that are not UTF-8, files and folders that are missing or
-//! unreadable, broken templates, symbolic links, output folders that are
-//! not folders. Each names the file, and the last good output survives.
+//! The story's files as files: missing, not UTF-8 (with the byte offset,
+//! line and column), a folder where a file belongs, unreadable, with a byte
+//! order mark and CRLF line ends, holding a merge left unfinished; symbolic
+//! links in `static/` and their loops; the root (missing, without
+//! `content/`, or `content/` itself).
 
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::common::{Run, Story, snapshot};
+use crate::common::broken::{
+    ARTICLE, Case, FACTS, every_case_fails_keeping_output, fails_keeping_output,
+};
+use crate::common::{Story, snapshot};
 
-const FACTS: &str = "content/facts.yaml";
-const ARTICLE: &str = "content/article.md";
+const CASES: &[Case] = &[Case {
+    name: "merge conflict markers in the article",
+    file: ARTICLE,
+    from: "Mayor Tomas Berg said",
+    to: "<<<<<<< HEAD\nMayor Tomas Berg said\n=======\nThe mayor said\n>>>>>>> theirs\n",
+    expect: &["content/article.md:8:1", "an unfinished git merge"],
+}];
 
-/// Build a good story, break it with `breakage`, and check the build fails
-/// with each of `wanted` in its message and the old output untouched.
-fn fails_keeping_output(breakage: impl FnOnce(&Story), wanted: &[&str]) -> Run {
+#[test]
+fn every_broken_input_is_reported_and_the_last_good_output_survives() {
+    every_case_fails_keeping_output(CASES);
+}
+
+#[test]
+fn files_that_are_missing_or_not_utf8_are_named() {
     let story = Story::base();
-    story.build().assert_ok();
-    let good = snapshot(&story.output());
-    breakage(&story);
+    std::fs::remove_file(story.root().join(FACTS)).unwrap();
     let run = story.build();
-    run.assert_fails_with(wanted);
+    assert_eq!(run.code, 1);
     assert!(
-        snapshot(&story.output()) == good,
-        "the last good output changed"
+        run.stderr.contains("content/facts.yaml not found"),
+        "{}",
+        run.stderr
     );
-    run
+
+    let story = Story::base();
+    let mut bytes = story.read(FACTS).into_bytes();
+    bytes.splice(50..50, [0xff, 0xfe]);
+    story.write(FACTS, &bytes);
+    let run = story.build();
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("content/facts.yaml is not valid UTF-8: bad byte at offset 50"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("content/facts.yaml:3:"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn byte_order_mark_and_crlf_build() {
+    let story = Story::base();
+    let crlf = |s: &str| format!("\u{feff}{}", s.replace('\n', "\r\n"));
+    story.write(ARTICLE, crlf(crate::common::BASE_ARTICLE).as_bytes());
+    story.write(FACTS, crlf(crate::common::BASE_FACTS).as_bytes());
+    story.build().assert_ok();
+    // Positions still point at the right line and column.
+    story.edit(FACTS, "speaker: tomas-berg", "speaker: tomas-burg");
+    assert!(story.build().stderr.contains("content/facts.yaml:13:14"));
 }
 
 fn insert_bytes(story: &Story, file: &str, at: usize, bytes: &[u8]) {
@@ -171,161 +212,6 @@ fn unreadable_files_are_named_or_read_by_a_superuser() {
 }
 
 #[test]
-fn template_syntax_errors_and_unknown_names_point_at_the_template() {
-    for (template, text, wanted) in [
-        (
-            "templates/quote.html",
-            "<li>\n{{ quote.text \n</li>\n",
-            "templates/quote.html:",
-        ),
-        (
-            "templates/person.html",
-            "<li>\n{% for x in person.quotes %}\n</li>\n",
-            "templates/person.html:",
-        ),
-        (
-            "templates/event.html",
-            "<li>\n\n{{ no_such_variable }}</li>\n",
-            "templates/event.html:3:",
-        ),
-        (
-            "templates/index.html",
-            "<p>{% include \"missing.html\" %}</p>\n",
-            "missing.html",
-        ),
-    ] {
-        fails_keeping_output(|story| story.write(template, text.as_bytes()), &[wanted]);
-    }
-}
-
-#[test]
-fn a_template_that_is_not_utf8_is_named() {
-    fails_keeping_output(
-        |story| story.write("templates/quote.html", b"<li>\xff</li>"),
-        &["templates/quote.html", "not valid UTF-8"],
-    );
-}
-
-#[test]
-fn an_output_path_that_is_a_file_or_an_input_is_refused() {
-    let story = Story::base();
-    story.write("site.html", b"mine");
-    let root = story.root().to_str().unwrap();
-    for output in [
-        story.root().join("site.html"),
-        story.root().join("templates"),
-        story.root().join("content/public"),
-        story.root().join("public/../content"),
-    ] {
-        let run = crate::common::run(&[
-            "build",
-            "--root",
-            root,
-            "--output",
-            output.to_str().unwrap(),
-        ]);
-        assert_eq!(run.code, 2, "{}: {}", output.display(), run.stderr);
-        assert!(run.stderr.contains("refusing"), "{}", run.stderr);
-    }
-    assert_eq!(story.read("site.html"), "mine");
-    assert!(story.root().join(FACTS).is_file());
-}
-
-#[test]
-fn an_output_folder_that_is_a_link_into_the_inputs_is_refused() {
-    let story = Story::base();
-    symlink(story.root().join("content"), story.root().join("public")).unwrap();
-    let run = story.build();
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(story.root().join(FACTS).is_file());
-}
-
-#[test]
-fn an_output_folder_that_is_a_dangling_link_is_called_one() {
-    let story = Story::base();
-    symlink(story.root().join("gone"), story.root().join("public")).unwrap();
-    let run = story.build();
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("refusing to replace a symbolic link to something that does not exist"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("gone"), "{}", run.stderr);
-    assert!(!run.stderr.contains("a file"), "{}", run.stderr);
-    assert!(story.root().join("public").symlink_metadata().is_ok());
-}
-
-// Paths: `image` and `photo.src` name files under static/ and nothing else.
-
-#[test]
-fn image_paths_that_leave_static_are_refused() {
-    for path in [
-        "../content/facts.yaml",
-        "static/../content/facts.yaml",
-        "people/../../content/facts.yaml",
-        "/etc/passwd",
-        "./people/berg.jpg",
-        "people\\\\..\\\\..\\\\secret",
-        "file:///etc/passwd",
-        "https://example.org/berg.jpg",
-    ] {
-        fails_keeping_output(
-            |story| {
-                story.write("static/people/berg.jpg", b"jpg");
-                story.edit(
-                    FACTS,
-                    "    aliases: [Berg]\n",
-                    &format!("    aliases: [Berg]\n    image: \"{path}\"\n"),
-                );
-            },
-            &[
-                "content/facts.yaml:8:12",
-                "`image` must name a file under static/",
-            ],
-        );
-        fails_keeping_output(
-            |story| {
-                story.edit(
-                    ARTICLE,
-                    "authors:",
-                    &format!("photo: {{caption: Tunnel, src: \"{path}\"}}\nauthors:"),
-                );
-            },
-            &[
-                "content/article.md:5:",
-                "`src` must name a file under static/",
-            ],
-        );
-    }
-}
-
-#[test]
-fn an_image_under_static_builds() {
-    let story = Story::base();
-    let picture = crate::common::jpeg(40, 30);
-    story.write("static/people/berg.jpg", &picture);
-    story.edit(
-        FACTS,
-        "    aliases: [Berg]\n",
-        "    aliases: [Berg]\n    image: static/people/berg.jpg\n",
-    );
-    story.edit(
-        ARTICLE,
-        "authors:",
-        "photo: {caption: Tunnel, src: people/berg.jpg}\nauthors:",
-    );
-    story.build().assert_ok();
-    assert!(story.page().contains("src=\"people/berg.jpg\""));
-    // Smaller than any resized version: the photo is the file itself.
-    assert_eq!(
-        std::fs::read(story.output().join("people/berg.jpg")).unwrap(),
-        picture
-    );
-}
-
-#[test]
 fn a_link_in_static_that_leads_outside_the_root_is_refused() {
     let outside = tempfile::tempdir().unwrap();
     std::fs::write(outside.path().join("secret.jpg"), b"secret").unwrap();
@@ -381,4 +267,36 @@ fn symbolic_link_loops_in_static_and_templates_end_in_an_error() {
             run.stderr
         );
     }
+}
+
+#[test]
+fn a_root_that_does_not_exist_is_called_that() {
+    let run = crate::common::run(&["build", "--root", "/no/such/story"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: the story root does not exist")
+            && run.stderr.contains("/no/such/story")
+            && run.stderr.contains("explainer new /no/such/story"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("not a folder"), "{}", run.stderr);
+}
+
+#[test]
+fn building_inside_content_says_to_run_from_the_folder_above() {
+    let story = Story::base();
+    let content = story.root().join("content");
+    let run = crate::common::run(&["build", "--root", content.to_str().unwrap()]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("this is the story's content/ folder, not its root"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("run from the story root, the folder above")
+    );
 }
