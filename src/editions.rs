@@ -14,9 +14,8 @@ use crate::changes::Changes;
 use crate::date::Timestamp;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts_json::FactsJson;
-use crate::images::Probes;
 use crate::load::history::{self, History};
-use crate::load::{self, ArticleSource, FactsSource, TranscriptSource};
+use crate::load::{self, ArticleSource, FactsSource};
 use crate::model::Story;
 use crate::validate;
 
@@ -72,14 +71,17 @@ struct CacheKey {
 /// read.
 pub fn read(
     root: &Path,
-    static_files: &[&str],
-    pictures: &Probes,
+    surroundings: &validate::Surroundings,
     latest: Option<&Timestamp>,
     seed: Option<&FactsJson>,
-    shared: Option<&[crate::model::Person]>,
-    transcripts: &[TranscriptSource],
     last: &mut LastRead,
 ) -> Arc<Past> {
+    let validate::Surroundings {
+        static_files,
+        transcripts,
+        shared,
+        ..
+    } = *surroundings;
     let none = |read: bool, note: Option<String>| {
         Arc::new(Past {
             editions: Vec::new(),
@@ -152,15 +154,7 @@ pub fn read(
         Ok(commits) => commits,
         Err(error) => return none(false, Some(failed(&error))),
     };
-    let past = Arc::new(check(
-        &commits,
-        static_files,
-        pictures,
-        latest,
-        seed,
-        shared,
-        transcripts,
-    ));
+    let past = Arc::new(check(&commits, surroundings, latest, seed));
     last.0 = Some((key, Arc::clone(&past)));
     past
 }
@@ -181,12 +175,9 @@ fn failed(said: &str) -> String {
 /// the same ones.
 fn check(
     commits: &[history::Commit],
-    static_files: &[&str],
-    pictures: &Probes,
+    surroundings: &validate::Surroundings,
     latest: Option<&Timestamp>,
     seed: Option<&FactsJson>,
-    shared: Option<&[crate::model::Person]>,
-    transcripts: &[TranscriptSource],
 ) -> Past {
     // Each edition's commits, in commit order, oldest edition first. All of
     // them are kept, not only the last: an edition is what the last commit
@@ -250,11 +241,8 @@ fn check(
                 &candidate.article,
                 &mut candidate.facts,
                 &[],
-                transcripts,
-                static_files,
-                pictures,
+                surroundings,
                 memory,
-                shared,
             )
             .ok()
         });
@@ -358,7 +346,14 @@ mod tests {
 
     fn past(commits: &[history::Commit], latest: &str) -> Past {
         let latest = Timestamp::parse(latest).unwrap();
-        check(commits, &[], &Probes::new(), Some(&latest), None, None, &[])
+        let pictures = crate::images::Probes::new();
+        let surroundings = validate::Surroundings {
+            static_files: &[],
+            pictures: &pictures,
+            transcripts: &[],
+            shared: None,
+        };
+        check(commits, &surroundings, Some(&latest), None)
     }
 
     #[test]

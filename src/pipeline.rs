@@ -287,14 +287,17 @@ fn run_stages(
     let static_files = inputs.theme.static_paths();
     let pictures = inputs.theme.pictures();
     let latest = validate::edition_of(&inputs.article, &inputs.facts);
+    let surroundings = validate::Surroundings {
+        static_files: &static_files,
+        pictures: &pictures,
+        transcripts: &inputs.transcripts,
+        shared: shared_people.as_deref(),
+    };
     let past = editions::read(
         root,
-        &static_files,
-        &pictures,
+        &surroundings,
         latest.as_ref(),
         previous.filter(|_| seed),
-        shared_people.as_deref(),
-        &inputs.transcripts,
         &mut memory.editions,
     );
     notes.extend(past.note.clone());

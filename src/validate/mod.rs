@@ -43,6 +43,17 @@ pub struct Validated {
 }
 
 pub use facts::SHARED_PATH as SHARED_PEOPLE;
+
+/// What a story's article and facts are checked against besides
+/// themselves: the files beside them, the transcripts its quotes cite and,
+/// in a site, the people it shares with the other stories.
+#[derive(Clone, Copy)]
+pub struct Surroundings<'a> {
+    pub static_files: &'a [&'a str],
+    pub pictures: &'a Probes<'a>,
+    pub transcripts: &'a [TranscriptSource],
+    pub shared: Option<&'a [crate::model::Person]>,
+}
 pub use local_links::{Held, HeldLink, ids_in, missing_targets};
 pub use translations::check_bytes as check_translation;
 
@@ -59,15 +70,18 @@ pub fn validate(
     let static_files = inputs.theme.static_paths();
     let pictures = inputs.theme.pictures();
     let shared = inputs.shared.as_deref();
+    let surroundings = Surroundings {
+        static_files: &static_files,
+        pictures: &pictures,
+        transcripts: &inputs.transcripts,
+        shared: shared.map(|s| s.people.as_slice()),
+    };
     let validated = check_sources(
         &inputs.article,
         &mut inputs.facts,
         &inputs.translations,
-        &inputs.transcripts,
-        &static_files,
-        &pictures,
+        &surroundings,
         previous,
-        shared.map(|s| s.people.as_slice()),
     );
     // The site's words lie under the story's own: a key the story's file
     // for a language leaves out is the site's.
@@ -118,21 +132,15 @@ pub fn validate_sources(
     article_source: &ArticleSource,
     facts_source: &mut FactsSource,
     translation_sources: &[TranslationSource],
-    transcripts: &[TranscriptSource],
-    static_files: &[&str],
-    pictures: &Probes,
+    surroundings: &Surroundings,
     previous: Option<&FactsJson>,
-    shared: Option<&[crate::model::Person]>,
 ) -> Result<Validated, Diagnostics> {
     check_sources(
         article_source,
         facts_source,
         translation_sources,
-        transcripts,
-        static_files,
-        pictures,
+        surroundings,
         previous,
-        shared,
     )
     .map_err(|failed| failed.diagnostics)
 }
@@ -149,12 +157,15 @@ fn check_sources(
     article_source: &ArticleSource,
     facts_source: &mut FactsSource,
     translation_sources: &[TranslationSource],
-    transcripts: &[TranscriptSource],
-    static_files: &[&str],
-    pictures: &Probes,
+    surroundings: &Surroundings,
     previous: Option<&FactsJson>,
-    shared: Option<&[crate::model::Person]>,
 ) -> Result<Validated, Failed> {
+    let Surroundings {
+        static_files,
+        pictures,
+        transcripts,
+        shared,
+    } = *surroundings;
     let mut diagnostics = Diagnostics::new();
 
     // The body is parsed once here, for its paragraphs (quotes are looked
