@@ -21,11 +21,13 @@ use std::time::Instant;
 
 use crate::desk::{self, SiteConfig, StoryEntry};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::load::Node;
 use crate::options::{BuildOptions, normalize_base_url};
 use crate::output::OutputFile;
 use crate::pipeline::{self, InSite, Memory, SiteStory};
 use crate::render::RenderOptions;
 use crate::report::{Counts, Failure, Report, SiteCounts, Timings, human_size, peak_memory};
+use crate::source::SourceFile;
 use crate::{cache, layout, load, story_cache, text, validate, write};
 
 /// Where a site's stories are.
@@ -54,6 +56,13 @@ struct SiteInputs {
     slugs: Vec<String>,
 }
 
+/// A YAML file of the site's, read and parsed with its positions.
+fn read_yaml(root: &Path, path: &str) -> Result<(SourceFile, Node), Diagnostic> {
+    let file = load::read_source(root, path)?;
+    let node = load::yaml::parse(&file, &file.text, 1)?;
+    Ok((file, node))
+}
+
 /// Read `site.yaml`, `people.yaml`, the site's `templates/`, `static/` and
 /// `i18n/`, and the list of stories: every problem in one run.
 fn read_site(root: &Path) -> Result<SiteInputs, Diagnostics> {
@@ -63,11 +72,7 @@ fn read_site(root: &Path) -> Result<SiteInputs, Diagnostics> {
         .ok();
     let static_files: Vec<&str> = theme.as_ref().map(|t| t.static_paths()).unwrap_or_default();
     let pictures = theme.as_ref().map(|t| t.pictures()).unwrap_or_default();
-    let config = load::read_source(root, layout::SITE_FILE)
-        .and_then(|file| {
-            let node = load::yaml::parse(&file, &file.text, 1)?;
-            Ok((file, node))
-        })
+    let config = read_yaml(root, layout::SITE_FILE)
         .map_err(|d| diagnostics.push(d))
         .ok()
         .and_then(|(file, node)| {
@@ -76,11 +81,7 @@ fn read_site(root: &Path) -> Result<SiteInputs, Diagnostics> {
                 .ok()
         });
     let people = if root.join(validate::SHARED_PEOPLE).is_file() {
-        load::read_source(root, validate::SHARED_PEOPLE)
-            .and_then(|file| {
-                let node = load::yaml::parse(&file, &file.text, 1)?;
-                Ok((file, node))
-            })
+        read_yaml(root, validate::SHARED_PEOPLE)
             .map_err(|d| diagnostics.push(d))
             .ok()
             .and_then(|(file, node)| {

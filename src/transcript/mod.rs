@@ -242,6 +242,27 @@ pub fn turns(cues: &[Cue], format: Format) -> Vec<Turn> {
 /// other tags (`<i>`, `<b>`, `<c.yellow>`, `<00:01.000>`, SubRip's
 /// `<font>`) are dropped, and the entities WebVTT allows are decoded.
 /// Returns the runs, one per voice, and problems with a column each.
+/// Runs of non-blank lines, each line with its number: the cues of a
+/// caption file, and WebVTT's header and notes.
+fn blocks<'a, 'l>(lines: &'a [(usize, &'l str)]) -> Vec<&'a [(usize, &'l str)]> {
+    let mut blocks = Vec::new();
+    let mut start = None;
+    for (i, (_, line)) in lines.iter().enumerate() {
+        match (line.trim().is_empty(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                blocks.push(&lines[s..i]);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        blocks.push(&lines[s..]);
+    }
+    blocks
+}
+
 fn payload(lines: &[(usize, &str)], problems: &mut Vec<Problem>) -> Vec<(Option<String>, String)> {
     let mut runs: Vec<(Option<String>, String)> = Vec::new();
     let mut current: Option<String> = None;

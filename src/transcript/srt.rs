@@ -7,21 +7,7 @@ pub(super) fn parse(text: &str) -> (Vec<Cue>, Vec<Problem>) {
     let mut cues = Vec::new();
     let mut problems = Vec::new();
     let lines: Vec<(usize, &str)> = text.lines().enumerate().map(|(i, l)| (i + 1, l)).collect();
-    let mut blocks: Vec<&[(usize, &str)]> = Vec::new();
-    let mut start = None;
-    for (i, (_, line)) in lines.iter().enumerate() {
-        match (line.trim().is_empty(), start) {
-            (false, None) => start = Some(i),
-            (true, Some(s)) => {
-                blocks.push(&lines[s..i]);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        blocks.push(&lines[s..]);
-    }
+    let blocks = super::blocks(&lines);
     if text.starts_with("WEBVTT") {
         problems.push(
             Problem::new(1, 1, 6, "this file is WebVTT, not SubRip").help("name it with .vtt"),

@@ -21,21 +21,7 @@ pub(super) fn parse(text: &str) -> (Vec<Cue>, Vec<Problem>) {
     }
     // Blocks: runs of non-blank lines. The first is the header (when it is
     // one), whose other lines are metadata.
-    let mut blocks: Vec<&[(usize, &str)]> = Vec::new();
-    let mut start = None;
-    for (i, (_, line)) in lines.iter().enumerate() {
-        match (line.trim().is_empty(), start) {
-            (false, None) => start = Some(i),
-            (true, Some(s)) => {
-                blocks.push(&lines[s..i]);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        blocks.push(&lines[s..]);
-    }
+    let blocks = super::blocks(&lines);
     let mut blocks = blocks.into_iter();
     if header_ok {
         blocks.next();
