@@ -399,15 +399,13 @@ fn run_stages(
             }
             timings.render = started.elapsed();
             timings.peak_memory[2] = peak_memory();
-            return Ok(Report {
-                diagnostics: warnings.sorted(),
-                counts: Some(counts),
-                editions: past_editions.len(),
+            return Ok(story_report(
+                warnings,
+                counts,
+                past_editions.len(),
                 notes,
-                output: None,
                 timings,
-                site: None,
-            });
+            ));
         }
         delivery.recording = site.store.record(&key);
     }
@@ -465,16 +463,33 @@ fn run_stages(
     if let Some(recording) = delivery.recording.take() {
         recording.finish();
     }
-    let report = Report {
+    Ok(story_report(
+        warnings,
+        counts,
+        past_editions.len(),
+        notes,
+        timings,
+    ))
+}
+
+/// What a story's build tells, whether it was rendered or came from the
+/// cache.
+fn story_report(
+    warnings: Diagnostics,
+    counts: Counts,
+    editions: usize,
+    notes: Vec<String>,
+    timings: Timings,
+) -> Report {
+    Report {
         diagnostics: warnings.sorted(),
         counts: Some(counts),
-        editions: past_editions.len(),
+        editions,
         notes,
         output: None,
         timings,
         site: None,
-    };
-    Ok(report)
+    }
 }
 
 /// What the past editions' pages were made from: while it is the same,

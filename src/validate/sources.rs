@@ -171,10 +171,7 @@ pub(super) fn resolve(
     let transcript = &sources.items[*source];
     let file = &transcript.file;
     let turn_named = |turn: &Turn| {
-        let time = turn.cues[0]
-            .seconds
-            .map(|s| format!(" at {}", crate::transcript::clock(s)))
-            .unwrap_or_default();
+        let time = at_clock(turn.cues[0].seconds);
         let who = turn
             .speaker
             .as_deref()
@@ -241,10 +238,7 @@ pub(super) fn resolve(
             if let Some(index) = closest {
                 let turn = &transcript.turns[*index];
                 let (cue, passage) = closest_passage(quote_text, turn);
-                let time = cue
-                    .seconds
-                    .map(|s| format!(" at {}", crate::transcript::clock(s)))
-                    .unwrap_or_default();
+                let time = at_clock(cue.seconds);
                 let who = turn
                     .speaker
                     .as_deref()
@@ -352,4 +346,11 @@ fn names(said_by: &str, person: &Person) -> bool {
                     .strip_suffix(&name)
                     .is_some_and(|before| before.ends_with(' ')))
     })
+}
+
+/// " at 12:04" for a cue with a time, nothing for one without.
+fn at_clock(seconds: Option<u64>) -> String {
+    seconds
+        .map(|s| format!(" at {}", crate::transcript::clock(s)))
+        .unwrap_or_default()
 }
