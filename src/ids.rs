@@ -132,6 +132,12 @@ pub fn edition(at: &Timestamp) -> String {
     at.utc_token()
 }
 
+/// The anchor of an edition's section on `changes.html`
+/// (`edition-20250219T150000Z`), from its [`edition`] id.
+pub fn edition_section(edition: &str) -> String {
+    format!("edition-{edition}")
+}
+
 /// The base of a group's id: `group-<slug of its name>`.
 pub fn group_base(name: &str) -> String {
     format!("group-{}", slug(name, Letters::Any))

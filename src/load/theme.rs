@@ -28,6 +28,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/transcript.html"),
     ),
     ("embed.html", include_str!("../../templates/embed.html")),
+    ("removed.html", include_str!("../../templates/removed.html")),
     (
         "takeaways.html",
         include_str!("../../templates/takeaways.html"),

@@ -7,7 +7,7 @@
 use super::cards::{self, Cards};
 use super::context::{self, value};
 use super::pictures::Pictures;
-use super::views::{self, Embed, Part};
+use super::views::{self, Embed, Part, RemovedEmbed};
 use super::{Edition, RenderOptions};
 use crate::diagnostic::Diagnostic;
 use crate::layout;
@@ -16,6 +16,8 @@ use crate::locale::Locale;
 
 pub struct Latest<'a> {
     pub embeds: Vec<Embed>,
+    /// The items earlier editions had, whose embeds stay as notices.
+    pub removed: Vec<RemovedEmbed>,
     cards: Cards,
     /// The person embeds' group headings, per person.
     groups_of_people: Vec<&'a str>,
@@ -46,6 +48,7 @@ impl<'a> Latest<'a> {
         let cards = cards::render(&data, locale, tera, templates)?;
         let globals = context::globals(views::EmbedPageView::of(&data.page), locale)?;
         let embeds = views::embeds(&data, locale);
+        let removed = views::removed_embeds(edition.story, edition.changes, &embeds, locale);
         let groups_of_people = data.people.iter().map(|p| p.group).collect();
         let groups = data
             .groups
@@ -61,6 +64,7 @@ impl<'a> Latest<'a> {
         let page = context::main_page(data, &cards, locale)?;
         let latest = Latest {
             embeds,
+            removed,
             cards,
             groups_of_people,
             groups,
@@ -112,6 +116,26 @@ impl<'a> Latest<'a> {
             Part::Quote(i) => context.insert_value("card", card(&cards.quotes, i)?),
             Part::Event(i) => context.insert_value("card", card(&cards.timeline, i)?),
         }
+        Ok(context)
+    }
+
+    /// A removed item's notice sees `page`, `t`, `embed` (its title and
+    /// addresses, kind `removed`) and `removed` (when, why, and the record).
+    /// `record`: the ids of the editions `changes.html` lists.
+    pub fn removed_context(
+        &self,
+        removed: &RemovedEmbed,
+        options: &RenderOptions,
+        record: &[String],
+        locale: &Locale,
+    ) -> Result<tera::Context, Diagnostic> {
+        let mut context = self.globals.clone();
+        let view = views::EmbedView::removed(removed, options.base_url.as_deref());
+        context.insert_value("embed", value(view)?);
+        context.insert_value(
+            "removed",
+            value(views::RemovedView::of(removed, record, locale))?,
+        );
         Ok(context)
     }
 

@@ -107,6 +107,14 @@ fn page_context(
                 latest.embed_size_hint(embed.part),
             )
         }
+        PageKind::Removed(removed) => {
+            let latest = site.latest.ok_or_else(unprepared)?;
+            let record: Vec<String> = site.record.iter().map(|e| e.id.clone()).collect();
+            (
+                latest.removed_context(removed, options, &record, locale)?,
+                4096,
+            )
+        }
         PageKind::Past(edition) => {
             let mut data = views::page_data(
                 edition.story,

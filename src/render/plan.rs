@@ -7,7 +7,7 @@ use super::card_data;
 use super::latest::Latest;
 use super::pictures::Pictures;
 use super::share_card::{self, Fonts};
-use super::views::{self, Embed, Part};
+use super::views::{self, Embed, Part, RemovedEmbed};
 use super::{Contents, Edition, OutputFile, RenderOptions, publish};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::layout;
@@ -50,6 +50,8 @@ pub enum PageKind<'a> {
     Past(Edition<'a>),
     /// One part of the latest edition on a page of its own.
     Embed(&'a Embed),
+    /// The notice at the embed address of an item earlier editions had.
+    Removed(&'a RemovedEmbed),
     /// Only `page`: the 404 page is small, and copying the whole story's
     /// data for it would double the peak memory of a large one.
     NotFound,
@@ -61,6 +63,10 @@ pub enum PageKind<'a> {
 
 /// The template of every embed page; `embed.kind` says which part it shows.
 const EMBED_TEMPLATE: &str = "embed.html";
+
+/// The template of a removed item's notice, a template of its own so that
+/// a theme with its own `embed.html` from before gets it too.
+const REMOVED_TEMPLATE: &str = "removed.html";
 
 /// What the plan is made from.
 pub struct From<'a> {
@@ -121,7 +127,9 @@ pub fn plan<'a>(
             if let Some(base_url) = options.base_url.as_deref() {
                 outputs.push(text(
                     &layout::embed_oembed(&embed.id),
-                    Box::new(move || oembed(embed, story, base_url)),
+                    Box::new(move || {
+                        oembed((&embed.title, &embed.id, embed.height), story, base_url)
+                    }),
                 ));
                 // A quote shared on its own shows as that quote. Only with
                 // a base URL: a card is shared by its absolute address, and
@@ -145,12 +153,37 @@ pub fn plan<'a>(
                 }
             }
         }
+        for removed in &prepared.removed {
+            outputs.push(page(
+                &layout::embed_page(&removed.id),
+                REMOVED_TEMPLATE,
+                PageKind::Removed(removed),
+            ));
+            if let Some(base_url) = options.base_url.as_deref() {
+                outputs.push(text(
+                    &layout::embed_oembed(&removed.id),
+                    Box::new(move || {
+                        oembed(
+                            (&removed.title, &removed.id, views::REMOVED_HEIGHT),
+                            story,
+                            base_url,
+                        )
+                    }),
+                ));
+            }
+        }
         if let (Some(base_url), Some(summary)) =
             (options.base_url.as_deref(), prepared.embeds.first())
         {
             outputs.push(text(
                 layout::MAIN_OEMBED,
-                Box::new(move || oembed(summary, story, base_url)),
+                Box::new(move || {
+                    oembed(
+                        (&summary.title, &summary.id, summary.height),
+                        story,
+                        base_url,
+                    )
+                }),
             ));
         }
     }
@@ -253,13 +286,13 @@ pub fn plan<'a>(
     outputs
 }
 
-/// An oEmbed response for an embed page.
-fn oembed(embed: &Embed, story: &Story, base_url: &str) -> String {
+/// An oEmbed response for an embed page: its title, id and height.
+fn oembed((title, id, height): (&str, &str, u32), story: &Story, base_url: &str) -> String {
     publish::oembed(&publish::OEmbed {
-        title: &embed.title,
-        src: format!("{base_url}{}", layout::embed_page(&embed.id)),
+        title,
+        src: format!("{base_url}{}", layout::embed_page(id)),
         width: views::OEMBED_WIDTH,
-        height: embed.height,
+        height,
         provider_name: story.publisher(),
         base_url,
     })

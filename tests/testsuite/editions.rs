@@ -384,12 +384,12 @@ fn git(root: &Path, args: &[&str], date: &str) {
     assert!(status.success(), "git {args:?}");
 }
 
-fn commit_all(root: &Path, message: &str, date: &str) {
+pub(crate) fn commit_all(root: &Path, message: &str, date: &str) {
     git(root, &["add", "-A"], date);
     git(root, &["commit", "-q", "-m", message], date);
 }
 
-fn init(root: &Path) {
+pub(crate) fn init(root: &Path) {
     git(root, &["init", "-q"], "2025-11-20T08:00:00Z");
     std::fs::write(root.join(".gitignore"), "public/\n").unwrap();
 }

@@ -355,3 +355,100 @@ fn a_broken_embed_template_is_reported_with_its_line() {
     );
     assert!(!story.output().exists());
 }
+
+/// Links to a removed item's embed are out on other sites: the page and
+/// its oEmbed response stay, as a notice that says when and why, sized by
+/// embed.js as every embed is, and linking the record outside the frame.
+#[test]
+fn a_removed_items_embed_stays_as_a_notice_linking_the_record() {
+    use crate::editions::{commit_all, init};
+    let story = Story::base();
+    let root = story.root();
+    init(root);
+    commit_all(root, "First report", "2025-11-20T08:00:00Z");
+    story.edit(
+        "content/facts.yaml",
+        "  - speaker: tomas-berg\n    text: safe and on budget\n",
+        "",
+    );
+    story.edit(
+        "content/facts.yaml",
+        "  - date: 2019\n    title: Tunnel approved\n",
+        "",
+    );
+    let facts = story.read("content/facts.yaml")
+        + "corrections:\n  - at: 2025-11-21T10:00:00Z\n    text: The mayor’s words were about another tunnel.\n    item: quote-safe-and-on\n";
+    story.write("content/facts.yaml", facts.as_bytes());
+    commit_all(root, "Withdraws a quote", "2025-11-21T10:05:00Z");
+    // A later edition still answers at the old addresses.
+    let facts = story.read("content/facts.yaml")
+        + "updates:\n  - at: 2025-11-22T09:00:00Z\n    text: Adds the engineer’s warning.\n";
+    story.write("content/facts.yaml", facts.as_bytes());
+    story.build_at(BASE).assert_ok();
+    let files = snapshot(&story.output());
+
+    let changes = Html::parse_document(&text(&files, "changes.html"));
+    let quote = Html::parse_document(&text(&files, "embed/quote-safe-and-on.html"));
+    let notice: String = select(&quote, "h2")[0].text().collect();
+    assert_eq!(
+        notice,
+        "Removed from the explainer on 21 November 2025 at 10:00 GMT+0."
+    );
+    let note: String = select(&quote, ".correction-note")[0].text().collect();
+    assert!(note.contains("Correction"), "{note}");
+    assert!(note.contains("about another tunnel"), "{note}");
+    assert_eq!(
+        select(&quote, "base")[0].attr("target"),
+        Some("_top"),
+        "links open outside the frame"
+    );
+    assert_eq!(
+        select(&quote, "script")[0].attr("src"),
+        Some("embed.js"),
+        "the frame is sized as every embed's is"
+    );
+    let record: Vec<&str> = select(&quote, ".embed-more a")
+        .iter()
+        .filter_map(|a| a.attr("href"))
+        .collect();
+    assert_eq!(record, ["changes.html#edition-20251121T100000Z"]);
+    assert!(
+        ids(&changes).contains("edition-20251121T100000Z"),
+        "the record has the anchor the notice links to"
+    );
+    // Linked to the correction on the main page, which has it.
+    let page = Html::parse_document(&text(&files, "index.html"));
+    let to_note = select(&quote, ".correction-note a")[0]
+        .attr("href")
+        .unwrap();
+    let anchor = to_note.strip_prefix("index.html#").expect(to_note);
+    assert!(ids(&page).contains(anchor), "{anchor}");
+
+    // The event removed with it has no correction of its own: the notice
+    // says when, and links the record.
+    let event = Html::parse_document(&text(&files, "embed/event-tunnel-approved.html"));
+    assert!(select(&event, ".correction-note").is_empty());
+    assert_eq!(
+        select(&event, ".embed-more a")[0].attr("href"),
+        Some("changes.html#edition-20251121T100000Z")
+    );
+
+    let oembed: Value =
+        serde_json::from_str(&text(&files, "embed/quote-safe-and-on.json")).unwrap();
+    assert_eq!(oembed["type"], "rich");
+    assert_eq!(oembed["title"], "Removed · The tunnel inquiry");
+    let html = oembed["html"].as_str().unwrap();
+    assert!(
+        html.contains(&format!("src=\"{BASE}embed/quote-safe-and-on.html\"")),
+        "{html}"
+    );
+    assert!(html.contains("embed-host.js"), "{html}");
+    // What is still on the page keeps its own embed, and no other notice
+    // is made.
+    let notices: Vec<String> = embed_pages(&files)
+        .into_iter()
+        .filter(|(_, doc)| !select(doc, "body.embed-removed").is_empty())
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(notices, ["event-tunnel-approved", "quote-safe-and-on"]);
+}

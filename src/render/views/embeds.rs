@@ -52,7 +52,7 @@ pub struct Embed {
 
 /// Between a part's own title and the story's, in every language: the
 /// middle dot reads as a separator in all the built-in scripts.
-const TITLE_SEPARATOR: &str = " · ";
+pub(super) const TITLE_SEPARATOR: &str = " · ";
 
 /// Every part the page shows, in a fixed order: the header and the
 /// sections, then people, quotes and events in the page's order.
@@ -154,8 +154,8 @@ impl<'a> EmbedPageView<'a> {
 /// What an embed template sees as `embed`.
 #[derive(Serialize)]
 pub struct EmbedView<'a> {
-    /// `summary`, `whos-who`, `quotes`, `timeline`, `person`, `quote` or
-    /// `event`.
+    /// `summary`, `whos-who`, `quotes`, `timeline`, `person`, `quote`,
+    /// `event`, or `removed` (an item earlier editions had).
     pub kind: &'static str,
     /// The element id on the main page.
     pub id: &'a str,
@@ -183,6 +183,20 @@ impl<'a> EmbedView<'a> {
                 .filter(|_| cards && matches!(embed.part, Part::Quote(_)))
                 .map(|base| format!("{base}{}", crate::layout::quote_card(&embed.id))),
             url: base_url.map(|base| format!("{base}{}", crate::layout::embed_page(&embed.id))),
+        }
+    }
+
+    /// The notice at a removed item's embed address: nothing to share it
+    /// with but its title.
+    pub fn removed(removed: &'a super::RemovedEmbed, base_url: Option<&str>) -> Self {
+        EmbedView {
+            kind: "removed",
+            id: &removed.id,
+            title: &removed.title,
+            oembed_url: base_url
+                .map(|base| format!("{base}{}", crate::layout::embed_oembed(&removed.id))),
+            image_url: None,
+            url: base_url.map(|base| format!("{base}{}", crate::layout::embed_page(&removed.id))),
         }
     }
 }

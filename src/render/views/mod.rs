@@ -14,6 +14,7 @@ mod page;
 mod people;
 mod quotes;
 mod record;
+mod removed;
 mod timeline;
 mod transcript;
 mod updates;
@@ -40,6 +41,7 @@ pub use page::{
 pub use people::{GroupView, PersonView};
 pub use quotes::QuoteView;
 pub use record::{EditionRecord, record};
+pub use removed::{HEIGHT as REMOVED_HEIGHT, RemovedEmbed, RemovedView, removed_embeds};
 pub use timeline::{Timeline, TimelineItem};
 pub use transcript::build as transcript_view;
 pub use updates::{KeyEventView, UpdateView};

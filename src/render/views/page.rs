@@ -122,7 +122,11 @@ pub fn corrected_later(
             LaterCorrection {
                 at: DateView::of_time(&c.at, locale),
                 url: match edition {
-                    Some(id) => format!("{root}{}#edition-{id}", layout::CHANGES),
+                    Some(id) => format!(
+                        "{root}{}#{}",
+                        layout::CHANGES,
+                        crate::ids::edition_section(id)
+                    ),
                     None => format!("{root}{}", layout::CHANGES),
                 },
             }
