@@ -114,7 +114,8 @@ fn main() -> std::io::Result<()> {
         (
             "quote",
             QuoteCard {
-                words: "“We not only listened, but also heard each other”",
+                words: "We not only listened, but also heard each other",
+                marks: ("“", "”"),
                 speaker: "Sergey Lavrov",
                 role: Some("Russian Foreign Minister"),
                 story_title: "Russia and US agree to start working toward ending the war in Ukraine and improving ties",
@@ -125,7 +126,8 @@ fn main() -> std::io::Result<()> {
         (
             "quote-arabic",
             QuoteCard {
-                words: "«لم نستمع فقط، بل سمع كل منا الآخر»",
+                words: "لم نستمع فقط، بل سمع كل منا الآخر",
+                marks: ("«", "»"),
                 speaker: "سيرغي لافروف",
                 role: Some("وزير الخارجية الروسي"),
                 story_title: "روسيا والولايات المتحدة تتفقان على بدء العمل لإنهاء الحرب في أوكرانيا",

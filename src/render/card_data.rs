@@ -82,28 +82,18 @@ pub fn story_card<'a>(
     }
 }
 
-/// The story's `index`-th quote in the language's quotation marks.
-pub fn quoted(story: &Story, index: usize, locale: &Locale) -> String {
-    let text = crate::quotes::without_marks(&story.quotes[index].text);
-    format!(
-        "{}{text}{}",
-        locale.word("quote_open"),
-        locale.word("quote_close")
-    )
-}
-
-/// The card of the story's `index`-th quote: its `words`, who said it and
-/// the story's title.
+/// The card of the story's `index`-th quote: its words in the language's
+/// quotation marks, who said it and the story's title.
 pub fn quote_card<'a>(
     story: &'a Story,
     index: usize,
-    words: &'a str,
-    locale: &Locale,
+    locale: &'a Locale,
 ) -> share_card::QuoteCard<'a> {
     let quote = &story.quotes[index];
     let speaker = &story.people[quote.speaker];
     share_card::QuoteCard {
-        words,
+        words: crate::quotes::without_marks(&quote.text),
+        marks: (locale.word("quote_open"), locale.word("quote_close")),
         speaker: &speaker.name,
         role: Some(speaker.role.as_str()).filter(|role| !role.is_empty()),
         story_title: &story.article.title,

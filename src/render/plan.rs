@@ -139,8 +139,7 @@ pub fn plan<'a>(
                         path: layout::quote_card(&embed.id),
                         make: Make::Picture(
                             Box::new(move |fonts| {
-                                let words = card_data::quoted(story, i, locale);
-                                let card = card_data::quote_card(story, i, &words, locale);
+                                let card = card_data::quote_card(story, i, locale);
                                 card_data::draw_cached(
                                     options,
                                     &share_card::quote_card_words(&card),

@@ -457,6 +457,50 @@ fn tesseract_reads_the_title_off_the_card() {
     }
 }
 
+/// Every quote's card, read by tesseract, shows who said it with their
+/// role, and the story's title whole; a shortened quote still ends with
+/// its closing mark.
+#[test]
+fn tesseract_reads_the_speaker_role_and_title_off_every_quote_card() {
+    let Some(tesseract) = tesseract() else {
+        assert!(
+            std::env::var("EXPLAINER_REQUIRE_OCR").as_deref() != Ok("1"),
+            "EXPLAINER_REQUIRE_OCR=1 but tesseract is not installed"
+        );
+        eprintln!("tesseract is not installed: the OCR check is skipped");
+        return;
+    };
+    let story = Story::copy_of(".");
+    story.build_at("https://news.example/riyadh/").assert_ok();
+    let facts = crate::common::facts_json(&story);
+    let people = facts["people"].as_array().unwrap();
+    let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for quote in facts["quotes"].as_array().unwrap() {
+        let id = quote["id"].as_str().unwrap();
+        let speaker = people
+            .iter()
+            .find(|p| p["id"] == quote["speaker"])
+            .unwrap();
+        let output = std::process::Command::new(&tesseract)
+            .arg(story.output().join(format!("embed/{id}.png")))
+            .arg("stdout")
+            .output()
+            .expect("tesseract runs");
+        let text = one_line(&String::from_utf8_lossy(&output.stdout));
+        for wanted in [
+            speaker["name"].as_str().unwrap(),
+            speaker["role"].as_str().unwrap(),
+            "Russia and US agree to start working toward ending the war in Ukraine and improving ties",
+        ] {
+            assert!(text.contains(wanted), "{id}: `{wanted}` not read in:\n{text}");
+        }
+        // The one quote too long for its card is shortened, and closed.
+        if id == "quote-unlock-the-door" {
+            assert!(text.contains("...”"), "{id}: no closing mark in:\n{text}");
+        }
+    }
+}
+
 fn tesseract() -> Option<PathBuf> {
     std::env::split_paths(&std::env::var_os("PATH")?)
         .map(|dir| dir.join("tesseract"))

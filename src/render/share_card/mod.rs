@@ -55,8 +55,11 @@ pub struct StoryCard<'a> {
 /// A quote's card: its words, who said them, and the story.
 #[derive(Debug, Clone)]
 pub struct QuoteCard<'a> {
-    /// The words with the language's quotation marks around them.
+    /// The words, without quotation marks.
     pub words: &'a str,
+    /// The language's opening and closing quotation marks: a shortened
+    /// quote still ends with its closing mark, after the ellipsis.
+    pub marks: (&'a str, &'a str),
     pub speaker: &'a str,
     pub role: Option<&'a str>,
     pub story_title: &'a str,
@@ -74,7 +77,7 @@ pub struct Drawn {
 
 /// Part of every card's cache key: raise it when a change to the drawing
 /// or the fonts makes other pixels from the same words.
-const DRAWING: &str = "share-card-1";
+const DRAWING: &str = "share-card-2";
 
 impl Drawn {
     /// As kept in the cache: the characters no font has, a NUL, the PNG.
@@ -126,10 +129,12 @@ pub fn story_card_words<'a>(card: &'a StoryCard) -> [&'a str; 8] {
 }
 
 /// The words a quote's card is drawn from, for its cache key.
-pub fn quote_card_words<'a>(card: &'a QuoteCard) -> [&'a str; 7] {
+pub fn quote_card_words<'a>(card: &'a QuoteCard) -> [&'a str; 9] {
     [
         "quote",
+        card.marks.0,
         card.words,
+        card.marks.1,
         card.speaker,
         card.role.unwrap_or("\0"),
         card.story_title,
@@ -197,6 +202,10 @@ pub fn quote_card(fonts: &mut Fonts, card: &QuoteCard) -> Vec<u8> {
     draw_quote_card(fonts, card).png
 }
 
+/// Where a quote card's footer rule sits: higher than the story card's,
+/// so that the story's title has two lines under it.
+const QUOTE_FOOTER_RULE: f32 = 492.0;
+
 pub fn draw_quote_card(fonts: &mut Fonts, card: &QuoteCard) -> Drawn {
     let fonts = fonts.loaded();
     let mut canvas = Canvas::new(WIDTH as usize, HEIGHT as usize, PAPER);
@@ -214,13 +223,30 @@ pub fn draw_quote_card(fonts: &mut Fonts, card: &QuoteCard) -> Drawn {
         Direction::Rtl => (MARGIN + INNER - BAR, MARGIN),
     };
     let top = 70.0;
-    let words = Block::fit(
+    // Who said it always shows: the quote takes at each size only the
+    // lines that leave room for the speaker's name and role above the
+    // rule (at most five), and is shortened at the smallest if it must be.
+    let name_style = Style::sans_bold(30.0, TEXT);
+    let role_style = Style::sans(26.0, MUTED);
+    let role = card.role.filter(|r| !r.trim().is_empty());
+    let under = 26.0
+        + name_style.line_height()
+        + role.map_or(0.0, |_| 4.0 + role_style.line_height());
+    let room = QUOTE_FOOTER_RULE - 16.0 - top - under;
+    let quote_style = Style::serif_bold(1.25, TEXT);
+    let sizes: Vec<(f32, usize)> = [72.0, 60.0, 54.0, 48.0, 42.0]
+        .into_iter()
+        .map(|size| {
+            let line = quote_style.sized(size).line_height();
+            (size, ((room / line).floor() as usize).clamp(1, 5))
+        })
+        .collect();
+    let words = Block::fit_with_end(
         fonts,
-        card.words,
-        &Style::serif_bold(1.25, TEXT),
-        &[72.0, 60.0, 54.0, 48.0, 42.0],
+        (&format!("{}{}", card.marks.0, card.words), card.marks.1),
+        &quote_style,
+        &sizes,
         text_width,
-        5,
         quote_direction,
     );
     let height = words.draw(&mut canvas, fonts, text_x, top, &mut missing);
@@ -239,36 +265,39 @@ pub fn draw_quote_card(fonts: &mut Fonts, card: &QuoteCard) -> Drawn {
     let speaker = Block::fit(
         fonts,
         card.speaker,
-        &Style::sans_bold(30.0, TEXT),
+        &name_style,
         &[30.0],
         text_width,
         1,
         quote_direction,
     );
     y += speaker.draw(&mut canvas, fonts, text_x, y, &mut missing) + 4.0;
-    if let Some(role) = card.role.filter(|r| !r.trim().is_empty()) {
-        let style = Style::sans(26.0, MUTED);
-        if y + style.line_height() <= FOOTER_RULE - 16.0 {
-            let role = Block::fit(fonts, role, &style, &[26.0], text_width, 1, quote_direction);
-            role.draw(&mut canvas, fonts, text_x, y, &mut missing);
-        }
+    if let Some(role) = role {
+        let role = Block::fit(fonts, role, &role_style, &[26.0], text_width, 1, quote_direction);
+        role.draw(&mut canvas, fonts, text_x, y, &mut missing);
     }
 
-    footer(
-        &mut canvas,
+    // The story's title, whole where two lines hold it: a quote means
+    // little without the story it is from.
+    canvas.fill(MARGIN as i32, QUOTE_FOOTER_RULE as i32, INNER as i32, 2, RULE);
+    let title = Block::fit(
         fonts,
-        (card.story_title, ""),
+        card.story_title,
+        &Style::sans_bold(26.0, TEXT),
+        &[26.0, 23.0],
+        INNER,
+        2,
         card.direction,
-        &mut missing,
     );
+    title.draw(&mut canvas, fonts, MARGIN, QUOTE_FOOTER_RULE + 24.0, &mut missing);
     Drawn {
         png: canvas.to_png(),
         missing: sorted(missing),
     }
 }
 
-/// The rule and the line under it: `start` on the starting side (the
-/// publisher, or the story's title), `end` on the other (the date).
+/// The story card's rule and the line under it: `start` on the starting
+/// side (the publisher), `end` on the other (the date).
 fn footer(
     canvas: &mut Canvas,
     fonts: &mut fonts::Loaded,

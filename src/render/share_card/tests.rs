@@ -94,7 +94,8 @@ fn turkish_capitals_keep_the_dot() {
 #[test]
 fn a_quote_card_draws_its_words() {
     let card = QuoteCard {
-        words: "“We not only listened, but also heard each other”",
+        words: "We not only listened, but also heard each other",
+        marks: ("“", "”"),
         speaker: "Sergey Lavrov",
         role: Some("Russian Foreign Minister"),
         story_title: "Russia and US agree to start working toward ending the war in Ukraine",
@@ -109,7 +110,7 @@ fn a_quote_card_draws_its_words() {
     let other = quote_card(
         &mut Fonts::new(),
         &QuoteCard {
-            words: "“The conversation was very useful”",
+            words: "The conversation was very useful",
             ..card
         },
     );

@@ -70,6 +70,11 @@ impl Style {
         }
     }
 
+    /// The same style at another size.
+    pub fn sized(self, size: f32) -> Style {
+        Style { size, ..self }
+    }
+
     pub fn line_height(&self) -> f32 {
         (self.size * self.leading).round()
     }
@@ -93,39 +98,56 @@ impl Block {
         max_lines: usize,
         direction: Direction,
     ) -> Block {
+        let sizes: Vec<(f32, usize)> = sizes.iter().map(|&size| (size, max_lines)).collect();
+        Block::fit_with_end(fonts, (text, ""), style, &sizes, width, direction)
+    }
+
+    /// `text` and then `end` in `width`: at the first of `sizes` (each with
+    /// the most lines it may take) at which they fit whole, else at the
+    /// last, `text` shortened at a word and `end` kept after the ellipsis
+    /// (a quote's closing mark).
+    pub fn fit_with_end(
+        fonts: &mut Fonts,
+        (text, end): (&str, &str),
+        style: &Style,
+        sizes: &[(f32, usize)],
+        width: f32,
+        direction: Direction,
+    ) -> Block {
         // One paragraph: a line break typed in the front matter is a space
         // on the page too.
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let most_lines = sizes.iter().map(|&(_, lines)| lines).max().unwrap_or(1);
         // No line of a card holds a hundred characters: more is never
         // drawn, and shaping it all, again and again while shortening,
         // would make a pasted essay slow.
-        let text = shorten(&text, 100 * max_lines, Cut::AfterWord);
+        let cut = shorten(&text, 100 * most_lines, Cut::AfterWord);
+        let whole = if cut == text {
+            format!("{text}{end}")
+        } else {
+            format!("{cut}{end}")
+        };
         let mut block = None;
-        for &size in sizes {
+        for &(size, max_lines) in sizes {
             let style = Style { size, ..*style };
-            let shaped = Block::shape(fonts, &text, style, width, direction);
+            let shaped = Block::shape(fonts, &whole, style, width, direction);
             if shaped.lines <= max_lines {
                 return shaped;
             }
-            block = Some(shaped);
+            block = Some((shaped, max_lines));
         }
-        let Some(too_long) = block else {
-            return Block::shape(fonts, &text, *style, width, direction);
+        let Some((too_long, max_lines)) = block else {
+            return Block::shape(fonts, &whole, *style, width, direction);
         };
         // The longest shortening that fits: fewer characters never take
         // more lines, so a binary search finds it.
         let style = too_long.style;
-        let (mut fits, mut fails) = (0, text.chars().count());
+        let (mut fits, mut fails) = (0, text.chars().count().min(100 * most_lines));
         let mut best = None;
         while fails - fits > 1 {
             let middle = (fits + fails) / 2;
-            let shaped = Block::shape(
-                fonts,
-                &shorten(&text, middle, Cut::AfterWord),
-                style,
-                width,
-                direction,
-            );
+            let shortened = format!("{}{end}", shorten(&text, middle, Cut::AfterWord));
+            let shaped = Block::shape(fonts, &shortened, style, width, direction);
             if shaped.lines <= max_lines {
                 fits = middle;
                 best = Some(shaped);
@@ -133,7 +155,7 @@ impl Block {
                 fails = middle;
             }
         }
-        best.unwrap_or_else(|| Block::shape(fonts, "…", style, width, direction))
+        best.unwrap_or_else(|| Block::shape(fonts, &format!("…{end}"), style, width, direction))
     }
 
     fn shape(
