@@ -411,11 +411,12 @@ pub fn facts_json(story: &Story, changes: &Changes) -> FactsJson {
     FactsJson {
         format: FORMAT.into(),
         edition: story.edition().iso(),
+        url: None,
         article: ArticleJson {
             title: article.title.clone(),
             description: article.description.clone(),
             published: article.published.iso(),
-            updated: article.updated.as_ref().map(|t| t.iso()),
+            updated: story.updated().map(|t| t.iso()),
             lang: article.lang.clone(),
             final_at: article.final_at.as_ref().map(|t| t.iso()),
             authors: article
@@ -473,6 +474,7 @@ pub fn facts_json(story: &Story, changes: &Changes) -> FactsJson {
             .collect(),
         removed: changes.removed.clone(),
         withdrawn: changes.withdrawn.clone(),
+        editions: Vec::new(),
     }
 }
 

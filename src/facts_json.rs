@@ -63,6 +63,10 @@ pub struct FactsJson {
     pub format: String,
     /// The time of the newest update, in RFC 3339 as written.
     pub edition: String,
+    /// The page these facts are of: absolute with a base URL, else relative
+    /// to the site's root. Absent from files written before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     pub article: ArticleJson,
     #[serde(default)]
     pub people: Vec<PersonJson>,
@@ -91,6 +95,18 @@ pub struct FactsJson {
     /// own. Absent when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub withdrawn: Vec<Removed>,
+    /// Every edition, newest first, this one included, with its page and
+    /// its own facts: in the latest edition's file only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub editions: Vec<EditionJson>,
+}
+
+/// One edition of the story, where readers can read it and its facts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EditionJson {
+    pub edition: String,
+    pub url: String,
+    pub facts: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

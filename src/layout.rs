@@ -114,7 +114,12 @@ pub fn edition_page(at: &Timestamp) -> String {
     format!("{}{PAGE}", edition_folder(at))
 }
 
-/// Whether a file of the site is a past edition's page.
+/// A past edition's facts, beside its page.
+pub fn edition_facts(at: &Timestamp) -> String {
+    format!("{}{FACTS_JSON}", edition_folder(at))
+}
+
+/// Whether a file of the site is a past edition's (its page or its facts).
 pub fn is_edition_page(path: &str) -> bool {
     path.strip_prefix(EDITIONS_FOLDER)
         .is_some_and(|rest| rest.starts_with('/'))
@@ -162,7 +167,7 @@ pub fn may_write(path: &str) -> bool {
     if let Some(rest) = in_folder(EDITIONS_FOLDER) {
         return rest
             .split_once('/')
-            .is_some_and(|(_, file)| file == PAGE || file.is_empty());
+            .is_some_and(|(_, file)| file == PAGE || file == FACTS_JSON || file.is_empty());
     }
     in_folder(IMAGES_FOLDER).is_some_and(|name| !name.is_empty() && !name.contains('/'))
 }

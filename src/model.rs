@@ -62,6 +62,13 @@ impl Story {
             .max_by_key(|t| t.unix_seconds())
             .unwrap_or(&article.published)
     }
+
+    /// When the story was last updated, as its header says "Updated": the
+    /// edition's time, when later than publication.
+    pub fn updated(&self) -> Option<&Timestamp> {
+        let edition = self.edition();
+        (edition.unix_seconds() > self.article.published.unix_seconds()).then_some(edition)
+    }
 }
 
 #[derive(Debug, Clone)]

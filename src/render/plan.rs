@@ -104,7 +104,6 @@ pub fn plan<'a>(
         pictures,
     } = from;
     let story = latest.story;
-    let changes = latest.changes;
     let page = |path: &str, template: &'static str, data| Output {
         path: path.to_owned(),
         make: Make::Page { template, data },
@@ -200,7 +199,7 @@ pub fn plan<'a>(
     outputs.extend([
         text(
             layout::FACTS_JSON,
-            Box::new(|| crate::changes::facts_json(story, changes).to_json()),
+            Box::new(move || publish::facts_json(latest, past, options.base_url.as_deref())),
         ),
         text(
             layout::TIMELINE_JSON,
@@ -246,12 +245,23 @@ pub fn plan<'a>(
             path: file.path.clone(),
             make: Make::Ready(file.contents.clone()),
         })),
-        None => outputs.extend(past.iter().map(|edition| {
-            page(
-                &layout::edition_page(edition.story.edition()),
-                "index.html",
-                PageKind::Past(*edition),
-            )
+        // Each past edition's page and facts; an earlier build's, kept
+        // with the same editions, has both.
+        None => outputs.extend(past.iter().flat_map(|edition| {
+            let at = edition.story.edition();
+            [
+                page(
+                    &layout::edition_page(at),
+                    "index.html",
+                    PageKind::Past(*edition),
+                ),
+                text(
+                    &layout::edition_facts(at),
+                    Box::new(move || {
+                        publish::edition_facts_json(*edition, options.base_url.as_deref())
+                    }),
+                ),
+            ]
         })),
     }
     for file in picture_files {

@@ -7,7 +7,9 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::markdown;
+use super::{Edition, markdown};
+use crate::facts_json::{EditionJson, FactsJson};
+use crate::layout;
 use crate::links::{is_remote, is_safe_url};
 use crate::locale::Locale;
 use crate::model::Story;
@@ -517,6 +519,54 @@ pub fn script_words_without_embeds(locale: &Locale) -> String {
 }
 
 const EMBED_WORDS: &[&str] = &["copy_embed", "embed_copied"];
+
+/// A page or file of the site as `facts.json` names it: absolute with a
+/// base URL (the page itself is the base URL, as its canonical link
+/// says), else relative to the site's root, the same in every copy.
+fn site_address(base_url: Option<&str>, path: &str) -> String {
+    match base_url {
+        Some(base) if path == layout::PAGE => base.to_owned(),
+        Some(base) => format!("{base}{path}"),
+        None => path.to_owned(),
+    }
+}
+
+/// The latest edition's `facts.json`: its facts, its page's address, and
+/// every edition (`past` oldest first) with its page and facts.
+pub fn facts_json(latest: Edition, past: &[Edition], base_url: Option<&str>) -> String {
+    let mut editions = vec![EditionJson {
+        edition: latest.story.edition().iso(),
+        url: site_address(base_url, layout::PAGE),
+        facts: site_address(base_url, layout::FACTS_JSON),
+    }];
+    editions.extend(past.iter().rev().map(|e| {
+        let at = e.story.edition();
+        EditionJson {
+            edition: at.iso(),
+            url: site_address(base_url, &layout::edition_page(at)),
+            facts: site_address(base_url, &layout::edition_facts(at)),
+        }
+    }));
+    FactsJson {
+        url: Some(site_address(base_url, layout::PAGE)),
+        editions,
+        ..crate::changes::facts_json(latest.story, latest.changes)
+    }
+    .to_json()
+}
+
+/// A past edition's `facts.json`, beside its page: the facts it published,
+/// and its page's address.
+pub fn edition_facts_json(edition: Edition, base_url: Option<&str>) -> String {
+    FactsJson {
+        url: Some(site_address(
+            base_url,
+            &layout::edition_page(edition.story.edition()),
+        )),
+        ..crate::changes::facts_json(edition.story, edition.changes)
+    }
+    .to_json()
+}
 
 /// What an oEmbed response describes: one embed page and how to frame it.
 pub struct OEmbed<'a> {

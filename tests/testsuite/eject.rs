@@ -74,7 +74,7 @@ fn eject_copies_every_default_and_the_site_stays_byte_for_byte_the_same() {
     let ejected = eject(&root, &[]);
     assert_eq!(ejected.code, 0, "{}", ejected.stderr);
     let defaults = defaults();
-    assert_eq!(defaults.len(), 18);
+    assert_eq!(defaults.len(), 19);
     for (path, bytes) in &defaults {
         assert_eq!(&std::fs::read(root.join(path)).unwrap(), bytes, "{path}");
         let shown = root.join(path).display().to_string();

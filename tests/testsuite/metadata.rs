@@ -192,3 +192,75 @@ fn timeline_json_dates_are_in_the_page_language() {
     let timeline: Value = serde_json::from_str(&story.read("public/timeline.json")).unwrap();
     assert_eq!(timeline["events"][0]["display_date"], "2 mars 2024");
 }
+
+/// What a data desk reads off `facts.json`: where the page is, when it was
+/// last updated, every edition with its page and its own facts (each past
+/// edition's beside its page), and what removed items were said by.
+#[test]
+fn facts_json_names_the_page_its_editions_and_who_said_what_was_removed() {
+    use crate::editions::{commit_all, init};
+    let story = Story::base();
+    init(story.root());
+    commit_all(story.root(), "First report", "2025-11-20T08:00:00Z");
+    story.edit(
+        "content/facts.yaml",
+        "  - speaker: tomas-berg\n    text: safe and on budget\n",
+        "",
+    );
+    story.edit(
+        "content/facts.yaml",
+        "  - date: 2019\n    title: Tunnel approved\n",
+        "",
+    );
+    with_update(&story, "2025-11-21T09:00:00Z");
+
+    // Without a base URL, addresses are relative to the site's root.
+    story.build().assert_ok();
+    let facts = facts_json(&story);
+    assert_eq!(facts["url"], "index.html");
+    assert_eq!(facts["article"]["updated"], "2025-11-21T09:00:00Z");
+    assert_eq!(
+        facts["editions"],
+        serde_json::json!([
+            {"edition": "2025-11-21T09:00:00Z", "url": "index.html", "facts": "facts.json"},
+            {"edition": "2025-11-20", "url": "editions/20251120T000000Z/index.html",
+             "facts": "editions/20251120T000000Z/facts.json"},
+        ])
+    );
+    let by = |kind: &str| -> Vec<String> {
+        facts["removed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["kind"] == kind)
+            .map(|r| r["words"]["by"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(by("quote"), ["Tomas Berg"]);
+    assert_eq!(by("event"), ["2019"]);
+
+    // A past edition's own facts, as it published them, beside its page.
+    let past: Value =
+        serde_json::from_str(&story.read("public/editions/20251120T000000Z/facts.json")).unwrap();
+    assert_eq!(past["url"], "editions/20251120T000000Z/index.html");
+    assert_eq!(past["edition"], "2025-11-20");
+    assert!(past["article"]["updated"].is_null(), "never updated then");
+    assert_eq!(past["quotes"].as_array().unwrap().len(), 2);
+    assert!(past.get("editions").is_none());
+
+    // With a base URL, every address is absolute; the page is the base URL.
+    build_with_base(&story);
+    let facts = facts_json(&story);
+    assert_eq!(facts["url"], format!("{BASE}/"));
+    assert_eq!(facts["editions"][0]["url"], format!("{BASE}/"));
+    assert_eq!(
+        facts["editions"][1]["facts"],
+        format!("{BASE}/editions/20251120T000000Z/facts.json")
+    );
+    let past: Value =
+        serde_json::from_str(&story.read("public/editions/20251120T000000Z/facts.json")).unwrap();
+    assert_eq!(
+        past["url"],
+        format!("{BASE}/editions/20251120T000000Z/index.html")
+    );
+}

@@ -477,10 +477,7 @@ fn tesseract_reads_the_speaker_role_and_title_off_every_quote_card() {
     let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
     for quote in facts["quotes"].as_array().unwrap() {
         let id = quote["id"].as_str().unwrap();
-        let speaker = people
-            .iter()
-            .find(|p| p["id"] == quote["speaker"])
-            .unwrap();
+        let speaker = people.iter().find(|p| p["id"] == quote["speaker"]).unwrap();
         let output = std::process::Command::new(&tesseract)
             .arg(story.output().join(format!("embed/{id}.png")))
             .arg("stdout")
@@ -492,7 +489,10 @@ fn tesseract_reads_the_speaker_role_and_title_off_every_quote_card() {
             speaker["role"].as_str().unwrap(),
             "Russia and US agree to start working toward ending the war in Ukraine and improving ties",
         ] {
-            assert!(text.contains(wanted), "{id}: `{wanted}` not read in:\n{text}");
+            assert!(
+                text.contains(wanted),
+                "{id}: `{wanted}` not read in:\n{text}"
+            );
         }
         // The one quote too long for its card is shortened, and closed.
         if id == "quote-unlock-the-door" {

@@ -229,9 +229,8 @@ pub fn draw_quote_card(fonts: &mut Fonts, card: &QuoteCard) -> Drawn {
     let name_style = Style::sans_bold(30.0, TEXT);
     let role_style = Style::sans(26.0, MUTED);
     let role = card.role.filter(|r| !r.trim().is_empty());
-    let under = 26.0
-        + name_style.line_height()
-        + role.map_or(0.0, |_| 4.0 + role_style.line_height());
+    let under =
+        26.0 + name_style.line_height() + role.map_or(0.0, |_| 4.0 + role_style.line_height());
     let room = QUOTE_FOOTER_RULE - 16.0 - top - under;
     let quote_style = Style::serif_bold(1.25, TEXT);
     let sizes: Vec<(f32, usize)> = [72.0, 60.0, 54.0, 48.0, 42.0]
@@ -273,13 +272,27 @@ pub fn draw_quote_card(fonts: &mut Fonts, card: &QuoteCard) -> Drawn {
     );
     y += speaker.draw(&mut canvas, fonts, text_x, y, &mut missing) + 4.0;
     if let Some(role) = role {
-        let role = Block::fit(fonts, role, &role_style, &[26.0], text_width, 1, quote_direction);
+        let role = Block::fit(
+            fonts,
+            role,
+            &role_style,
+            &[26.0],
+            text_width,
+            1,
+            quote_direction,
+        );
         role.draw(&mut canvas, fonts, text_x, y, &mut missing);
     }
 
     // The story's title, whole where two lines hold it: a quote means
     // little without the story it is from.
-    canvas.fill(MARGIN as i32, QUOTE_FOOTER_RULE as i32, INNER as i32, 2, RULE);
+    canvas.fill(
+        MARGIN as i32,
+        QUOTE_FOOTER_RULE as i32,
+        INNER as i32,
+        2,
+        RULE,
+    );
     let title = Block::fit(
         fonts,
         card.story_title,
@@ -289,7 +302,13 @@ pub fn draw_quote_card(fonts: &mut Fonts, card: &QuoteCard) -> Drawn {
         2,
         card.direction,
     );
-    title.draw(&mut canvas, fonts, MARGIN, QUOTE_FOOTER_RULE + 24.0, &mut missing);
+    title.draw(
+        &mut canvas,
+        fonts,
+        MARGIN,
+        QUOTE_FOOTER_RULE + 24.0,
+        &mut missing,
+    );
     Drawn {
         png: canvas.to_png(),
         missing: sorted(missing),

@@ -87,9 +87,7 @@ pub fn build<'a>(
         }
     });
     let (body_html, headings) = markdown::render_article(&article.body, mentions);
-    let edition = story.edition();
-    let updated = (edition.unix_seconds() > article.published.unix_seconds())
-        .then(|| DateView::of_time(edition, locale));
+    let updated = story.updated().map(|t| DateView::of_time(t, locale));
     Built {
         view: ArticleView {
             title: &article.title,
