@@ -125,6 +125,7 @@ impl<'a> Latest<'a> {
     pub fn removed_context(
         &self,
         removed: &RemovedEmbed,
+        story: &crate::model::Story,
         options: &RenderOptions,
         record: &[String],
         locale: &Locale,
@@ -134,7 +135,7 @@ impl<'a> Latest<'a> {
         context.insert_value("embed", value(view)?);
         context.insert_value(
             "removed",
-            value(views::RemovedView::of(removed, record, locale))?,
+            value(views::RemovedView::of(removed, story, record, locale))?,
         );
         Ok(context)
     }

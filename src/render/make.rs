@@ -111,7 +111,7 @@ fn page_context(
             let latest = site.latest.ok_or_else(unprepared)?;
             let record: Vec<String> = site.record.iter().map(|e| e.id.clone()).collect();
             (
-                latest.removed_context(removed, options, &record, locale)?,
+                latest.removed_context(removed, story, options, &record, locale)?,
                 4096,
             )
         }

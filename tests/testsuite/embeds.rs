@@ -377,13 +377,16 @@ fn a_removed_items_embed_stays_as_a_notice_linking_the_record() {
         "",
     );
     let facts = story.read("content/facts.yaml")
+        + "updates:\n  - at: 2025-11-21T09:00:00Z\n    text: Drops the approval date, which no record confirms.\n"
         + "corrections:\n  - at: 2025-11-21T10:00:00Z\n    text: The mayor’s words were about another tunnel.\n    item: quote-safe-and-on\n";
     story.write("content/facts.yaml", facts.as_bytes());
     commit_all(root, "Withdraws a quote", "2025-11-21T10:05:00Z");
     // A later edition still answers at the old addresses.
-    let facts = story.read("content/facts.yaml")
-        + "updates:\n  - at: 2025-11-22T09:00:00Z\n    text: Adds the engineer’s warning.\n";
-    story.write("content/facts.yaml", facts.as_bytes());
+    story.edit(
+        "content/facts.yaml",
+        "updates:\n",
+        "updates:\n  - at: 2025-11-22T09:00:00Z\n    text: Adds the engineer’s warning.\n",
+    );
     story.build_at(BASE).assert_ok();
     let files = snapshot(&story.output());
 
@@ -425,9 +428,14 @@ fn a_removed_items_embed_stays_as_a_notice_linking_the_record() {
     assert!(ids(&page).contains(anchor), "{anchor}");
 
     // The event removed with it has no correction of its own: the notice
-    // says when, and links the record.
+    // gives the update that came with the edition, and links the record.
     let event = Html::parse_document(&text(&files, "embed/event-tunnel-approved.html"));
-    assert!(select(&event, ".correction-note").is_empty());
+    let note: String = select(&event, ".correction-note")[0].text().collect();
+    assert!(
+        note.starts_with("Update, 21 November 2025 at 09:00"),
+        "{note}"
+    );
+    assert!(note.contains("no record confirms"), "{note}");
     assert_eq!(
         select(&event, ".embed-more a")[0].attr("href"),
         Some("changes.html#edition-20251121T100000Z")

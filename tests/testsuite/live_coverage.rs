@@ -234,10 +234,22 @@ fn the_final_fixture_is_a_news_article_with_its_publisher_s_logo() {
     let ld = json_ld(&story.page());
     assert_eq!(ld["@type"], "NewsArticle");
     assert_eq!(ld["coverageEndTime"], "2025-12-01T18:00:00+01:00");
-    for key in ["author", "datePublished", "dateModified", "headline", "image", "mainEntityOfPage"] {
+    for key in [
+        "author",
+        "datePublished",
+        "dateModified",
+        "headline",
+        "image",
+        "mainEntityOfPage",
+    ] {
         assert!(ld.get(key).is_some(), "no `{key}` in {ld}");
     }
     assert_eq!(ld["publisher"]["@type"], "Organization");
     assert_eq!(ld["publisher"]["name"], "Harbour Wire");
-    assert!(ld["publisher"]["logo"]["url"].as_str().unwrap().ends_with("favicon.svg"));
+    assert!(
+        ld["publisher"]["logo"]["url"]
+            .as_str()
+            .unwrap()
+            .ends_with("favicon.svg")
+    );
 }

@@ -25,18 +25,19 @@ pub struct RemovedEmbed {
     pub title: String,
     /// The edition that removed it.
     pub edition: Timestamp,
-    /// What tells readers why, if anything does.
-    pub note: Option<Note>,
+    /// The edition before that one, when known here: this edition's
+    /// previous, for what this edition removed.
+    pub after: Option<Timestamp>,
 }
 
 /// A correction or an update, as the notice quotes it.
-pub struct Note {
+struct Note<'a> {
     /// `correction` or `update`.
-    pub kind: &'static str,
+    kind: &'static str,
     /// Its element id on the main page.
-    pub id: String,
-    pub at: Timestamp,
-    pub text: String,
+    id: String,
+    at: &'a Timestamp,
+    text: &'a str,
 }
 
 /// The frame's height before its page reports its own.
@@ -52,52 +53,69 @@ pub fn removed_embeds(
     locale: &Locale,
 ) -> Vec<RemovedEmbed> {
     let taken: HashSet<&str> = embeds.iter().map(|e| e.id.as_str()).collect();
-    let mut all: Vec<&Removed> = Vec::new();
-    for removed in changes.withdrawn.iter().chain(&changes.removed) {
-        all.retain(|r| r.id != removed.id);
-        all.push(removed);
+    let mut all: Vec<(&Removed, bool)> = Vec::new();
+    let older = changes.withdrawn.iter().map(|r| (r, false));
+    for (removed, now) in older.chain(changes.removed.iter().map(|r| (r, true))) {
+        all.retain(|(r, _)| r.id != removed.id);
+        all.push((removed, now));
     }
+    let since = changes
+        .since
+        .as_deref()
+        .and_then(|t| Timestamp::parse(t).ok());
     let title = format!(
         "{}{TITLE_SEPARATOR}{}",
         locale.word("change_removed"),
         story.article.title
     );
     all.into_iter()
-        .filter(|r| !taken.contains(r.id.as_str()))
-        .filter_map(|r| {
-            let edition = Timestamp::parse(&r.edition).ok()?;
+        .filter(|(r, _)| !taken.contains(r.id.as_str()))
+        .filter_map(|(r, now)| {
             Some(RemovedEmbed {
-                note: note(story, &r.id, &edition),
                 id: r.id.clone(),
                 title: title.clone(),
-                edition,
+                edition: Timestamp::parse(&r.edition).ok()?,
+                after: since.clone().filter(|_| now),
             })
         })
         .collect()
 }
 
-/// The newest correction that names the item; else the update the edition
-/// that removed it is named by (an edition's time is its newest update's or
-/// correction's).
-fn note(story: &Story, id: &str, edition: &Timestamp) -> Option<Note> {
+/// The newest correction that names the item; else the newest update that
+/// came with the edition that removed it (after the edition before it, when
+/// that is known; else the update the edition is named by).
+fn note<'s>(story: &'s Story, removed: &RemovedEmbed, before: Option<&str>) -> Option<Note<'s>> {
     let correction = ids::corrections_newest_first(story)
         .into_iter()
-        .find(|(_, c)| c.item.as_deref() == Some(id))
+        .find(|(_, c)| c.item.as_deref() == Some(removed.id.as_str()))
         .map(|(id, c)| Note {
             kind: "correction",
             id,
-            at: c.at.clone(),
-            text: c.text.clone(),
+            at: &c.at,
+            text: &c.text,
         });
+    // Compared as edition ids, which sort as times do.
+    let edition = ids::edition(&removed.edition);
+    let after = removed
+        .after
+        .as_ref()
+        .map(ids::edition)
+        .or_else(|| before.map(str::to_owned));
     correction.or_else(|| {
         ids::updates_newest_first(story)
             .into_iter()
-            .find(|(_, u)| u.at.unix_seconds() == edition.unix_seconds())
+            .find(|(_, u)| {
+                let at = ids::edition(&u.at);
+                match &after {
+                    Some(after) => *after < at && at <= edition,
+                    None => at == edition,
+                }
+            })
             .map(|(id, u)| Note {
                 kind: "update",
                 id,
-                at: u.at.clone(),
-                text: u.text.clone(),
+                at: &u.at,
+                text: &u.text,
             })
     })
 }
@@ -123,20 +141,31 @@ pub struct NoteView {
 
 impl RemovedView {
     /// `record`: the ids of the editions `changes.html` lists.
-    pub fn of(removed: &RemovedEmbed, record: &[String], locale: &Locale) -> RemovedView {
+    pub fn of(
+        removed: &RemovedEmbed,
+        story: &Story,
+        record: &[String],
+        locale: &Locale,
+    ) -> RemovedView {
         let edition = ids::edition(&removed.edition);
         let record_url = if record.contains(&edition) {
             format!("{}#{}", layout::CHANGES, ids::edition_section(&edition))
         } else {
             layout::CHANGES.to_owned()
         };
+        // The edition before it in the record (ids sort as times do).
+        let before = record
+            .iter()
+            .filter(|id| **id < edition)
+            .max()
+            .map(String::as_str);
         RemovedView {
             at: DateView::of_time(&removed.edition, locale),
-            note: removed.note.as_ref().map(|n| NoteView {
+            note: note(story, removed, before).map(|n| NoteView {
                 kind: n.kind,
                 url: format!("{}#{}", layout::PAGE, n.id),
-                at: DateView::of_time(&n.at, locale),
-                text_html: markdown::render_fact(&n.text, markdown::Layout::Inline),
+                at: DateView::of_time(n.at, locale),
+                text_html: markdown::render_fact(n.text, markdown::Layout::Inline),
             }),
             record_url,
         }
