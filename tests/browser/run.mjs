@@ -743,6 +743,151 @@ async function deskAndPeople(browser, site) {
   }
 }
 
+// The blocks of a developing story at a phone's width, in both themes and
+// with its scripts running: key events, the dateline, the backstory and the
+// standards line are shown, inside the page's width, in the page's
+// direction. (withoutJs checks the same blocks with JavaScript off.)
+async function newsroomAtPhoneWidth(browser, site, url) {
+  const want = newsroomBlocks[site.name];
+  if (!want) return;
+  for (const scheme of schemes) {
+    const label = `${site.name} newsroom blocks 390px ${scheme}`;
+    const context = await newContext(browser, { viewport: viewports[0], colorScheme: scheme });
+    const page = await context.newPage();
+    await page.goto(url);
+    const seen = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const boxes = (sel) => [...document.querySelectorAll(sel)]
+        .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return { inside: r.left >= -0.5 && r.right <= width + 0.5, dir: getComputedStyle(el).direction };
+        });
+      return {
+        dir: getComputedStyle(document.documentElement).direction,
+        keyEvents: boxes('.key-events li'),
+        dateline: boxes('#article .dateline'),
+        backstory: boxes('#article aside'),
+        standards: boxes('.site-footer a'),
+      };
+    });
+    check(seen.keyEvents.length === want.keyEvents, `${label}: ${seen.keyEvents.length} key events shown (want ${want.keyEvents})`);
+    check(seen.dateline.length === 1 && seen.backstory.length === 1, `${label}: dateline ${seen.dateline.length}, backstory ${seen.backstory.length}`);
+    check(seen.standards.length >= want.standards, `${label}: ${seen.standards.length} standards links shown (want ${want.standards})`);
+    for (const [name, list] of Object.entries(seen)) {
+      if (!Array.isArray(list)) continue;
+      check(list.every((b) => b.inside), `${label}: ${name} crosses the page's edge`);
+      check(list.every((b) => b.dir === site.textDir), `${label}: ${name} is not ${site.textDir}`);
+    }
+    for (const [name, sel] of [['key-events', '.key-events'], ['dateline', '#article .dateline'], ['backstory', '#article aside'], ['standards', '.site-footer']]) {
+      await page.locator(sel).first().screenshot({ path: path.join(shots, `${site.name}-390-${scheme}-${name}.png`) });
+    }
+    summary.push(`${label}: ${seen.keyEvents.length} key events, dateline, backstory, ${seen.standards.length} standards links, all ${site.textDir}`);
+    await context.close();
+  }
+}
+
+// A final story's banner: "no longer being updated", with the time of the
+// last update, at a phone's width in both themes, with JavaScript and
+// without, in the page's direction, and passing axe.
+async function finalBanner(browser, site, url, wording) {
+  for (const javaScriptEnabled of [true, false]) {
+    for (const scheme of schemes) {
+      const label = `${site.name} final banner 390px ${scheme}${javaScriptEnabled ? '' : ' without JavaScript'}`;
+      const context = await newContext(browser, { viewport: viewports[0], colorScheme: scheme, javaScriptEnabled });
+      const page = await context.newPage();
+      const done = watch(page, new URL(url).origin, label);
+      await page.goto(url);
+      const banner = page.locator('header .banner');
+      check(await banner.count() === 1 && await banner.isVisible(), `${label}: no banner`);
+      const seen = await banner.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return {
+          text: el.innerText,
+          time: el.querySelector('time')?.getAttribute('datetime'),
+          dir: getComputedStyle(el).direction,
+          inside: r.left >= -0.5 && r.right <= document.documentElement.clientWidth + 0.5,
+        };
+      });
+      check(wording.test(seen.text), `${label}: the banner says "${seen.text}"`);
+      check(Boolean(seen.time), `${label}: the banner has no time`);
+      check(seen.dir === site.textDir && seen.inside, `${label}: banner ${seen.dir}, inside the page: ${seen.inside}`);
+      if (javaScriptEnabled) {
+        await page.addScriptTag({ content: axeSource });
+        const results = await page.evaluate((tags) => window.axe.run('header', { runOnly: { type: 'tag', values: tags } }), axeTags);
+        check(results.violations.length === 0, `${label}: axe: ${results.violations.map((v) => v.id).join(', ')}`);
+      }
+      await banner.screenshot({ path: path.join(shots, `${site.name}-390-${scheme}${javaScriptEnabled ? '' : '-nojs'}-banner.png`) });
+      done();
+      if (scheme === 'light' && javaScriptEnabled) summary.push(`${label}: "${seen.text}"`);
+      await context.close();
+    }
+  }
+}
+
+// A removed item's embed, framed by a newsroom's page with pym.js: the
+// notice fits its frame at a phone's width in both themes, says when the
+// item went, and its link to the record opens in the whole window.
+async function removedEmbedInHost(browser, site, siteUrl) {
+  const id = 'event-zelenskyy-rescheduled-visit';
+  const pym = readFileSync(require.resolve('pym.js/dist/pym.v1.min.js'), 'utf8');
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>A newsroom's story</title></head>
+<body><main><h1>A newsroom's own story</h1><div id="pym-removed"></div><p>The end.</p></main>
+<script src="/pym.v1.min.js"></script>
+<script>new pym.Parent('pym-removed', '${siteUrl}embed/${id}.html', { title: 'Explainer: a removed event' });</script>
+</body></html>`;
+  const host = await serveHost({ '/': ['text/html; charset=utf-8', html], '/pym.v1.min.js': ['text/javascript; charset=utf-8', pym] });
+  const hostOrigin = `http://127.0.0.1:${host.address().port}`;
+  try {
+    for (const scheme of schemes) {
+      const label = `${site.name} removed embed in a host 390px ${scheme}`;
+      const context = await newContext(browser, { viewport: viewports[0], colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(`${hostOrigin}/`, { waitUntil: 'load' });
+      const frameEl = page.locator('#pym-removed iframe');
+      let m = {};
+      for (let i = 0; i < 50; i++) {
+        await page.waitForTimeout(200);
+        const outer = await frameEl.evaluate((el) => el.getBoundingClientRect().height);
+        const inner = await (await frameEl.elementHandle()).contentFrame().then((f) => f.evaluate(() => ({
+          content: document.documentElement.getBoundingClientRect().height,
+          heading: document.querySelector('h2')?.innerText ?? '',
+        })));
+        m = { outer, ...inner };
+        if (Math.abs(m.outer - m.content) <= 3) break;
+      }
+      check(Math.abs(m.outer - m.content) <= 3, `${label}: frame ${m.outer}px for ${m.content}px of content`);
+      check(m.outer > 160, `${label}: the frame kept pym's first height (${m.outer}px)`);
+      check(/^Removed from the explainer on .+\.$/.test(m.heading), `${label}: the notice says "${m.heading}"`);
+      await frameEl.screenshot({ path: path.join(shots, `${site.name}-removed-embed-390-${scheme}.png`) });
+      summary.push(`${label}: frame ${Math.round(m.outer)} px / content ${m.content.toFixed(1)} px: "${m.heading}"`);
+      if (scheme === 'light') {
+        const frame = page.frameLocator('#pym-removed iframe');
+        await Promise.all([page.waitForURL(/changes\.html#edition-/), frame.locator('.embed-more a').click()]);
+        check(page.url().startsWith(siteUrl), `${label}: the record opened at ${page.url()}`);
+        const anchor = decodeURIComponent(new URL(page.url()).hash.slice(1));
+        check(await page.locator(`[id="${anchor}"]`).count() === 1, `${label}: the record has no #${anchor}`);
+      }
+      await context.close();
+    }
+  } finally {
+    host.close();
+  }
+}
+
+// The Arabic fixture, final: the banner right to left.
+function arabicFinal() {
+  const root = path.join(target, 'browser', 'final-ar-story');
+  rmSync(root, { recursive: true, force: true });
+  cpSync(path.join(repo, 'tests/fixtures/ar'), root, { recursive: true });
+  const article = path.join(root, 'content', 'article.md');
+  const text = readFileSync(article, 'utf8');
+  if (!text.includes('\nlang: ar\n')) throw new Error('no `lang: ar` in the Arabic fixture');
+  writeFileSync(article, text.replace('\nlang: ar\n', '\nlang: ar\nfinal: 2026-05-20T18:00:00+03:00\n'));
+  return root;
+}
+
 const siteOfStories = buildSite();
 const sites = [
   build('shipped', ['--root', shippedCopy()]),
@@ -756,6 +901,11 @@ const history = build('history', ['--root', storyWithHistory()]);
 // page is checked as a page of its own.
 const transcripts = build('transcripts', ['--root', 'tests/fixtures/transcripts']);
 const pictures = build('pictures', ['--root', storyWithPictures()]);
+// Final stories, left to right and right to left: their banner.
+const finals = [
+  { ...build('final', ['--root', 'tests/fixtures/final']), textDir: 'ltr', wording: /^This explainer is no longer being updated \(last updated .+\)\.$/ },
+  { ...build('final-ar', ['--root', arabicFinal()]), textDir: 'rtl', wording: /^توقف تحديث هذا التقرير \(آخر تحديث في .+\)\.$/ },
+];
 const editions = readdirSync(path.join(history.dir, 'editions')).sort();
 check(editions.length === 2, `history: ${editions.length} past editions, not 2`);
 // changes.html and the oldest past edition: checked as pages of their own.
@@ -784,6 +934,7 @@ try {
     await embedsAlone(browser, site);
     await embedsWithoutJs(browser, site);
     await hostPage(browser, site, snippet ?? '');
+    await newsroomAtPhoneWidth(browser, site, site.url);
   }
   const server = await serve(history.dir, PREFIX);
   servers.push(server);
@@ -805,6 +956,12 @@ try {
     const url = `${transcriptOrigin}${PREFIX}sources/${file}`;
     console.log(`${page.name}: ${url}`);
     await axeAndShots(browser, page, url, transcriptOrigin);
+  }
+  await removedEmbedInHost(browser, history, `${origin}${PREFIX}`);
+  for (const final of finals) {
+    const finalServer = await serve(final.dir, PREFIX);
+    servers.push(finalServer);
+    await finalBanner(browser, final, `http://127.0.0.1:${finalServer.address().port}${PREFIX}`, final.wording);
   }
   await deskAndPeople(browser, siteOfStories);
   const picturesServer = await serve(pictures.dir, PREFIX);
