@@ -245,7 +245,7 @@ mod tests {
     }
 
     #[test]
-    fn a_past_edition_is_one_more_entry_of_the_plan() {
+    fn a_past_edition_is_two_more_entries_of_the_plan_its_page_and_its_facts() {
         let (story, _) = story();
         let mut earlier = story.clone();
         earlier.article.published = crate::date::Timestamp::parse("2025-11-19").unwrap();
@@ -258,9 +258,12 @@ mod tests {
         let page = layout::edition_page(earlier.edition());
         assert_eq!(page, "editions/20251119T000000Z/index.html");
         assert_eq!(with_past.iter().filter(|p| **p == page).count(), 1);
+        let facts = layout::edition_facts(earlier.edition());
+        assert_eq!(facts, "editions/20251119T000000Z/facts.json");
+        assert_eq!(with_past.iter().filter(|p| **p == facts).count(), 1);
         assert_eq!(
             with_past.len(),
-            paths(&RenderOptions::default(), &[]).len() + 1
+            paths(&RenderOptions::default(), &[]).len() + 2
         );
     }
 }
