@@ -533,3 +533,82 @@ fn no_payload_becomes_live_markup() {
         );
     }
 }
+
+/// A removed item's notice quotes its correction and carries the story's
+/// title: every payload in either, built as the notice is (with the
+/// previous edition's facts), stays text on the notice page and in the
+/// frame its oEmbed response hands a host.
+#[test]
+fn no_payload_becomes_live_markup_on_a_removed_item_s_notice() {
+    let story = crate::common::Story::base();
+    story.build_at(BASE_URL).assert_ok();
+    let previous = story.root().join("previous-facts.json");
+    std::fs::copy(story.output().join("facts.json"), &previous).unwrap();
+    let article = crate::common::BASE_ARTICLE;
+    let facts = crate::common::BASE_FACTS.replace(
+        "  - speaker: tomas-berg\n    text: safe and on budget\n",
+        "",
+    );
+    // A payload may be refused with a located error instead.
+    let notice = |payload: &str| -> Option<Vec<(String, Html)>> {
+        let quoted = payload.replace('\'', "''");
+        story.write(
+            "content/article.md",
+            article
+                .replace(
+                    "title: The tunnel inquiry",
+                    &format!("title: 'The tunnel {quoted}'"),
+                )
+                .as_bytes(),
+        );
+        story.write(
+            "content/facts.yaml",
+            format!(
+                "{facts}corrections:\n  - at: 2025-11-21T10:00:00Z\n    text: 'Withdrawn: {quoted}'\n    item: quote-safe-and-on\n"
+            )
+            .as_bytes(),
+        );
+        let run = crate::common::run(&[
+            "build",
+            "--root",
+            story.root().to_str().unwrap(),
+            "--base-url",
+            BASE_URL,
+            "--previous",
+            previous.to_str().unwrap(),
+        ]);
+        if run.code != 0 {
+            assert!(run.stderr.contains("content/"), "{payload}: {}", run.stderr);
+            return None;
+        }
+        let page = story.read("public/embed/quote-safe-and-on.html");
+        let oembed: serde_json::Value =
+            serde_json::from_str(&story.read("public/embed/quote-safe-and-on.json")).unwrap();
+        assert!(page.contains("embed-removed"), "not a notice: {page}");
+        Some(vec![
+            ("notice".to_owned(), Html::parse_document(&page)),
+            (
+                "its oEmbed frame".to_owned(),
+                Html::parse_fragment(oembed["html"].as_str().unwrap()),
+            ),
+        ])
+    };
+    let mut allowed: BTreeSet<String> = notice("plain")
+        .expect("the benign notice builds")
+        .iter()
+        .flat_map(|(_, doc)| element_names(doc))
+        .collect();
+    allowed.extend(MARKDOWN_ELEMENTS.iter().map(|s| (*s).to_owned()));
+    let mut refused = 0;
+    for payload in PAYLOADS {
+        let Some(documents) = notice(payload) else {
+            refused += 1;
+            continue;
+        };
+        for (what, doc) in documents {
+            let live = live_markup(&doc, &allowed);
+            assert!(live.is_empty(), "{payload} on the {what}: {live:?}");
+        }
+    }
+    assert!(refused * 2 < PAYLOADS.len(), "{refused} payloads refused");
+}
