@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::DateView;
 use super::embeds::{Embed, TITLE_SEPARATOR};
-use crate::changes::{Changes, Removed};
+use crate::changes::{Changes, ItemKind, Removed};
 use crate::date::Timestamp;
 use crate::locale::Locale;
 use crate::model::Story;
@@ -69,6 +69,8 @@ pub fn removed_embeds(
         story.article.title
     );
     all.into_iter()
+        // Only the kinds of item that have embed pages of their own.
+        .filter(|(r, _)| matches!(r.kind, ItemKind::Person | ItemKind::Quote | ItemKind::Event))
         .filter(|(r, _)| !taken.contains(r.id.as_str()))
         .filter_map(|(r, now)| {
             Some(RemovedEmbed {
