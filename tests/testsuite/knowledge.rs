@@ -11,11 +11,9 @@ use crate::common::{Story, between, facts_json, with_update};
 /// with an id of its own.
 fn with_knowledge() -> Story {
     let story = Story::base();
-    let facts = story.read("content/facts.yaml");
-    story.write(
+    story.append(
         "content/facts.yaml",
-        format!(
-            "{facts}known:
+        "known:
   - The lining was **never tested**, the engineers say.
   - id: warnings
     text: The engineers warned the council twice.
@@ -23,9 +21,7 @@ unknown:
   - id: reopening
     text: When the tunnel will reopen.
   - Who approved the lining.
-"
-        )
-        .as_bytes(),
+",
     );
     story
 }
