@@ -20,12 +20,12 @@ use std::collections::{HashMap, HashSet};
 
 use crate::date::Timestamp;
 use crate::facts_json::{
-    ArticleJson, AuthorJson, CorrectionJson, EventJson, FORMAT, FactsJson, PersonJson,
+    ArticleJson, AuthorJson, CorrectionJson, EventJson, FORMAT, FactsJson, FindingJson, PersonJson,
     PublisherJson, QuoteJson, UpdateJson,
 };
 pub use crate::facts_json::{Change, ChangeKind, ItemKind, Removed, Words};
-use crate::ids;
-use crate::model::Story;
+use crate::ids::{self, Knowledge};
+use crate::model::{Finding, Story};
 
 /// Per item of the story, in the story's order: its mark, if any; and what
 /// was removed.
@@ -34,6 +34,11 @@ pub struct Changes {
     pub people: Vec<Option<Change>>,
     pub quotes: Vec<Option<Change>>,
     pub timeline: Vec<Option<Change>>,
+    pub known: Vec<Option<Change>>,
+    pub unknown: Vec<Option<Change>>,
+    /// Per item of `known` then `unknown`: the element id it had in the
+    /// other list, when it moved there in this edition or before.
+    pub moved_from: Vec<Option<String>>,
     pub removed: Vec<Removed>,
     /// What earlier editions removed and has not come back (see
     /// [`withdrawn_before`]), carried into facts.json so that the memory
@@ -50,6 +55,9 @@ impl Changes {
             people: vec![None; story.people.len()],
             quotes: vec![None; story.quotes.len()],
             timeline: vec![None; story.timeline.len()],
+            known: vec![None; story.known.len()],
+            unknown: vec![None; story.unknown.len()],
+            moved_from: vec![None; story.known.len() + story.unknown.len()],
             removed: Vec::new(),
             withdrawn: Vec::new(),
             since: None,
@@ -83,6 +91,27 @@ impl Changes {
             (0..story.timeline.len()).map(|i| EventJson::of(story, i)),
             &mut removed,
         );
+        // One list across both, so that an item that moves from one to the
+        // other is one item, changed, and not one removed and one added.
+        let previous_findings: Vec<FindingJson> = previous
+            .known
+            .iter()
+            .chain(&previous.unknown)
+            .cloned()
+            .collect();
+        let now_findings: Vec<FindingJson> = story
+            .known
+            .iter()
+            .chain(&story.unknown)
+            .map(FindingJson::of)
+            .collect();
+        let mut known = marks.of(
+            &previous_findings,
+            now_findings.iter().cloned(),
+            &mut removed,
+        );
+        let unknown = known.split_off(story.known.len());
+        let moved_from = moved_from(&previous_findings, &now_findings);
         if same_edition {
             // Removed earlier in this edition, and not back since.
             let now: HashSet<String> = crate::ids::of_items(story).collect();
@@ -121,6 +150,9 @@ impl Changes {
             people,
             quotes,
             timeline,
+            known,
+            unknown,
+            moved_from,
             removed,
             withdrawn,
             since: Some(previous.edition.clone()),
@@ -197,7 +229,41 @@ pub fn words_now(story: &Story) -> impl Iterator<Item = (String, ItemKind, Words
         };
         (e.id.clone(), ItemKind::Event, words)
     });
-    people.chain(quotes).chain(timeline)
+    let findings = [
+        (Knowledge::Known, &story.known),
+        (Knowledge::Unknown, &story.unknown),
+    ]
+    .into_iter()
+    .flat_map(|(list, items)| {
+        items.iter().map(move |f| {
+            let words = Words {
+                text: f.text.clone(),
+                by: Some(list.name().to_owned()),
+            };
+            (f.id.clone(), ItemKind::Finding, words)
+        })
+    });
+    people.chain(quotes).chain(timeline).chain(findings)
+}
+
+/// For each item now, the element id it had in the other list: its id in
+/// the previous edition when that differs, else what the previous edition
+/// remembered, so that a link to the old place keeps working.
+fn moved_from(previous: &[FindingJson], now: &[FindingJson]) -> Vec<Option<String>> {
+    let before: HashMap<&str, &FindingJson> = previous
+        .iter()
+        .map(|f| (ids::finding_key(&f.id), f))
+        .collect();
+    now.iter()
+        .map(|f| {
+            let old = before.get(ids::finding_key(&f.id))?;
+            if old.id == f.id {
+                old.was.clone().filter(|was| *was != f.id)
+            } else {
+                Some(old.id.clone())
+            }
+        })
+        .collect()
 }
 
 /// Whether two wordings of an item of `kind` are one item, edited: the
@@ -211,6 +277,7 @@ pub fn same_item(kind: ItemKind, before: &Words, now: &Words) -> bool {
         ItemKind::Person => alike,
         ItemKind::Quote => same_by && alike,
         ItemKind::Event => same_by || alike,
+        ItemKind::Finding => alike,
     }
 }
 
@@ -325,6 +392,30 @@ impl Item for EventJson {
     }
 }
 
+impl Item for FindingJson {
+    const KIND: ItemKind = ItemKind::Finding;
+    /// The same across both lists: an item that moves is still itself.
+    fn key(&self) -> &str {
+        ids::finding_key(&self.id)
+    }
+    fn element_id(&self) -> String {
+        self.id.clone()
+    }
+    fn same_as(&self, now: &Self) -> bool {
+        self.id == now.id && self.text == now.text
+    }
+    fn change(&self) -> Option<&Change> {
+        self.change.as_ref()
+    }
+    fn words(&self, _: &FactsJson) -> Words {
+        let list = ids::Knowledge::of(&self.id).unwrap_or(Knowledge::Known);
+        Words {
+            text: self.text.clone(),
+            by: Some(list.name().to_owned()),
+        }
+    }
+}
+
 struct Marks<'e> {
     edition: &'e str,
     same_edition: bool,
@@ -435,6 +526,15 @@ pub fn facts_json(story: &Story, changes: &Changes) -> FactsJson {
             backstory: article.backstory.clone(),
         },
         takeaways: story.takeaways.clone(),
+        known: findings_json(&story.known, &changes.known, &changes.moved_from),
+        unknown: findings_json(
+            &story.unknown,
+            &changes.unknown,
+            changes
+                .moved_from
+                .get(story.known.len()..)
+                .unwrap_or_default(),
+        ),
         groups: story.groups.clone(),
         people: (0..story.people.len())
             .map(|i| PersonJson {
@@ -476,6 +576,22 @@ pub fn facts_json(story: &Story, changes: &Changes) -> FactsJson {
         withdrawn: changes.withdrawn.clone(),
         editions: Vec::new(),
     }
+}
+
+fn findings_json(
+    items: &[Finding],
+    marks: &[Option<Change>],
+    moved_from: &[Option<String>],
+) -> Vec<FindingJson> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, f)| FindingJson {
+            change: marks.get(i).cloned().flatten(),
+            was: moved_from.get(i).cloned().flatten(),
+            ..FindingJson::of(f)
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Person, Source, Story};
+use crate::model::{Finding, Person, Source, Story};
 
 /// Changes only when the meaning of a field changes; adding a field does not.
 pub const FORMAT: &str = "explainer-facts/1";
@@ -44,6 +44,8 @@ pub enum ItemKind {
     Person,
     Quote,
     Event,
+    /// An item of `known` or `unknown`; its words' `by` says which.
+    Finding,
 }
 
 /// An item the previous edition had and this one has not.
@@ -77,6 +79,11 @@ pub struct FactsJson {
     /// "What to know", Markdown. Absent from files written before.
     #[serde(default)]
     pub takeaways: Vec<String>,
+    /// "What we know" and "What we don't know yet". Absent when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub known: Vec<FindingJson>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unknown: Vec<FindingJson>,
     /// The who's-who's groups in the order the facts give them.
     #[serde(default)]
     pub groups: Vec<String>,
@@ -206,6 +213,32 @@ pub struct EventJson {
     pub source: Option<SourceJson>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<Change>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FindingJson {
+    /// `known-<key>` or `unknown-<key>`, the item's element id on the page.
+    pub id: String,
+    /// Markdown.
+    pub text: String,
+    /// The element id it had in the other list before it moved (an
+    /// unknown become known), which the page still answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub was: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
+}
+
+impl FindingJson {
+    /// An item of the story's `known` or `unknown`, unmarked.
+    pub fn of(finding: &Finding) -> FindingJson {
+        FindingJson {
+            id: finding.id.clone(),
+            text: finding.text.clone(),
+            was: None,
+            change: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::changes::ItemKind;
+use crate::changes::{ItemKind, Removed};
 use crate::date::Timestamp;
 use crate::facts_json::FactsJson;
 use crate::model::{Correction, Story, Update};
@@ -42,7 +42,55 @@ pub fn event_base(title: &str, date: &str) -> String {
     words_base("event", title, date)
 }
 
+/// Which list of what is known an item is in: the first word of its
+/// element id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Knowledge {
+    Known,
+    Unknown,
+}
+
+impl Knowledge {
+    pub fn name(self) -> &'static str {
+        match self {
+            Knowledge::Known => "known",
+            Knowledge::Unknown => "unknown",
+        }
+    }
+
+    /// The list an element id or a record's `by` names.
+    pub fn of(name: &str) -> Option<Knowledge> {
+        if name == "unknown" || name.starts_with("unknown-") {
+            Some(Knowledge::Unknown)
+        } else if name == "known" || name.starts_with("known-") {
+            Some(Knowledge::Known)
+        } else {
+            None
+        }
+    }
+}
+
+/// An item of `known:` or `unknown:`: `known-<key>`, `unknown-<key>`. The
+/// key is the item's across both lists, so an unknown that becomes known
+/// keeps it.
+pub fn finding(list: Knowledge, key: &str) -> String {
+    format!("{}-{key}", list.name())
+}
+
+/// The key of a finding's element id: what stays when it moves lists.
+pub fn finding_key(element_id: &str) -> &str {
+    element_id
+        .strip_prefix("unknown-")
+        .or_else(|| element_id.strip_prefix("known-"))
+        .unwrap_or(element_id)
+}
+
 fn words_base(kind: &str, words: &str, fallback: &str) -> String {
+    format!("{kind}-{}", first_words(words, fallback))
+}
+
+/// The first few words of `words` as a slug, else `fallback`'s slug.
+fn first_words(words: &str, fallback: &str) -> String {
     // Letters left alone by punctuation ("U.S.", "Zelenskyy's") say little
     // and cost bytes in every link.
     let slugged = slug(words, Letters::Any);
@@ -53,12 +101,11 @@ fn words_base(kind: &str, words: &str, fallback: &str) -> String {
         .collect();
     let words = first.join("-");
     // Words of punctuation alone make no slug.
-    let words = if words.is_empty() {
+    if words.is_empty() {
         slug(fallback, Letters::Any)
     } else {
         words
-    };
-    format!("{kind}-{words}")
+    }
 }
 
 /// The timeline's marker for this story's own date.
@@ -174,7 +221,7 @@ pub fn corrections_newest_first(story: &Story) -> Vec<(String, &Correction)> {
 }
 
 /// The element ids of everything a correction may name: the story's
-/// people, quotes and events.
+/// people, quotes, events, and what is known and not, in that order.
 pub fn of_items(story: &Story) -> impl Iterator<Item = String> + '_ {
     story
         .people
@@ -182,9 +229,16 @@ pub fn of_items(story: &Story) -> impl Iterator<Item = String> + '_ {
         .map(|p| person(&p.id))
         .chain(story.quotes.iter().map(|q| q.id.clone()))
         .chain(story.timeline.iter().map(|e| e.id.clone()))
+        .chain(
+            story
+                .known
+                .iter()
+                .chain(&story.unknown)
+                .map(|f| f.id.clone()),
+        )
 }
 
-/// The element ids of the people, quotes and events an edition published.
+/// The element ids of the items an edition published.
 pub fn of_published(facts: &FactsJson) -> impl Iterator<Item = String> + '_ {
     facts
         .people
@@ -192,6 +246,13 @@ pub fn of_published(facts: &FactsJson) -> impl Iterator<Item = String> + '_ {
         .map(|p| person(&p.id))
         .chain(facts.quotes.iter().map(|q| q.id.clone()))
         .chain(facts.timeline.iter().map(|e| e.id.clone()))
+        .chain(
+            facts
+                .known
+                .iter()
+                .chain(&facts.unknown)
+                .map(|f| f.id.clone()),
+        )
 }
 
 /// Ids made unique by numbering from the second use of a base on
@@ -338,6 +399,62 @@ pub fn assign(story: &mut Story, previous: Option<&FactsJson>) {
     };
     for (event, id) in story.timeline.iter_mut().zip(event_ids) {
         event.id = id;
+    }
+    assign_findings(story, previous, &withdrawn);
+}
+
+/// The keys of what is known and not are assigned across both lists, so
+/// that no two items share one and an item keeps its key when it moves.
+/// An item without an `id` keeps the key of the earlier item of its list
+/// with its words, or with much the same words.
+fn assign_findings(story: &mut Story, previous: Option<&FactsJson>, withdrawn: &[Removed]) {
+    let lists = [
+        (Knowledge::Known, &story.known),
+        (Knowledge::Unknown, &story.unknown),
+    ];
+    let now: Vec<Candidate> = lists
+        .iter()
+        .flat_map(|(list, items)| {
+            items.iter().map(move |f| Candidate {
+                given: f.given_id.clone(),
+                group: list.name(),
+                shown: "",
+                words: &f.text,
+                base: first_words(&crate::article::plain_text(&f.text), "item"),
+            })
+        })
+        .collect();
+    let before: Vec<Candidate> = previous
+        .map(|p| [&p.known, &p.unknown])
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|f| Candidate {
+            given: Some(finding_key(&f.id).to_owned()),
+            group: Knowledge::of(&f.id).unwrap_or(Knowledge::Known).name(),
+            shown: "",
+            words: &f.text,
+            base: String::new(),
+        })
+        .collect();
+    let gone: Vec<Withdrawn> = withdrawn
+        .iter()
+        .filter(|w| w.kind == ItemKind::Finding)
+        .map(|w| Withdrawn {
+            id: finding_key(&w.id),
+            shown: "",
+            words: &w.words.text,
+        })
+        .collect();
+    let keys = decide(&now, &before, &gone, Similar::SameGroup);
+    let mut keys = keys.into_iter();
+    for (list, items) in [
+        (Knowledge::Known, &mut story.known),
+        (Knowledge::Unknown, &mut story.unknown),
+    ] {
+        for (item, key) in items.iter_mut().zip(keys.by_ref()) {
+            item.id = finding(list, &key);
+        }
     }
 }
 

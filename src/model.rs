@@ -27,6 +27,10 @@ pub struct Story {
     pub quotes: Vec<Quote>,
     pub timeline: Vec<Event>,
     pub takeaways: Vec<String>,
+    /// "What we know" (`known:`), in the file's order.
+    pub known: Vec<Finding>,
+    /// "What we don't know yet" (`unknown:`), in the file's order.
+    pub unknown: Vec<Finding>,
     pub updates: Vec<Update>,
     /// What was wrong in an earlier edition and what is right, in the
     /// file's order.
@@ -362,6 +366,20 @@ pub struct Event {
     /// Indexes into [`Story::people`].
     pub people: Vec<usize>,
     pub source: Option<Source>,
+}
+
+/// An item of "What we know" or "What we don't know yet": one short
+/// Markdown text with a stable element id, so that an unknown that becomes
+/// known is one item that moves, not one removed and another added.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Finding {
+    /// `known-<…>` or `unknown-<…>`, given by `ids::assign`.
+    pub id: String,
+    /// The `id` facts.yaml gives it, if any.
+    pub given_id: Option<String>,
+    /// Markdown.
+    pub text: String,
 }
 
 #[derive(Debug, Clone)]

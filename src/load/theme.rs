@@ -33,6 +33,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         "takeaways.html",
         include_str!("../../templates/takeaways.html"),
     ),
+    (
+        "knowledge.html",
+        include_str!("../../templates/knowledge.html"),
+    ),
 ];
 
 /// The templates of a site's own pages (the desk, each shared person's

@@ -33,6 +33,8 @@ pub fn main_page(
         page,
         article,
         takeaways,
+        known,
+        unknown,
         toc,
         groups,
         people,
@@ -57,6 +59,8 @@ pub fn main_page(
     context.insert_value("updates", value(updates)?);
     context.insert_value("key_events", value(key_events)?);
     context.insert_value("takeaways", value(takeaways)?);
+    context.insert_value("known", value(known)?);
+    context.insert_value("unknown", value(unknown)?);
     context.insert_value("toc", value(toc)?);
     context.insert_value("counts", value(counts)?);
     Ok(context)

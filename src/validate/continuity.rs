@@ -170,6 +170,13 @@ fn previous_items<'p>(
                 .iter()
                 .map(move |e| (e.id.clone(), new_here(e.change.as_ref()))),
         )
+        .chain(
+            previous
+                .known
+                .iter()
+                .chain(&previous.unknown)
+                .map(move |f| (f.id.clone(), new_here(f.change.as_ref()))),
+        )
 }
 
 /// The previous edition's items as the record of changes words them.
@@ -187,7 +194,12 @@ fn previous_words(previous: &FactsJson) -> impl Iterator<Item = (String, ItemKin
         .timeline
         .iter()
         .map(|e| (e.element_id(), ItemKind::Event, e.words(previous)));
-    people.chain(quotes).chain(events)
+    let findings = previous
+        .known
+        .iter()
+        .chain(&previous.unknown)
+        .map(|f| (f.element_id(), ItemKind::Finding, f.words(previous)));
+    people.chain(quotes).chain(events).chain(findings)
 }
 
 fn noun(kind: ItemKind) -> &'static str {
@@ -195,6 +207,7 @@ fn noun(kind: ItemKind) -> &'static str {
         ItemKind::Person => "person",
         ItemKind::Quote => "quote",
         ItemKind::Event => "event",
+        ItemKind::Finding => "item",
     }
 }
 
@@ -205,6 +218,7 @@ fn given_form(kind: ItemKind, element_id: &str) -> &str {
         ItemKind::Person => "person-",
         ItemKind::Quote => "quote-",
         ItemKind::Event => "event-",
+        ItemKind::Finding => return crate::ids::finding_key(element_id),
     };
     element_id.strip_prefix(prefix).unwrap_or(element_id)
 }

@@ -91,6 +91,13 @@ pub(super) fn cross_check(
         );
     }
 
+    let findings: Vec<_> = facts
+        .known
+        .iter()
+        .chain(&facts.unknown)
+        .map(|f| f.at.item)
+        .collect();
+    item_at.extend(facts.known.iter().chain(&facts.unknown).map(|f| f.at.id));
     let mut story = Story {
         article: article?,
         groups: facts.groups,
@@ -98,13 +105,15 @@ pub(super) fn cross_check(
         quotes: quotes.items,
         timeline: timeline.items,
         takeaways: facts.takeaways,
+        known: facts.known.into_iter().map(|f| f.value).collect(),
+        unknown: facts.unknown.into_iter().map(|f| f.value).collect(),
         updates: facts.updates,
         corrections: Vec::new(),
         translations: Vec::new(),
         sources: facts.sources.items,
     };
     ids::assign(&mut story, previous);
-    let entries = quotes.at.into_iter().chain(timeline.at);
+    let entries = quotes.at.into_iter().chain(timeline.at).chain(findings);
     let fallback: Vec<Pos> = std::iter::repeat_n(Pos::default(), story.people.len())
         .chain(entries)
         .collect();

@@ -3,15 +3,18 @@
 //! by the cross-checks.
 
 use crate::images::Probes;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::schema::{Checker, Fields};
 use super::{
     Located, check_fact_markdown, common_words, read_source, repeats, static_path, without_notes,
 };
 use crate::date::PartialDate;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::{FACTS_PATH, Node, Value};
-use crate::model::{Correction, Event as TimelineEvent, Link, Person, Quote, Source, Update};
+use crate::model::{
+    Correction, Event as TimelineEvent, Finding, Link, Person, Quote, Source, Update,
+};
 use crate::source::Pos;
 use crate::text::{Letters, is_slug, slug};
 
@@ -21,6 +24,8 @@ const FACTS_FIELDS: &[&str] = &[
     "quotes",
     "timeline",
     "takeaways",
+    "known",
+    "unknown",
     "updates",
     "corrections",
     "sources",
@@ -33,6 +38,7 @@ const QUOTE_FIELDS: &[&str] = &[
     "id", "speaker", "text", "context", "date", "source", "from", "lang",
 ];
 const EVENT_FIELDS: &[&str] = &["id", "date", "title", "summary", "people", "source"];
+const FINDING_FIELDS: &[&str] = &["id", "text"];
 const UPDATE_FIELDS: &[&str] = &["at", "text", "key"];
 const CORRECTION_FIELDS: &[&str] = &["at", "text", "item"];
 
@@ -46,6 +52,8 @@ pub(super) struct Facts {
     pub(super) quotes: Vec<Located<UnresolvedQuote, QuoteAt>>,
     pub(super) timeline: Vec<Located<TimelineEvent, EventAt>>,
     pub(super) takeaways: Vec<String>,
+    pub(super) known: Vec<Located<Finding, FindingAt>>,
+    pub(super) unknown: Vec<Located<Finding, FindingAt>>,
     pub(super) updates: Vec<Update>,
     pub(super) corrections: Vec<Located<Correction, CorrectionAt>>,
     /// Each update's time and where it is written.
@@ -124,6 +132,13 @@ pub(super) struct EventAt {
     pub(super) people: Vec<(String, Pos)>,
 }
 
+pub(super) struct FindingAt {
+    /// Where its `id` is written, when it has one.
+    pub(super) id: Option<Pos>,
+    /// Where its entry starts.
+    pub(super) item: Pos,
+}
+
 pub(super) struct CorrectionAt {
     /// Where `at` was written.
     pub(super) when: Pos,
@@ -194,6 +209,37 @@ pub(super) fn read_facts(
         check_fact_markdown(checker, &text, pos, "a takeaway");
         facts.takeaways.extend(without_notes(text));
     }
+    let mut keys: HashMap<String, (&str, Pos)> = HashMap::new();
+    for (list, into) in [("known", &mut facts.known), ("unknown", &mut facts.unknown)] {
+        let Some(node) = fields.get(list) else {
+            continue;
+        };
+        for item in checker.list(node, &format!("`{list}`")) {
+            let Some(finding) = read_finding(checker, item, list) else {
+                continue;
+            };
+            if let (Some(key), Some(pos)) = (&finding.value.given_id, finding.at.id) {
+                if let Some((first_list, first)) = keys.get(key) {
+                    checker.push(
+                        Diagnostic::at(
+                            Severity::Error,
+                            checker.file,
+                            pos,
+                            format!("the id `{key}` is used twice in `known` and `unknown`"),
+                        )
+                        .with_note(format!("first used on line {}, in `{first_list}`", first.line))
+                        .with_help(
+                            "give each item its own id; an unknown that becomes known moves, with its id, from `unknown` to `known`"
+                                .to_owned(),
+                        ),
+                    );
+                    continue;
+                }
+                keys.insert(key.clone(), (list, pos));
+            }
+            into.push(finding);
+        }
+    }
     if let Some(node) = fields.get("updates") {
         for item in checker.list(node, "`updates`") {
             let Some(update) = checker.mapping(item, "an update", UPDATE_FIELDS) else {
@@ -240,6 +286,43 @@ pub(super) fn read_facts(
         facts.quotes.iter().map(|q| (q.value.text(), q.at.text)),
     );
     facts
+}
+
+/// An item of `known` or `unknown`: a Markdown text, or `{id, text}`.
+fn read_finding(
+    checker: &mut Checker,
+    item: &Node,
+    list: &str,
+) -> Option<Located<Finding, FindingAt>> {
+    let what = if list == "known" {
+        "an item of `known`"
+    } else {
+        "an item of `unknown`"
+    };
+    let (id, text, text_pos) = match &item.value {
+        Value::Map(_) => {
+            let fields = checker.mapping(item, what, FINDING_FIELDS)?;
+            let id = read_item_id(checker, &fields);
+            let text = checker.required_text(&fields, "text", what);
+            let pos = fields.get("text").map_or(item.pos, |n| n.pos);
+            (id, text, pos)
+        }
+        _ => (None, checker.text(item, what), item.pos),
+    };
+    let text = text?;
+    check_fact_markdown(checker, &text, text_pos, what);
+    let text = without_notes(text)?;
+    Some(Located {
+        at: FindingAt {
+            id: id.as_ref().map(|(_, pos)| *pos),
+            item: item.pos,
+        },
+        value: Finding {
+            id: String::new(),
+            given_id: id.map(|(id, _)| id),
+            text,
+        },
+    })
 }
 
 fn read_correction(

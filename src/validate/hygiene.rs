@@ -211,7 +211,7 @@ fn from_references(markdown: &str) -> Vec<(char, Range<usize>)> {
 
 /// The fields of facts.yaml that are Markdown, where `&#x202E;` becomes the
 /// character itself (elsewhere it is shown as written).
-const MARKDOWN_FIELDS: &[&str] = &["summary", "context", "takeaways"];
+const MARKDOWN_FIELDS: &[&str] = &["summary", "context", "takeaways", "known", "unknown"];
 
 /// What a string belongs to, as a message names it: the file, or the field
 /// (named only when something is found: formatting a name for each of a

@@ -256,7 +256,8 @@ pub fn certainly_missing(held: &[HeldLink], known: &KnownIds, templates: &[&str]
 }
 
 /// Every picture and link in the Markdown of facts.yaml (summaries,
-/// contexts, takeaways, the text of updates), pointed at by its value.
+/// contexts, takeaways, what is known and not, the text of updates),
+/// pointed at by its value.
 pub fn check_facts_markdown(
     checker: &mut Checker,
     root: &Node,
@@ -306,7 +307,9 @@ fn walk<'n>(
 fn is_markdown_field(keys: &[&str]) -> bool {
     matches!(
         keys,
-        [.., "summary" | "context"] | ["takeaways"] | ["updates", "text"]
+        [.., "summary" | "context"]
+            | ["takeaways" | "known" | "unknown"]
+            | ["updates" | "known" | "unknown", "text"]
     )
 }
 

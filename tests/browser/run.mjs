@@ -164,8 +164,8 @@ async function axeAndShots(browser, site, url, origin) {
 // The stories whose facts carry key events, a dateline, a backstory and
 // policy pages: the edge story (left to right) and the Arabic one.
 const newsroomBlocks = {
-  edge: { keyEvents: 1, standards: 2 },
-  ar: { keyEvents: 1, standards: 2 },
+  edge: { keyEvents: 1, standards: 2, known: 2, unknown: 1 },
+  ar: { keyEvents: 1, standards: 2, known: 2, unknown: 1 },
 };
 
 async function withoutJs(browser, site, url) {
@@ -189,6 +189,9 @@ async function withoutJs(browser, site, url) {
       dateline: count('#article .dateline'),
       backstory: count('#article aside h3'),
       standards: [...document.querySelectorAll('.site-footer a')].filter(visible).length,
+      // What is known and not, each item at its own id.
+      known: count('.known li[id^="known-"]'),
+      unknown: count('.unknown li[id^="unknown-"]'),
     };
   });
   const label = `${site.name} without JavaScript`;
@@ -202,6 +205,8 @@ async function withoutJs(browser, site, url) {
       `${label}: ${seen.keyEvents} key events visible, ${seen.keyLinks} leading to an update (want ${newsroom.keyEvents})`);
     check(seen.dateline === 1 && seen.backstory === 1, `${label}: dateline ${seen.dateline}, backstory ${seen.backstory}`);
     check(seen.standards === newsroom.standards, `${label}: ${seen.standards} of ${newsroom.standards} standards links visible`);
+    check(seen.known === newsroom.known && seen.unknown === newsroom.unknown,
+      `${label}: ${seen.known} known and ${seen.unknown} unknown items visible (want ${newsroom.known} and ${newsroom.unknown})`);
   }
   summary.push(`${label}: ${seen.paragraphs} paragraphs, ${seen.cards} cards, ${seen.quotes} quotes, ${seen.events} events, ${seen.keyEvents} key events`);
   await context.close();

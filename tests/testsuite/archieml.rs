@@ -139,6 +139,26 @@ fn a_story_builds_from_facts_aml_as_from_facts_yaml() {
 }
 
 #[test]
+fn what_is_known_and_not_reads_from_a_doc_as_from_yaml() {
+    let yaml = Story::base();
+    let facts = yaml.read("content/facts.yaml");
+    yaml.write(
+        "content/facts.yaml",
+        format!("{facts}known:\n  - The lining was never tested.\nunknown:\n  - id: reopening\n    text: When the tunnel will reopen.\n").as_bytes(),
+    );
+    yaml.build().assert_ok();
+    let aml = aml_story();
+    let doc = aml.read(AML);
+    aml.write(
+        AML,
+        format!("{doc}\n[known]\n* The lining was never tested.\n[]\n\n[unknown]\nid: reopening\ntext: When the tunnel will reopen.\n[]\n").as_bytes(),
+    );
+    aml.build().assert_ok();
+    assert!(aml.page().contains("<li id=\"unknown-reopening\">"));
+    assert_eq!(snapshot(&aml.output()), snapshot(&yaml.output()));
+}
+
+#[test]
 fn a_story_with_both_facts_files_is_told_to_keep_one() {
     let story = aml_story();
     story.write("content/facts.yaml", BASE_FACTS.as_bytes());

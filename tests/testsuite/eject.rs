@@ -74,7 +74,7 @@ fn eject_copies_every_default_and_the_site_stays_byte_for_byte_the_same() {
     let ejected = eject(&root, &[]);
     assert_eq!(ejected.code, 0, "{}", ejected.stderr);
     let defaults = defaults();
-    assert_eq!(defaults.len(), 19);
+    assert_eq!(defaults.len(), 20);
     for (path, bytes) in &defaults {
         assert_eq!(&std::fs::read(root.join(path)).unwrap(), bytes, "{path}");
         let shown = root.join(path).display().to_string();
@@ -104,7 +104,7 @@ fn eject_copies_every_default_and_the_site_stays_byte_for_byte_the_same() {
     assert_eq!(again.code, 0);
     assert_eq!(
         again.stderr.matches("Already the built-in: ").count(),
-        19,
+        20,
         "{}",
         again.stderr
     );
@@ -159,7 +159,7 @@ fn eject_leaves_an_edited_file_unless_forced_and_says_so() {
     );
     assert_eq!(
         kept.stderr.matches("Copied ").count(),
-        17,
+        18,
         "{}",
         kept.stderr
     );

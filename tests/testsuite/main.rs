@@ -18,6 +18,7 @@ mod golden;
 mod hidden_characters;
 mod images;
 mod inputs;
+mod knowledge;
 mod limits;
 mod links;
 mod live_coverage;

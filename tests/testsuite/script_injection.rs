@@ -113,6 +113,8 @@ timeline:
     people: [tomas-berg]
     source: {name: '@eventsource@', url: '@eventurl@'}
 takeaways: ['@takeaway@']
+known: ['@known@', {id: vote, text: '@knowntext@'}]
+unknown: ['@unknown@']
 updates:
   - at: 2025-11-21T10:00:00Z
     text: '@update@'
@@ -273,7 +275,7 @@ fn no_payload_in_any_field_becomes_live_markup() {
         }
     };
     let fields = fields();
-    assert_eq!(fields.len(), 41, "{fields:?}");
+    assert_eq!(fields.len(), 44, "{fields:?}");
     let baseline = pages(story("none", "")).expect("the benign story builds");
     assert!(
         baseline.len() > 10,

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::DateView;
 use crate::changes::{Change, ChangeKind, Changes};
+use crate::ids::Knowledge;
 use crate::locale::Locale;
 use crate::model::Story;
 use crate::render::markdown;
@@ -16,7 +17,8 @@ use crate::render::markdown;
 /// chooses the words by `kind`.
 #[derive(Serialize, Clone)]
 pub struct ChangeView {
-    /// `new`, `changed` or `corrected`.
+    /// `new`, `changed` or `corrected`; `now_known` for an unknown that
+    /// became known.
     pub kind: &'static str,
     /// The edition the change came with.
     pub at: DateView,
@@ -97,9 +99,47 @@ impl<'a> Marks<'a> {
         self.changes.timeline.get(index).and_then(|c| self.badge(c))
     }
 
+    /// The mark of the item at `index` of `known` or `unknown`.
+    pub fn finding(&self, list: Knowledge, index: usize) -> Option<ChangeView> {
+        let marks = match list {
+            Knowledge::Known => &self.changes.known,
+            Knowledge::Unknown => &self.changes.unknown,
+        };
+        let change = marks.get(index)?.as_ref()?;
+        let mut badge = self.badge(&Some(change.clone()))?;
+        badge.kind = finding_kind_name(change, list);
+        Some(badge)
+    }
+
+    /// The element id the item at `index` of `known` or `unknown` had in
+    /// the other list.
+    pub fn moved_from(&self, list: Knowledge, index: usize) -> Option<String> {
+        let offset = match list {
+            Knowledge::Known => 0,
+            Knowledge::Unknown => self.changes.known.len(),
+        };
+        self.changes
+            .moved_from
+            .get(offset + index)
+            .cloned()
+            .flatten()
+    }
+
     /// The corrections of the item with this element id, newest first.
     pub fn corrections(&self, element_id: &str) -> Vec<CorrectionNote> {
         self.notes.get(element_id).cloned().unwrap_or_default()
+    }
+}
+
+/// The mark of an item of `list`: `now_known` for one that was unknown in
+/// the previous edition, else as [`kind_name`].
+pub fn finding_kind_name(change: &Change, list: Knowledge) -> &'static str {
+    let was_unknown =
+        change.before.as_ref().and_then(|w| w.by.as_deref()) == Some(Knowledge::Unknown.name());
+    if change.kind == ChangeKind::Changed && list == Knowledge::Known && was_unknown {
+        "now_known"
+    } else {
+        kind_name(change.kind)
     }
 }
 

@@ -9,6 +9,7 @@
 
 mod article;
 mod embeds;
+mod knowledge;
 mod marks;
 mod page;
 mod people;
@@ -34,6 +35,7 @@ use super::pictures::{Pictures, Shown};
 
 pub use article::{ArticleView, TocEntry};
 pub use embeds::{Embed, EmbedPageView, EmbedView, OEMBED_WIDTH, Part, embeds};
+pub use knowledge::FindingView;
 pub use marks::Marks;
 pub use page::{
     EarlierView, PageView, ShareImage, build as page_view, corrected_later, share_image,
@@ -51,6 +53,8 @@ pub struct PageData<'a> {
     pub page: PageView,
     pub article: ArticleView<'a>,
     pub takeaways: Vec<String>,
+    pub known: Vec<FindingView>,
+    pub unknown: Vec<FindingView>,
     pub toc: Vec<TocEntry>,
     pub groups: Vec<GroupView<'a>>,
     pub people: Vec<PersonView<'a>>,
@@ -106,6 +110,8 @@ pub fn page_data<'a>(
             page
         },
         takeaways: article::takeaways(story),
+        known: knowledge::build(story, crate::ids::Knowledge::Known, &marks),
+        unknown: knowledge::build(story, crate::ids::Knowledge::Unknown, &marks),
         toc,
         groups: people::groups(story),
         people,

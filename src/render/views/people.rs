@@ -242,6 +242,8 @@ mod tests {
             quotes: Vec::new(),
             timeline: Vec::new(),
             takeaways: Vec::new(),
+            known: Vec::new(),
+            unknown: Vec::new(),
             updates: Vec::new(),
             corrections: Vec::new(),
             translations: Vec::new(),

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use super::DateView;
-use super::marks::kind_name;
+use super::marks::{finding_kind_name, kind_name};
 use crate::changes::{Change, ItemKind, Words};
 use crate::date::Timestamp;
 use crate::locale::Locale;
@@ -34,7 +34,7 @@ pub struct EditionRecord {
 pub struct EntryView {
     /// `new`, `changed`, `corrected` or `removed`.
     pub kind: &'static str,
-    /// `person`, `quote` or `event`.
+    /// `person`, `quote`, `event` or `finding`.
     pub item: &'static str,
     pub words: Words,
     /// What it said before, for a changed or corrected item.
@@ -113,11 +113,38 @@ pub fn record(latest: Edition, past: &[Edition], locale: &Locale) -> Vec<Edition
             };
             add(ItemKind::Event, event.id.clone(), words, change);
         }
+        let lists = [
+            (ids::Knowledge::Known, &story.known, &edition.changes.known),
+            (
+                ids::Knowledge::Unknown,
+                &story.unknown,
+                &edition.changes.unknown,
+            ),
+        ];
+        for (list, items, changes) in lists {
+            for (finding, change) in items.iter().zip(changes) {
+                let Some(change) = change else { continue };
+                let words = Words {
+                    text: finding.text.clone(),
+                    by: Some(list.name().to_owned()),
+                };
+                entries.push(EntryView {
+                    kind: finding_kind_name(change, list),
+                    item: item_name(ItemKind::Finding),
+                    words: shown(ItemKind::Finding, &words, locale),
+                    before: change
+                        .before
+                        .as_ref()
+                        .map(|w| shown(ItemKind::Finding, w, locale)),
+                    href: href(&finding.id),
+                });
+            }
+        }
         for removed in &edition.changes.removed {
             entries.push(EntryView {
                 kind: "removed",
                 item: item_name(removed.kind),
-                words: removed.words.clone(),
+                words: shown(removed.kind, &removed.words, locale),
                 before: None,
                 href: href(&removed.id),
             });
@@ -165,5 +192,27 @@ fn item_name(kind: ItemKind) -> &'static str {
         ItemKind::Person => "person",
         ItemKind::Quote => "quote",
         ItemKind::Event => "event",
+        ItemKind::Finding => "finding",
+    }
+}
+
+/// An item's words as the record shows them: what is known and not as
+/// plain text, with its list's heading.
+fn shown(kind: ItemKind, words: &Words, locale: &Locale) -> Words {
+    if kind != ItemKind::Finding {
+        return words.clone();
+    }
+    let list = words.by.as_deref().and_then(ids::Knowledge::of);
+    Words {
+        text: crate::article::plain_text(&words.text),
+        by: list.map(|l| locale.word(heading_key(l)).to_owned()),
+    }
+}
+
+/// The locale's key of a list's heading.
+pub fn heading_key(list: ids::Knowledge) -> &'static str {
+    match list {
+        ids::Knowledge::Known => "known_title",
+        ids::Knowledge::Unknown => "unknown_title",
     }
 }

@@ -109,6 +109,12 @@ impl Story {
         self.write(relative, text.replacen(from, to, 1).as_bytes());
     }
 
+    /// Add `text` at the end of a file.
+    pub fn append(&self, relative: &str, text: &str) {
+        let before = self.read(relative);
+        self.write(relative, format!("{before}{text}").as_bytes());
+    }
+
     pub fn build(&self) -> Run {
         run(&["build", "--root", self.root().to_str().unwrap()])
     }
