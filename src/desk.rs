@@ -18,7 +18,7 @@ pub struct SiteConfig {
 }
 
 /// One story of the site.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct StoryEntry {
     /// Its folder under `stories/`, and so under the output folder.
     pub slug: String,
@@ -45,7 +45,7 @@ pub struct StoryEntry {
 
 /// One shared person in one story: who they were in it, and what they
 /// said and did there.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PersonIn {
     pub id: String,
     /// Their role in this story (a story may give its own).

@@ -334,6 +334,7 @@ fn build_stories(
         .max(1);
     let next = AtomicUsize::new(0);
     let outcomes: Mutex<BTreeMap<usize, Outcome>> = Mutex::new(BTreeMap::new());
+    let site_key = story_cache::site_key(root, base_url, false);
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let sender = sender.clone();
@@ -351,9 +352,14 @@ fn build_stories(
                     // cache instead.
                     let mut story_memory = Memory::default();
                     let story_root = root.join(STORIES).join(slug);
-                    let previous =
-                        load::previous::read(&output.join(slug).join(layout::FACTS_JSON))
-                            .unwrap_or(None);
+                    let previous_path = output.join(slug).join(layout::FACTS_JSON);
+                    let key = story_cache::story_key(&site_key, &story_root, &previous_path);
+                    let store = story_cache::Store::at(cache_dir, slug);
+                    if let Some(outcome) = from_cache(&store, &key, slug, site, &sender) {
+                        lock(&outcomes).insert(index, outcome);
+                        continue;
+                    }
+                    let previous = load::previous::read(&previous_path).unwrap_or(None);
                     let story = SiteStory {
                         root: &story_root,
                         render: RenderOptions {
@@ -365,7 +371,8 @@ fn build_stories(
                         shared: Arc::clone(&site.shared),
                         in_site: InSite {
                             slug: slug.clone(),
-                            store: story_cache::Store::at(cache_dir, slug),
+                            store,
+                            key,
                         },
                     };
                     let outcome =
@@ -389,6 +396,32 @@ fn build_stories(
             (slug.clone(), outcome)
         })
         .collect()
+}
+
+/// A story whose inputs are unchanged, from the cache: its files linked
+/// into the site under `<slug>/`, and what its build told and gave the
+/// site's pages, as it was. `None` when the cache has no such story.
+fn from_cache(
+    store: &story_cache::Store,
+    key: &str,
+    slug: &str,
+    site: &SiteInputs,
+    sender: &std::sync::mpsc::SyncSender<OutputFile>,
+) -> Option<Outcome> {
+    let (files, kept) = store.kept(key, |listed| {
+        story_cache::people(listed, &site.shared.people)
+    })?;
+    for file in files {
+        let _ = sender.send(OutputFile {
+            path: format!("{slug}/{}", file.path),
+            contents: file.contents,
+        });
+    }
+    Some(Ok(pipeline::SiteStoryBuilt {
+        report: kept.told.report(),
+        entry: Some(kept.entry),
+        from_cache: true,
+    }))
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -235,6 +235,121 @@ fn an_unchanged_story_comes_from_the_cache_byte_for_byte() {
     build(&site)
         .assert_ok()
         .assert_said(&["stories: 2 built, 1 from the cache"]);
+    assert_same_as_clean(&site);
+}
+
+/// What a run told, without the lines that give its times and sizes.
+fn told(run: &Run) -> String {
+    run.stderr
+        .lines()
+        .filter(|line| !line.starts_with("Built ") && !line.starts_with("  load "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The site as it is now built with its cache is the site a build from
+/// nothing writes (with the same previous facts), file for file and
+/// warning for warning; and it is left as that clean build left it.
+fn assert_same_as_clean(site: &Story) {
+    let cached = build(site);
+    cached.assert_ok();
+    let files = snapshot(&site.output());
+    std::fs::remove_dir_all(site.root().join(".cache")).unwrap();
+    let clean = build(site);
+    clean.assert_ok().assert_said(&["0 from the cache"]);
+    assert_eq!(snapshot(&site.output()), files, "the files");
+    assert_eq!(told(&cached), told(&clean), "the warnings");
+}
+
+/// Built, then built again to read its own facts: from then on, an
+/// unchanged story comes from the cache.
+fn settle(site: &Story) {
+    build(site).assert_ok();
+    build(site).assert_ok();
+}
+
+#[test]
+fn the_cache_follows_each_input_a_story_is_built_from() {
+    let site = site();
+    // A shared person only one story lists.
+    site.edit(
+        "people.yaml",
+        "people:\n",
+        "people:\n  - id: ana-silva\n    name: Ana Silva\n    role: Auditor\n    group: Council\n",
+    );
+    site.edit(
+        "stories/pont/content/facts.yaml",
+        "people:\n",
+        "people:\n  - id: ana-silva\n",
+    );
+    settle(&site);
+    build(&site)
+        .assert_ok()
+        .assert_said(&["stories: 0 built, 3 from the cache"]);
+    // Her card edited: only the story that lists her is rendered again.
+    site.edit("people.yaml", "role: Auditor", "role: Chief auditor");
+    build(&site)
+        .assert_ok()
+        .assert_said(&["stories: 1 built, 2 from the cache"]);
+    assert!(read(&site.output().join("pont/index.html")).contains("Chief auditor"));
+    settle(&site);
+    // A static file of one story's: that story.
+    site.write("stories/budget/static/notes.txt", b"sources, by line\n");
+    build(&site)
+        .assert_ok()
+        .assert_said(&["stories: 1 built, 2 from the cache"]);
+    assert!(site.output().join("budget/notes.txt").is_file());
+    settle(&site);
+    // The site's templates: every story.
+    let page = std::fs::read_to_string("templates/takeaways.html").unwrap();
+    site.write(
+        "templates/takeaways.html",
+        format!("<!-- the desk's -->\n{page}").as_bytes(),
+    );
+    build(&site)
+        .assert_ok()
+        .assert_said(&["stories: 3 built, 0 from the cache"]);
+    settle(&site);
+    // The site's static files and words: every story.
+    site.write("static/desk.txt", b"the desk\n");
+    build(&site)
+        .assert_ok()
+        .assert_said(&["stories: 3 built, 0 from the cache"]);
+    settle(&site);
+    // The facts the last build wrote, which the New marks come from.
+    std::fs::remove_file(site.output().join("tunnel/facts.json")).unwrap();
+    build(&site)
+        .assert_ok()
+        .assert_said(&["stories: 1 built, 2 from the cache"]);
+    assert_same_as_clean(&site);
+}
+
+#[test]
+fn a_story_from_the_cache_tells_the_warnings_it_told_when_rendered() {
+    let site = site();
+    // A warning of rendering (a character no font of the share cards
+    // has) and one of the checks (an alias that is a common word).
+    site.edit(
+        "stories/tunnel/content/article.md",
+        "title: The tunnel inquiry",
+        "title: The tunnel inquiry \u{13000}",
+    );
+    site.edit(
+        "stories/pont/content/facts.yaml",
+        "aliases: [Roux]",
+        "aliases: [Roux, Will]",
+    );
+    settle(&site);
+    let run = build(&site);
+    run.assert_ok().assert_said(&[
+        "stories: 0 built, 3 from the cache",
+        "no font the build ships has",
+        "stories/tunnel/content/article.md:2:",
+        "the alias `Will` is also a common word",
+        "stories/pont/content/facts.yaml:",
+        "2 warnings",
+    ]);
+    assert_same_as_clean(&site);
 }
 
 #[test]
