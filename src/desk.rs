@@ -41,6 +41,9 @@ pub struct StoryEntry {
     /// Every page of the story, relative to its folder (`index.html`,
     /// `changes.html`, `editions/…/index.html`), for the sitemap.
     pub pages: Vec<String>,
+    /// The quotation marks its page puts around a quote (its language's,
+    /// or its own words' or the site's for it), for its quotes elsewhere.
+    pub quote_marks: (String, String),
 }
 
 /// One shared person in one story: who they were in it, and what they
@@ -61,6 +64,7 @@ impl StoryEntry {
     /// an id in `shared` are the site's.
     pub fn of(slug: &str, story: &Story, shared: &[&str]) -> StoryEntry {
         let article = &story.article;
+        let words = crate::locale::Locale::new(&article.lang, &story.translations);
         let people = story
             .people
             .iter()
@@ -112,6 +116,10 @@ impl StoryEntry {
                 })
                 .collect(),
             pages: Vec::new(),
+            quote_marks: (
+                words.word("quote_open").to_owned(),
+                words.word("quote_close").to_owned(),
+            ),
         }
     }
 }

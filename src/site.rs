@@ -256,7 +256,7 @@ pub(crate) fn build_site(options: &BuildOptions, _memory: &mut Memory) -> Result
     timings.render = started.elapsed();
     timings.peak_memory[2] = peak_memory();
 
-    let mut report = gather(outcomes, timings)?;
+    let mut report = gather(root, outcomes, timings)?;
     if let Err(diagnostics) = pages {
         report.diagnostics.extend(diagnostics);
         report.output = None;
@@ -313,7 +313,7 @@ pub(crate) fn check_site(root: &Path) -> Result<Report, Failure> {
         })
         .collect();
     timings.validate = started.elapsed();
-    let mut report = gather(outcomes, timings)?;
+    let mut report = gather(root, outcomes, timings)?;
     report.output = None;
     Ok(report)
 }
@@ -453,7 +453,11 @@ fn site_pages(
 
 /// The stories' outcomes as one report: their warnings, or, when any
 /// failed, every failed story's errors, each named from the site root.
-fn gather(outcomes: Vec<(String, Outcome)>, mut timings: Timings) -> Result<Report, Failure> {
+fn gather(
+    root: &Path,
+    outcomes: Vec<(String, Outcome)>,
+    mut timings: Timings,
+) -> Result<Report, Failure> {
     let mut diagnostics = Diagnostics::new();
     // Each note with the stories it is about, in the order first told.
     let mut told: Vec<(String, Vec<String>)> = Vec::new();
@@ -470,6 +474,7 @@ fn gather(outcomes: Vec<(String, Outcome)>, mut timings: Timings) -> Result<Repo
     };
     let mut editions = 0;
     let mut output_failure = false;
+    let mut of_site: Vec<Diagnostic> = Vec::new();
     for (slug, outcome) in outcomes {
         let (report, built) = match outcome {
             Ok(built) => {
@@ -505,7 +510,14 @@ fn gather(outcomes: Vec<(String, Outcome)>, mut timings: Timings) -> Result<Repo
             }
         }
         for mut diagnostic in report.diagnostics {
-            diagnostic.file = in_story(&slug, &diagnostic.file);
+            diagnostic.file = in_story(root, &slug, &diagnostic.file);
+            // A problem of a file of the site's is every story's: told once.
+            if !diagnostic.file.starts_with(STORIES) {
+                if of_site.contains(&diagnostic) {
+                    continue;
+                }
+                of_site.push(diagnostic.clone());
+            }
             diagnostics.push(diagnostic);
         }
     }
@@ -553,7 +565,10 @@ fn gather(outcomes: Vec<(String, Outcome)>, mut timings: Timings) -> Result<Repo
 /// A file a story's message names, as it is opened from the site root:
 /// the story's own files are under `stories/<slug>/`; the site's
 /// (`people.yaml`, its templates) are named from the site root already.
-fn in_story(slug: &str, file: &str) -> String {
+/// A static file a story has from the site's `static/` (which its own
+/// lies over, file by file) is named as the site's: it is there, not in
+/// the story, that the editor opens it.
+fn in_story(root: &Path, slug: &str, file: &str) -> String {
     if let Some(of_site) = file.strip_prefix(SITE_LAYER) {
         return of_site.to_owned();
     }
@@ -562,6 +577,12 @@ fn in_story(slug: &str, file: &str) -> String {
             .is_some_and(|rest| rest.starts_with('/'))
     });
     if of_story && !file.ends_with(BUILT_IN) {
+        let of_site = file.starts_with("static/")
+            && !root.join(STORIES).join(slug).join(file).exists()
+            && root.join(file).exists();
+        if of_site {
+            return file.to_owned();
+        }
         format!("{STORIES}/{slug}/{file}")
     } else {
         file.to_owned()

@@ -330,6 +330,9 @@ struct PersonStory<'a> {
     lang: &'a str,
     dir: &'static str,
     role: &'a str,
+    /// The quotation marks of the story's page.
+    quote_open: &'a str,
+    quote_close: &'a str,
     quotes: Vec<ItemLink<'a>>,
     events: Vec<EventLink<'a>>,
 }
@@ -366,6 +369,8 @@ fn person_stories<'a>(
                 lang: &story.lang,
                 dir: locale.direction.as_str(),
                 role: &seen.role,
+                quote_open: &story.quote_marks.0,
+                quote_close: &story.quote_marks.1,
                 quotes: seen
                     .quotes
                     .iter()

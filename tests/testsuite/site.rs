@@ -116,8 +116,11 @@ fn a_site_builds_each_story_the_desk_and_a_page_per_shared_person() {
     ] {
         assert!(lena.contains(wanted), "{wanted}");
     }
+    // Each quote in the quotation marks of its story's page.
+    assert!(lena.contains("«\u{a0}fermé par prudence\u{a0}»"), "{lena}");
     let tomas = read(&output.join("people/tomas-berg/index.html"));
     assert!(tomas.contains("tunnel/index.html#quote-safe-on-budget"));
+    assert!(tomas.contains("“safe and on budget”"), "{tomas}");
     assert!(tomas.contains("Council meeting"));
     assert!(!tomas.contains("pont/index.html"), "not in that story");
     for person in ["lena-okafor", "tomas-berg"] {
@@ -188,6 +191,43 @@ fn a_broken_story_stops_the_build_and_is_named_from_the_site_root() {
     // From the site root, as an editor runs it, the names are the same.
     let run = run_in(site.root(), &["check"]);
     run.assert_fails_with(&["stories/tunnel/content/facts.yaml:3:9"]);
+}
+
+#[test]
+fn a_quote_of_a_shared_person_the_story_does_not_list_says_how_to_list_them() {
+    let site = site();
+    site.edit(
+        "stories/pont/content/facts.yaml",
+        "  - speaker: jean-roux\n",
+        "  - speaker: tomas-berg\n",
+    );
+    build(&site).assert_fails_with(&[
+        "stories/pont/content/facts.yaml:14:",
+        "`tomas-berg` is a person of the site's people.yaml whom this story does not list",
+        "help: list `- id: tomas-berg` under people (it is in people.yaml)",
+    ]);
+}
+
+#[test]
+fn a_problem_of_the_site_s_static_files_is_named_from_the_site_root_once() {
+    let site = site();
+    site.write(
+        "static/seal.svg",
+        br#"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#,
+    );
+    let run = build(&site);
+    run.assert_fails_with(&["static/seal.svg is an SVG with script in it"]);
+    assert!(
+        !run.stderr.contains("stories/tunnel/static/seal.svg"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("is an SVG with script in it").count(),
+        1,
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
