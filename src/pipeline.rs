@@ -227,8 +227,14 @@ impl Delivery {
             self.editions.push(file.clone());
         }
         self.paths.insert(file.path.clone());
-        if let Some(recording) = &mut self.recording {
-            recording.keep(&file);
+        let mut file = file;
+        // A file kept in the cache is linked from there into the site: one
+        // file on disk rather than two, and its bytes are not held while
+        // it waits for the writer.
+        if let Some(recording) = &mut self.recording
+            && let Some(kept) = recording.keep(&file)
+        {
+            file.contents = crate::output::Contents::Link(kept);
         }
         let file = match &self.in_site {
             Some(site) => OutputFile {
@@ -526,6 +532,10 @@ pub(crate) struct SiteStoryBuilt {
     /// What the site's pages show of it; `None` for a check.
     pub entry: Option<desk::StoryEntry>,
     pub from_cache: bool,
+    /// The story's files as the cache is keeping them, and what to keep
+    /// with them: finished once the writer has linked every one of them
+    /// into the site (see [`story_cache::Recording::finish`]).
+    pub to_keep: Option<(story_cache::Recording, story_cache::Kept)>,
 }
 
 /// The checks of one story of a site, writing nothing.
@@ -550,6 +560,7 @@ pub(crate) fn check_site_story(
         report,
         entry: None,
         from_cache: false,
+        to_keep: None,
     })
 }
 
@@ -586,18 +597,22 @@ pub(crate) fn build_site_story(
         .collect();
     pages.sort();
     entry.pages = pages;
-    if let Some(recording) = delivery.recording.take() {
+    let to_keep = delivery.recording.take().map(|recording| {
         let listed = std::mem::take(&mut delivery.listed);
-        recording.finish(story_cache::Kept {
-            people: story_cache::people(&listed, &shared.people),
-            listed,
-            entry: entry.clone(),
-            told: story_cache::Told::of(&report),
-        });
-    }
+        (
+            recording,
+            story_cache::Kept {
+                people: story_cache::people(&listed, &shared.people),
+                listed,
+                entry: entry.clone(),
+                told: story_cache::Told::of(&report),
+            },
+        )
+    });
     Ok(SiteStoryBuilt {
         report,
         entry: Some(entry),
         from_cache: false,
+        to_keep,
     })
 }

@@ -26,6 +26,7 @@ use crate::options::{BuildOptions, normalize_base_url};
 use crate::output::OutputFile;
 use crate::pipeline::{self, InSite, Memory, SiteStory};
 use crate::render::RenderOptions;
+use crate::render::search::{self, Indexer};
 use crate::report::{Counts, Failure, Report, SiteCounts, Timings, human_size, peak_memory};
 use crate::source::SourceFile;
 use crate::{cache, layout, load, story_cache, text, validate, write};
@@ -228,13 +229,16 @@ pub(crate) fn build_site(options: &BuildOptions, _memory: &mut Memory) -> Result
     let started = Instant::now();
     let (outcomes, pages, written) = std::thread::scope(|scope| {
         let writer = scope.spawn(move || write::write_each(staging, files));
-        let outcomes = build_stories(
+        let mut site_files = story_cache::SiteFiles::at(&cache_dir);
+        let indexer = Indexer::start(&site.config.lang);
+        let mut outcomes = build_stories(
             root,
             &site,
             base_url.as_deref(),
             &output,
             &cache_dir,
             &sender,
+            &indexer,
         );
         let mut entries: Vec<StoryEntry> = outcomes
             .iter()
@@ -243,7 +247,14 @@ pub(crate) fn build_site(options: &BuildOptions, _memory: &mut Memory) -> Result
         let all_built = entries.len() == outcomes.len();
         let pages = if all_built {
             desk::newest_first(&mut entries);
-            site_pages(&site, &entries, base_url.as_deref(), &sender)
+            site_pages(
+                &site,
+                &entries,
+                base_url.as_deref(),
+                &mut site_files,
+                indexer,
+                &sender,
+            )
         } else {
             Ok(())
         };
@@ -251,6 +262,21 @@ pub(crate) fn build_site(options: &BuildOptions, _memory: &mut Memory) -> Result
         let written = writer
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        // Every file is linked into the new site: the stories rendered
+        // now may be kept (their files stay where the site links them from
+        // until they are).
+        for (_, outcome) in &mut outcomes {
+            if let Ok(built) = outcome
+                && let Some((recording, kept)) = built.to_keep.take()
+            {
+                recording.finish(kept);
+            }
+        }
+        // A build that made no site pages (a story failed) keeps the last
+        // one's.
+        if all_built && pages.is_ok() {
+            site_files.prune();
+        }
         (outcomes, pages, written)
     });
     timings.render = started.elapsed();
@@ -327,13 +353,34 @@ fn build_stories(
     output: &Path,
     cache_dir: &Path,
     sender: &std::sync::mpsc::SyncSender<OutputFile>,
+    indexer: &Indexer,
 ) -> Vec<(String, Outcome)> {
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(site.slugs.len())
         .max(1);
     let next = AtomicUsize::new(0);
-    let outcomes: Mutex<BTreeMap<usize, Outcome>> = Mutex::new(BTreeMap::new());
+    // The outcomes so far, and how many of the first have been indexed.
+    let outcomes: Mutex<(BTreeMap<usize, Outcome>, usize)> = Mutex::new((BTreeMap::new(), 0));
+    // Each story is indexed for the search as soon as every story before
+    // it is: in the stories' order, whichever is built first, so that the
+    // index is the same on every build, and made beside the building.
+    let done = |index: usize, outcome: Outcome| {
+        let mut guard = lock(&outcomes);
+        let (outcomes, indexed) = &mut *guard;
+        outcomes.insert(index, outcome);
+        while let Some(outcome) = outcomes.get(indexed) {
+            if let Ok(pipeline::SiteStoryBuilt {
+                entry: Some(entry), ..
+            }) = outcome
+            {
+                for record in search::story_records(entry, &site.shared.people) {
+                    indexer.add(record);
+                }
+            }
+            *indexed += 1;
+        }
+    };
     let site_key = story_cache::site_key(root, base_url, false);
     std::thread::scope(|scope| {
         for _ in 0..workers {
@@ -356,7 +403,7 @@ fn build_stories(
                     let key = story_cache::story_key(&site_key, &story_root, &previous_path);
                     let store = story_cache::Store::at(cache_dir, slug);
                     if let Some(outcome) = from_cache(&store, &key, slug, site, &sender) {
-                        lock(&outcomes).insert(index, outcome);
+                        done(index, outcome);
                         continue;
                     }
                     let previous = load::previous::read(&previous_path).unwrap_or(None);
@@ -377,12 +424,12 @@ fn build_stories(
                     };
                     let outcome =
                         pipeline::build_site_story(story, Some(sender.clone()), &mut story_memory);
-                    lock(&outcomes).insert(index, outcome);
+                    done(index, outcome);
                 }
             });
         }
     });
-    let mut outcomes = outcomes.into_inner().unwrap_or_else(|e| e.into_inner());
+    let (mut outcomes, _) = outcomes.into_inner().unwrap_or_else(|e| e.into_inner());
     site.slugs
         .iter()
         .enumerate()
@@ -421,6 +468,7 @@ fn from_cache(
         report: kept.told.report(),
         entry: Some(kept.entry),
         from_cache: true,
+        to_keep: None,
     }))
 }
 
@@ -433,10 +481,12 @@ fn site_pages(
     site: &SiteInputs,
     entries: &[StoryEntry],
     base_url: Option<&str>,
+    kept: &mut story_cache::SiteFiles,
+    index: Indexer,
     sender: &std::sync::mpsc::SyncSender<OutputFile>,
 ) -> Result<(), Diagnostics> {
     let mut put = |file: OutputFile| {
-        let _ = sender.send(file);
+        let _ = sender.send(kept.link(file));
     };
     crate::render::site::render(
         &crate::render::site::From {
@@ -447,6 +497,7 @@ fn site_pages(
             base_url,
             search: true,
         },
+        Some(index),
         &mut put,
     )
 }

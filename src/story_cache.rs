@@ -273,9 +273,11 @@ pub struct Recording {
 }
 
 impl Recording {
-    pub fn keep(&mut self, file: &OutputFile) {
+    /// Keep `file`; where it is kept, for the site to link it from until
+    /// [`Recording::finish`] moves it (`None` when it could not be kept).
+    pub fn keep(&mut self, file: &OutputFile) -> Option<PathBuf> {
         if self.failed {
-            return;
+            return None;
         }
         let path = self.temp.join(&file.path);
         let kept = path
@@ -286,8 +288,14 @@ impl Recording {
                 Contents::Copy(from) | Contents::Link(from) => fs::copy(from, &path).map(|_| ()),
             });
         match kept {
-            Ok(()) => self.paths.push(file.path.clone()),
-            Err(_) => self.failed = true,
+            Ok(()) => {
+                self.paths.push(file.path.clone());
+                Some(path)
+            }
+            Err(_) => {
+                self.failed = true;
+                None
+            }
         }
     }
 
@@ -328,6 +336,66 @@ impl Recording {
     /// The story failed: nothing is kept.
     pub fn abandon(self) {
         let _ = fs::remove_dir_all(&self.temp);
+    }
+}
+
+/// The site's own files (the desk, the person pages, the feed, the search
+/// index) as the last build made them, in `.cache/site/`, each named by
+/// the hash of its bytes. Most are the same from one build to the next
+/// (the search index is many small files, most of them named by their
+/// contents already): those are linked into the new site, and only the
+/// files that changed are written, once.
+pub struct SiteFiles {
+    dir: PathBuf,
+    used: std::collections::HashSet<String>,
+}
+
+impl SiteFiles {
+    pub fn at(cache: &Path) -> SiteFiles {
+        SiteFiles {
+            dir: cache.join("site"),
+            used: Default::default(),
+        }
+    }
+
+    /// `file`, to be linked from the cache: kept there first when it is
+    /// not there yet. As it is, when it cannot be kept.
+    pub fn link(&mut self, file: OutputFile) -> OutputFile {
+        let Contents::Bytes(bytes) = &file.contents else {
+            return file;
+        };
+        let mut parts = Parts::new();
+        parts.add(bytes);
+        let name = parts.hex();
+        let kept = self.dir.join(&name);
+        if !kept.is_file() {
+            let temp = self.dir.join(format!(".{name}-{}", std::process::id()));
+            let written = fs::create_dir_all(&self.dir)
+                .and_then(|()| fs::write(&temp, bytes))
+                .and_then(|()| fs::rename(&temp, &kept));
+            if written.is_err() {
+                let _ = fs::remove_file(&temp);
+                return file;
+            }
+        }
+        self.used.insert(name);
+        OutputFile {
+            path: file.path,
+            contents: Contents::Link(kept),
+        }
+    }
+
+    /// Once the site is written: only the files it links are kept.
+    pub fn prune(self) {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            if !self.used.contains(name.to_string_lossy().as_ref()) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
     }
 }
 

@@ -111,8 +111,14 @@ fn plan<'a>(from: &From<'a>) -> Vec<Output<'a>> {
 /// of the site's look, published as it is written.
 const SEARCH_TEMPLATE: &str = "site/search.js";
 
-/// Every file of the site's own, each handed to `put` as it is made.
-pub fn render(from: &From, put: &mut dyn FnMut(OutputFile)) -> Result<(), Diagnostics> {
+/// Every file of the site's own, each handed to `put` as it is made, with
+/// the search index `index` holds the stories' records of (see
+/// [`super::search::Indexer`]).
+pub fn render(
+    from: &From,
+    index: Option<super::search::Indexer>,
+    put: &mut dyn FnMut(OutputFile),
+) -> Result<(), Diagnostics> {
     let tera = templates::compile(&from.theme.templates)?;
     let locale = Locale::new(&from.config.lang, &[]);
     let mut diagnostics = Diagnostics::new();
@@ -167,9 +173,13 @@ pub fn render(from: &From, put: &mut dyn FnMut(OutputFile)) -> Result<(), Diagno
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
-    if from.search {
-        let records = super::search::records(from.stories, from.people);
-        match super::search::index(records, &from.config.lang) {
+    if let Some(indexer) = index {
+        // The stories' records are in; the people's come last, with each
+        // story's role.
+        for record in super::search::people_records(from.stories, from.people) {
+            indexer.add(record);
+        }
+        match indexer.finish() {
             Ok(files) => files.into_iter().for_each(&mut *put),
             Err(diagnostic) => diagnostics.push(diagnostic),
         }

@@ -258,6 +258,15 @@ fn an_unchanged_story_comes_from_the_cache_byte_for_byte() {
         .assert_ok()
         .assert_said(&["stories: 0 built, 3 from the cache"]);
     assert_eq!(snapshot(&site.output()), clean);
+    // The files are linked from the cache, not copied.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        for file in ["tunnel/index.html", "pagefind/pagefind-entry.json"] {
+            let links = std::fs::metadata(site.output().join(file)).unwrap().nlink();
+            assert!(links >= 2, "{file} has {links} link");
+        }
+    }
     // One story edited: only it is rendered, and the desk shows the edit.
     site.edit(
         "stories/budget/content/article.md",
