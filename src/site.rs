@@ -240,9 +240,10 @@ pub(crate) fn build_site(options: &BuildOptions, _memory: &mut Memory) -> Result
             &sender,
             &indexer,
         );
+        // Taken, not copied: the reports are all that is left to read.
         let mut entries: Vec<StoryEntry> = outcomes
-            .iter()
-            .filter_map(|(_, o)| o.as_ref().ok().and_then(|b| b.entry.clone()))
+            .iter_mut()
+            .filter_map(|(_, o)| o.as_mut().ok().and_then(|b| b.entry.take()))
             .collect();
         let all_built = entries.len() == outcomes.len();
         let pages = if all_built {
