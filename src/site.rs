@@ -383,6 +383,7 @@ fn build_stories(
         }
     };
     let site_key = story_cache::site_key(root, base_url, false);
+    let site_commits = load::history::site_commits(root, STORIES);
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let sender = sender.clone();
@@ -401,7 +402,12 @@ fn build_stories(
                     let mut story_memory = Memory::default();
                     let story_root = root.join(STORIES).join(slug);
                     let previous_path = output.join(slug).join(layout::FACTS_JSON);
-                    let key = story_cache::story_key(&site_key, &story_root, &previous_path);
+                    let key = story_cache::story_key(
+                        &site_key,
+                        &story_root,
+                        &previous_path,
+                        site_commits.as_ref(),
+                    );
                     let store = story_cache::Store::at(cache_dir, slug);
                     if let Some(outcome) = from_cache(&store, &key, slug, site, &sender) {
                         done(index, outcome);

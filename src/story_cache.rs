@@ -120,17 +120,37 @@ pub fn site_key(site_root: &Path, base_url: Option<&str>, skip_pictures: bool) -
 
 /// The key of one story: the site's key, the story's files, the facts its
 /// previous build wrote (`previous`, which may not exist), and its git
-/// history's commits.
-pub fn story_key(site_key: &str, story_root: &Path, previous: &Path) -> String {
+/// history's commits: from `site_commits`, the site's history read once
+/// for every story ([`crate::load::history::site_commits`]), unless the
+/// story is a repository of its own.
+pub fn story_key(
+    site_key: &str,
+    story_root: &Path,
+    previous: &Path,
+    site_commits: Option<&std::collections::BTreeMap<String, Vec<String>>>,
+) -> String {
     let mut parts = Parts::new();
     parts.add(site_key.as_bytes());
     parts.add_folders(story_root, &INPUT_FOLDERS);
     parts.add_file(&story_root.join(crate::load::ejected::MANIFEST));
     parts.add_file(previous);
-    // For a plain folder this is a look for `.git`; in a repository, the
-    // ids of the commits that touched the story, which name their
-    // contents for good.
-    parts.add(format!("{:?}", crate::load::history::log(story_root)).as_bytes());
+    // The ids of the commits that touched the story name their contents
+    // for good.
+    let own_repository = [Some(story_root), story_root.parent()]
+        .into_iter()
+        .flatten()
+        .any(|folder| fs::symlink_metadata(folder.join(".git")).is_ok());
+    let slug = story_root.file_name().map(|s| s.to_string_lossy());
+    match (site_commits, slug) {
+        (Some(commits), Some(slug)) if !own_repository => {
+            parts.add(b"the site's history");
+            for id in commits.get(slug.as_ref()).into_iter().flatten() {
+                parts.add(id.as_bytes());
+            }
+        }
+        // For a plain folder this is a look for `.git`.
+        _ => parts.add(format!("{:?}", crate::load::history::log(story_root)).as_bytes()),
+    }
     parts.hex()
 }
 
@@ -423,7 +443,7 @@ mod tests {
         story(&story_root);
         fs::write(dir.join("site.yaml"), "title: T").unwrap();
         let previous = dir.join("public/a/facts.json");
-        let key = || story_key(&site_key(&dir, None, false), &story_root, &previous);
+        let key = || story_key(&site_key(&dir, None, false), &story_root, &previous, None);
         let first = key();
         assert_eq!(key(), first, "the same inputs, the same key");
         let mut seen = vec![first];
@@ -451,6 +471,7 @@ mod tests {
             &site_key(&dir, Some("https://a.example/"), false),
             &story_root,
             &previous,
+            None,
         );
         assert!(!seen.contains(&other_base), "the base URL");
         let _ = fs::remove_dir_all(&dir);

@@ -425,3 +425,53 @@ fn a_new_story_in_a_site_uses_the_site_s_look() {
     build(&site).assert_ok().assert_said(&["4 stories"]);
     assert!(site.output().join("ferry/index.html").is_file());
 }
+
+/// `git` in `root`, with a fixed author and date.
+fn git(root: &Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=Editor",
+            "-c",
+            "user.email=editor@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(root)
+        .env("GIT_AUTHOR_DATE", "2025-12-01T08:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2025-12-01T08:00:00Z")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
+}
+
+#[test]
+fn in_a_repository_a_commit_re_renders_only_the_story_it_touched() {
+    let site = site();
+    git(site.root(), &["init", "-q"]);
+    std::fs::write(site.root().join(".gitignore"), "public/\n.cache/\n").unwrap();
+    git(site.root(), &["add", "-A"]);
+    git(site.root(), &["commit", "-q", "-m", "The desk"]);
+    settle(&site);
+    build(&site)
+        .assert_ok()
+        .assert_said(&["stories: 0 built, 3 from the cache"]);
+    // Edited and built, then committed with nothing more changed on disk:
+    // the commit is a new edition of that story alone.
+    site.edit(
+        "stories/pont/content/article.md",
+        "title: Le pont du port",
+        "title: Le pont du port, rouvert",
+    );
+    settle(&site);
+    git(site.root(), &["commit", "-q", "-am", "Pont: reopened"]);
+    build(&site)
+        .assert_ok()
+        .assert_said(&["stories: 1 built, 2 from the cache"]);
+    assert_same_as_clean(&site);
+}
