@@ -329,16 +329,13 @@ pub(crate) fn check_site(root: &Path) -> Result<Report, Failure> {
         ..Timings::default()
     };
     let started = Instant::now();
-    let outcomes: Vec<(String, Outcome)> = site
-        .slugs
-        .iter()
-        .map(|slug| {
-            let story_root = root.join(STORIES).join(slug);
-            let outcome = crate::root::check_root(&story_root)
-                .and_then(|()| pipeline::check_site_story(&story_root, Arc::clone(&site.shared)));
-            (slug.clone(), outcome)
-        })
-        .collect();
+    // On every core, one story per core at a time, as a build does.
+    let outcomes = on_every_core(&site.slugs, |slug| {
+        let story_root = root.join(STORIES).join(slug);
+        crate::root::check_root(&story_root)
+            .and_then(|()| pipeline::check_site_story(&story_root, Arc::clone(&site.shared)))
+    });
+    let outcomes: Vec<(String, Outcome)> = site.slugs.iter().cloned().zip(outcomes).collect();
     timings.validate = started.elapsed();
     let mut report = gather(root, outcomes, timings)?;
     report.output = None;
@@ -477,6 +474,34 @@ fn from_cache(
         from_cache: true,
         to_keep: None,
     }))
+}
+
+/// `each` of every slug, on as many threads as there are cores, each
+/// taking the next slug when it is done; the results in the slugs' order.
+fn on_every_core<T: Send>(slugs: &[String], each: impl Fn(&str) -> T + Sync) -> Vec<T> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(slugs.len())
+        .max(1);
+    let next = AtomicUsize::new(0);
+    let results: Mutex<BTreeMap<usize, T>> = Mutex::new(BTreeMap::new());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(slug) = slugs.get(index) else { break };
+                    let result = each(slug);
+                    lock(&results).insert(index, result);
+                }
+            });
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_values()
+        .collect()
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
