@@ -5,9 +5,11 @@
 //! made; then the site's own pages (the desk, each shared person's page,
 //! the feed and sitemap, the search index). Stories are built on every
 //! core, one story per core at a time, so that the memory a build takes
-//! grows with its largest story, not with how many there are. A story
-//! whose inputs are unchanged is copied from the cache
-//! ([`crate::story_cache`]) instead of rendered.
+//! grows with its largest story, not with how many there are; the search
+//! index is made beside them. A story whose inputs are unchanged is
+//! neither loaded, nor checked, nor rendered: its files are linked from
+//! the cache ([`crate::story_cache`]), with what the site's pages need of
+//! it.
 //!
 //! One story with an error stops the build: nothing is written, and the
 //! message names the story's files as they are opened from the site root
