@@ -22,7 +22,7 @@ pub(crate) const MONTHS: [&str; 12] = [
 ];
 
 /// `1987`, `2019-08` or `2026-05-13`, shown at its own precision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct PartialDate {
     pub year: u16,
     pub month: Option<u8>,
@@ -124,7 +124,7 @@ impl PartialOrd for PartialDate {
 
 /// A publication time: a whole day, or a date-time with its time zone as
 /// written (`2025-02-18T17:48:00-05:00`, `…Z`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Timestamp {
     pub year: u16,
     pub month: u8,
@@ -132,7 +132,7 @@ pub struct Timestamp {
     pub time: Option<TimeOfDay>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct TimeOfDay {
     pub hour: u8,
     pub minute: u8,

@@ -18,7 +18,7 @@ pub struct SiteConfig {
 }
 
 /// One story of the site.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct StoryEntry {
     /// Its folder under `stories/`, and so under the output folder.
     pub slug: String,
@@ -41,11 +41,14 @@ pub struct StoryEntry {
     /// Every page of the story, relative to its folder (`index.html`,
     /// `changes.html`, `editions/…/index.html`), for the sitemap.
     pub pages: Vec<String>,
+    /// The quotation marks its page puts around a quote (its language's,
+    /// or its own words' or the site's for it), for its quotes elsewhere.
+    pub quote_marks: (String, String),
 }
 
 /// One shared person in one story: who they were in it, and what they
 /// said and did there.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PersonIn {
     pub id: String,
     /// Their role in this story (a story may give its own).
@@ -61,6 +64,7 @@ impl StoryEntry {
     /// an id in `shared` are the site's.
     pub fn of(slug: &str, story: &Story, shared: &[&str]) -> StoryEntry {
         let article = &story.article;
+        let words = crate::locale::Locale::new(&article.lang, &story.translations);
         let people = story
             .people
             .iter()
@@ -112,6 +116,10 @@ impl StoryEntry {
                 })
                 .collect(),
             pages: Vec::new(),
+            quote_marks: (
+                words.word("quote_open").to_owned(),
+                words.word("quote_close").to_owned(),
+            ),
         }
     }
 }

@@ -19,6 +19,10 @@ pub struct OutputFile {
 pub enum Contents {
     Bytes(Vec<u8>),
     Copy(PathBuf),
+    /// A file the build made before, kept in the cache: linked into the
+    /// site rather than copied (copied where a link cannot be made).
+    /// Never a file of the inputs, which an editor may change in place.
+    Link(PathBuf),
 }
 
 impl OutputFile {
@@ -26,7 +30,7 @@ impl OutputFile {
     pub fn read(&self) -> std::io::Result<Cow<'_, [u8]>> {
         match &self.contents {
             Contents::Bytes(bytes) => Ok(Cow::Borrowed(bytes)),
-            Contents::Copy(from) => std::fs::read(from).map(Cow::Owned),
+            Contents::Copy(from) | Contents::Link(from) => std::fs::read(from).map(Cow::Owned),
         }
     }
 
@@ -34,7 +38,7 @@ impl OutputFile {
     pub fn bytes(&self) -> Option<&[u8]> {
         match &self.contents {
             Contents::Bytes(bytes) => Some(bytes),
-            Contents::Copy(_) => None,
+            Contents::Copy(_) | Contents::Link(_) => None,
         }
     }
 }

@@ -186,10 +186,10 @@ struct Delivery {
     in_site: Option<InSite>,
     /// The story's files as they are made, for the cache.
     recording: Option<story_cache::Recording>,
-    /// The story came whole from the cache.
-    from_cache: bool,
     /// The site's pages' view of the story, once it is checked.
     entry: Option<desk::StoryEntry>,
+    /// The ids of the story's people, once it is checked.
+    listed: Vec<String>,
 }
 
 /// What a story of a site is built with, beside what a story on its own is.
@@ -197,6 +197,8 @@ pub(crate) struct InSite {
     /// Its folder in the site: `stories/<slug>/` in, `<slug>/` out.
     pub slug: String,
     pub store: story_cache::Store,
+    /// What its files are kept under (see [`story_cache::story_key`]).
+    pub key: String,
 }
 
 impl Delivery {
@@ -209,8 +211,8 @@ impl Delivery {
             keep_editions: false,
             in_site: None,
             recording: None,
-            from_cache: false,
             entry: None,
+            listed: Vec::new(),
         }
     }
 
@@ -225,8 +227,14 @@ impl Delivery {
             self.editions.push(file.clone());
         }
         self.paths.insert(file.path.clone());
-        if let Some(recording) = &mut self.recording {
-            recording.keep(&file);
+        let mut file = file;
+        // A file kept in the cache is linked from there into the site: one
+        // file on disk rather than two, and its bytes are not held while
+        // it waits for the writer.
+        if let Some(recording) = &mut self.recording
+            && let Some(kept) = recording.keep(&file)
+        {
+            file.contents = crate::output::Contents::Link(kept);
         }
         let file = match &self.in_site {
             Some(site) => OutputFile {
@@ -382,32 +390,8 @@ fn run_stages(
             .map(|p| p.id.as_str())
             .collect();
         delivery.entry = Some(desk::StoryEntry::of(&site.slug, story, &shared));
-        let editions: Vec<(&crate::model::Story, &changes::Changes)> =
-            std::iter::once((story, &changes))
-                .chain(past_editions.iter().map(|e| (e.story, e.changes)))
-                .collect();
-        let key = story_cache::key(
-            &editions,
-            &theme,
-            options.base_url.as_deref(),
-            options.skip_pictures,
-        );
-        if let Some(files) = site.store.files(&key) {
-            delivery.from_cache = true;
-            for file in files {
-                delivery.put(file);
-            }
-            timings.render = started.elapsed();
-            timings.peak_memory[2] = peak_memory();
-            return Ok(story_report(
-                warnings,
-                counts,
-                past_editions.len(),
-                notes,
-                timings,
-            ));
-        }
-        delivery.recording = site.store.record(&key);
+        delivery.listed = story.people.iter().map(|p| p.id.clone()).collect();
+        delivery.recording = site.store.record(&site.key);
     }
     let links_to_ids = validated
         .held_links
@@ -460,9 +444,8 @@ fn run_stages(
         missing.extend(warnings.clone());
         return Err(fail(missing, timings, &notes));
     }
-    if let Some(recording) = delivery.recording.take() {
-        recording.finish();
-    }
+    // The recording is finished by the caller, which has the story's whole
+    // entry (see `build_site_story`).
     Ok(story_report(
         warnings,
         counts,
@@ -549,6 +532,10 @@ pub(crate) struct SiteStoryBuilt {
     /// What the site's pages show of it; `None` for a check.
     pub entry: Option<desk::StoryEntry>,
     pub from_cache: bool,
+    /// The story's files as the cache is keeping them, and what to keep
+    /// with them: finished once the writer has linked every one of them
+    /// into the site (see [`story_cache::Recording::finish`]).
+    pub to_keep: Option<(story_cache::Recording, story_cache::Kept)>,
 }
 
 /// The checks of one story of a site, writing nothing.
@@ -573,6 +560,7 @@ pub(crate) fn check_site_story(
         report,
         entry: None,
         from_cache: false,
+        to_keep: None,
     })
 }
 
@@ -584,6 +572,7 @@ pub(crate) fn build_site_story(
     crate::root::check_root(story.root)?;
     let mut delivery = Delivery::new(writer);
     delivery.in_site = Some(story.in_site);
+    let shared = story.shared;
     let report = run_stages(
         story.root,
         &story.render,
@@ -591,7 +580,7 @@ pub(crate) fn build_site_story(
         false,
         &mut delivery,
         memory,
-        Some(story.shared),
+        Some(Arc::clone(&shared)),
     )?;
     let mut entry = delivery.entry.take().ok_or_else(|| {
         Failure::Content(Report::of_one(Diagnostic::file_error(
@@ -608,9 +597,22 @@ pub(crate) fn build_site_story(
         .collect();
     pages.sort();
     entry.pages = pages;
+    let to_keep = delivery.recording.take().map(|recording| {
+        let listed = std::mem::take(&mut delivery.listed);
+        (
+            recording,
+            story_cache::Kept {
+                people: story_cache::people(&listed, &shared.people),
+                listed,
+                entry: entry.clone(),
+                told: story_cache::Told::of(&report),
+            },
+        )
+    });
     Ok(SiteStoryBuilt {
         report,
         entry: Some(entry),
-        from_cache: delivery.from_cache,
+        from_cache: false,
+        to_keep,
     })
 }

@@ -5,9 +5,11 @@
 //! made; then the site's own pages (the desk, each shared person's page,
 //! the feed and sitemap, the search index). Stories are built on every
 //! core, one story per core at a time, so that the memory a build takes
-//! grows with its largest story, not with how many there are. A story
-//! whose inputs are unchanged is copied from the cache
-//! ([`crate::story_cache`]) instead of rendered.
+//! grows with its largest story, not with how many there are; the search
+//! index is made beside them. A story whose inputs are unchanged is
+//! neither loaded, nor checked, nor rendered: its files are linked from
+//! the cache ([`crate::story_cache`]), with what the site's pages need of
+//! it.
 //!
 //! One story with an error stops the build: nothing is written, and the
 //! message names the story's files as they are opened from the site root
@@ -26,6 +28,7 @@ use crate::options::{BuildOptions, normalize_base_url};
 use crate::output::OutputFile;
 use crate::pipeline::{self, InSite, Memory, SiteStory};
 use crate::render::RenderOptions;
+use crate::render::search::{self, Indexer};
 use crate::report::{Counts, Failure, Report, SiteCounts, Timings, human_size, peak_memory};
 use crate::source::SourceFile;
 use crate::{cache, layout, load, story_cache, text, validate, write};
@@ -228,22 +231,33 @@ pub(crate) fn build_site(options: &BuildOptions, _memory: &mut Memory) -> Result
     let started = Instant::now();
     let (outcomes, pages, written) = std::thread::scope(|scope| {
         let writer = scope.spawn(move || write::write_each(staging, files));
-        let outcomes = build_stories(
+        let mut site_files = story_cache::SiteFiles::at(&cache_dir);
+        let indexer = Indexer::start(&site.config.lang);
+        let mut outcomes = build_stories(
             root,
             &site,
             base_url.as_deref(),
             &output,
             &cache_dir,
             &sender,
+            &indexer,
         );
+        // Taken, not copied: the reports are all that is left to read.
         let mut entries: Vec<StoryEntry> = outcomes
-            .iter()
-            .filter_map(|(_, o)| o.as_ref().ok().and_then(|b| b.entry.clone()))
+            .iter_mut()
+            .filter_map(|(_, o)| o.as_mut().ok().and_then(|b| b.entry.take()))
             .collect();
         let all_built = entries.len() == outcomes.len();
         let pages = if all_built {
             desk::newest_first(&mut entries);
-            site_pages(&site, &entries, base_url.as_deref(), &sender)
+            site_pages(
+                &site,
+                &entries,
+                base_url.as_deref(),
+                &mut site_files,
+                indexer,
+                &sender,
+            )
         } else {
             Ok(())
         };
@@ -251,12 +265,27 @@ pub(crate) fn build_site(options: &BuildOptions, _memory: &mut Memory) -> Result
         let written = writer
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        // Every file is linked into the new site: the stories rendered
+        // now may be kept (their files stay where the site links them from
+        // until they are).
+        for (_, outcome) in &mut outcomes {
+            if let Ok(built) = outcome
+                && let Some((recording, kept)) = built.to_keep.take()
+            {
+                recording.finish(kept);
+            }
+        }
+        // A build that made no site pages (a story failed) keeps the last
+        // one's.
+        if all_built && pages.is_ok() {
+            site_files.prune();
+        }
         (outcomes, pages, written)
     });
     timings.render = started.elapsed();
     timings.peak_memory[2] = peak_memory();
 
-    let mut report = gather(outcomes, timings)?;
+    let mut report = gather(root, outcomes, timings)?;
     if let Err(diagnostics) = pages {
         report.diagnostics.extend(diagnostics);
         report.output = None;
@@ -302,18 +331,15 @@ pub(crate) fn check_site(root: &Path) -> Result<Report, Failure> {
         ..Timings::default()
     };
     let started = Instant::now();
-    let outcomes: Vec<(String, Outcome)> = site
-        .slugs
-        .iter()
-        .map(|slug| {
-            let story_root = root.join(STORIES).join(slug);
-            let outcome = crate::root::check_root(&story_root)
-                .and_then(|()| pipeline::check_site_story(&story_root, Arc::clone(&site.shared)));
-            (slug.clone(), outcome)
-        })
-        .collect();
+    // On every core, one story per core at a time, as a build does.
+    let outcomes = on_every_core(&site.slugs, |slug| {
+        let story_root = root.join(STORIES).join(slug);
+        crate::root::check_root(&story_root)
+            .and_then(|()| pipeline::check_site_story(&story_root, Arc::clone(&site.shared)))
+    });
+    let outcomes: Vec<(String, Outcome)> = site.slugs.iter().cloned().zip(outcomes).collect();
     timings.validate = started.elapsed();
-    let mut report = gather(outcomes, timings)?;
+    let mut report = gather(root, outcomes, timings)?;
     report.output = None;
     Ok(report)
 }
@@ -327,13 +353,36 @@ fn build_stories(
     output: &Path,
     cache_dir: &Path,
     sender: &std::sync::mpsc::SyncSender<OutputFile>,
+    indexer: &Indexer,
 ) -> Vec<(String, Outcome)> {
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(site.slugs.len())
         .max(1);
     let next = AtomicUsize::new(0);
-    let outcomes: Mutex<BTreeMap<usize, Outcome>> = Mutex::new(BTreeMap::new());
+    // The outcomes so far, and how many of the first have been indexed.
+    let outcomes: Mutex<(BTreeMap<usize, Outcome>, usize)> = Mutex::new((BTreeMap::new(), 0));
+    // Each story is indexed for the search as soon as every story before
+    // it is: in the stories' order, whichever is built first, so that the
+    // index is the same on every build, and made beside the building.
+    let done = |index: usize, outcome: Outcome| {
+        let mut guard = lock(&outcomes);
+        let (outcomes, indexed) = &mut *guard;
+        outcomes.insert(index, outcome);
+        while let Some(outcome) = outcomes.get(indexed) {
+            if let Ok(pipeline::SiteStoryBuilt {
+                entry: Some(entry), ..
+            }) = outcome
+            {
+                for record in search::story_records(entry, &site.shared.people) {
+                    indexer.add(record);
+                }
+            }
+            *indexed += 1;
+        }
+    };
+    let site_key = story_cache::site_key(root, base_url, false);
+    let site_commits = load::history::site_commits(root, STORIES);
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let sender = sender.clone();
@@ -351,9 +400,19 @@ fn build_stories(
                     // cache instead.
                     let mut story_memory = Memory::default();
                     let story_root = root.join(STORIES).join(slug);
-                    let previous =
-                        load::previous::read(&output.join(slug).join(layout::FACTS_JSON))
-                            .unwrap_or(None);
+                    let previous_path = output.join(slug).join(layout::FACTS_JSON);
+                    let key = story_cache::story_key(
+                        &site_key,
+                        &story_root,
+                        &previous_path,
+                        site_commits.as_ref(),
+                    );
+                    let store = story_cache::Store::at(cache_dir, slug);
+                    if let Some(outcome) = from_cache(&store, &key, slug, site, &sender) {
+                        done(index, outcome);
+                        continue;
+                    }
+                    let previous = load::previous::read(&previous_path).unwrap_or(None);
                     let story = SiteStory {
                         root: &story_root,
                         render: RenderOptions {
@@ -365,17 +424,18 @@ fn build_stories(
                         shared: Arc::clone(&site.shared),
                         in_site: InSite {
                             slug: slug.clone(),
-                            store: story_cache::Store::at(cache_dir, slug),
+                            store,
+                            key,
                         },
                     };
                     let outcome =
                         pipeline::build_site_story(story, Some(sender.clone()), &mut story_memory);
-                    lock(&outcomes).insert(index, outcome);
+                    done(index, outcome);
                 }
             });
         }
     });
-    let mut outcomes = outcomes.into_inner().unwrap_or_else(|e| e.into_inner());
+    let (mut outcomes, _) = outcomes.into_inner().unwrap_or_else(|e| e.into_inner());
     site.slugs
         .iter()
         .enumerate()
@@ -391,6 +451,61 @@ fn build_stories(
         .collect()
 }
 
+/// A story whose inputs are unchanged, from the cache: its files linked
+/// into the site under `<slug>/`, and what its build told and gave the
+/// site's pages, as it was. `None` when the cache has no such story.
+fn from_cache(
+    store: &story_cache::Store,
+    key: &str,
+    slug: &str,
+    site: &SiteInputs,
+    sender: &std::sync::mpsc::SyncSender<OutputFile>,
+) -> Option<Outcome> {
+    let (files, kept) = store.kept(key, |listed| {
+        story_cache::people(listed, &site.shared.people)
+    })?;
+    for file in files {
+        let _ = sender.send(OutputFile {
+            path: format!("{slug}/{}", file.path),
+            contents: file.contents,
+        });
+    }
+    Some(Ok(pipeline::SiteStoryBuilt {
+        report: kept.told.report(),
+        entry: Some(kept.entry),
+        from_cache: true,
+        to_keep: None,
+    }))
+}
+
+/// `each` of every slug, on as many threads as there are cores, each
+/// taking the next slug when it is done; the results in the slugs' order.
+fn on_every_core<T: Send>(slugs: &[String], each: impl Fn(&str) -> T + Sync) -> Vec<T> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(slugs.len())
+        .max(1);
+    let next = AtomicUsize::new(0);
+    let results: Mutex<BTreeMap<usize, T>> = Mutex::new(BTreeMap::new());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(slug) = slugs.get(index) else { break };
+                    let result = each(slug);
+                    lock(&results).insert(index, result);
+                }
+            });
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_values()
+        .collect()
+}
+
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
@@ -400,10 +515,12 @@ fn site_pages(
     site: &SiteInputs,
     entries: &[StoryEntry],
     base_url: Option<&str>,
+    kept: &mut story_cache::SiteFiles,
+    index: Indexer,
     sender: &std::sync::mpsc::SyncSender<OutputFile>,
 ) -> Result<(), Diagnostics> {
     let mut put = |file: OutputFile| {
-        let _ = sender.send(file);
+        let _ = sender.send(kept.link(file));
     };
     crate::render::site::render(
         &crate::render::site::From {
@@ -414,13 +531,18 @@ fn site_pages(
             base_url,
             search: true,
         },
+        Some(index),
         &mut put,
     )
 }
 
 /// The stories' outcomes as one report: their warnings, or, when any
 /// failed, every failed story's errors, each named from the site root.
-fn gather(outcomes: Vec<(String, Outcome)>, mut timings: Timings) -> Result<Report, Failure> {
+fn gather(
+    root: &Path,
+    outcomes: Vec<(String, Outcome)>,
+    mut timings: Timings,
+) -> Result<Report, Failure> {
     let mut diagnostics = Diagnostics::new();
     // Each note with the stories it is about, in the order first told.
     let mut told: Vec<(String, Vec<String>)> = Vec::new();
@@ -437,6 +559,7 @@ fn gather(outcomes: Vec<(String, Outcome)>, mut timings: Timings) -> Result<Repo
     };
     let mut editions = 0;
     let mut output_failure = false;
+    let mut of_site: Vec<Diagnostic> = Vec::new();
     for (slug, outcome) in outcomes {
         let (report, built) = match outcome {
             Ok(built) => {
@@ -472,7 +595,14 @@ fn gather(outcomes: Vec<(String, Outcome)>, mut timings: Timings) -> Result<Repo
             }
         }
         for mut diagnostic in report.diagnostics {
-            diagnostic.file = in_story(&slug, &diagnostic.file);
+            diagnostic.file = in_story(root, &slug, &diagnostic.file);
+            // A problem of a file of the site's is every story's: told once.
+            if !diagnostic.file.starts_with(STORIES) {
+                if of_site.contains(&diagnostic) {
+                    continue;
+                }
+                of_site.push(diagnostic.clone());
+            }
             diagnostics.push(diagnostic);
         }
     }
@@ -520,7 +650,10 @@ fn gather(outcomes: Vec<(String, Outcome)>, mut timings: Timings) -> Result<Repo
 /// A file a story's message names, as it is opened from the site root:
 /// the story's own files are under `stories/<slug>/`; the site's
 /// (`people.yaml`, its templates) are named from the site root already.
-fn in_story(slug: &str, file: &str) -> String {
+/// A static file a story has from the site's `static/` (which its own
+/// lies over, file by file) is named as the site's: it is there, not in
+/// the story, that the editor opens it.
+fn in_story(root: &Path, slug: &str, file: &str) -> String {
     if let Some(of_site) = file.strip_prefix(SITE_LAYER) {
         return of_site.to_owned();
     }
@@ -529,6 +662,12 @@ fn in_story(slug: &str, file: &str) -> String {
             .is_some_and(|rest| rest.starts_with('/'))
     });
     if of_story && !file.ends_with(BUILT_IN) {
+        let of_site = file.starts_with("static/")
+            && !root.join(STORIES).join(slug).join(file).exists()
+            && root.join(file).exists();
+        if of_site {
+            return file.to_owned();
+        }
         format!("{STORIES}/{slug}/{file}")
     } else {
         file.to_owned()

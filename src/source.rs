@@ -109,7 +109,7 @@ impl SourceFile {
 }
 
 /// Where a diagnostic points: a 1-based line and column and column (in characters), with the text of that line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Location {
     pub line: usize,
     pub column: usize,

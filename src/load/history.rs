@@ -123,6 +123,64 @@ pub fn log(root: &Path) -> History {
     History::Commits(Log { prefix, ids, moved })
 }
 
+/// The commits of every story of a site, in one `git` run rather than
+/// two for each story: for each folder under `stories` (a path relative to
+/// `site_root`), the ids of the commits that touched anything in it,
+/// newest first. `None` when the site is not in a repository, is a
+/// shallow clone, or `git` gives no answer: then each story's own [`log`]
+/// says why. A site's build keys its cache on these (see
+/// `story_cache::story_key`); they are a superset of what [`log`] reads.
+pub fn site_commits(
+    site_root: &Path,
+    stories: &str,
+) -> Option<std::collections::BTreeMap<String, Vec<String>>> {
+    if !has_git_folder(site_root) {
+        return None;
+    }
+    let facts = git(
+        site_root,
+        &[
+            "rev-parse",
+            "--is-inside-work-tree",
+            "--is-shallow-repository",
+        ],
+    )
+    .ok()?;
+    let mut lines = facts.split('\n');
+    if lines.next() != Some("true") || lines.next() != Some("false") {
+        return None;
+    }
+    let log = git(
+        site_root,
+        &[
+            "log",
+            "--relative",
+            "--name-only",
+            "--format=%x01%H",
+            "--no-show-signature",
+            "--",
+            stories,
+        ],
+    )
+    .ok()?;
+    let mut commits: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    let folder = format!("{stories}/");
+    for entry in log.split('\u{1}').filter(|e| !e.is_empty()) {
+        let mut lines = entry.lines().filter(|l| !l.is_empty());
+        let Some(id) = lines.next() else { continue };
+        for path in lines {
+            let Some(slug) = path.strip_prefix(&folder).and_then(|p| p.split('/').next()) else {
+                continue;
+            };
+            let ids = commits.entry(slug.to_owned()).or_default();
+            if ids.last().is_none_or(|last| last != id) {
+                ids.push(id.to_owned());
+            }
+        }
+    }
+    Some(commits)
+}
+
 /// The commits of the story before it was moved to `prefix` (`git mv
 /// stories/old stories/new`), oldest first with the story's path at each:
 /// the article's renames, as `git log --follow` finds them, say where it

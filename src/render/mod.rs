@@ -19,7 +19,7 @@ pub mod markdown;
 mod pictures;
 mod plan;
 mod publish;
-mod search;
+pub mod search;
 pub mod share_card;
 pub mod site;
 mod templates;

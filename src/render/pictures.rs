@@ -368,7 +368,7 @@ fn size_of(files: &[OutputFile], candidate: &Candidate, original: usize) -> usiz
         .find(|f| f.path == candidate.path)
         .map_or(original, |f| match &f.contents {
             Contents::Bytes(bytes) => bytes.len(),
-            Contents::Copy(_) => original,
+            Contents::Copy(_) | Contents::Link(_) => original,
         })
 }
 

@@ -11,11 +11,10 @@ use crate::diagnostic::Diagnostic;
 use crate::layout;
 use crate::model::Person;
 
-/// The records of the site: its stories, the most recently updated first,
-/// and its shared people.
-pub fn records(stories: &[StoryEntry], people: &[Person]) -> Vec<SearchRecord> {
+/// The records of one story: the story, and each of its quotes.
+pub fn story_records(story: &StoryEntry, people: &[Person]) -> Vec<SearchRecord> {
     let mut records = Vec::new();
-    for story in stories {
+    {
         let page = layout::story_page(&story.slug);
         records.push(SearchRecord {
             url: page.clone(),
@@ -48,6 +47,12 @@ pub fn records(stories: &[StoryEntry], people: &[Person]) -> Vec<SearchRecord> {
             });
         }
     }
+    records
+}
+
+/// The records of the site's shared people, each with every story's role.
+pub fn people_records(stories: &[StoryEntry], people: &[Person]) -> Vec<SearchRecord> {
+    let mut records = Vec::new();
     for person in people {
         let roles: Vec<String> = stories
             .iter()
@@ -72,21 +77,45 @@ pub fn records(stories: &[StoryEntry], people: &[Person]) -> Vec<SearchRecord> {
     records
 }
 
-/// The index's files under `pagefind/`, made from `records` in their order.
+/// An index being made while the records come: a site's stories are
+/// indexed as each is built (or comes from the cache), beside the building
+/// of the rest, rather than all at the end.
 ///
 /// Pagefind's API is asynchronous: it runs on a runtime of its own, on a
 /// thread of its own, as the build may itself be running inside `serve`'s
 /// runtime, where a second one cannot be started.
-pub fn index(records: Vec<SearchRecord>, lang: &str) -> Result<Vec<OutputFile>, Diagnostic> {
-    std::thread::scope(|scope| {
-        scope
-            .spawn(|| index_here(records, lang))
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-    })
+pub struct Indexer {
+    records: std::sync::mpsc::Sender<SearchRecord>,
+    made: std::thread::JoinHandle<Result<Vec<OutputFile>, Diagnostic>>,
 }
 
-fn index_here(records: Vec<SearchRecord>, lang: &str) -> Result<Vec<OutputFile>, Diagnostic> {
+impl Indexer {
+    pub fn start(lang: &str) -> Indexer {
+        let (records, coming) = std::sync::mpsc::channel();
+        let lang = lang.to_owned();
+        let made = std::thread::spawn(move || index_here(coming, &lang));
+        Indexer { records, made }
+    }
+
+    /// Index `record`, after those added before it.
+    pub fn add(&self, record: SearchRecord) {
+        // A thread that stopped has its error to tell at `finish`.
+        let _ = self.records.send(record);
+    }
+
+    /// The index's files, once every record is in.
+    pub fn finish(self) -> Result<Vec<OutputFile>, Diagnostic> {
+        drop(self.records);
+        self.made
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    }
+}
+
+fn index_here(
+    records: std::sync::mpsc::Receiver<SearchRecord>,
+    lang: &str,
+) -> Result<Vec<OutputFile>, Diagnostic> {
     let failed = |error: &dyn std::fmt::Display| {
         Diagnostic::file_error(
             format!("{}/", layout::SEARCH_FOLDER),
@@ -102,7 +131,7 @@ fn index_here(records: Vec<SearchRecord>, lang: &str) -> Result<Vec<OutputFile>,
         .build();
     let files = runtime.block_on(async {
         let mut index = pagefind::api::PagefindIndex::new(Some(config))?;
-        for record in records {
+        for record in records.iter() {
             let meta = BTreeMap::from([("title".to_owned(), record.title)]);
             index
                 .add_custom_record(

@@ -111,8 +111,14 @@ fn plan<'a>(from: &From<'a>) -> Vec<Output<'a>> {
 /// of the site's look, published as it is written.
 const SEARCH_TEMPLATE: &str = "site/search.js";
 
-/// Every file of the site's own, each handed to `put` as it is made.
-pub fn render(from: &From, put: &mut dyn FnMut(OutputFile)) -> Result<(), Diagnostics> {
+/// Every file of the site's own, each handed to `put` as it is made, with
+/// the search index `index` holds the stories' records of (see
+/// [`super::search::Indexer`]).
+pub fn render(
+    from: &From,
+    index: Option<super::search::Indexer>,
+    put: &mut dyn FnMut(OutputFile),
+) -> Result<(), Diagnostics> {
     let tera = templates::compile(&from.theme.templates)?;
     let locale = Locale::new(&from.config.lang, &[]);
     let mut diagnostics = Diagnostics::new();
@@ -167,9 +173,13 @@ pub fn render(from: &From, put: &mut dyn FnMut(OutputFile)) -> Result<(), Diagno
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
-    if from.search {
-        let records = super::search::records(from.stories, from.people);
-        match super::search::index(records, &from.config.lang) {
+    if let Some(indexer) = index {
+        // The stories' records are in; the people's come last, with each
+        // story's role.
+        for record in super::search::people_records(from.stories, from.people) {
+            indexer.add(record);
+        }
+        match indexer.finish() {
             Ok(files) => files.into_iter().for_each(&mut *put),
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
@@ -330,6 +340,9 @@ struct PersonStory<'a> {
     lang: &'a str,
     dir: &'static str,
     role: &'a str,
+    /// The quotation marks of the story's page.
+    quote_open: &'a str,
+    quote_close: &'a str,
     quotes: Vec<ItemLink<'a>>,
     events: Vec<EventLink<'a>>,
 }
@@ -366,6 +379,8 @@ fn person_stories<'a>(
                 lang: &story.lang,
                 dir: locale.direction.as_str(),
                 role: &seen.role,
+                quote_open: &story.quote_marks.0,
+                quote_close: &story.quote_marks.1,
                 quotes: seen
                     .quotes
                     .iter()

@@ -144,6 +144,8 @@ struct Roster {
     /// Ids that name no one without an error of their own: the people
     /// whose entries had one already (said once, not at every use).
     excused: HashSet<String>,
+    /// The ids of the site's shared people (none for a story on its own).
+    shared: HashSet<String>,
 }
 
 impl Roster {
@@ -154,6 +156,7 @@ impl Roster {
             at: Vec::new(),
             index_of: HashMap::new(),
             excused: facts.excused_ids.clone(),
+            shared: facts.shared_ids.clone(),
         };
         let mut first_seen: HashMap<&str, Pos> = HashMap::new();
         for Located { value: person, at } in &facts.people {
@@ -190,6 +193,18 @@ impl Roster {
             return Some(index);
         }
         if self.excused.contains(id) {
+            return None;
+        }
+        if self.shared.contains(id) {
+            checker.error(
+                pos,
+                format!(
+                    "`{id}` is a person of the site's people.yaml whom this story does not list"
+                ),
+                Some(format!(
+                    "list `- id: {id}` under people (it is in people.yaml)"
+                )),
+            );
             return None;
         }
         let ids: Vec<&str> = self.people.iter().map(|p| p.id.as_str()).collect();

@@ -64,6 +64,9 @@ pub(super) struct Facts {
     pub(super) excused_ids: HashSet<String>,
     /// The transcripts of `sources:`.
     pub(super) sources: super::sources::Sources,
+    /// The ids of the site's shared people, for a story of a site: a
+    /// quote or event naming one the story does not list is told how to.
+    pub(super) shared_ids: HashSet<String>,
 }
 
 /// A quote as read, before its speaker's id is resolved to a person and
@@ -154,7 +157,14 @@ pub(super) fn read_facts(
     shared: Option<&[Person]>,
     transcripts: &[crate::load::TranscriptSource],
 ) -> Facts {
-    let mut facts = Facts::default();
+    let mut facts = Facts {
+        shared_ids: shared
+            .unwrap_or_default()
+            .iter()
+            .map(|person| person.id.clone())
+            .collect(),
+        ..Facts::default()
+    };
     let name = crate::load::facts_file::short_name(checker.file).to_owned();
     if root.value == Value::Null {
         checker.error(

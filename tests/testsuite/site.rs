@@ -116,8 +116,11 @@ fn a_site_builds_each_story_the_desk_and_a_page_per_shared_person() {
     ] {
         assert!(lena.contains(wanted), "{wanted}");
     }
+    // Each quote in the quotation marks of its story's page.
+    assert!(lena.contains("«\u{a0}fermé par prudence\u{a0}»"), "{lena}");
     let tomas = read(&output.join("people/tomas-berg/index.html"));
     assert!(tomas.contains("tunnel/index.html#quote-safe-on-budget"));
+    assert!(tomas.contains("“safe and on budget”"), "{tomas}");
     assert!(tomas.contains("Council meeting"));
     assert!(!tomas.contains("pont/index.html"), "not in that story");
     for person in ["lena-okafor", "tomas-berg"] {
@@ -191,6 +194,43 @@ fn a_broken_story_stops_the_build_and_is_named_from_the_site_root() {
 }
 
 #[test]
+fn a_quote_of_a_shared_person_the_story_does_not_list_says_how_to_list_them() {
+    let site = site();
+    site.edit(
+        "stories/pont/content/facts.yaml",
+        "  - speaker: jean-roux\n",
+        "  - speaker: tomas-berg\n",
+    );
+    build(&site).assert_fails_with(&[
+        "stories/pont/content/facts.yaml:14:",
+        "`tomas-berg` is a person of the site's people.yaml whom this story does not list",
+        "help: list `- id: tomas-berg` under people (it is in people.yaml)",
+    ]);
+}
+
+#[test]
+fn a_problem_of_the_site_s_static_files_is_named_from_the_site_root_once() {
+    let site = site();
+    site.write(
+        "static/seal.svg",
+        br#"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#,
+    );
+    let run = build(&site);
+    run.assert_fails_with(&["static/seal.svg is an SVG with script in it"]);
+    assert!(
+        !run.stderr.contains("stories/tunnel/static/seal.svg"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("is an SVG with script in it").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn the_site_s_files_are_checked_with_located_errors() {
     let site = site();
     site.edit("site.yaml", "lang: en", "lang: english");
@@ -218,6 +258,15 @@ fn an_unchanged_story_comes_from_the_cache_byte_for_byte() {
         .assert_ok()
         .assert_said(&["stories: 0 built, 3 from the cache"]);
     assert_eq!(snapshot(&site.output()), clean);
+    // The files are linked from the cache, not copied.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        for file in ["tunnel/index.html", "pagefind/pagefind-entry.json"] {
+            let links = std::fs::metadata(site.output().join(file)).unwrap().nlink();
+            assert!(links >= 2, "{file} has {links} link");
+        }
+    }
     // One story edited: only it is rendered, and the desk shows the edit.
     site.edit(
         "stories/budget/content/article.md",
@@ -235,6 +284,121 @@ fn an_unchanged_story_comes_from_the_cache_byte_for_byte() {
     build(&site)
         .assert_ok()
         .assert_said(&["stories: 2 built, 1 from the cache"]);
+    assert_same_as_clean(&site);
+}
+
+/// What a run told, without the lines that give its times and sizes.
+fn told(run: &Run) -> String {
+    run.stderr
+        .lines()
+        .filter(|line| !line.starts_with("Built ") && !line.starts_with("  load "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The site as it is now built with its cache is the site a build from
+/// nothing writes (with the same previous facts), file for file and
+/// warning for warning; and it is left as that clean build left it.
+fn assert_same_as_clean(site: &Story) {
+    let cached = build(site);
+    cached.assert_ok();
+    let files = snapshot(&site.output());
+    std::fs::remove_dir_all(site.root().join(".cache")).unwrap();
+    let clean = build(site);
+    clean.assert_ok().assert_said(&["0 from the cache"]);
+    assert_eq!(snapshot(&site.output()), files, "the files");
+    assert_eq!(told(&cached), told(&clean), "the warnings");
+}
+
+/// Built, then built again to read its own facts: from then on, an
+/// unchanged story comes from the cache.
+fn settle(site: &Story) {
+    build(site).assert_ok();
+    build(site).assert_ok();
+}
+
+#[test]
+fn the_cache_follows_each_input_a_story_is_built_from() {
+    let site = site();
+    // A shared person only one story lists.
+    site.edit(
+        "people.yaml",
+        "people:\n",
+        "people:\n  - id: ana-silva\n    name: Ana Silva\n    role: Auditor\n    group: Council\n",
+    );
+    site.edit(
+        "stories/pont/content/facts.yaml",
+        "people:\n",
+        "people:\n  - id: ana-silva\n",
+    );
+    settle(&site);
+    build(&site)
+        .assert_ok()
+        .assert_said(&["stories: 0 built, 3 from the cache"]);
+    // Her card edited: only the story that lists her is rendered again.
+    site.edit("people.yaml", "role: Auditor", "role: Chief auditor");
+    build(&site)
+        .assert_ok()
+        .assert_said(&["stories: 1 built, 2 from the cache"]);
+    assert!(read(&site.output().join("pont/index.html")).contains("Chief auditor"));
+    settle(&site);
+    // A static file of one story's: that story.
+    site.write("stories/budget/static/notes.txt", b"sources, by line\n");
+    build(&site)
+        .assert_ok()
+        .assert_said(&["stories: 1 built, 2 from the cache"]);
+    assert!(site.output().join("budget/notes.txt").is_file());
+    settle(&site);
+    // The site's templates: every story.
+    let page = std::fs::read_to_string("templates/takeaways.html").unwrap();
+    site.write(
+        "templates/takeaways.html",
+        format!("<!-- the desk's -->\n{page}").as_bytes(),
+    );
+    build(&site)
+        .assert_ok()
+        .assert_said(&["stories: 3 built, 0 from the cache"]);
+    settle(&site);
+    // The site's static files and words: every story.
+    site.write("static/desk.txt", b"the desk\n");
+    build(&site)
+        .assert_ok()
+        .assert_said(&["stories: 3 built, 0 from the cache"]);
+    settle(&site);
+    // The facts the last build wrote, which the New marks come from.
+    std::fs::remove_file(site.output().join("tunnel/facts.json")).unwrap();
+    build(&site)
+        .assert_ok()
+        .assert_said(&["stories: 1 built, 2 from the cache"]);
+    assert_same_as_clean(&site);
+}
+
+#[test]
+fn a_story_from_the_cache_tells_the_warnings_it_told_when_rendered() {
+    let site = site();
+    // A warning of rendering (a character no font of the share cards
+    // has) and one of the checks (an alias that is a common word).
+    site.edit(
+        "stories/tunnel/content/article.md",
+        "title: The tunnel inquiry",
+        "title: The tunnel inquiry \u{13000}",
+    );
+    site.edit(
+        "stories/pont/content/facts.yaml",
+        "aliases: [Roux]",
+        "aliases: [Roux, Will]",
+    );
+    settle(&site);
+    let run = build(&site);
+    run.assert_ok().assert_said(&[
+        "stories: 0 built, 3 from the cache",
+        "no font the build ships has",
+        "stories/tunnel/content/article.md:2:",
+        "the alias `Will` is also a common word",
+        "stories/pont/content/facts.yaml:",
+        "2 warnings",
+    ]);
+    assert_same_as_clean(&site);
 }
 
 #[test]
@@ -260,4 +424,54 @@ fn a_new_story_in_a_site_uses_the_site_s_look() {
     );
     build(&site).assert_ok().assert_said(&["4 stories"]);
     assert!(site.output().join("ferry/index.html").is_file());
+}
+
+/// `git` in `root`, with a fixed author and date.
+fn git(root: &Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=Editor",
+            "-c",
+            "user.email=editor@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(root)
+        .env("GIT_AUTHOR_DATE", "2025-12-01T08:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2025-12-01T08:00:00Z")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
+}
+
+#[test]
+fn in_a_repository_a_commit_re_renders_only_the_story_it_touched() {
+    let site = site();
+    git(site.root(), &["init", "-q"]);
+    std::fs::write(site.root().join(".gitignore"), "public/\n.cache/\n").unwrap();
+    git(site.root(), &["add", "-A"]);
+    git(site.root(), &["commit", "-q", "-m", "The desk"]);
+    settle(&site);
+    build(&site)
+        .assert_ok()
+        .assert_said(&["stories: 0 built, 3 from the cache"]);
+    // Edited and built, then committed with nothing more changed on disk:
+    // the commit is a new edition of that story alone.
+    site.edit(
+        "stories/pont/content/article.md",
+        "title: Le pont du port",
+        "title: Le pont du port, rouvert",
+    );
+    settle(&site);
+    git(site.root(), &["commit", "-q", "-am", "Pont: reopened"]);
+    build(&site)
+        .assert_ok()
+        .assert_said(&["stories: 1 built, 2 from the cache"]);
+    assert_same_as_clean(&site);
 }
