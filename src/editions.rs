@@ -352,6 +352,7 @@ mod tests {
             pictures: &pictures,
             transcripts: &[],
             shared: None,
+            site_publisher: None,
         };
         check(commits, &surroundings, Some(&latest), None)
     }

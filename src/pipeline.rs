@@ -283,6 +283,7 @@ fn run_stages(
 
     let started = Instant::now();
     let shared_people = shared.as_ref().map(|s| s.people.clone());
+    let site_publisher = shared.as_ref().and_then(|s| s.publisher.clone());
     let inputs = load::load_in(root, shared);
     timings.load = started.elapsed();
     timings.peak_memory[0] = peak_memory();
@@ -300,6 +301,7 @@ fn run_stages(
         pictures: &pictures,
         transcripts: &inputs.transcripts,
         shared: shared_people.as_deref(),
+        site_publisher: site_publisher.as_ref(),
     };
     let past = editions::read(
         root,

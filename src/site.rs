@@ -117,6 +117,7 @@ fn read_site(root: &Path) -> Result<SiteInputs, Diagnostics> {
                 theme: for_stories,
                 translations,
                 people,
+                publisher: config.publisher.clone(),
             });
             Ok(SiteInputs {
                 config,

@@ -91,6 +91,8 @@ pub struct Shared {
     pub theme: Theme,
     pub translations: Vec<crate::locale::Translation>,
     pub people: Vec<crate::model::Person>,
+    /// `site.yaml`'s publisher: every story's that names none of its own.
+    pub publisher: Option<crate::model::Publisher>,
 }
 
 /// Read and parse everything under `root`. Every file is tried, so that a

@@ -12,7 +12,7 @@ use crate::facts_json::{EditionJson, FactsJson};
 use crate::layout;
 use crate::links::{is_remote, is_safe_url};
 use crate::locale::Locale;
-use crate::model::Story;
+use crate::model::{Publisher, Story};
 use crate::text::{Cut, shorten};
 
 /// Atom, one entry per update. Entry ids are the update's address on the
@@ -355,7 +355,12 @@ fn policy_property(policy: crate::model::Policy) -> &'static str {
 /// disclosure, one `key=value` line each; `None` when the publisher gives
 /// none of them.
 pub fn trust_txt(story: &Story) -> Option<String> {
-    let publisher = story.article.publisher.as_ref()?;
+    trust_txt_of(story.article.publisher.as_ref()?)
+}
+
+/// `trust.txt` for `publisher`, when it gives an account, a contact or a
+/// disclosure.
+pub fn trust_txt_of(publisher: &Publisher) -> Option<String> {
     // Checked when read; a value that would break its line is left out
     // all the same.
     let fits = |value: &&String| !value.chars().any(|c| c.is_whitespace() || c.is_control());

@@ -83,6 +83,18 @@ fn plan<'a>(from: &From<'a>) -> Vec<Output<'a>> {
             make: Make::Text(Box::new(move || sitemap(stories, people, base_url))),
         });
     }
+    // JournalList's crawlers look for it at the root of the site.
+    if let Some(trust) = from
+        .config
+        .publisher
+        .as_ref()
+        .and_then(super::publish::trust_txt_of)
+    {
+        outputs.push(Output {
+            path: layout::TRUST_TXT.to_owned(),
+            make: Make::Text(Box::new(move || trust)),
+        });
+    }
     if let Some(icon) = from.theme.assets.iter().find(|a| a.path == layout::FAVICON) {
         outputs.push(Output {
             path: layout::FAVICON.to_owned(),

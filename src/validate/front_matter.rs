@@ -41,6 +41,7 @@ pub(super) fn read_article(
     static_files: &[&str],
     pictures: &Probes,
     unsafe_links: &[(String, Range<usize>)],
+    site_publisher: Option<&Publisher>,
 ) -> Option<Article> {
     if source.front_matter.value == Value::Null {
         checker.error(
@@ -55,7 +56,9 @@ pub(super) fn read_article(
     let description = checker.optional_text(&fields, "description");
     let publisher = fields
         .get("publisher")
-        .and_then(|node| read_publisher(checker, node, static_files, pictures));
+        .and_then(|node| read_publisher(checker, node, static_files, pictures))
+        // A story of a site without a publisher of its own is the site's.
+        .or_else(|| site_publisher.cloned());
     let share_image = static_path(checker, &fields, "share_image", static_files, pictures)
         .filter(|path| shareable(checker, &fields, path, pictures));
     let published = checker
@@ -80,7 +83,7 @@ pub(super) fn read_article(
     let backstory = checker.optional_text(&fields, "backstory");
     if let (Some(text), Some(node)) = (&backstory, fields.get("backstory")) {
         super::check_fact_markdown(checker, text, node.pos, "the backstory");
-        if fields.get("publisher").is_none() {
+        if fields.get("publisher").is_none() && site_publisher.is_none() {
             checker.error(
                 node.pos,
                 "`backstory` says how the newsroom reported the story, but the front matter names no `publisher`",

@@ -53,6 +53,8 @@ pub struct Surroundings<'a> {
     pub pictures: &'a Probes<'a>,
     pub transcripts: &'a [TranscriptSource],
     pub shared: Option<&'a [crate::model::Person]>,
+    /// The site's publisher, for a story whose front matter names none.
+    pub site_publisher: Option<&'a crate::model::Publisher>,
 }
 pub use local_links::{Held, HeldLink, ids_in, missing_targets};
 pub use translations::check_bytes as check_translation;
@@ -75,6 +77,7 @@ pub fn validate(
         pictures: &pictures,
         transcripts: &inputs.transcripts,
         shared: shared.map(|s| s.people.as_slice()),
+        site_publisher: shared.and_then(|s| s.publisher.as_ref()),
     };
     let validated = check_sources(
         &inputs.article,
@@ -165,6 +168,7 @@ fn check_sources(
         pictures,
         transcripts,
         shared,
+        site_publisher,
     } = *surroundings;
     let mut diagnostics = Diagnostics::new();
 
@@ -196,6 +200,7 @@ fn check_sources(
             static_files,
             pictures,
             &unsafe_links,
+            site_publisher,
         )
     };
     let tree = std::mem::replace(

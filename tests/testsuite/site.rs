@@ -475,3 +475,47 @@ fn in_a_repository_a_commit_re_renders_only_the_story_it_touched() {
         .assert_said(&["stories: 1 built, 2 from the cache"]);
     assert_same_as_clean(&site);
 }
+
+#[test]
+fn a_story_without_a_publisher_of_its_own_has_the_site_s_and_its_standards() {
+    let site = site();
+    site.write(
+        "site.yaml",
+        b"title: The Harbour Desk
+description: Explainers from the city desk, kept up to date.
+lang: en
+publisher:
+  name: The Harbour Ledger
+  url: https://ledger.example/
+  policies:
+    corrections: https://ledger.example/corrections
+    ethics: https://ledger.example/ethics
+  social: [https://social.example/@ledger]
+  contact: https://ledger.example/contact
+",
+    );
+    // How it was reported needs a publisher: the site's is one.
+    site.edit(
+        "stories/tunnel/content/article.md",
+        "authors: [Ada Byrne]\n",
+        "authors: [Ada Byrne]\nbackstory: Reporters read the council's minutes.\n",
+    );
+    build(&site).assert_ok();
+    let output = site.output();
+    let page = read(&output.join("tunnel/index.html"));
+    assert!(
+        page.contains("\"correctionsPolicy\":\"https://ledger.example/corrections\""),
+        "the JSON-LD publisher's policies"
+    );
+    assert!(page.contains("\"publishingPrinciples\":\"https://ledger.example/ethics\""));
+    assert!(
+        page.contains("href=\"https://ledger.example/ethics\""),
+        "the footer's standards line"
+    );
+    assert!(page.contains("Reporters read the council"));
+    assert_eq!(
+        read(&output.join("trust.txt")),
+        "# trust.txt for The Harbour Ledger\nsocial=https://social.example/@ledger\ncontact=https://ledger.example/contact\n",
+        "at the site's root, where JournalList looks"
+    );
+}
