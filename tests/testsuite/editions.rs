@@ -5,7 +5,9 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::{BASE_ARTICLE, BASE_FACTS, Story, between, facts_json, run, snapshot};
+use crate::common::{
+    BASE_ARTICLE, BASE_FACTS, Story, between, commit_all, facts_json, git, init, run, snapshot,
+};
 use serde_json::Value;
 
 const BASE: &str = "https://news.example/tunnel/";
@@ -359,41 +361,6 @@ fn a_final_story_says_it_is_no_longer_updated() {
         "2025-12-01T18:00:00Z"
     );
 }
-/// `git` with a fixed author and dates, so that the history, and so the
-/// output, is the same on every run.
-fn git(root: &Path, args: &[&str], date: &str) {
-    let status = Command::new("git")
-        .args([
-            "-c",
-            "user.name=Editor",
-            "-c",
-            "user.email=editor@example.org",
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .current_dir(root)
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .status()
-        .expect("git runs");
-    assert!(status.success(), "git {args:?}");
-}
-
-pub(crate) fn commit_all(root: &Path, message: &str, date: &str) {
-    git(root, &["add", "-A"], date);
-    git(root, &["commit", "-q", "-m", message], date);
-}
-
-pub(crate) fn init(root: &Path) {
-    git(root, &["init", "-q"], "2025-11-20T08:00:00Z");
-    std::fs::write(root.join(".gitignore"), "public/\n").unwrap();
-}
-
 /// Four editions: the first report; a quote added at the top (with a later
 /// commit that only refines it); an event removed and a quote corrected;
 /// and, uncommitted, an update that starts the latest.

@@ -361,7 +361,7 @@ fn a_broken_embed_template_is_reported_with_its_line() {
 /// embed.js as every embed is, and linking the record outside the frame.
 #[test]
 fn a_removed_items_embed_stays_as_a_notice_linking_the_record() {
-    use crate::editions::{commit_all, init};
+    use crate::common::{commit_all, init};
     let story = Story::base();
     let root = story.root();
     init(root);

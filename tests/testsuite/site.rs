@@ -428,26 +428,7 @@ fn a_new_story_in_a_site_uses_the_site_s_look() {
 
 /// `git` in `root`, with a fixed author and date.
 fn git(root: &Path, args: &[&str]) {
-    let status = std::process::Command::new("git")
-        .args([
-            "-c",
-            "user.name=Editor",
-            "-c",
-            "user.email=editor@example.org",
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .current_dir(root)
-        .env("GIT_AUTHOR_DATE", "2025-12-01T08:00:00Z")
-        .env("GIT_COMMITTER_DATE", "2025-12-01T08:00:00Z")
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .status()
-        .expect("git runs");
-    assert!(status.success(), "git {args:?}");
+    crate::common::git(root, args, "2025-12-01T08:00:00Z");
 }
 
 #[test]

@@ -293,3 +293,40 @@ pub fn with_update(story: &Story, at: &str) {
     };
     story.write("content/facts.yaml", facts.as_bytes());
 }
+
+/// `git` with a fixed author and dates, so that the history, and so the
+/// output, is the same on every run.
+pub fn git(root: &Path, args: &[&str], date: &str) {
+    let status = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=Editor",
+            "-c",
+            "user.email=editor@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(root)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
+}
+
+/// Commit every change under `root` at `date`.
+pub fn commit_all(root: &Path, message: &str, date: &str) {
+    git(root, &["add", "-A"], date);
+    git(root, &["commit", "-q", "-m", message], date);
+}
+
+/// A repository at `root` that ignores the output folder.
+pub fn init(root: &Path) {
+    git(root, &["init", "-q"], "2025-11-20T08:00:00Z");
+    std::fs::write(root.join(".gitignore"), "public/\n").unwrap();
+}
