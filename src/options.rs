@@ -40,15 +40,19 @@ impl BuildOptions {
         }
     }
 
+    /// The base URL as pages use it (see [`crate::base_url`]); an empty
+    /// one is none, as CI variables are often set but empty.
+    pub fn base_url(&self) -> Result<Option<String>, Diagnostic> {
+        self.base_url
+            .as_deref()
+            .filter(|url| !url.trim().is_empty())
+            .map(crate::base_url::normalize)
+            .transpose()
+    }
+
     pub fn output_dir(&self) -> PathBuf {
         self.output
             .clone()
             .unwrap_or_else(|| self.root.join("public"))
     }
-}
-
-/// `https://user.github.io/repo` → `https://user.github.io/repo/` (see
-/// [`crate::base_url`]).
-pub(crate) fn normalize_base_url(url: &str) -> Result<String, Diagnostic> {
-    crate::base_url::normalize(url)
 }

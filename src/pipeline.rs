@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::diagnostic::{self, Diagnostic, Diagnostics};
-use crate::options::{BuildOptions, Previous, normalize_base_url};
+use crate::options::{BuildOptions, Previous};
 use crate::output::OutputFile;
 use crate::render::{self, RenderOptions};
 use crate::report::{Counts, Failure, Report, Timings, peak_memory};
@@ -51,14 +51,7 @@ pub(crate) fn build_in_root(
     let output = options.output_dir();
     write::check_output_location(&options.root, &output).map_err(Failure::Usage)?;
     write::check_replaceable(&write::absolute(&output)).map_err(Failure::Usage)?;
-    let base_url = options
-        .base_url
-        .as_deref()
-        // CI variables are often set but empty: that is no address at all.
-        .filter(|url| !url.trim().is_empty())
-        .map(normalize_base_url)
-        .transpose()
-        .map_err(Failure::Usage)?;
+    let base_url = options.base_url().map_err(Failure::Usage)?;
 
     let mut warnings = Diagnostics::new();
     // Facts `serve` read once are borrowed, not copied, on every rebuild.

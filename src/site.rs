@@ -24,7 +24,7 @@ use std::time::Instant;
 use crate::desk::{self, SiteConfig, StoryEntry};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::load::Node;
-use crate::options::{BuildOptions, normalize_base_url};
+use crate::options::BuildOptions;
 use crate::output::OutputFile;
 use crate::pipeline::{self, InSite, Memory, SiteStory};
 use crate::render::RenderOptions;
@@ -210,13 +210,7 @@ pub(crate) fn build_site(options: &BuildOptions, _memory: &mut Memory) -> Result
         ));
     }
     write::check_replaceable(&absolute_output).map_err(Failure::Usage)?;
-    let base_url = options
-        .base_url
-        .as_deref()
-        .filter(|url| !url.trim().is_empty())
-        .map(normalize_base_url)
-        .transpose()
-        .map_err(Failure::Usage)?;
+    let base_url = options.base_url().map_err(Failure::Usage)?;
 
     let started = Instant::now();
     let site = read_site(root).map_err(|d| Failure::Content(failed_report(d, Vec::new())))?;
