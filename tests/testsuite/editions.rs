@@ -365,10 +365,8 @@ fn a_final_story_says_it_is_no_longer_updated() {
 /// commit that only refines it); an event removed and a quote corrected;
 /// and, uncommitted, an update that starts the latest.
 fn story_with_history() -> Story {
-    let story = Story::base();
+    let story = Story::base_in_git();
     let root = story.root();
-    init(root);
-    commit_all(root, "First report", "2025-11-20T08:00:00Z");
 
     story.edit(
         "content/article.md",
@@ -737,10 +735,8 @@ fn marks(story: &Story) -> Vec<(String, String)> {
 
 #[test]
 fn an_edition_is_what_its_last_commit_that_builds_had() {
-    let story = Story::base();
+    let story = Story::base_in_git();
     let root = story.root();
-    init(root);
-    commit_all(root, "First report", "2025-11-20T08:00:00Z");
     // Published: it built.
     story.edit(
         "content/facts.yaml",
@@ -790,10 +786,8 @@ fn an_edition_is_what_its_last_commit_that_builds_had() {
 
 #[test]
 fn a_commit_that_does_not_load_is_named_in_a_note() {
-    let story = Story::base();
+    let story = Story::base_in_git();
     let root = story.root();
-    init(root);
-    commit_all(root, "First report", "2025-11-20T08:00:00Z");
     story.write("content/facts.yaml", b"people: [\n");
     commit_all(root, "Half a paste", "2025-11-20T09:00:00Z");
     let broken = git_out(root, &["rev-parse", "--short=7", "HEAD"]);
@@ -813,10 +807,8 @@ fn a_commit_that_does_not_load_is_named_in_a_note() {
 
 #[test]
 fn deleting_the_update_of_a_published_edition_is_warned_about() {
-    let story = Story::base();
+    let story = Story::base_in_git();
     let root = story.root();
-    init(root);
-    commit_all(root, "First report", "2025-11-20T08:00:00Z");
     append(
         &story,
         "content/facts.yaml",
@@ -924,9 +916,7 @@ fn git_refusing_to_run_or_missing_is_said_and_a_plain_folder_runs_no_git() {
     );
     assert!(!bin.join("ran").exists(), "a plain folder started git");
 
-    let story = Story::base();
-    init(story.root());
-    commit_all(story.root(), "First report", "2025-11-20T08:00:00Z");
+    let story = Story::base_in_git();
     let built = build_with_path(&story, &bin);
     built.assert_ok();
     assert!(bin.join("ran").exists());

@@ -361,11 +361,9 @@ fn a_broken_embed_template_is_reported_with_its_line() {
 /// embed.js as every embed is, and linking the record outside the frame.
 #[test]
 fn a_removed_items_embed_stays_as_a_notice_linking_the_record() {
-    use crate::common::{commit_all, init};
-    let story = Story::base();
+    use crate::common::commit_all;
+    let story = Story::base_in_git();
     let root = story.root();
-    init(root);
-    commit_all(root, "First report", "2025-11-20T08:00:00Z");
     story.edit(
         "content/facts.yaml",
         "  - speaker: tomas-berg\n    text: safe and on budget\n",

@@ -4,9 +4,7 @@
 //! key events are listed above the article and tagged in the feed, and
 //! corrections are marked as corrections there.
 
-use serde_json::Value;
-
-use crate::common::{Story, between};
+use crate::common::{Story, between, json_ld};
 
 const BASE: &str = "https://news.example/tunnel/";
 
@@ -35,12 +33,6 @@ corrections:
         .as_bytes(),
     );
     story
-}
-
-fn json_ld(page: &str) -> Value {
-    let opening = "<script type=\"application/ld+json\">";
-    let json = &between(page, opening, "</script>")[opening.len()..];
-    serde_json::from_str(json).expect("JSON-LD is JSON")
 }
 
 #[test]

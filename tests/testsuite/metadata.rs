@@ -198,10 +198,7 @@ fn timeline_json_dates_are_in_the_page_language() {
 /// edition's beside its page), and what removed items were said by.
 #[test]
 fn facts_json_names_the_page_its_editions_and_who_said_what_was_removed() {
-    use crate::common::{commit_all, init};
-    let story = Story::base();
-    init(story.root());
-    commit_all(story.root(), "First report", "2025-11-20T08:00:00Z");
+    let story = Story::base_in_git();
     story.edit(
         "content/facts.yaml",
         "  - speaker: tomas-berg\n    text: safe and on budget\n",

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use crate::common::{Story, between};
+use crate::common::{Story, between, json_ld};
 
 const PUBLISHER: &str = "publisher:
   name: Harbour Wire
@@ -29,12 +29,6 @@ fn with_publisher() -> Story {
         ),
     );
     story
-}
-
-fn json_ld(page: &str) -> Value {
-    let opening = "<script type=\"application/ld+json\">";
-    let json = &between(page, opening, "</script>")[opening.len()..];
-    serde_json::from_str(json).expect("JSON-LD is JSON")
 }
 
 #[test]

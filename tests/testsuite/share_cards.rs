@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use crate::common::{BASE_ARTICLE, BASE_FACTS, Story, between, run};
+use crate::common::{BASE_ARTICLE, BASE_FACTS, Story, json_ld, run};
 
 const PAPER: [u8; 3] = [0xfb, 0xfa, 0xf7];
 
@@ -34,14 +34,6 @@ fn meta(page: &str, property: &str) -> Option<String> {
     };
     let start = page.find(&key)? + key.len();
     Some(page[start..].split('"').next()?.to_owned())
-}
-
-fn json_ld(page: &str) -> serde_json::Value {
-    let block = between(page, "<script type=\"application/ld+json\">", "</script>");
-    let block = block
-        .trim_start_matches("<script type=\"application/ld+json\">")
-        .trim_end_matches("</script>");
-    serde_json::from_str(block).expect("the JSON-LD parses")
 }
 
 /// How many rows of text, between the kicker and the footer, end well

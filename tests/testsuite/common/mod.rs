@@ -330,3 +330,21 @@ pub fn init(root: &Path) {
     git(root, &["init", "-q"], "2025-11-20T08:00:00Z");
     std::fs::write(root.join(".gitignore"), "public/\n").unwrap();
 }
+
+impl Story {
+    /// The base story in a repository of its own, its first report
+    /// committed on 20 November 2025.
+    pub fn base_in_git() -> Story {
+        let story = Story::base();
+        init(story.root());
+        commit_all(story.root(), "First report", "2025-11-20T08:00:00Z");
+        story
+    }
+}
+
+/// The page's JSON-LD, parsed.
+pub fn json_ld(page: &str) -> serde_json::Value {
+    let opening = "<script type=\"application/ld+json\">";
+    let json = &between(page, opening, "</script>")[opening.len()..];
+    serde_json::from_str(json).expect("JSON-LD is JSON")
+}
