@@ -411,28 +411,7 @@ fn svg_and_gif_pictures_are_published_as_they_are() {
 }
 
 fn git(root: &Path, args: &[&str]) {
-    let status = std::process::Command::new("git")
-        .args([
-            "-c",
-            "user.name=Editor",
-            "-c",
-            "user.email=editor@example.org",
-        ])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .current_dir(root)
-        .env("GIT_AUTHOR_DATE", "2025-11-20T08:00:00Z")
-        .env("GIT_COMMITTER_DATE", "2025-11-20T08:00:00Z")
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .status()
-        .expect("git runs");
-    assert!(status.success(), "git {args:?}");
+    crate::common::git(root, args, "2025-11-20T08:00:00Z");
 }
 
 /// A past edition is rendered with today's static files: its photo's
